@@ -1,0 +1,33 @@
+using System.CommandLine;
+using DetainerRules.Cli.Commands;
+
+namespace DetainerRules.Cli;
+
+/// <summary>Builds the command tree and runs it; tests call this with their own writers.</summary>
+public static class DetainerCli
+{
+    public static RootCommand CreateRootCommand(CliContext context) =>
+        new("Evaluate arrest scenarios against executable ICE-detainer policies.")
+        {
+            EvaluateCommand.Create(context),
+            ListCommand.Create(context),
+        };
+
+    public static int Run(string[] args, TextWriter output, TextWriter error, string workingDirectory)
+    {
+        var context = new CliContext(output, error, workingDirectory);
+        var parse = CreateRootCommand(context).Parse(args);
+        if (parse.Errors.Count > 0)
+        {
+            foreach (var problem in parse.Errors)
+            {
+                error.WriteLine($"detainer: {problem.Message}");
+            }
+
+            error.WriteLine("Run `detainer --help` for usage.");
+            return ExitCodes.Usage;
+        }
+
+        return parse.Invoke(new InvocationConfiguration { Output = output, Error = error });
+    }
+}

@@ -1,0 +1,64 @@
+using DetainerRules.Model.Decisions;
+using DetainerRules.Model.Policies;
+using DetainerRules.Model.Scenarios;
+using NRules;
+
+namespace DetainerRules.Engine;
+
+/// <summary>A policy compiled once into a rule network, evaluated against any number of scenarios.</summary>
+/// <remarks><threadsafety instance="true"/> Each evaluation uses a session of its own; the factory is shared.</remarks>
+public sealed class CompiledPolicy
+{
+    private readonly ISessionFactory _factory;
+    private readonly IReadOnlyDictionary<string, PolicyRule> _rules;
+    private readonly int _fireLimit;
+
+    internal CompiledPolicy(Policy policy, ISessionFactory factory, IReadOnlyDictionary<string, PolicyRule> rules, int networkRules)
+    {
+        Policy = policy;
+        _factory = factory;
+        _rules = rules;
+
+        // Each rule can fire at most once per scenario; anything beyond that is a runaway chain.
+        _fireLimit = networkRules + 1;
+    }
+
+    public Policy Policy { get; }
+
+    /// <exception cref="EvaluationException">The network failed on this scenario.</exception>
+    public Verdict Evaluate(Scenario scenario)
+    {
+        var session = _factory.CreateSession();
+        var fired = new List<PolicyRule>();
+        session.Events.RuleFiredEvent += (_, e) =>
+        {
+            if (_rules.TryGetValue(e.Rule.Name, out var rule))
+            {
+                fired.Add(rule);
+            }
+        };
+
+        try
+        {
+            session.Insert(scenario);
+            var count = session.Fire(_fireLimit);
+            if (count >= _fireLimit)
+            {
+                throw new EvaluationException($"policy `{Policy.Id}` on scenario `{scenario.Id}`: rules kept firing past {_fireLimit} firings");
+            }
+        }
+        catch (Exception e) when (e is RuleExecutionException or RuleExpressionEvaluationException)
+        {
+            var where = e is RuleRhsExpressionEvaluationException rhs ? $"rule `{rhs.RuleName}`" : "a rule condition";
+            throw new EvaluationException($"policy `{Policy.Id}` on scenario `{scenario.Id}`: {where} failed: {e.InnerException?.Message ?? e.Message}", e);
+        }
+
+        var decisions = session.Query<Decision>().ToList();
+        if (decisions.Count != Enum.GetValues<DecisionKind>().Length)
+        {
+            throw new EvaluationException($"policy `{Policy.Id}` on scenario `{scenario.Id}`: {decisions.Count} decisions were settled instead of {Enum.GetValues<DecisionKind>().Length}");
+        }
+
+        return new Verdict(Policy, scenario, decisions, fired);
+    }
+}

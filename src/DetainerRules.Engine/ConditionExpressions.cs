@@ -1,0 +1,156 @@
+using System.Linq.Expressions;
+using System.Reflection;
+using DetainerRules.Model.Conditions;
+using DetainerRules.Model.Decisions;
+using DetainerRules.Model.Scenarios;
+
+namespace DetainerRules.Engine;
+
+/// <summary>Translates a type-checked condition into an expression tree over the scenario and the decisions it reads.</summary>
+/// <remarks>
+/// Only the members named here are ever reached, whatever a policy says: the condition model has no
+/// node that could name another. Values that may be absent are tested for presence first and fail
+/// closed: a comparison on a missing value is false, except <c>!=</c> and <c>not in</c>, which are true.
+/// </remarks>
+internal sealed class ConditionExpressions(ParameterExpression scenario, IReadOnlyDictionary<DecisionKind, ParameterExpression> decisions)
+{
+    private static readonly MethodInfo AnyMethod = GenericEnumerableMethod(nameof(Enumerable.Any));
+    private static readonly MethodInfo AllMethod = GenericEnumerableMethod(nameof(Enumerable.All));
+    private static readonly MethodInfo WithinMethod = typeof(WithinYears).GetMethod(nameof(WithinYears.Covers))!;
+    private static readonly MethodInfo ContainsMethod = typeof(IReadOnlySet<FederalRequest>).GetMethod(nameof(IReadOnlySet<FederalRequest>.Contains))!;
+
+    public Expression Build(Condition condition) => Build(condition, null);
+
+    private static MethodInfo GenericEnumerableMethod(string name) =>
+        typeof(Enumerable).GetMethods().Single(m => m.Name == name && m.GetParameters().Length == 2 && m.GetParameters()[1].ParameterType.GetGenericArguments().Length == 2);
+
+    private Expression Build(Condition condition, ParameterExpression? offense) => condition switch
+    {
+        AllOf all => all.Parts.Select(p => Build(p, offense)).Aggregate(Expression.AndAlso),
+        AnyOf any => any.Parts.Select(p => Build(p, offense)).Aggregate(Expression.OrElse),
+        Negation not => Expression.Not(Build(not.Inner, offense)),
+        Constant constant => Expression.Constant(constant.Value),
+        NamedConditionUse use => Build(use.Body, offense),
+        DecisionTest test => DecisionTest(test),
+        Quantified quantified => Quantified(quantified),
+        WithinYears within => Within(within, offense!),
+        FieldTest test => FieldTest(test, offense),
+        _ => throw new NotSupportedException($"condition node {condition.GetType().Name} has no translation"),
+    };
+
+    private Expression DecisionTest(DecisionTest test)
+    {
+        var value = Expression.Property(decisions[test.Decision], nameof(Decision.Value));
+        Expression matches = test.Values.Select(v => (Expression)Expression.Equal(value, Expression.Constant(v))).Aggregate(Expression.OrElse);
+        return test.Negated ? Expression.Not(matches) : matches;
+    }
+
+    private Expression Quantified(Quantified quantified)
+    {
+        var (list, type) = quantified.List == OffenseList.Charges
+            ? (Expression.Property(scenario, nameof(Scenario.Charges)), typeof(Charge))
+            : (Expression.Property(scenario, nameof(Scenario.Convictions)), typeof(Conviction));
+        var element = Expression.Parameter(type, quantified.List == OffenseList.Charges ? "charge" : "conviction");
+        var predicate = Expression.Lambda(Build(quantified.Inner, element), element);
+        return quantified.Quantifier switch
+        {
+            Quantifier.Any => Expression.Call(AnyMethod.MakeGenericMethod(type), list, predicate),
+            Quantifier.No => Expression.Not(Expression.Call(AnyMethod.MakeGenericMethod(type), list, predicate)),
+            _ => Expression.Call(AllMethod.MakeGenericMethod(type), list, predicate),
+        };
+    }
+
+    private MethodCallExpression Within(WithinYears within, ParameterExpression conviction)
+    {
+        Expression date = Expression.Property(conviction, nameof(Conviction.ConvictedOn));
+        if (within.FromRelease)
+        {
+            date = Expression.Coalesce(Expression.Property(conviction, nameof(Conviction.ReleasedOn)), date);
+        }
+
+        return Expression.Call(WithinMethod, Expression.Property(scenario, nameof(Scenario.BookedOn)), date, Expression.Constant(within.Years));
+    }
+
+    private Expression FieldTest(FieldTest test, ParameterExpression? offense)
+    {
+        var (present, value) = Access(test.Field, offense);
+        Expression Guard(Expression e) => present is null ? e : Expression.AndAlso(present, e);
+        return test.Operator switch
+        {
+            TestOperator.IsTrue => Guard(value),
+            TestOperator.In => Guard(Matches(value, test.Operands)),
+            TestOperator.NotIn => Expression.Not(Guard(Matches(value, test.Operands))),
+            TestOperator.IsKnown => present ?? Expression.Constant(true),
+            TestOperator.IsNotKnown => present is null ? Expression.Constant(false) : Expression.Not(present),
+            TestOperator.Has => Expression.Call(value, ContainsMethod, Expression.Constant(test.Operands[0])),
+            _ => Guard(Order(test.Operator, value, test.Operands[0])),
+        };
+    }
+
+    private static Expression Matches(Expression value, IReadOnlyList<object> operands)
+    {
+        if (value.Type.IsEnum && operands.Count > 2)
+        {
+            // One mask test instead of a chain of comparisons: categories lists run to a dozen members.
+            var mask = operands.Aggregate(0UL, (m, o) => m | (1UL << Convert.ToInt32(o, System.Globalization.CultureInfo.InvariantCulture)));
+            var bit = Expression.RightShift(Expression.Constant(mask), Expression.Convert(value, typeof(int)));
+            return Expression.NotEqual(Expression.And(bit, Expression.Constant(1UL)), Expression.Constant(0UL));
+        }
+
+        return operands.Select(o => (Expression)Expression.Equal(value, Expression.Constant(o, value.Type))).Aggregate(Expression.OrElse);
+    }
+
+    private static BinaryExpression Order(TestOperator op, Expression value, object operand)
+    {
+        var left = Expression.Convert(value, typeof(int));
+        var right = Expression.Constant(Convert.ToInt32(operand, System.Globalization.CultureInfo.InvariantCulture));
+        return op switch
+        {
+            TestOperator.Less => Expression.LessThan(left, right),
+            TestOperator.LessOrEqual => Expression.LessThanOrEqual(left, right),
+            TestOperator.Greater => Expression.GreaterThan(left, right),
+            _ => Expression.GreaterThanOrEqual(left, right),
+        };
+    }
+
+    /// <summary>The field's value, and a presence test when the value can be missing.</summary>
+    private (Expression? Present, Expression Value) Access(Field field, ParameterExpression? offense)
+    {
+        var person = Expression.Property(scenario, nameof(Scenario.Person));
+        var detainer = Expression.Property(scenario, nameof(Scenario.Detainer));
+        var hasDetainer = Expression.NotEqual(detainer, Expression.Constant(null, typeof(Detainer)));
+        switch (field)
+        {
+            case Field.ForeignBorn:
+                var foreignBorn = Expression.Property(person, nameof(Person.ForeignBorn));
+                return (Expression.Property(foreignBorn, "HasValue"), Expression.Property(foreignBorn, "Value"));
+            case Field.Citizenship:
+                return (null, Expression.Property(person, nameof(Person.Citizenship)));
+            case Field.RegisteredSexOffender:
+                return (null, Expression.Property(person, nameof(Person.RegisteredSexOffender)));
+            case Field.OnTerroristWatchlist:
+                return (null, Expression.Property(person, nameof(Person.OnTerroristWatchlist)));
+            case Field.DetainerPresent:
+                return (null, hasDetainer);
+            case Field.DetainerForm:
+                return (hasDetainer, Expression.Property(detainer, nameof(Detainer.Form)));
+            case Field.DetainerWarrant:
+                return (hasDetainer, Expression.Property(detainer, nameof(Detainer.Warrant)));
+            case Field.IcePresentAtRelease:
+                return (null, Expression.Property(scenario, nameof(Scenario.IcePresentAtRelease)));
+            case Field.Requests:
+                return (null, Expression.Property(scenario, nameof(Scenario.Requests)));
+            case Field.OffenseLevel:
+                return (null, Expression.Property(offense!, nameof(Charge.Level)));
+            case Field.OffenseCategory:
+                return (null, Expression.Property(offense!, nameof(Charge.Category)));
+            case Field.OffenseText:
+                return (null, Expression.Property(offense!, nameof(Charge.Offense)));
+            case Field.OffenseStatute:
+                var statute = Expression.Property(offense!, nameof(Charge.Statute));
+                return (Expression.NotEqual(statute, Expression.Constant(null, typeof(string))), statute);
+            default:
+                throw new NotSupportedException($"field {field} has no translation");
+        }
+    }
+}

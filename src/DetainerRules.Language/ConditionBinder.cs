@@ -1,0 +1,389 @@
+using DetainerRules.Language.Syntax;
+using DetainerRules.Model;
+using DetainerRules.Model.Conditions;
+using DetainerRules.Model.Decisions;
+using DetainerRules.Model.Diagnostics;
+using DetainerRules.Model.Scenarios;
+
+namespace DetainerRules.Language;
+
+/// <summary>Parses conditions and checks them against the scenario model, producing typed conditions.</summary>
+/// <remarks>
+/// Named conditions are parsed once and bound where they are used, so one name can serve inside
+/// <c>any charge(...)</c> and at the top level as long as its fields exist in both places.
+/// </remarks>
+public sealed class ConditionBinder
+{
+    private const string DecisionPrefix = "decision.";
+    private readonly IReadOnlyDictionary<string, IReadOnlySet<OffenseCategory>> _offenseLists;
+    private readonly IReadOnlyDictionary<string, ConditionText> _named;
+    private readonly List<Diagnostic> _diagnostics;
+    private readonly Dictionary<string, SyntaxNode?> _parsedNames = new(StringComparer.Ordinal);
+    private readonly Dictionary<(string, Scope), Condition?> _boundNames = [];
+    private readonly List<string> _resolving = [];
+
+    public ConditionBinder(
+        IReadOnlyDictionary<string, IReadOnlySet<OffenseCategory>> offenseLists,
+        IReadOnlyDictionary<string, ConditionText> namedConditions,
+        List<Diagnostic> diagnostics)
+    {
+        _offenseLists = offenseLists;
+        _named = namedConditions;
+        _diagnostics = diagnostics;
+    }
+
+    private enum Scope
+    {
+        Scenario,
+        Charge,
+        Conviction,
+    }
+
+    /// <summary>Binds a top-level condition; on error, records a diagnostic and returns null.</summary>
+    public Condition? Bind(ConditionText source)
+    {
+        try
+        {
+            return Bind(Parse(source), source, Scope.Scenario);
+        }
+        catch (ConditionError error)
+        {
+            _diagnostics.Add(error.Diagnostic);
+            return null;
+        }
+    }
+
+    /// <summary>Checks every named condition on its own, so one that no rule uses is still checked.</summary>
+    public void BindAllNamed()
+    {
+        foreach (var name in _named.Keys.Order(StringComparer.Ordinal))
+        {
+            var text = _named[name];
+            if (Parser.Keywords.Contains(name) || FieldCatalog.Find(name) is not null)
+            {
+                _diagnostics.Add(Diagnostic.Error(text.Locate(0), DiagnosticCodes.UnknownName, text.Field,
+                    $"`{name}` cannot name a condition: it is a word of the condition language"));
+                continue;
+            }
+
+            ParseNamed(name);
+        }
+    }
+
+    private static SyntaxNode Parse(ConditionText source)
+    {
+        try
+        {
+            return Parser.Parse(source.Text);
+        }
+        catch (ConditionSyntaxException e)
+        {
+            throw Error(source, e.Offset, DiagnosticCodes.Syntax, e.Message);
+        }
+    }
+
+    private static ConditionError Error(ConditionText source, int offset, string code, string message) =>
+        new(Diagnostic.Error(source.Locate(offset), code, source.Field, message));
+
+    private Condition Bind(SyntaxNode node, ConditionText source, Scope scope)
+    {
+        var span = source.Locate(node.Start);
+        return node switch
+        {
+            LogicalSyntax l when l.IsAnd => new AllOf([.. l.Parts.Select(p => Bind(p, source, scope))], span),
+            LogicalSyntax l => new AnyOf([.. l.Parts.Select(p => Bind(p, source, scope))], span),
+            NotSyntax n => new Negation(Bind(n.Inner, source, scope), span),
+            BoolSyntax b => new Constant(b.Value, span),
+            QuantifierSyntax q => BindQuantifier(q, source, scope),
+            WithinSyntax w => BindWithin(w, source, scope),
+            NameSyntax n => BindName(n, source, scope),
+            TestSyntax t => BindTest(t, source, scope),
+            _ => throw Error(source, node.Start, DiagnosticCodes.Syntax, "unsupported condition"),
+        };
+    }
+
+    private Quantified BindQuantifier(QuantifierSyntax q, ConditionText source, Scope scope)
+    {
+        if (scope != Scope.Scenario)
+        {
+            throw Error(source, q.Start, DiagnosticCodes.WrongScope, $"`{q.Quantifier.Text} {q.List.Text}` cannot be nested inside another charge or conviction test");
+        }
+
+        var (list, inner) = q.List.Text switch
+        {
+            "charge" or "charges" => (OffenseList.Charges, Scope.Charge),
+            "conviction" or "convictions" => (OffenseList.Convictions, Scope.Conviction),
+            _ => throw Error(source, q.List.Start, DiagnosticCodes.UnknownName,
+                $"unknown list `{q.List.Text}`: expected `charge` or `conviction`{Suggestion.Hint(q.List.Text, ["charge", "conviction"])}"),
+        };
+        var quantifier = q.Quantifier.Text switch
+        {
+            "any" => Quantifier.Any,
+            "no" => Quantifier.No,
+            _ => Quantifier.Every,
+        };
+        var body = q.Inner is null ? new Constant(true, source.Locate(q.End)) : Bind(q.Inner, source, inner);
+        return new Quantified(quantifier, list, body, source.Locate(q.Start));
+    }
+
+    private static WithinYears BindWithin(WithinSyntax w, ConditionText source, Scope scope)
+    {
+        if (scope != Scope.Conviction)
+        {
+            throw Error(source, w.Start, DiagnosticCodes.WrongScope, "`within N years` applies to a conviction: use it inside `any conviction(...)`");
+        }
+
+        if (!int.TryParse(w.Years.Text, out var years) || years > 200)
+        {
+            throw Error(source, w.Years.Start, DiagnosticCodes.UnknownValue, $"`{w.Years.Text}` years is out of range: use 0 to 200");
+        }
+
+        return new WithinYears(years, w.FromRelease, source.Locate(w.Start));
+    }
+
+    private Condition BindName(NameSyntax n, ConditionText source, Scope scope)
+    {
+        var name = n.Name.Text;
+        var span = source.Locate(n.Start);
+        if (FieldCatalog.Find(name) is { } field)
+        {
+            CheckScope(field, n.Name, source, scope);
+            if (field.Kind is not (FieldKind.Flag or FieldKind.OptionalFlag))
+            {
+                throw Error(source, n.Start, DiagnosticCodes.WrongOperator,
+                    $"`{name}` is not a yes/no field: compare it with a value, e.g. `{name} = {ExampleValue(field)}`");
+            }
+
+            return new FieldTest(field.Field, TestOperator.IsTrue, [], span);
+        }
+
+        if (name.StartsWith(DecisionPrefix, StringComparison.Ordinal))
+        {
+            throw Error(source, n.Start, DiagnosticCodes.WrongOperator, $"compare `{name}` with a value, e.g. `{name} = required`");
+        }
+
+        if (_named.ContainsKey(name))
+        {
+            return new NamedConditionUse(name, BindNamed(name, n, source, scope), span);
+        }
+
+        throw Error(source, n.Start, DiagnosticCodes.UnknownName, $"unknown name `{name}`{Suggestion.Hint(name, KnownNames(scope))}");
+    }
+
+    private Condition BindNamed(string name, NameSyntax use, ConditionText source, Scope scope)
+    {
+        if (_resolving.Contains(name))
+        {
+            var cycle = string.Join(" -> ", _resolving.SkipWhile(n => n != name).Append(name));
+            throw Error(source, use.Start, DiagnosticCodes.Cycle, $"named condition `{name}` refers to itself: {cycle}");
+        }
+
+        if (_boundNames.TryGetValue((name, scope), out var cached))
+        {
+            return cached ?? throw Error(source, use.Start, DiagnosticCodes.UnknownName, $"named condition `{name}` has errors (reported where it is defined)");
+        }
+
+        var syntax = ParseNamed(name);
+        Condition? bound = null;
+        if (syntax is not null)
+        {
+            _resolving.Add(name);
+            try
+            {
+                bound = Bind(syntax, _named[name], scope);
+            }
+            catch (ConditionError error) when (error.Diagnostic.Code != DiagnosticCodes.Cycle)
+            {
+                _diagnostics.Add(error.Diagnostic with { Message = error.Diagnostic.Message + $" (in `{name}`, used at {source.Locate(use.Start)})" });
+            }
+            finally
+            {
+                _resolving.RemoveAt(_resolving.Count - 1);
+            }
+        }
+
+        _boundNames[(name, scope)] = bound;
+        return bound ?? throw Error(source, use.Start, DiagnosticCodes.UnknownName, $"named condition `{name}` has errors (reported where it is defined)");
+    }
+
+    private SyntaxNode? ParseNamed(string name)
+    {
+        if (!_parsedNames.TryGetValue(name, out var syntax))
+        {
+            try
+            {
+                syntax = Parse(_named[name]);
+            }
+            catch (ConditionError error)
+            {
+                _diagnostics.Add(error.Diagnostic);
+                syntax = null;
+            }
+
+            _parsedNames[name] = syntax;
+        }
+
+        return syntax;
+    }
+
+    private Condition BindTest(TestSyntax t, ConditionText source, Scope scope)
+    {
+        var span = source.Locate(t.Start);
+        var path = t.Path.Text;
+        if (path.StartsWith(DecisionPrefix, StringComparison.Ordinal))
+        {
+            return BindDecisionTest(t, source, span);
+        }
+
+        var field = FieldCatalog.Find(path)
+            ?? throw Error(source, t.Path.Start, DiagnosticCodes.UnknownName, $"unknown field `{path}`{Suggestion.Hint(path, KnownNames(scope))}");
+        CheckScope(field, t.Path, source, scope);
+        var op = Operator(t, field, source);
+        var operands = op is TestOperator.IsKnown or TestOperator.IsNotKnown ? [] : Operands(t, field, source);
+        return new FieldTest(field.Field, op, operands, span);
+    }
+
+    private static DecisionTest BindDecisionTest(TestSyntax t, ConditionText source, SourceSpan span)
+    {
+        var name = t.Path.Text[DecisionPrefix.Length..];
+        if (!Vocabulary.TryParse<DecisionKind>(name, out var kind))
+        {
+            throw Error(source, t.Path.Start, DiagnosticCodes.UnknownName,
+                $"unknown decision `{name}`{Suggestion.Hint(name, Vocabulary.Words<DecisionKind>())}");
+        }
+
+        if (t.Operator is not ("=" or "!=" or "in" or "not in") || t.ListName is not null)
+        {
+            throw Error(source, t.Start, DiagnosticCodes.WrongOperator, $"a decision is compared with `=`, `!=`, `in [...]` or `not in [...]`, not `{t.Operator}`");
+        }
+
+        var values = t.Values.Select(v => ParseWord<Modality>(v, source, "decision value")).ToList();
+        return new DecisionTest(kind, values, t.Operator is "!=" or "not in", span);
+    }
+
+    private static TestOperator Operator(TestSyntax t, FieldInfo field, ConditionText source)
+    {
+        var op = t.Operator switch
+        {
+            "=" or "in" => TestOperator.In,
+            "!=" or "not in" => TestOperator.NotIn,
+            "<" => TestOperator.Less,
+            "<=" => TestOperator.LessOrEqual,
+            ">" => TestOperator.Greater,
+            ">=" => TestOperator.GreaterOrEqual,
+            "has" => TestOperator.Has,
+            "is known" => TestOperator.IsKnown,
+            _ => TestOperator.IsNotKnown,
+        };
+        var allowed = field.Kind switch
+        {
+            FieldKind.Flag => op is TestOperator.In or TestOperator.NotIn,
+            FieldKind.OptionalFlag or FieldKind.OptionalChoice or FieldKind.OptionalText =>
+                op is TestOperator.In or TestOperator.NotIn or TestOperator.IsKnown or TestOperator.IsNotKnown,
+            FieldKind.Choice or FieldKind.Text => op is TestOperator.In or TestOperator.NotIn,
+            FieldKind.OrderedChoice => op is not (TestOperator.Has or TestOperator.IsKnown or TestOperator.IsNotKnown or TestOperator.IsTrue),
+            FieldKind.Set => op is TestOperator.Has,
+            _ => false,
+        };
+        if (!allowed)
+        {
+            var hint = field.Kind == FieldKind.Set ? $": write `{field.Name} has {ExampleValue(field)}`" : string.Empty;
+            throw Error(source, t.Start, DiagnosticCodes.WrongOperator, $"`{t.Operator}` does not apply to `{field.Name}` ({Describe(field.Kind)}){hint}");
+        }
+
+        if (t.Values.Count > 1 && t.Operator is not ("in" or "not in"))
+        {
+            throw Error(source, t.Start, DiagnosticCodes.WrongOperator, $"`{t.Operator}` takes one value");
+        }
+
+        return op;
+    }
+
+    private List<object> Operands(TestSyntax t, FieldInfo field, ConditionText source)
+    {
+        if (t.ListName is { } list)
+        {
+            if (field.Field != Field.OffenseCategory)
+            {
+                throw Error(source, list.Start, DiagnosticCodes.WrongOperator, $"a named list applies to `category` only; write the values of `{field.Name}` in brackets");
+            }
+
+            return _offenseLists.TryGetValue(list.Text, out var categories)
+                ? [.. categories.Order().Cast<object>()]
+                : throw Error(source, list.Start, DiagnosticCodes.UnknownName,
+                    $"unknown offense list `{list.Text}`{Suggestion.Hint(list.Text, _offenseLists.Keys)}");
+        }
+
+        return [.. t.Values.Select(v => Operand(v, field, source))];
+    }
+
+    private static object Operand(Token value, FieldInfo field, ConditionText source)
+    {
+        switch (field.Kind)
+        {
+            case FieldKind.Flag or FieldKind.OptionalFlag:
+                return value.Text switch
+                {
+                    "true" when value.Kind == TokenKind.Word => true,
+                    "false" when value.Kind == TokenKind.Word => false,
+                    _ => throw Error(source, value.Start, DiagnosticCodes.UnknownValue, $"`{field.Name}` is yes/no: compare it with `true` or `false`, not `{value.Text}`"),
+                };
+            case FieldKind.Text or FieldKind.OptionalText:
+                return value.Kind == TokenKind.Text
+                    ? value.Text
+                    : throw Error(source, value.Start, DiagnosticCodes.UnknownValue, $"`{field.Name}` is text: put the value in quotes, e.g. \"{value.Text}\"");
+            default:
+                var type = field.ValueType!;
+                if (value.Kind == TokenKind.Word && Vocabulary.TryParse(type, value.Text, out var member))
+                {
+                    return member;
+                }
+
+                var words = Vocabulary.Words(type);
+                throw Error(source, value.Start, DiagnosticCodes.UnknownValue,
+                    $"`{value.Text}` is not a value of `{field.Name}`{Suggestion.Hint(value.Text, words)}; expected one of {string.Join(", ", words.Select(w => $"`{w}`"))}");
+        }
+    }
+
+    private static T ParseWord<T>(Token value, ConditionText source, string what)
+        where T : struct, Enum
+    {
+        if (value.Kind == TokenKind.Word && Vocabulary.TryParse<T>(value.Text, out var parsed))
+        {
+            return parsed;
+        }
+
+        var words = Vocabulary.Words<T>();
+        throw Error(source, value.Start, DiagnosticCodes.UnknownValue,
+            $"`{value.Text}` is not a {what}{Suggestion.Hint(value.Text, words)}; expected one of {string.Join(", ", words.Select(w => $"`{w}`"))}");
+    }
+
+    private static void CheckScope(FieldInfo field, Token at, ConditionText source, Scope scope)
+    {
+        if (field.Scope == FieldScope.Offense && scope == Scope.Scenario)
+        {
+            throw Error(source, at.Start, DiagnosticCodes.WrongScope,
+                $"`{field.Name}` belongs to a charge or a conviction: test it inside `any charge(...)` or `any conviction(...)`");
+        }
+    }
+
+    private IEnumerable<string> KnownNames(Scope scope) =>
+        FieldCatalog.All.Where(f => scope != Scope.Scenario || f.Scope == FieldScope.Scenario).Select(f => f.Name)
+            .Concat(_named.Keys)
+            .Concat(Vocabulary.Words<DecisionKind>().Select(d => DecisionPrefix + d));
+
+    private static string ExampleValue(FieldInfo field) =>
+        field.ValueType is { } t ? Vocabulary.Words(t)[0] : field.Kind is FieldKind.Text or FieldKind.OptionalText ? "\"...\"" : "true";
+
+    private static string Describe(FieldKind kind) => kind switch
+    {
+        FieldKind.Flag => "a yes/no field",
+        FieldKind.OptionalFlag => "a yes/no field that may be unknown",
+        FieldKind.OrderedChoice => "an ordered value",
+        FieldKind.Set => "a set: test it with `has`",
+        FieldKind.Text => "text",
+        FieldKind.OptionalText => "text that may be missing",
+        FieldKind.OptionalChoice => "a value that may be missing",
+        _ => "a value",
+    };
+}

@@ -1,0 +1,28 @@
+namespace DetainerRules.Language.Syntax;
+
+/// <summary>An untyped condition as written, with its character range; the binder gives it meaning.</summary>
+public abstract record SyntaxNode(int Start, int End);
+
+/// <summary><c>a and b</c> or <c>a or b</c>.</summary>
+public sealed record LogicalSyntax(bool IsAnd, IReadOnlyList<SyntaxNode> Parts, int Start, int End) : SyntaxNode(Start, End);
+
+/// <summary><c>not a</c>.</summary>
+public sealed record NotSyntax(SyntaxNode Inner, int Start, int End) : SyntaxNode(Start, End);
+
+/// <summary><c>true</c> or <c>false</c>.</summary>
+public sealed record BoolSyntax(bool Value, int Start, int End) : SyntaxNode(Start, End);
+
+/// <summary><c>any charge(...)</c>, <c>no conviction</c>, <c>every charge(...)</c>.</summary>
+public sealed record QuantifierSyntax(Token Quantifier, Token List, SyntaxNode? Inner, int Start, int End) : SyntaxNode(Start, End);
+
+/// <summary><c>within 5 years</c> or <c>within 5 years of release</c>.</summary>
+public sealed record WithinSyntax(Token Years, bool FromRelease, int Start, int End) : SyntaxNode(Start, End);
+
+/// <summary>A bare word: a yes/no field or a named condition.</summary>
+public sealed record NameSyntax(Token Name, int Start, int End) : SyntaxNode(Start, End);
+
+/// <summary>A field compared with values: <c>detainer.warrant = judicial</c>, <c>category in violent</c>.</summary>
+/// <param name="Operator">The operator as written: <c>=</c>, <c>!=</c>, <c>&lt;</c>, <c>in</c>, <c>not in</c>, <c>has</c>, <c>is known</c>, <c>is not known</c>.</param>
+/// <param name="ListName">For <c>in name</c>: the named list instead of literal values.</param>
+public sealed record TestSyntax(Token Path, string Operator, IReadOnlyList<Token> Values, Token? ListName, int Start, int End)
+    : SyntaxNode(Start, End);

@@ -1,0 +1,19 @@
+namespace DetainerRules.Model.Conditions;
+
+/// <summary>The scenario fields a condition may read; nothing else is reachable.</summary>
+public enum Field
+{
+    ForeignBorn,
+    Citizenship,
+    RegisteredSexOffender,
+    OnTerroristWatchlist,
+    DetainerPresent,
+    DetainerForm,
+    DetainerWarrant,
+    IcePresentAtRelease,
+    Requests,
+    OffenseLevel,
+    OffenseCategory,
+    OffenseStatute,
+    OffenseText,
+}

@@ -1,0 +1,37 @@
+using DetainerRules.Model.Policies;
+using DetainerRules.Model.Scenarios;
+
+namespace DetainerRules.Model.Decisions;
+
+/// <summary>Everything a policy decided for one scenario: each decision, the outcome, and which rules fired.</summary>
+public sealed class Verdict
+{
+    private readonly Dictionary<DecisionKind, Decision> _byKind;
+
+    public Verdict(Policy policy, Scenario scenario, IReadOnlyList<Decision> decisions, IReadOnlyList<PolicyRule> fired)
+    {
+        Policy = policy;
+        Scenario = scenario;
+        Decisions = [.. decisions.OrderBy(d => d.Kind)];
+        Fired = fired;
+        _byKind = Decisions.ToDictionary(d => d.Kind);
+        HoldUntil = HoldTime.Until(scenario, this[DecisionKind.DelayRelease]);
+        Outcome = OutcomeRule.Derive(scenario, k => this[k], HoldUntil);
+    }
+
+    public Policy Policy { get; }
+    public Scenario Scenario { get; }
+
+    /// <summary>One decision per <see cref="DecisionKind"/>, in the enum's order.</summary>
+    public IReadOnlyList<Decision> Decisions { get; }
+
+    /// <summary>The policy's rules that fired, in firing order.</summary>
+    public IReadOnlyList<PolicyRule> Fired { get; }
+
+    /// <summary>The latest time the person may be held for ICE under <c>delay_release</c>; null when no hold applies or it has no fixed end.</summary>
+    public DateTimeOffset? HoldUntil { get; }
+
+    public OutcomeFinding Outcome { get; }
+
+    public Decision this[DecisionKind kind] => _byKind[kind];
+}

@@ -1,0 +1,6 @@
+using DetainerRules.Model.Decisions;
+
+namespace DetainerRules.Model.Policies;
+
+/// <summary>A policy's answer to a decision when none of its rules speaks to it.</summary>
+public sealed record DefaultDecision(DecisionEffect Effect, string Because, IReadOnlyList<Citation> Cites);

@@ -1,0 +1,11 @@
+namespace DetainerRules.Model.Scenarios;
+
+/// <summary>A prior conviction.</summary>
+/// <param name="ReleasedOn">When the person was released from the sentence, for look-backs that run from release.</param>
+public sealed record Conviction(
+    string Offense,
+    string? Statute,
+    OffenseLevel Level,
+    OffenseCategory Category,
+    DateOnly ConvictedOn,
+    DateOnly? ReleasedOn);

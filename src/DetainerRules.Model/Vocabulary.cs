@@ -1,0 +1,94 @@
+using DetainerRules.Model.Decisions;
+using DetainerRules.Model.Scenarios;
+
+namespace DetainerRules.Model;
+
+/// <summary>The words files use for the model's enums (<c>gross_misdemeanor</c>, <c>I-247A</c>), both ways.</summary>
+/// <remarks>One table per enum so that loaders, the condition language and reports can never disagree on a spelling.</remarks>
+public static class Vocabulary
+{
+    private static readonly Dictionary<Type, (Dictionary<string, Enum> ByWord, Dictionary<Enum, string> ByValue)> Tables = [];
+
+    static Vocabulary()
+    {
+        Add<OffenseLevel>();
+        Add<OffenseCategory>();
+        Add<Citizenship>();
+        Add<WarrantKind>();
+        Add<FederalRequest>();
+        Add<DecisionKind>();
+        Add<Modality>();
+        Add<NotificationPoint>();
+        Add<Outcome>();
+        Add(new Dictionary<string, DetainerForm>
+        {
+            ["I-247A"] = DetainerForm.I247A,
+            ["I-247N"] = DetainerForm.I247N,
+            ["I-203"] = DetainerForm.I203,
+        });
+    }
+
+    /// <summary>The words accepted for <typeparamref name="T"/>, in declaration order.</summary>
+    public static IReadOnlyList<string> Words<T>()
+        where T : struct, Enum => Words(typeof(T));
+
+    public static IReadOnlyList<string> Words(Type enumType) =>
+        [.. Tables[enumType].ByValue.OrderBy(p => Convert.ToInt32(p.Key, System.Globalization.CultureInfo.InvariantCulture)).Select(p => p.Value)];
+
+    public static string Word<T>(T value)
+        where T : struct, Enum => Tables[typeof(T)].ByValue[value];
+
+    public static string Word(Enum value) => Tables[value.GetType()].ByValue[value];
+
+    public static bool TryParse<T>(string word, out T value)
+        where T : struct, Enum
+    {
+        if (TryParse(typeof(T), word, out var boxed))
+        {
+            value = (T)boxed;
+            return true;
+        }
+
+        value = default;
+        return false;
+    }
+
+    public static bool TryParse(Type enumType, string word, out Enum value)
+    {
+        if (Tables[enumType].ByWord.TryGetValue(word, out var found))
+        {
+            value = found;
+            return true;
+        }
+
+        value = null!;
+        return false;
+    }
+
+    /// <summary>Snake case of a member name: <c>GrossMisdemeanor</c> becomes <c>gross_misdemeanor</c>.</summary>
+    public static string SnakeCase(string name)
+    {
+        var builder = new System.Text.StringBuilder(name.Length + 4);
+        for (var i = 0; i < name.Length; i++)
+        {
+            if (char.IsUpper(name[i]) && i > 0)
+            {
+                builder.Append('_');
+            }
+
+            builder.Append(char.ToLowerInvariant(name[i]));
+        }
+
+        return builder.ToString();
+    }
+
+    private static void Add<T>()
+        where T : struct, Enum =>
+        Add(Enum.GetValues<T>().ToDictionary(v => SnakeCase(v.ToString()), v => v, StringComparer.Ordinal));
+
+    private static void Add<T>(Dictionary<string, T> words)
+        where T : struct, Enum =>
+        Tables[typeof(T)] = (
+            words.ToDictionary(p => p.Key, p => (Enum)p.Value, StringComparer.Ordinal),
+            words.ToDictionary(p => (Enum)p.Value, p => p.Key));
+}

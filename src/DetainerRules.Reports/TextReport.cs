@@ -1,0 +1,63 @@
+using DetainerRules.Model.Decisions;
+
+namespace DetainerRules.Reports;
+
+/// <summary>Writes a verdict as sentences a reader can follow: the outcome, then each decision with its rules and sources.</summary>
+public static class TextReport
+{
+    public static void Write(TextWriter w, Verdict verdict)
+    {
+        var policy = verdict.Policy;
+        var scenario = verdict.Scenario;
+        w.WriteLine($"Policy {policy.Id}: {policy.Title}");
+        w.WriteLine($"  {policy.Jurisdiction}; in force {policy.EffectiveFrom?.ToString() ?? "(start not given)"} to {policy.EffectiveUntil?.ToString() ?? "now"}");
+        w.WriteLine($"Scenario {scenario.Id}" + (scenario.Description is { } d ? $": {d.Trim()}" : string.Empty));
+        w.WriteLine();
+        w.WriteLine($"Outcome: the person is {Phrases.Outcome(verdict.Outcome)}.");
+        w.WriteLine($"  Why: {verdict.Outcome.Reason}.");
+        w.WriteLine();
+        foreach (var decision in verdict.Decisions)
+        {
+            WriteDecision(w, decision, verdict.HoldUntil);
+        }
+
+        w.WriteLine("Rules fired, in order: " + (verdict.Fired.Count == 0 ? "none" : string.Join(", ", verdict.Fired.Select(r => r.Id))));
+    }
+
+    private static void WriteDecision(TextWriter w, Decision decision, DateTimeOffset? holdUntil)
+    {
+        var value = Model.Vocabulary.Word(decision.Value);
+        w.WriteLine($"{Phrases.Title(decision.Kind)} [{value}]: {Phrases.Sentence(decision, holdUntil)}.");
+        if (decision.IsConflict)
+        {
+            w.WriteLine("  CONFLICT: rules of equal priority disagree, so the policy gives no answer:");
+            foreach (var claim in decision.Conflict)
+            {
+                w.WriteLine($"    rule {claim.Rule.Id} (priority {claim.Rule.Priority}) says {Model.Vocabulary.Word(claim.Effect.Value)}: {claim.Rule.Because}");
+            }
+        }
+        else if (decision.Default is { } fallback)
+        {
+            w.WriteLine($"  No rule applies; the policy's default: {fallback.Because}");
+        }
+        else
+        {
+            foreach (var claim in decision.Deciding)
+            {
+                w.WriteLine($"  {value[..1].ToUpperInvariant()}{value[1..]} by rule {claim.Rule.Id}: {claim.Rule.Because}");
+            }
+        }
+
+        foreach (var cite in decision.Cites)
+        {
+            w.WriteLine($"  Source: {cite.Text}");
+        }
+
+        foreach (var lost in decision.Overridden)
+        {
+            w.WriteLine($"  Overridden: rule {lost.Rule.Id} (priority {lost.Rule.Priority}) said {Model.Vocabulary.Word(lost.Effect.Value)}");
+        }
+
+        w.WriteLine();
+    }
+}

@@ -1,0 +1,182 @@
+using System.Globalization;
+using DetainerRules.Model;
+using DetainerRules.Model.Diagnostics;
+
+namespace DetainerRules.Yaml.Documents;
+
+/// <summary>Reads typed values out of nodes, recording a diagnostic for every problem and carrying on.</summary>
+/// <remarks>
+/// Every reader returns null on a problem so the caller can keep going and report the rest of the
+/// file's problems in the same run; nothing is ever filled in with a silent default.
+/// </remarks>
+internal sealed class FieldReader(List<Diagnostic> diagnostics)
+{
+    private static readonly string[] TimestampFormats =
+    [
+        "yyyy-MM-dd'T'HH:mmzzz", "yyyy-MM-dd'T'HH:mm:sszzz", "yyyy-MM-dd'T'HH:mm:ss.FFFFFFFzzz",
+        "yyyy-MM-dd'T'HH:mm'Z'", "yyyy-MM-dd'T'HH:mm:ss'Z'", "yyyy-MM-dd'T'HH:mm:ss.FFFFFFF'Z'",
+    ];
+
+    public List<Diagnostic> Diagnostics { get; } = diagnostics;
+
+    public void Report(SourceSpan span, string path, string message, string code = "DR102") =>
+        Diagnostics.Add(Diagnostic.Error(span, code, path, message));
+
+    public MappingView? Mapping(YamlNode? node, IReadOnlyCollection<string> allowedKeys)
+    {
+        if (node is null || node is YamlScalar { IsNull: true })
+        {
+            return null;
+        }
+
+        if (node is YamlMapping mapping)
+        {
+            return new MappingView(mapping, this, allowedKeys);
+        }
+
+        Report(node.Span, node.Path, $"expected a mapping of keys to values, found {node.Kind}");
+        return null;
+    }
+
+    public YamlNode? Required(MappingView parent, string key)
+    {
+        var node = parent[key];
+        if (node is null || node is YamlScalar { IsNull: true })
+        {
+            Report((node ?? parent.Node).Span, parent.PathOf(key), "required field is missing");
+            return null;
+        }
+
+        return node;
+    }
+
+    public IReadOnlyList<YamlNode> List(YamlNode? node)
+    {
+        switch (node)
+        {
+            case null or YamlScalar { IsNull: true }:
+                return [];
+            case YamlSequence sequence:
+                return sequence.Items;
+            default:
+                Report(node.Span, node.Path, $"expected a list, found {node.Kind}");
+                return [];
+        }
+    }
+
+    public string? Text(YamlNode? node)
+    {
+        var scalar = Scalar(node, "text");
+        if (scalar is null)
+        {
+            return null;
+        }
+
+        if (scalar.Value.Trim().Length == 0)
+        {
+            Report(scalar.Span, scalar.Path, "text is empty");
+            return null;
+        }
+
+        return scalar.Value;
+    }
+
+    public bool? Flag(YamlNode? node)
+    {
+        var scalar = Scalar(node, "`true` or `false`");
+        return scalar switch
+        {
+            null => null,
+            { IsPlain: true, Value: "true" or "True" or "TRUE" } => true,
+            { IsPlain: true, Value: "false" or "False" or "FALSE" } => false,
+            _ => Invalid<bool>(scalar, $"expected `true` or `false`, found `{scalar.Value}`"),
+        };
+    }
+
+    public int? Integer(YamlNode? node, int min, int max)
+    {
+        var scalar = Scalar(node, "a whole number");
+        if (scalar is null)
+        {
+            return null;
+        }
+
+        if (!scalar.IsPlain || !int.TryParse(scalar.Value, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var value))
+        {
+            return Invalid<int>(scalar, $"expected a whole number, found `{scalar.Value}`");
+        }
+
+        return value < min || value > max ? Invalid<int>(scalar, $"{value} is out of range: expected {min} to {max}") : value;
+    }
+
+    public T? Word<T>(YamlNode? node)
+        where T : struct, Enum
+    {
+        var scalar = Scalar(node, "a value");
+        if (scalar is null)
+        {
+            return null;
+        }
+
+        if (Vocabulary.TryParse<T>(scalar.Value, out var value))
+        {
+            return value;
+        }
+
+        var words = Vocabulary.Words<T>();
+        return Invalid<T>(scalar, $"`{scalar.Value}` is not allowed here{Suggestion.Hint(scalar.Value, words)}; expected one of {string.Join(", ", words.Select(w => $"`{w}`"))}");
+    }
+
+    public DateTimeOffset? Timestamp(YamlNode? node)
+    {
+        var scalar = Scalar(node, "a date and time");
+        if (scalar is null)
+        {
+            return null;
+        }
+
+        if (DateTimeOffset.TryParseExact(scalar.Value, TimestampFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var value))
+        {
+            return value;
+        }
+
+        var hint = DateTime.TryParse(scalar.Value, CultureInfo.InvariantCulture, DateTimeStyles.None, out _)
+            ? ": add the UTC offset, e.g. `2025-01-21T09:30:00-08:00`"
+            : ": expected ISO 8601 with an offset, e.g. `2025-01-21T09:30:00-08:00`";
+        return Invalid<DateTimeOffset>(scalar, $"`{scalar.Value}` is not a valid date and time{hint}");
+    }
+
+    public DateOnly? Date(YamlNode? node)
+    {
+        var scalar = Scalar(node, "a date");
+        if (scalar is null)
+        {
+            return null;
+        }
+
+        return DateOnly.TryParseExact(scalar.Value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var value)
+            ? value
+            : Invalid<DateOnly>(scalar, $"`{scalar.Value}` is not a valid date: expected `YYYY-MM-DD`");
+    }
+
+    public YamlScalar? Scalar(YamlNode? node, string what)
+    {
+        switch (node)
+        {
+            case null or YamlScalar { IsNull: true }:
+                return null;
+            case YamlScalar scalar:
+                return scalar;
+            default:
+                Report(node.Span, node.Path, $"expected {what}, found {node.Kind}");
+                return null;
+        }
+    }
+
+    private T? Invalid<T>(YamlScalar scalar, string message)
+        where T : struct
+    {
+        Report(scalar.Span, scalar.Path, message);
+        return null;
+    }
+}

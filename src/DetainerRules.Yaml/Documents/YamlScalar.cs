@@ -1,0 +1,18 @@
+using DetainerRules.Model.Diagnostics;
+
+namespace DetainerRules.Yaml.Documents;
+
+/// <summary>A scalar value and where its characters sit in the file, so conditions can point inside it.</summary>
+/// <param name="isPlain">Unquoted; only plain scalars can be null, booleans or numbers.</param>
+internal sealed class YamlScalar(SourceSpan span, string path, string value, bool isPlain, int startIndex, int endIndex)
+    : YamlNode(span, path)
+{
+    public string Value { get; } = value;
+    public bool IsPlain { get; } = isPlain;
+    public int StartIndex { get; } = startIndex;
+    public int EndIndex { get; } = endIndex;
+
+    public bool IsNull => IsPlain && Value is "" or "~" or "null" or "Null" or "NULL";
+
+    public override string Kind => IsNull ? "null" : "a scalar";
+}

@@ -1,0 +1,33 @@
+using DetainerRules.Model.Diagnostics;
+
+namespace DetainerRules.Yaml;
+
+/// <summary>Reads an input file, turning I/O failures into diagnostics like any other input problem.</summary>
+internal static class InputFile
+{
+    public static string Read(string path)
+    {
+        try
+        {
+            var info = new FileInfo(path);
+            if (!info.Exists)
+            {
+                throw Fail(path, Directory.Exists(path) ? "is a directory, not a file" : "file not found");
+            }
+
+            if (info.Length > Documents.InputLimits.MaxFileLength * 4L)
+            {
+                throw Fail(path, $"file is {info.Length} bytes; the limit is {Documents.InputLimits.MaxFileLength} characters");
+            }
+
+            return File.ReadAllText(path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw Fail(path, "cannot read file: " + e.Message);
+        }
+    }
+
+    private static InvalidInputException Fail(string path, string message) =>
+        new([Diagnostic.Error(new SourceSpan(path, 0, 0), "DR100", string.Empty, message)]);
+}

@@ -1,0 +1,199 @@
+using DetainerRules.Model;
+using DetainerRules.Model.Decisions;
+using DetainerRules.Model.Diagnostics;
+using DetainerRules.Model.Policies;
+using DetainerRules.Yaml.Documents;
+
+namespace DetainerRules.Yaml;
+
+/// <summary>Reads the pieces rules and defaults share: decision effects and citations.</summary>
+internal sealed class PartReader(FieldReader reader, IReadOnlyDictionary<string, Source> sources, IReadOnlyDictionary<string, HoldLimit> limits)
+{
+    private static readonly string[] EffectKeys = ["value", "at", "limit"];
+    private static readonly string[] DefaultKeys = [.. EffectKeys, "because", "cite"];
+
+    public FieldReader Reader { get; } = reader;
+
+    public IReadOnlyList<DecisionEffect>? ReadEffects(YamlNode? node)
+    {
+        var m = Reader.Mapping(node, Vocabulary.Words<DecisionKind>());
+        if (m is null)
+        {
+            return null;
+        }
+
+        var effects = new List<DecisionEffect>();
+        foreach (var (key, value) in m.Node.Entries)
+        {
+            if (Vocabulary.TryParse<DecisionKind>(key.Value, out var kind) && ReadEffect(kind, value, EffectKeys) is { } effect)
+            {
+                effects.Add(effect.Effect);
+            }
+        }
+
+        if (m.Node.Entries.Count == 0)
+        {
+            Reader.Report(m.Node.Span, m.Node.Path, "a rule must set at least one decision", PolicyDiagnosticCodes.Completeness);
+        }
+
+        return effects.Count == m.Node.Entries.Count ? effects : null;
+    }
+
+    public DefaultDecision? ReadDefault(DecisionKind kind, YamlNode node)
+    {
+        if (ReadEffect(kind, node, DefaultKeys) is not { } read)
+        {
+            return null;
+        }
+
+        if (read.Details is null)
+        {
+            Reader.Report(node.Span, node.Path, "a default needs `because` (and a `cite` unless it is `unknown`): write it as a mapping", PolicyDiagnosticCodes.Completeness);
+            return null;
+        }
+
+        var because = Reader.Text(Reader.Required(read.Details, "because"));
+        IReadOnlyList<Citation>? cites = [];
+        if (read.Details["cite"] is { } citeNode)
+        {
+            cites = ReadCites(citeNode);
+        }
+        else if (read.Effect.Value != Modality.Unknown)
+        {
+            Reader.Report(read.Details.Node.Span, read.Details.PathOf("cite"), "a default other than `unknown` must cite its source", PolicyDiagnosticCodes.Completeness);
+            cites = null;
+        }
+
+        return because is null || cites is null ? null : new DefaultDecision(read.Effect, because, cites);
+    }
+
+    public IReadOnlyList<Citation>? ReadCites(YamlNode? node)
+    {
+        var items = node is YamlSequence sequence ? sequence.Items : node is null ? [] : [node];
+        var cites = new List<Citation>();
+        var ok = true;
+        foreach (var item in items)
+        {
+            var (idNode, pinpoint) = item is YamlMapping
+                ? ReadPinpoint(item)
+                : (item, null);
+            var id = Reader.Text(idNode);
+            if (id is null)
+            {
+                ok = false;
+            }
+            else if (sources.TryGetValue(id, out var source))
+            {
+                cites.Add(new Citation(source, pinpoint));
+            }
+            else
+            {
+                Reader.Report(idNode!.Span, idNode.Path, $"unknown source `{id}`{Suggestion.Hint(id, sources.Keys)}: cite the id of an entry under `sources`", PolicyDiagnosticCodes.Reference);
+                ok = false;
+            }
+        }
+
+        if (ok && cites.Count == 0 && node is not null)
+        {
+            Reader.Report(node.Span, node.Path, "cite at least one source", PolicyDiagnosticCodes.Completeness);
+            ok = false;
+        }
+
+        return ok ? cites : null;
+    }
+
+    private (YamlNode? Id, string? Pinpoint) ReadPinpoint(YamlNode item)
+    {
+        var m = Reader.Mapping(item, ["source", "at"])!;
+        return (Reader.Required(m, "source"), m["at"] is { } at ? Reader.Text(at) : null);
+    }
+
+    private (DecisionEffect Effect, MappingView? Details)? ReadEffect(DecisionKind kind, YamlNode node, IReadOnlyCollection<string> keys)
+    {
+        var details = node is YamlMapping ? Reader.Mapping(node, keys) : null;
+        var valueNode = details is null ? node : Reader.Required(details, "value");
+        if (Reader.Word<Modality>(valueNode) is not { } value)
+        {
+            if (valueNode is YamlScalar { IsNull: true } || (valueNode is null && details is null))
+            {
+                Reader.Report(node.Span, node.Path, "expected `required`, `permitted`, `forbidden` or `unknown`");
+            }
+
+            return null;
+        }
+
+        var at = ReadNotificationPoints(kind, value, details, node);
+        var limit = ReadLimit(kind, value, details, node);
+        if (at is null || (limit is null && NeedsLimit(kind, value)))
+        {
+            return null;
+        }
+
+        return (new DecisionEffect(kind, value, at, limit), details);
+    }
+
+    private static bool NeedsLimit(DecisionKind kind, Modality value) =>
+        kind == DecisionKind.DelayRelease && value is Modality.Required or Modality.Permitted;
+
+    private List<NotificationPoint>? ReadNotificationPoints(DecisionKind kind, Modality value, MappingView? details, YamlNode owner)
+    {
+        var node = details?["at"];
+        if (kind != DecisionKind.NotifyIce)
+        {
+            if (node is not null)
+            {
+                Reader.Report(node.Span, node.Path, "`at` applies only to `notify_ice`");
+                return null;
+            }
+
+            return [];
+        }
+
+        var points = Reader.List(node).Select(Reader.Word<NotificationPoint>).ToList();
+        if (points.Any(p => p is null))
+        {
+            return null;
+        }
+
+        if (node is null && value is Modality.Required or Modality.Permitted)
+        {
+            Reader.Report(owner.Span, owner.Path, "say when ICE is notified: add `at: [booking]`, `at: [release]` or both", PolicyDiagnosticCodes.Completeness);
+            return null;
+        }
+
+        return [.. points.OfType<NotificationPoint>().Distinct().Order()];
+    }
+
+    private HoldLimit? ReadLimit(DecisionKind kind, Modality value, MappingView? details, YamlNode owner)
+    {
+        var node = details?["limit"];
+        if (!NeedsLimit(kind, value))
+        {
+            if (node is not null)
+            {
+                Reader.Report(node.Span, node.Path, "`limit` applies only to `delay_release` when it is `required` or `permitted`");
+            }
+
+            return null;
+        }
+
+        if (node is null)
+        {
+            Reader.Report(owner.Span, owner.Path, "a hold needs a `limit`: name an entry under `limits`", PolicyDiagnosticCodes.Completeness);
+            return null;
+        }
+
+        var name = Reader.Text(node);
+        if (name is not null && limits.TryGetValue(name, out var limit))
+        {
+            return limit;
+        }
+
+        if (name is not null)
+        {
+            Reader.Report(node.Span, node.Path, $"unknown limit `{name}`{Suggestion.Hint(name, limits.Keys)}: define it under `limits`", PolicyDiagnosticCodes.Reference);
+        }
+
+        return null;
+    }
+}

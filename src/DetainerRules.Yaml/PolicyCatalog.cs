@@ -1,0 +1,76 @@
+using DetainerRules.Model.Diagnostics;
+
+namespace DetainerRules.Yaml;
+
+/// <summary>Finds policy files by id in the rules folders, or takes a path as given.</summary>
+public sealed class PolicyCatalog
+{
+    private readonly IReadOnlyList<string> _directories;
+
+    public PolicyCatalog(IReadOnlyList<string> directories) => _directories = directories;
+
+    /// <summary>The folders searched, in order.</summary>
+    public IReadOnlyList<string> Directories => _directories;
+
+    /// <summary>
+    /// The usual search path: an explicit folder if given; else the nearest <c>rules/</c> folder from
+    /// the working directory up; else the catalog shipped beside the program.
+    /// </summary>
+    public static PolicyCatalog Locate(string? explicitDirectory, string workingDirectory, string programDirectory)
+    {
+        if (explicitDirectory is not null)
+        {
+            return new PolicyCatalog([explicitDirectory]);
+        }
+
+        var folders = new List<string>();
+        for (var dir = new DirectoryInfo(workingDirectory); dir is not null; dir = dir.Parent)
+        {
+            var candidate = Path.Combine(dir.FullName, "rules");
+            if (Directory.Exists(candidate))
+            {
+                folders.Add(candidate);
+                break;
+            }
+        }
+
+        folders.Add(Path.Combine(programDirectory, "rules"));
+        return new PolicyCatalog(folders);
+    }
+
+    /// <summary>Policy ids available, sorted, first folder winning on a repeat.</summary>
+    public IReadOnlyList<string> Ids() =>
+        [.. _directories.Where(Directory.Exists)
+            .SelectMany(d => Directory.EnumerateFiles(d, "*.yaml"))
+            .Select(Path.GetFileNameWithoutExtension)
+            .OfType<string>()
+            .Distinct(StringComparer.Ordinal)
+            .Order(StringComparer.Ordinal)];
+
+    /// <summary>The file for a policy id, or the path itself when it names a file.</summary>
+    /// <exception cref="InvalidInputException">Neither a file nor a known id.</exception>
+    public string Resolve(string idOrPath)
+    {
+        if (File.Exists(idOrPath))
+        {
+            return idOrPath;
+        }
+
+        foreach (var directory in _directories)
+        {
+            var path = Path.Combine(directory, idOrPath + ".yaml");
+            if (File.Exists(path))
+            {
+                return path;
+            }
+        }
+
+        var ids = Ids();
+        var where = _directories.Count == 0 ? "no rules folder" : string.Join(", ", _directories);
+        throw new InvalidInputException([Diagnostic.Error(new SourceSpan(idOrPath, 0, 0), PolicyDiagnosticCodes.File, "policy",
+            $"no policy `{idOrPath}` (searched {where}){Suggestion.Hint(idOrPath, ids)}; known: {string.Join(", ", ids)}")]);
+    }
+
+    /// <summary>Loads the policy an id or path names.</summary>
+    public Model.Policies.Policy Load(string idOrPath) => PolicyLoader.LoadFile(Resolve(idOrPath));
+}

@@ -1,0 +1,176 @@
+using DetainerRules.Model.Diagnostics;
+using DetainerRules.Model.Scenarios;
+using DetainerRules.Yaml.Documents;
+
+namespace DetainerRules.Yaml;
+
+/// <summary>Reads an arrest scenario from YAML or JSON (the same shape, snake_case keys).</summary>
+public static class ScenarioLoader
+{
+    private static readonly string[] TopKeys = ["id", "description", "booked_at", "person", "charges", "convictions", "detainer", "custody", "ice", "requests"];
+    private static readonly string[] PersonKeys = ["foreign_born", "citizenship", "registered_sex_offender", "on_terrorist_watchlist"];
+    private static readonly string[] ChargeKeys = ["offense", "statute", "level", "category"];
+    private static readonly string[] ConvictionKeys = [.. ChargeKeys, "convicted_on", "released_on"];
+    private static readonly string[] DetainerKeys = ["form", "warrant", "received_at"];
+
+    /// <summary>Loads a scenario file; its id defaults to the file name without extension.</summary>
+    /// <exception cref="InvalidInputException">The file is missing or has problems; all of them are listed.</exception>
+    public static Scenario LoadFile(string path) =>
+        Load(InputFile.Read(path), path, Path.GetFileNameWithoutExtension(path));
+
+    /// <exception cref="InvalidInputException">The text has problems; all of them are listed.</exception>
+    public static Scenario Load(string text, string file, string defaultId)
+    {
+        var (root, _) = DocumentReader.Read(file, text);
+        var diagnostics = new List<Diagnostic>();
+        var r = new FieldReader(diagnostics);
+        var top = r.Mapping(root, TopKeys);
+        if (top is null)
+        {
+            r.Report(root.Span, string.Empty, $"expected a scenario (a mapping with `booked_at`, `charges`, ...), found {root.Kind}");
+            throw new InvalidInputException(diagnostics);
+        }
+
+        var id = top["id"] is null ? defaultId : r.Text(top["id"]);
+        var bookedAt = r.Timestamp(r.Required(top, "booked_at"));
+        var person = ReadPerson(r, top["person"]);
+        var charges = ReadCharges(r, top);
+        var convictions = r.List(top["convictions"]).Select(n => ReadConviction(r, n)).ToList();
+        var detainer = ReadDetainer(r, top["detainer"]);
+        var releaseAt = ReadReleaseTime(r, top["custody"], bookedAt);
+        var icePresent = ReadIcePresence(r, top["ice"]);
+        var requests = ReadRequests(r, top["requests"]);
+        if (diagnostics.Count > 0)
+        {
+            throw new InvalidInputException([.. diagnostics.OrderBy(d => d.Span.Line).ThenBy(d => d.Span.Column)]);
+        }
+
+        return new Scenario
+        {
+            Id = id!,
+            Description = top["description"] is { } d ? r.Text(d) : null,
+            BookedAt = bookedAt!.Value,
+            Person = person!,
+            Charges = charges.Select(c => c!).ToList(),
+            Convictions = convictions.Select(c => c!).ToList(),
+            Detainer = detainer,
+            Custody = new Custody(releaseAt),
+            IcePresentAtRelease = icePresent,
+            Requests = requests,
+        };
+    }
+
+    private static Person? ReadPerson(FieldReader r, YamlNode? node)
+    {
+        var m = r.Mapping(node, PersonKeys);
+        if (m is null)
+        {
+            return Person.Unknown;
+        }
+
+        return new Person(
+            r.Flag(m["foreign_born"]),
+            r.Word<Citizenship>(m["citizenship"]) ?? Citizenship.Unknown,
+            r.Flag(m["registered_sex_offender"]) ?? false,
+            r.Flag(m["on_terrorist_watchlist"]) ?? false);
+    }
+
+    private static List<Charge?> ReadCharges(FieldReader r, MappingView top)
+    {
+        var node = r.Required(top, "charges");
+        var items = r.List(node);
+        if (node is YamlSequence && items.Count == 0)
+        {
+            r.Report(node.Span, node.Path, "at least one charge is required: a scenario is an arrest");
+        }
+
+        return [.. items.Select(n => ReadCharge(r, n))];
+    }
+
+    private static Charge? ReadCharge(FieldReader r, YamlNode node)
+    {
+        var m = r.Mapping(node, ChargeKeys);
+        if (m is null)
+        {
+            r.Report(node.Span, node.Path, "expected a charge (offense, level, category)");
+            return null;
+        }
+
+        var offense = r.Text(r.Required(m, "offense"));
+        var statute = m["statute"] is { } s ? r.Text(s) : null;
+        var level = r.Word<OffenseLevel>(r.Required(m, "level"));
+        var category = r.Word<OffenseCategory>(r.Required(m, "category"));
+        return offense is null || level is null || category is null ? null : new Charge(offense, statute, level.Value, category.Value);
+    }
+
+    private static Conviction? ReadConviction(FieldReader r, YamlNode node)
+    {
+        var m = r.Mapping(node, ConvictionKeys);
+        if (m is null)
+        {
+            r.Report(node.Span, node.Path, "expected a conviction (offense, level, category, convicted_on)");
+            return null;
+        }
+
+        var offense = r.Text(r.Required(m, "offense"));
+        var statute = m["statute"] is { } s ? r.Text(s) : null;
+        var level = r.Word<OffenseLevel>(r.Required(m, "level"));
+        var category = r.Word<OffenseCategory>(r.Required(m, "category"));
+        var convictedOn = r.Date(r.Required(m, "convicted_on"));
+        var releasedOn = r.Date(m["released_on"]);
+        if (convictedOn is { } c && releasedOn is { } rel && rel < c)
+        {
+            r.Report(m["released_on"]!.Span, m.PathOf("released_on"), $"release date {rel:yyyy-MM-dd} is before the conviction date {c:yyyy-MM-dd}");
+        }
+
+        return offense is null || level is null || category is null || convictedOn is null
+            ? null
+            : new Conviction(offense, statute, level.Value, category.Value, convictedOn.Value, releasedOn);
+    }
+
+    private static Detainer? ReadDetainer(FieldReader r, YamlNode? node)
+    {
+        var m = r.Mapping(node, DetainerKeys);
+        if (m is null)
+        {
+            return null;
+        }
+
+        var form = r.Word<DetainerForm>(r.Required(m, "form"));
+        var warrant = r.Word<WarrantKind>(r.Required(m, "warrant"));
+        var received = r.Timestamp(m["received_at"]);
+        return form is null || warrant is null ? null : new Detainer(form.Value, warrant.Value, received);
+    }
+
+    private static DateTimeOffset? ReadReleaseTime(FieldReader r, YamlNode? node, DateTimeOffset? bookedAt)
+    {
+        var m = r.Mapping(node, ["release_eligible_at"]);
+        var at = m is null ? null : r.Timestamp(m["release_eligible_at"]);
+        if (at is { } release && bookedAt is { } booked && release < booked)
+        {
+            r.Report(m!["release_eligible_at"]!.Span, "custody.release_eligible_at", $"release time {release:O} is before the booking time {booked:O}");
+        }
+
+        return at;
+    }
+
+    private static bool ReadIcePresence(FieldReader r, YamlNode? node)
+    {
+        var m = r.Mapping(node, ["present_at_release"]);
+        return m is not null && (r.Flag(m["present_at_release"]) ?? false);
+    }
+
+    private static HashSet<FederalRequest> ReadRequests(FieldReader r, YamlNode? node)
+    {
+        var requests = new HashSet<FederalRequest>();
+        foreach (var item in r.List(node))
+        {
+            if (r.Word<FederalRequest>(item) is { } request && !requests.Add(request))
+            {
+                r.Report(item.Span, item.Path, $"request `{Model.Vocabulary.Word(request)}` is listed twice");
+            }
+        }
+
+        return requests;
+    }
+}
