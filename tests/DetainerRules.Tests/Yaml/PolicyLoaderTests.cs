@@ -1,0 +1,161 @@
+using DetainerRules.Model.Diagnostics;
+using DetainerRules.Tests.Support;
+using DetainerRules.Yaml;
+
+namespace DetainerRules.Tests.Yaml;
+
+[TestFixture]
+public class PolicyLoaderTests
+{
+    private const string OneRule = """
+          - id: notify
+            when: person.foreign_born and any charge(level = felony)
+            then:
+              notify_ice: { value: required, at: [booking] }
+            because: reason
+            cite: src
+        """;
+
+    private static IReadOnlyList<Diagnostic> Errors(string rules, string extra = "") =>
+        Assert.Throws<InvalidInputException>(() => Policies.Load(rules, extra))!.Diagnostics;
+
+    [Test]
+    public void Load_ValidPolicy_ReadsRulesAndDefaults()
+    {
+        var policy = Policies.Load(OneRule);
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(policy.Rules.Single().Id, Is.EqualTo("notify"));
+            Assert.That(policy.Rules.Single().Cites.Single().Text, Is.EqualTo("Test source (Test Code 1.1)"));
+            Assert.That(policy.Defaults, Has.Count.EqualTo(8));
+        }
+    }
+
+    [Test]
+    public void Load_ConditionError_PointsInsideTheCondition()
+    {
+        var error = Errors(OneRule.Replace("level = felony", "levl = felony", StringComparison.Ordinal)).Single();
+
+        using (Assert.EnterMultipleScope())
+        {
+            // Line 23 of the assembled file is the rule's `when`; `levl` is 35 characters into the value, which starts at column 11.
+            Assert.That(error.Span, Is.EqualTo(new SourceSpan("test.yaml", 23, 46)));
+            Assert.That(error.Field, Is.EqualTo("rules[0].when"));
+            Assert.That(error.Message, Does.Contain("unknown field `levl`").And.Contain("did you mean `level`"));
+        }
+    }
+
+    [TestCase("person.foreign_born = maybe", "`person.foreign_born` is yes/no")]
+    [TestCase("detainer.form = I-247B", "did you mean `I-247A`")]
+    [TestCase("detainer.form > I-247A", "`>` does not apply to `detainer.form`")]
+    [TestCase("requests = jail_access", "write `requests has")]
+    [TestCase("level = felony", "belongs to a charge or a conviction")]
+    [TestCase("any charge(within 5 years)", "applies to a conviction")]
+    [TestCase("any charge(category in violentt)", "unknown offense list `violentt`")]
+    [TestCase("decision.notify = required", "unknown decision `notify`")]
+    [TestCase("decision.notify_ice = yes", "`yes` is not a decision value")]
+    [TestCase("person.foreign_born and", "condition ends too early")]
+    [TestCase("(person.foreign_born", "expected `)`")]
+    [TestCase("person.foreign_born; drop", "unexpected character `;`")]
+    [TestCase("System.IO.File.Delete('x')", "unexpected `(`")]
+    [TestCase("typeof(Scenario)", "unexpected `(`")]
+    [TestCase("person.GetType()", "unexpected `(`")]
+    [TestCase("undefined_name", "unknown name `undefined_name`")]
+    public void Load_BadCondition_ExplainsTheProblem(string when, string message)
+    {
+        var error = Errors(OneRule.Replace("person.foreign_born and any charge(level = felony)", $"\"{when}\"", StringComparison.Ordinal),
+            "offense_lists: { violent: [homicide] }").Single();
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(error.Message, Does.Contain(message));
+            Assert.That(error.Field, Is.EqualTo("rules[0].when"));
+            Assert.That(error.Span.Line, Is.EqualTo(23));
+        }
+    }
+
+    [Test]
+    public void Load_NamedConditionsReferToEachOther_CycleRejected()
+    {
+        var errors = Errors(OneRule.Replace("person.foreign_born and any charge(level = felony)", "a", StringComparison.Ordinal), "conditions: { a: b, b: a }");
+
+        Assert.That(errors.Select(e => e.Message), Has.Some.Contains("refers to itself"));
+    }
+
+    [Test]
+    public void Load_StructuralProblems_AllReportedAtOnce()
+    {
+        var errors = Errors("""
+              - id: Bad_Id
+                when: "true"
+                then:
+                  delay_release: required
+                  notify_ice: required
+                  transfer_to_ice: { value: permitted, limit: h48 }
+                because: x
+                cite: [nowhere]
+              - id: dup
+                when: "true"
+                then: { nonsense: required }
+                because: y
+                cite: src
+              - id: dup
+                when: "true"
+                then: { delay_release: { value: required, limit: h72 } }
+                because: z
+                cite: src
+            """);
+        var messages = errors.Select(e => $"{e.Field}: {e.Message}").ToList();
+
+        Assert.That(messages, Has.Some.Contains("rule id `Bad_Id` must be lowercase"));
+        Assert.That(messages, Has.Some.Contains("delay_release: a hold needs a `limit`"));
+        Assert.That(messages, Has.Some.Contains("notify_ice: say when ICE is notified"));
+        Assert.That(messages, Has.Some.Contains("`limit` applies only to `delay_release`"));
+        Assert.That(messages, Has.Some.Contains("unknown source `nowhere`"));
+        Assert.That(messages, Has.Some.Contains("unknown key `nonsense`"));
+        Assert.That(messages, Has.Some.Contains("rule id `dup` is used twice"));
+        Assert.That(messages, Has.Some.Contains("unknown limit `h72`"));
+    }
+
+    [Test]
+    public void Load_MissingDefault_NamesTheDecision()
+    {
+        var yaml = Policies.Yaml(OneRule).Replace("  transfer_to_ice: { value: unknown, because: silent }\n", string.Empty, StringComparison.Ordinal);
+
+        var error = Assert.Throws<InvalidInputException>(() => PolicyLoader.Load(yaml, "test.yaml"))!.Diagnostics.Single();
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(error.Field, Is.EqualTo("defaults.transfer_to_ice"));
+            Assert.That(error.Message, Does.Contain("no default for decision `transfer_to_ice`"));
+        }
+    }
+
+    [Test]
+    public void Load_DefaultWithValueButNoCite_Rejected()
+    {
+        var yaml = Policies.Yaml(OneRule).Replace("delay_release: { value: unknown, because: silent }", "delay_release: { value: forbidden, because: never }", StringComparison.Ordinal);
+
+        var error = Assert.Throws<InvalidInputException>(() => PolicyLoader.Load(yaml, "test.yaml"))!.Diagnostics.Single();
+
+        Assert.That(error.Message, Does.Contain("must cite its source"));
+    }
+
+    [Test]
+    public void LoadFile_IdDiffersFromFileName_Rejected()
+    {
+        var path = Path.Combine(Path.GetTempPath(), "other-name.yaml");
+        File.WriteAllText(path, Policies.Yaml(OneRule));
+        try
+        {
+            var error = Assert.Throws<InvalidInputException>(() => PolicyLoader.LoadFile(path))!.Diagnostics.Single();
+
+            Assert.That(error.Message, Does.Contain("does not match the file name `other-name`"));
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+}
