@@ -13,7 +13,8 @@ public sealed record DecisionEffect(
 {
     public static DecisionEffect Of(DecisionKind decision, Modality value) => new(decision, value, [], null);
 
-    /// <summary>True when two effects say the same thing, details included.</summary>
+    /// <summary>True when two effects can stand together: the same value and the same hold limit.</summary>
+    /// <remarks>Notification points are not compared: they add up.</remarks>
     public bool Agrees(DecisionEffect other) =>
-        Decision == other.Decision && Value == other.Value && At.SequenceEqual(other.At) && Equals(Limit, other.Limit);
+        Decision == other.Decision && Value == other.Value && Equals(Limit, other.Limit);
 }

@@ -5,7 +5,8 @@ namespace DetainerRules.Model.Decisions;
 /// <summary>Turns the claims rules made about one decision into one answer.</summary>
 /// <remarks>
 /// The answer depends only on the set of claims, never on the order rules fired in: the highest
-/// priority wins, equal priorities must agree, and a disagreement is reported as a conflict.
+/// priority wins, equal priorities must agree (on the value and any hold limit), and a
+/// disagreement is reported as a conflict.
 /// </remarks>
 public static class DecisionResolver
 {
@@ -26,7 +27,9 @@ public static class DecisionResolver
         var losers = claims.Where(a => a.Rule.Priority != top).ToList();
         if (winners.All(a => a.Effect.Agrees(winners[0].Effect)))
         {
-            return new Decision(winners[0].Effect, winners, losers, [], null);
+            // Rules that agree may name different notification points: ICE is then told at each of them.
+            var at = winners.SelectMany(a => a.Effect.At).Distinct().Order().ToList();
+            return new Decision(winners[0].Effect with { At = at }, winners, losers, [], null);
         }
 
         return new Decision(DecisionEffect.Of(kind, Modality.Unknown), [], losers, winners, null);

@@ -32,7 +32,7 @@ public class ChainingAndOrderTests
     [Test]
     public void Evaluate_RuleReadsDecision_SeesTheSettledDecision()
     {
-        var verdict = Policies.Compile(Chain).Evaluate(Scenarios.Arrest(extra: "detainer: { form: I-247A, warrant: none }"));
+        var verdict = TestPolicies.Compile(Chain).Evaluate(TestScenarios.Arrest(extra: "detainer: { form: I-247A, warrant: none }"));
 
         using (Assert.EnterMultipleScope())
         {
@@ -45,7 +45,7 @@ public class ChainingAndOrderTests
     [Test]
     public void Evaluate_NegatedReadOfDecision_DoesNotFireBeforeTheWriter()
     {
-        var verdict = Policies.Compile(Chain).Evaluate(Scenarios.Arrest(extra: "detainer: { form: I-247A, warrant: none }"));
+        var verdict = TestPolicies.Compile(Chain).Evaluate(TestScenarios.Arrest(extra: "detainer: { form: I-247A, warrant: none }"));
 
         Assert.That(verdict.Fired.Select(r => r.Id), Does.Not.Contain("negative-reader"));
     }
@@ -53,16 +53,16 @@ public class ChainingAndOrderTests
     [Test]
     public void Evaluate_RulesInAnyOrder_IdenticalOutput()
     {
-        var policy = Policies.Load(Chain);
+        var policy = TestPolicies.Load(Chain);
         var scenarios = new[]
         {
-            Scenarios.Arrest(extra: "detainer: { form: I-247A, warrant: none }"),
-            Scenarios.Arrest(level: "misdemeanor"),
-            Scenarios.Arrest(level: "misdemeanor", extra: "detainer: { form: I-247N, warrant: judicial }"),
+            TestScenarios.Arrest(extra: "detainer: { form: I-247A, warrant: none }"),
+            TestScenarios.Arrest(level: "misdemeanor"),
+            TestScenarios.Arrest(level: "misdemeanor", extra: "detainer: { form: I-247N, warrant: judicial }"),
         };
         var expected = scenarios.Select(s => JsonReport.ToJson(PolicyCompiler.Compile(policy).Evaluate(s))).ToList();
 
-        foreach (var order in Permutations(policy.Rules))
+        foreach (var order in Permutations([.. policy.Rules]))
         {
             var reordered = PolicyCompiler.Compile(policy with { Rules = order });
             Assert.That(scenarios.Select(s => JsonReport.ToJson(reordered.Evaluate(s))), Is.EqualTo(expected));
@@ -72,7 +72,7 @@ public class ChainingAndOrderTests
     [Test]
     public void Load_RulesReadAndSetInACycle_Rejected()
     {
-        var error = Assert.Throws<Model.Diagnostics.InvalidInputException>(() => Policies.Load("""
+        var error = Assert.Throws<DetainerRules.Model.Diagnostics.InvalidInputException>(() => TestPolicies.Load("""
               - id: one
                 when: decision.notify_ice = required
                 then: { transfer_to_ice: permitted }
@@ -88,11 +88,11 @@ public class ChainingAndOrderTests
         Assert.That(error.Diagnostics.Single().Message, Does.Contain("cycle").And.Contain("rule one").And.Contain("rule two"));
     }
 
-    private static IEnumerable<IReadOnlyList<PolicyRule>> Permutations(IReadOnlyList<PolicyRule> rules)
+    private static IEnumerable<IReadOnlyList<PolicyRule>> Permutations(List<PolicyRule> rules)
     {
         if (rules.Count <= 1)
         {
-            yield return rules;
+            yield return [.. rules];
             yield break;
         }
 

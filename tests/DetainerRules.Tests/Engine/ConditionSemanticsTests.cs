@@ -8,14 +8,14 @@ public class ConditionSemanticsTests
 {
     private static bool Holds(string when, string scenarioExtra = "", string level = "felony", string category = "robbery", string extra = "")
     {
-        var policy = Policies.Compile($$"""
+        var policy = TestPolicies.Compile($$"""
               - id: probe
                 when: "{{when.Replace("\"", "\\\"", StringComparison.Ordinal)}}"
                 then: { ice_jail_access: permitted }
                 because: probe
                 cite: src
             """, extra);
-        var verdict = policy.Evaluate(Scenarios.Arrest(level, category, scenarioExtra));
+        var verdict = policy.Evaluate(TestScenarios.Arrest(level, category, scenarioExtra));
         return verdict[DecisionKind.IceJailAccess].Value == Modality.Permitted;
     }
 
@@ -35,14 +35,14 @@ public class ConditionSemanticsTests
     [TestCase("person.foreign_born is not known", true)]
     public void Evaluate_BirthplaceUnknown_TreatedAsUnknownNotFalse(string when, bool expected)
     {
-        var policy = Policies.Compile($$"""
+        var policy = TestPolicies.Compile($$"""
               - id: probe
                 when: {{when}}
                 then: { ice_jail_access: permitted }
                 because: probe
                 cite: src
             """);
-        var scenario = Scenarios.Parse("""
+        var scenario = TestScenarios.Parse("""
             booked_at: 2025-01-17T09:30:00-08:00
             person: { foreign_born: null }
             charges: [ { offense: x, level: felony, category: robbery } ]
@@ -80,14 +80,14 @@ public class ConditionSemanticsTests
     public void Evaluate_Quantifiers_AnyNoEvery()
     {
         const string two = "charges: [ { offense: a, level: felony, category: robbery }, { offense: b, level: misdemeanor, category: traffic } ]";
-        var policy = (string when) => Policies.Compile($$"""
+        var policy = (string when) => TestPolicies.Compile($$"""
               - id: probe
                 when: {{when}}
                 then: { ice_jail_access: permitted }
                 because: probe
                 cite: src
             """);
-        var scenario = Scenarios.Parse($"""
+        var scenario = TestScenarios.Parse($"""
             booked_at: 2025-01-17T09:30:00-08:00
             {two}
             """);

@@ -23,8 +23,8 @@ public class ConflictResolutionTests
     [Test]
     public void Evaluate_HigherPriorityRuleDisagrees_HigherPriorityWinsAndLoserIsReported()
     {
-        var policy = Policies.Compile(TwoRules.Replace("PRIORITY", "10", StringComparison.Ordinal));
-        var verdict = policy.Evaluate(Scenarios.Arrest(extra: "detainer: { form: I-247A, warrant: judicial }"));
+        var policy = TestPolicies.Compile(TwoRules.Replace("PRIORITY", "10", StringComparison.Ordinal));
+        var verdict = policy.Evaluate(TestScenarios.Arrest(extra: "detainer: { form: I-247A, warrant: judicial }"));
 
         var delay = verdict[DecisionKind.DelayRelease];
         using (Assert.EnterMultipleScope())
@@ -39,8 +39,8 @@ public class ConflictResolutionTests
     [Test]
     public void Evaluate_EqualPriorityRulesDisagree_ConflictReportedAndValueUnknown()
     {
-        var policy = Policies.Compile(TwoRules.Replace("PRIORITY", "0", StringComparison.Ordinal));
-        var verdict = policy.Evaluate(Scenarios.Arrest(extra: "detainer: { form: I-247A, warrant: judicial }"));
+        var policy = TestPolicies.Compile(TwoRules.Replace("PRIORITY", "0", StringComparison.Ordinal));
+        var verdict = policy.Evaluate(TestScenarios.Arrest(extra: "detainer: { form: I-247A, warrant: judicial }"));
 
         var delay = verdict[DecisionKind.DelayRelease];
         using (Assert.EnterMultipleScope())
@@ -55,7 +55,7 @@ public class ConflictResolutionTests
     [Test]
     public void Evaluate_EqualPriorityRulesAgree_BothReportedAsDeciding()
     {
-        var policy = Policies.Compile("""
+        var policy = TestPolicies.Compile("""
               - id: a
                 when: detainer
                 then: { transfer_to_ice: forbidden }
@@ -67,7 +67,7 @@ public class ConflictResolutionTests
                 because: second reason
                 cite: src
             """);
-        var verdict = policy.Evaluate(Scenarios.Arrest(extra: "detainer: { form: I-247A, warrant: none }"));
+        var verdict = policy.Evaluate(TestScenarios.Arrest(extra: "detainer: { form: I-247A, warrant: none }"));
 
         Assert.That(verdict[DecisionKind.TransferToIce].Deciding.Select(a => a.Rule.Id), Is.EqualTo(new[] { "a", "b" }));
     }
@@ -75,14 +75,14 @@ public class ConflictResolutionTests
     [Test]
     public void Evaluate_NoRuleFires_DefaultApplies()
     {
-        var policy = Policies.Compile("""
+        var policy = TestPolicies.Compile("""
               - id: never
                 when: "false"
                 then: { transfer_to_ice: required }
                 because: never
                 cite: src
             """);
-        var verdict = policy.Evaluate(Scenarios.Arrest());
+        var verdict = policy.Evaluate(TestScenarios.Arrest());
 
         using (Assert.EnterMultipleScope())
         {

@@ -17,12 +17,12 @@ public class PolicyLoaderTests
         """;
 
     private static IReadOnlyList<Diagnostic> Errors(string rules, string extra = "") =>
-        Assert.Throws<InvalidInputException>(() => Policies.Load(rules, extra))!.Diagnostics;
+        Assert.Throws<InvalidInputException>(() => TestPolicies.Load(rules, extra))!.Diagnostics;
 
     [Test]
     public void Load_ValidPolicy_ReadsRulesAndDefaults()
     {
-        var policy = Policies.Load(OneRule);
+        var policy = TestPolicies.Load(OneRule);
 
         using (Assert.EnterMultipleScope())
         {
@@ -121,7 +121,7 @@ public class PolicyLoaderTests
     [Test]
     public void Load_MissingDefault_NamesTheDecision()
     {
-        var yaml = Policies.Yaml(OneRule).Replace("  transfer_to_ice: { value: unknown, because: silent }\n", string.Empty, StringComparison.Ordinal);
+        var yaml = TestPolicies.Yaml(OneRule).Replace("  transfer_to_ice: { value: unknown, because: silent }\n", string.Empty, StringComparison.Ordinal);
 
         var error = Assert.Throws<InvalidInputException>(() => PolicyLoader.Load(yaml, "test.yaml"))!.Diagnostics.Single();
 
@@ -135,7 +135,7 @@ public class PolicyLoaderTests
     [Test]
     public void Load_DefaultWithValueButNoCite_Rejected()
     {
-        var yaml = Policies.Yaml(OneRule).Replace("delay_release: { value: unknown, because: silent }", "delay_release: { value: forbidden, because: never }", StringComparison.Ordinal);
+        var yaml = TestPolicies.Yaml(OneRule).Replace("delay_release: { value: unknown, because: silent }", "delay_release: { value: forbidden, because: never }", StringComparison.Ordinal);
 
         var error = Assert.Throws<InvalidInputException>(() => PolicyLoader.Load(yaml, "test.yaml"))!.Diagnostics.Single();
 
@@ -146,7 +146,7 @@ public class PolicyLoaderTests
     public void LoadFile_IdDiffersFromFileName_Rejected()
     {
         var path = Path.Combine(Path.GetTempPath(), "other-name.yaml");
-        File.WriteAllText(path, Policies.Yaml(OneRule));
+        File.WriteAllText(path, TestPolicies.Yaml(OneRule));
         try
         {
             var error = Assert.Throws<InvalidInputException>(() => PolicyLoader.LoadFile(path))!.Diagnostics.Single();

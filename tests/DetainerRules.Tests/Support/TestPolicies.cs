@@ -6,7 +6,7 @@ using DetainerRules.Yaml;
 namespace DetainerRules.Tests.Support;
 
 /// <summary>Builds policies for tests: from inline YAML with the usual boilerplate, or shipped ones compiled once.</summary>
-internal static class Policies
+internal static class TestPolicies
 {
     private static readonly ConcurrentDictionary<string, CompiledPolicy> Shipped = new(StringComparer.Ordinal);
 

@@ -4,7 +4,7 @@ using DetainerRules.Yaml;
 namespace DetainerRules.Tests.Support;
 
 /// <summary>Scenarios for tests, written as the YAML a user would write.</summary>
-internal static class Scenarios
+internal static class TestScenarios
 {
     public static Scenario Parse(string yaml, string id = "test") => ScenarioLoader.Load(yaml, id + ".yaml", id);
 

@@ -1,0 +1,103 @@
+using DetainerRules.Model;
+using DetainerRules.Model.Decisions;
+using DetainerRules.Reports;
+using DetainerRules.Tests.Support;
+using DetainerRules.Yaml;
+using DetainerRules.Yaml.Expectations;
+
+namespace DetainerRules.Tests.Catalog;
+
+/// <summary>
+/// Every shipped scenario against every shipped policy, with the answers written from each
+/// policy's cited sources in tests/expectations/.
+/// </summary>
+[TestFixture]
+public class ExpectationTests
+{
+    private static IEnumerable<ExpectationFile> Files() =>
+        Directory.EnumerateFiles(Repository.Expectations, "*.yaml").Order(StringComparer.Ordinal).Select(ExpectationLoader.LoadFile);
+
+    private static IEnumerable<TestCaseData> Cases() =>
+        Files().SelectMany(f => f.Cases.Select(c => new TestCaseData(f.PolicyId, c).SetName($"{f.PolicyId}: {c.ScenarioId}")));
+
+    [TestCaseSource(nameof(Cases))]
+    public void Evaluate_ShippedScenario_MatchesWhatTheSourcesSay(string policyId, ExpectationCase expected)
+    {
+        var verdict = TestPolicies.ShippedPolicy(policyId).Evaluate(TestScenarios.Shipped(expected.ScenarioId));
+        var mismatches = new List<string>();
+        foreach (var e in expected.Decisions)
+        {
+            var actual = verdict[e.Kind];
+            var name = Vocabulary.Word(e.Kind);
+            if (actual.Value != e.Value)
+            {
+                mismatches.Add($"{name}: expected {Vocabulary.Word(e.Value)}, actual {Vocabulary.Word(actual.Value)} ({Explain(actual)})");
+            }
+
+            if (e.At is { } at && !at.SequenceEqual(actual.Effect.At))
+            {
+                mismatches.Add($"{name}.at: expected [{string.Join(", ", at.Select(Vocabulary.Word))}], actual [{string.Join(", ", actual.Effect.At.Select(Vocabulary.Word))}]");
+            }
+
+            if (e.HoldUntilGiven && e.HoldUntil != verdict.HoldUntil)
+            {
+                mismatches.Add($"{name}.hold_until: expected {Show(e.HoldUntil)}, actual {Show(verdict.HoldUntil)}");
+            }
+        }
+
+        if (expected.Outcome is { } outcome && outcome != verdict.Outcome.Value)
+        {
+            mismatches.Add($"outcome: expected {Vocabulary.Word(outcome)}, actual {Vocabulary.Word(verdict.Outcome.Value)} ({verdict.Outcome.Reason})");
+        }
+
+        Assert.That(mismatches, Is.Empty, $"{expected.Span}: {expected.Because}");
+    }
+
+    [Test]
+    public void Expectations_CoverEveryShippedPolicyAndScenario()
+    {
+        var files = Files().ToList();
+        var scenarios = Repository.ScenarioFiles().Select(Path.GetFileNameWithoutExtension).ToList();
+        var policies = Repository.PolicyFiles().Select(Path.GetFileNameWithoutExtension).ToList();
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(scenarios, Has.Count.GreaterThanOrEqualTo(12));
+            Assert.That(files.Select(f => f.PolicyId), Is.EquivalentTo(policies), "one expectation file per policy in rules/");
+            foreach (var file in files)
+            {
+                Assert.That(file.Cases.Select(c => c.ScenarioId), Is.EquivalentTo(scenarios), $"{file.Path}: a case for every scenario in seeds/scenarios");
+                Assert.That(file.Cases.Where(c => c.Decisions.Count != 8 || c.Outcome is null).Select(c => c.ScenarioId), Is.Empty, $"{file.Path}: every case states all eight decisions and the outcome");
+            }
+        }
+    }
+
+    [Test]
+    public void Expectations_MakeEveryRuleOfEveryPolicyFire()
+    {
+        foreach (var file in Files())
+        {
+            var policy = TestPolicies.ShippedPolicy(file.PolicyId);
+            var fired = file.Cases.SelectMany(c => policy.Evaluate(TestScenarios.Shipped(c.ScenarioId)).Fired).Select(r => r.Id).ToHashSet();
+            var never = policy.Policy.Rules.Select(r => r.Id).Where(id => !fired.Contains(id));
+
+            Assert.That(never, Is.Empty, $"rules of {file.PolicyId} that no shipped scenario makes fire");
+        }
+    }
+
+    [Test]
+    public void ShippedScenarios_AllLoad()
+    {
+        foreach (var path in Repository.ScenarioFiles())
+        {
+            Assert.That(() => ScenarioLoader.LoadFile(path), Throws.Nothing, path);
+        }
+    }
+
+    private static string Explain(Decision decision) =>
+        decision.IsConflict ? "conflict between " + string.Join(", ", decision.Conflict.Select(a => a.Rule.Id))
+        : decision.Default is not null ? "the default"
+        : "rules " + string.Join(", ", decision.Deciding.Select(a => a.Rule.Id));
+
+    private static string Show(DateTimeOffset? time) => time is { } t ? Format.Timestamp(t) : "none";
+}

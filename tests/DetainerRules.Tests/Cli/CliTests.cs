@@ -1,0 +1,194 @@
+using System.Text.Json;
+using DetainerRules.Cli;
+using DetainerRules.Tests.Support;
+
+namespace DetainerRules.Tests.Cli;
+
+[TestFixture]
+public class CliTests
+{
+    private string _dir = null!;
+
+    [OneTimeSetUp]
+    public void WriteFiles()
+    {
+        _dir = Directory.CreateTempSubdirectory("detainer-cli-").FullName;
+        Directory.CreateDirectory(Path.Combine(_dir, "rules"));
+        Directory.CreateDirectory(Path.Combine(_dir, "scenarios"));
+        File.WriteAllText(Path.Combine(_dir, "rules", "test-policy.yaml"), TestPolicies.Yaml("""
+              - id: notify-felony
+                when: any charge(level = felony)
+                then:
+                  notify_ice: { value: required, at: [booking, release] }
+                because: felonies are reported
+                cite: src
+              - id: hold-on-detainer
+                when: detainer.form = I-247A
+                then:
+                  delay_release: { value: required, limit: h48 }
+                because: detainers are honoured
+                cite: src
+            """));
+        File.WriteAllText(Path.Combine(_dir, "scenarios", "a-felony.yaml"), """
+            booked_at: 2025-01-17T09:30:00-08:00
+            person: { foreign_born: true }
+            charges: [ { offense: robbery, level: felony, category: robbery } ]
+            detainer: { form: I-247A, warrant: administrative }
+            custody: { release_eligible_at: 2025-01-17T18:00:00-08:00 }
+            """);
+        File.WriteAllText(Path.Combine(_dir, "scenarios", "b-minor.json"), """
+            {"booked_at": "2025-01-17T09:30:00-08:00", "charges": [{"offense": "x", "level": "misdemeanor", "category": "traffic"}]}
+            """);
+        File.WriteAllText(Path.Combine(_dir, "bad.yaml"), """
+            booked_at: 2025-01-17T09:30:00-08:00
+            charges: [ { offense: robbery, level: felonious, category: robbery } ]
+            """);
+    }
+
+    [OneTimeTearDown]
+    public void RemoveFiles() => Directory.Delete(_dir, recursive: true);
+
+    private (int Exit, string Out, string Err) Run(params string[] args)
+    {
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+        var exit = DetainerCli.Run(args, output, error, _dir);
+        return (exit, output.ToString(), error.ToString());
+    }
+
+    [Test]
+    public void Evaluate_PolicyIdAndScenario_PrintsSentencesAndExitsZero()
+    {
+        var (exit, output, error) = Run("evaluate", "--policy", "test-policy", "scenarios/a-felony.yaml");
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(exit, Is.EqualTo(ExitCodes.Success), error);
+            Assert.That(output, Does.Contain("Outcome: the person is held for ICE until 2025-01-22T18:00:00-08:00."));
+            Assert.That(output, Does.Contain("Notify ICE [required]: ICE must be notified at booking and at release."));
+            Assert.That(output, Does.Contain("Required by rule notify-felony: felonies are reported"));
+            Assert.That(output, Does.Contain("Source: Test source (Test Code 1.1)"));
+        }
+    }
+
+    [Test]
+    public void Evaluate_Json_FollowsTheContract()
+    {
+        var (exit, output, _) = Run("evaluate", "-p", "test-policy", "--format", "json", "scenarios/a-felony.yaml");
+        using var json = JsonDocument.Parse(output);
+        var root = json.RootElement;
+        var decisions = root.GetProperty("decisions");
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(exit, Is.EqualTo(ExitCodes.Success));
+            Assert.That(root.GetProperty("policy").GetProperty("id").GetString(), Is.EqualTo("test-policy"));
+            Assert.That(root.GetProperty("scenario").GetString(), Is.EqualTo("a-felony"));
+            Assert.That(decisions.EnumerateObject().Select(p => p.Name), Is.EqualTo(new[]
+            {
+                "notify_ice", "delay_release", "release_if_ice_absent", "transfer_to_ice",
+                "ice_jail_access", "ask_immigration_status", "share_criminal_intelligence", "assist_civil_enforcement",
+            }));
+            Assert.That(decisions.GetProperty("notify_ice").GetProperty("value").GetString(), Is.EqualTo("required"));
+            Assert.That(decisions.GetProperty("notify_ice").GetProperty("rules")[0].GetString(), Is.EqualTo("notify-felony"));
+            Assert.That(decisions.GetProperty("notify_ice").GetProperty("cites")[0].GetString(), Is.EqualTo("Test source (Test Code 1.1)"));
+            Assert.That(decisions.GetProperty("delay_release").GetProperty("hold_until").GetString(), Is.EqualTo("2025-01-22T18:00:00-08:00"));
+            Assert.That(decisions.GetProperty("transfer_to_ice").GetProperty("value").GetString(), Is.EqualTo("unknown"));
+            Assert.That(root.GetProperty("outcome").GetString(), Is.EqualTo("held_for_ice"));
+            Assert.That(root.GetProperty("fired").EnumerateArray().Select(e => e.GetString()), Is.EqualTo(new[] { "hold-on-detainer", "notify-felony" }));
+        }
+    }
+
+    [Test]
+    public void Evaluate_SameInputTwice_ByteIdenticalOutput()
+    {
+        var first = Run("evaluate", "-p", "test-policy", "--format", "json", "scenarios");
+        var second = Run("evaluate", "-p", "test-policy", "--format", "json", "scenarios");
+
+        Assert.That(second.Out, Is.EqualTo(first.Out));
+    }
+
+    [Test]
+    public void Evaluate_Folder_EvaluatesEveryScenarioInNameOrder()
+    {
+        var (exit, output, _) = Run("evaluate", "-p", "test-policy", "--format", "json", "scenarios");
+        var ids = new List<string?>();
+        var reader = new Utf8JsonReader(System.Text.Encoding.UTF8.GetBytes(output), new JsonReaderOptions { AllowMultipleValues = true });
+        while (reader.Read())
+        {
+            using var doc = JsonDocument.ParseValue(ref reader);
+            ids.Add(doc.RootElement.GetProperty("scenario").GetString());
+        }
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(exit, Is.EqualTo(ExitCodes.Success));
+            Assert.That(ids, Is.EqualTo(new[] { "a-felony", "b-minor" }));
+        }
+    }
+
+    [Test]
+    public void Evaluate_BadScenario_PrintsPositionedErrorAndExitsOne()
+    {
+        var (exit, output, error) = Run("evaluate", "-p", "test-policy", "bad.yaml", "scenarios/a-felony.yaml");
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(exit, Is.EqualTo(ExitCodes.InvalidInput));
+            Assert.That(error, Does.StartWith("bad.yaml:2:39: error DR102: charges[0].level: `felonious` is not allowed here"));
+            Assert.That(error, Does.Not.Contain("   at "), "no stack trace");
+            Assert.That(output, Does.Contain("Scenario a-felony"), "the good scenario is still evaluated");
+        }
+    }
+
+    [Test]
+    public void Evaluate_UnknownPolicy_ExitsOneAndListsKnownPolicies()
+    {
+        var (exit, _, error) = Run("evaluate", "-p", "test-polcy", "scenarios/a-felony.yaml");
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(exit, Is.EqualTo(ExitCodes.InvalidInput));
+            Assert.That(error, Does.Contain("no policy `test-polcy`").And.Contain("did you mean `test-policy`"));
+        }
+    }
+
+    [Test]
+    public void Evaluate_MissingScenarioFile_ExitsOne()
+    {
+        var (exit, _, error) = Run("evaluate", "-p", "test-policy", "nowhere.yaml");
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(exit, Is.EqualTo(ExitCodes.InvalidInput));
+            Assert.That(error.Trim(), Is.EqualTo("nowhere.yaml: error DR100: file not found"));
+        }
+    }
+
+    [TestCase("evaluate", "scenarios/a-felony.yaml")]
+    [TestCase("evaluate", "-p", "test-policy")]
+    [TestCase("evaluate", "-p", "test-policy", "--format", "xml", "scenarios/a-felony.yaml")]
+    [TestCase("frobnicate")]
+    public void Run_BadCommandLine_ExitsTwo(params string[] args)
+    {
+        var (exit, _, error) = Run(args);
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(exit, Is.EqualTo(ExitCodes.Usage));
+            Assert.That(error, Does.Contain("detainer --help"));
+        }
+    }
+
+    [Test]
+    public void List_Catalog_ShowsEachPolicy()
+    {
+        var (exit, output, _) = Run("list");
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(exit, Is.EqualTo(ExitCodes.Success));
+            Assert.That(output, Does.Contain("test-policy").And.Contain("2 rules").And.Contain("Test policy (Test)"));
+        }
+    }
+}

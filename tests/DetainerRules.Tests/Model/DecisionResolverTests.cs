@@ -1,0 +1,47 @@
+using DetainerRules.Model.Conditions;
+using DetainerRules.Model.Decisions;
+using DetainerRules.Model.Diagnostics;
+using DetainerRules.Model.Policies;
+
+namespace DetainerRules.Tests.Model;
+
+[TestFixture]
+public class DecisionResolverTests
+{
+    private static readonly DefaultDecision Fallback = new(DecisionEffect.Of(DecisionKind.NotifyIce, Modality.Forbidden), "default", []);
+
+    private static Assertion Claim(string id, int priority, Modality value) =>
+        new(new PolicyRule(id, new Constant(true, SourceSpan.None), "true", [], priority, id, [], SourceSpan.None), DecisionEffect.Of(DecisionKind.NotifyIce, value));
+
+    [Test]
+    public void Resolve_ClaimsInAnyOrder_SameAnswer()
+    {
+        var claims = new[] { Claim("a", 1, Modality.Permitted), Claim("b", 5, Modality.Required), Claim("c", 5, Modality.Required), Claim("d", 0, Modality.Forbidden) };
+
+        var forward = DecisionResolver.Resolve(DecisionKind.NotifyIce, claims, Fallback);
+        var backward = DecisionResolver.Resolve(DecisionKind.NotifyIce, claims.Reverse(), Fallback);
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(forward.Value, Is.EqualTo(Modality.Required));
+            Assert.That(forward.Deciding.Select(a => a.Rule.Id), Is.EqualTo(new[] { "b", "c" }));
+            Assert.That(backward.Deciding.Select(a => a.Rule.Id), Is.EqualTo(new[] { "b", "c" }));
+            Assert.That(backward.Overridden.Select(a => a.Rule.Id), Is.EqualTo(new[] { "a", "d" }));
+        }
+    }
+
+    [Test]
+    public void Resolve_NotifyAtDifferentPointsAtEqualPriority_PointsAddUp()
+    {
+        var booking = new Assertion(Claim("a", 0, Modality.Required).Rule, new DecisionEffect(DecisionKind.NotifyIce, Modality.Required, [NotificationPoint.Booking], null));
+        var release = new Assertion(Claim("b", 0, Modality.Required).Rule, new DecisionEffect(DecisionKind.NotifyIce, Modality.Required, [NotificationPoint.Release], null));
+
+        var decision = DecisionResolver.Resolve(DecisionKind.NotifyIce, [booking, release], Fallback);
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(decision.IsConflict, Is.False);
+            Assert.That(decision.Effect.At, Is.EqualTo(new[] { NotificationPoint.Booking, NotificationPoint.Release }));
+        }
+    }
+}

@@ -1,0 +1,61 @@
+using DetainerRules.Model.Decisions;
+using DetainerRules.Model.Policies;
+using DetainerRules.Model.Scenarios;
+using DetainerRules.Tests.Support;
+
+namespace DetainerRules.Tests.Model;
+
+[TestFixture]
+public class OutcomeRuleTests
+{
+    private static readonly DefaultDecision Unknown = new(DecisionEffect.Of(DecisionKind.NotifyIce, Modality.Unknown), "x", []);
+
+    private static OutcomeFinding Derive(Scenario scenario, Modality delay, Modality release, Modality transfer)
+    {
+        Decision D(DecisionKind kind, Modality value) => new(DecisionEffect.Of(kind, value), [], [], [], Unknown);
+        var decisions = new Dictionary<DecisionKind, Decision>
+        {
+            [DecisionKind.DelayRelease] = D(DecisionKind.DelayRelease, delay),
+            [DecisionKind.ReleaseIfIceAbsent] = D(DecisionKind.ReleaseIfIceAbsent, release),
+            [DecisionKind.TransferToIce] = D(DecisionKind.TransferToIce, transfer),
+        };
+        return OutcomeRule.Derive(scenario, k => decisions[k], new DateTimeOffset(2025, 1, 22, 18, 0, 0, TimeSpan.FromHours(-8)));
+    }
+
+    private static Scenario WithDetainer(bool icePresent) => TestScenarios.Arrest(extra: $$"""
+        detainer: { form: I-247A, warrant: administrative }
+        ice: { present_at_release: {{(icePresent ? "true" : "false")}} }
+        """);
+
+    [TestCase(Modality.Required, Outcome.TransferredToIce)]
+    [TestCase(Modality.Permitted, Outcome.Discretionary)]
+    [TestCase(Modality.Forbidden, Outcome.Released)]
+    [TestCase(Modality.Unknown, Outcome.Discretionary)]
+    public void Derive_IcePresent_FollowsTransfer(Modality transfer, Outcome expected) =>
+        Assert.That(Derive(WithDetainer(icePresent: true), Modality.Required, Modality.Forbidden, transfer).Value, Is.EqualTo(expected));
+
+    [TestCase(Modality.Required, Modality.Unknown, Outcome.HeldForIce)]
+    [TestCase(Modality.Unknown, Modality.Forbidden, Outcome.HeldForIce)]
+    [TestCase(Modality.Forbidden, Modality.Unknown, Outcome.Released)]
+    [TestCase(Modality.Unknown, Modality.Required, Outcome.Released)]
+    [TestCase(Modality.Permitted, Modality.Unknown, Outcome.Discretionary)]
+    [TestCase(Modality.Unknown, Modality.Unknown, Outcome.Discretionary)]
+    public void Derive_IceAbsentWithDetainer_FollowsDelayAndRelease(Modality delay, Modality release, Outcome expected) =>
+        Assert.That(Derive(WithDetainer(icePresent: false), delay, release, Modality.Unknown).Value, Is.EqualTo(expected));
+
+    [Test]
+    public void Derive_HeldForIce_CarriesHoldUntil()
+    {
+        var outcome = Derive(WithDetainer(icePresent: false), Modality.Required, Modality.Unknown, Modality.Unknown);
+
+        Assert.That(outcome.HoldUntil, Is.EqualTo(new DateTimeOffset(2025, 1, 22, 18, 0, 0, TimeSpan.FromHours(-8))));
+    }
+
+    [Test]
+    public void Derive_NoDetainerAndIceAbsent_ReleasedWhateverTheHoldRules()
+    {
+        var outcome = Derive(TestScenarios.Arrest(), Modality.Required, Modality.Forbidden, Modality.Required);
+
+        Assert.That(outcome.Value, Is.EqualTo(Outcome.Released));
+    }
+}
