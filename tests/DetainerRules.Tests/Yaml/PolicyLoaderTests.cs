@@ -62,6 +62,10 @@ public class PolicyLoaderTests
     [TestCase("typeof(Scenario)", "unexpected `(`")]
     [TestCase("person.GetType()", "unexpected `(`")]
     [TestCase("undefined_name", "unknown name `undefined_name`")]
+    [TestCase("scenario.Person.ForeignBorn", "unknown name `scenario.Person.ForeignBorn`")]
+    [TestCase("Person.ForeignBorn = true", "unknown field `Person.ForeignBorn`")]
+    [TestCase("person.foreign_born.GetType = true", "unknown field")]
+    [TestCase("decision.notify_ice.Value = required", "unknown decision")]
     public void Load_BadCondition_ExplainsTheProblem(string when, string message)
     {
         var error = Errors(OneRule.Replace("person.foreign_born and any charge(level = felony)", $"\"{when}\"", StringComparison.Ordinal),
