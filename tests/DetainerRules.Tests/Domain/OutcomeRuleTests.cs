@@ -3,7 +3,7 @@ using DetainerRules.Model.Policies;
 using DetainerRules.Model.Scenarios;
 using DetainerRules.Tests.Support;
 
-namespace DetainerRules.Tests.Model;
+namespace DetainerRules.Tests.Domain;
 
 [TestFixture]
 public class OutcomeRuleTests

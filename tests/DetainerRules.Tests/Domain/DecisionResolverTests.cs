@@ -3,7 +3,7 @@ using DetainerRules.Model.Decisions;
 using DetainerRules.Model.Diagnostics;
 using DetainerRules.Model.Policies;
 
-namespace DetainerRules.Tests.Model;
+namespace DetainerRules.Tests.Domain;
 
 [TestFixture]
 public class DecisionResolverTests

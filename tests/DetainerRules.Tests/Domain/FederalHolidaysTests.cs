@@ -1,0 +1,37 @@
+using DetainerRules.Model.Time;
+
+namespace DetainerRules.Tests.Domain;
+
+[TestFixture]
+public class FederalHolidaysTests
+{
+    [Test]
+    public void InYear_2025_ElevenHolidaysOnTheirObservedDates()
+    {
+        var dates = FederalHolidays.InYear(2025).Select(h => h.Observed.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
+
+        Assert.That(dates, Is.EqualTo(new[]
+        {
+            "2025-01-01", "2025-01-20", "2025-02-17", "2025-05-26", "2025-06-19", "2025-07-04",
+            "2025-09-01", "2025-10-13", "2025-11-11", "2025-11-27", "2025-12-25",
+        }));
+    }
+
+    [TestCase("2022-12-26", true, TestName = "IsHoliday_ChristmasOnSunday2022_ObservedMonday")]
+    [TestCase("2022-12-25", false, TestName = "IsHoliday_ChristmasSunday2022_NotTheObservedDay")]
+    [TestCase("2021-06-18", true, TestName = "IsHoliday_JuneteenthOnSaturday2021_ObservedFriday")]
+    [TestCase("2020-06-19", false, TestName = "IsHoliday_Juneteenth2020_NotYetAHoliday")]
+    [TestCase("2021-12-31", true, TestName = "IsHoliday_NewYear2022OnSaturday_ObservedOnDecember31")]
+    [TestCase("2026-07-03", true, TestName = "IsHoliday_IndependenceDayOnSaturday2026_ObservedFriday")]
+    [TestCase("2025-01-21", false, TestName = "IsHoliday_OrdinaryTuesday_False")]
+    public void IsHoliday(string date, bool expected) =>
+        Assert.That(FederalHolidays.IsHoliday(DateOnly.Parse(date, System.Globalization.CultureInfo.InvariantCulture)), Is.EqualTo(expected));
+
+    [Test]
+    public void InYear_2021_ListsTheObservedNewYear2022()
+    {
+        var names = FederalHolidays.InYear(2021).Where(h => h.Observed == new DateOnly(2021, 12, 31)).Select(h => h.Name);
+
+        Assert.That(names, Is.EqualTo(new[] { "New Year's Day" }));
+    }
+}
