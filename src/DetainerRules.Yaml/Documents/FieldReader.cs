@@ -72,13 +72,14 @@ internal sealed class FieldReader(List<Diagnostic> diagnostics)
             return null;
         }
 
-        if (scalar.Value.Trim().Length == 0)
+        var text = scalar.Value.Trim();
+        if (text.Length == 0)
         {
             Report(scalar.Span, scalar.Path, "text is empty");
             return null;
         }
 
-        return scalar.Value;
+        return text;
     }
 
     public bool? Flag(YamlNode? node)
