@@ -1,4 +1,6 @@
+using System.Text.Json;
 using DetainerRules.Model.Decisions;
+using DetainerRules.Reports;
 using DetainerRules.Tests.Support;
 
 namespace DetainerRules.Tests.Engine;
@@ -49,6 +51,24 @@ public class ConflictResolutionTests
             Assert.That(delay.IsConflict, Is.True);
             Assert.That(delay.Conflict.Select(a => a.Rule.Id), Is.EquivalentTo(new[] { "general", "exception" }));
             Assert.That(delay.Default, Is.Null, "a conflict must not fall back to the default silently");
+        }
+    }
+
+    [Test]
+    public void Report_Conflict_ShownInJsonAndText()
+    {
+        var policy = TestPolicies.Compile(TwoRules.Replace("PRIORITY", "0", StringComparison.Ordinal));
+        var verdict = policy.Evaluate(TestScenarios.Arrest(extra: "detainer: { form: I-247A, warrant: judicial }"));
+        using var json = JsonDocument.Parse(JsonReport.ToJson(verdict));
+        using var text = new StringWriter();
+        TextReport.Write(text, verdict);
+
+        var conflict = json.RootElement.GetProperty("decisions").GetProperty("delay_release").GetProperty("conflict");
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(conflict.EnumerateArray().Select(c => $"{c.GetProperty("rule").GetString()}={c.GetProperty("value").GetString()}"),
+                Is.EquivalentTo(new[] { "general=forbidden", "exception=permitted" }));
+            Assert.That(text.ToString(), Does.Contain("CONFLICT: rules of equal priority disagree"));
         }
     }
 

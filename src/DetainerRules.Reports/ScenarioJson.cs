@@ -1,0 +1,120 @@
+using System.Text;
+using System.Text.Json;
+using DetainerRules.Model;
+using DetainerRules.Model.Scenarios;
+
+namespace DetainerRules.Reports;
+
+/// <summary>Writes a scenario back out in the scenario file format (JSON), so generated or converted scenarios can be run like any other.</summary>
+public static class ScenarioJson
+{
+    public static string ToJson(Scenario scenario)
+    {
+        using var stream = new MemoryStream();
+        using (var w = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true, NewLine = "\n" }))
+        {
+            Write(w, scenario);
+        }
+
+        return Encoding.UTF8.GetString(stream.ToArray());
+    }
+
+    public static void Write(Utf8JsonWriter w, Scenario s)
+    {
+        w.WriteStartObject();
+        w.WriteString("id", s.Id);
+        if (s.Description is { } description)
+        {
+            w.WriteString("description", description);
+        }
+
+        w.WriteString("booked_at", Format.Timestamp(s.BookedAt));
+        w.WriteStartObject("person");
+        if (s.Person.ForeignBorn is { } foreignBorn)
+        {
+            w.WriteBoolean("foreign_born", foreignBorn);
+        }
+        else
+        {
+            w.WriteNull("foreign_born");
+        }
+
+        w.WriteString("citizenship", Vocabulary.Word(s.Person.Citizenship));
+        w.WriteBoolean("registered_sex_offender", s.Person.RegisteredSexOffender);
+        w.WriteBoolean("on_terrorist_watchlist", s.Person.OnTerroristWatchlist);
+        w.WriteEndObject();
+        w.WriteStartArray("charges");
+        foreach (var c in s.Charges)
+        {
+            WriteOffense(w, c.Offense, c.Statute, c.Level, c.Category);
+            w.WriteEndObject();
+        }
+
+        w.WriteEndArray();
+        w.WriteStartArray("convictions");
+        foreach (var c in s.Convictions)
+        {
+            WriteOffense(w, c.Offense, c.Statute, c.Level, c.Category);
+            w.WriteString("convicted_on", c.ConvictedOn.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
+            if (c.ReleasedOn is { } released)
+            {
+                w.WriteString("released_on", released.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
+            }
+
+            w.WriteEndObject();
+        }
+
+        w.WriteEndArray();
+        WriteDetainer(w, s.Detainer);
+        w.WriteStartObject("custody");
+        if (s.Custody.ReleaseEligibleAt is { } release)
+        {
+            w.WriteString("release_eligible_at", Format.Timestamp(release));
+        }
+
+        w.WriteEndObject();
+        w.WriteStartObject("ice");
+        w.WriteBoolean("present_at_release", s.IcePresentAtRelease);
+        w.WriteEndObject();
+        w.WriteStartArray("requests");
+        foreach (var request in s.Requests.Order())
+        {
+            w.WriteStringValue(Vocabulary.Word(request));
+        }
+
+        w.WriteEndArray();
+        w.WriteEndObject();
+    }
+
+    private static void WriteOffense(Utf8JsonWriter w, string offense, string? statute, OffenseLevel level, OffenseCategory category)
+    {
+        w.WriteStartObject();
+        w.WriteString("offense", offense);
+        if (statute is not null)
+        {
+            w.WriteString("statute", statute);
+        }
+
+        w.WriteString("level", Vocabulary.Word(level));
+        w.WriteString("category", Vocabulary.Word(category));
+    }
+
+    private static void WriteDetainer(Utf8JsonWriter w, Detainer? detainer)
+    {
+        if (detainer is null)
+        {
+            w.WriteNull("detainer");
+            return;
+        }
+
+        w.WriteStartObject("detainer");
+        w.WriteString("form", Vocabulary.Word(detainer.Form));
+        w.WriteString("warrant", Vocabulary.Word(detainer.Warrant));
+        if (detainer.ReceivedAt is { } received)
+        {
+            w.WriteString("received_at", Format.Timestamp(received));
+        }
+
+        w.WriteEndObject();
+    }
+}
