@@ -58,6 +58,7 @@ public static class JsonReport
     {
         w.WriteStartObject("policy");
         w.WriteString("id", policy.Id);
+        w.WriteString("family", policy.Family);
         w.WriteString("title", policy.Title);
         w.WriteString("jurisdiction", policy.Jurisdiction);
         w.WriteString("effective_from", policy.EffectiveFrom?.ToString());

@@ -49,26 +49,26 @@ public sealed class PolicyCatalog
 
     /// <summary>The file for a policy id, or the path itself when it names a file.</summary>
     /// <exception cref="InvalidInputException">Neither a file nor a known id.</exception>
-    public string Resolve(string idOrPath)
+    public string Resolve(string idOrPath) => TryResolve(idOrPath) ?? throw NotFound(idOrPath);
+
+    /// <summary>The file for a policy id, or the path itself when it names a file; null when neither.</summary>
+    public string? TryResolve(string idOrPath)
     {
         if (File.Exists(idOrPath))
         {
             return idOrPath;
         }
 
-        foreach (var directory in _directories)
-        {
-            var path = Path.Combine(directory, idOrPath + ".yaml");
-            if (File.Exists(path))
-            {
-                return path;
-            }
-        }
+        return _directories.Select(d => Path.Combine(d, idOrPath + ".yaml")).FirstOrDefault(File.Exists);
+    }
 
+    /// <summary>The error for a name that is neither a policy nor a family.</summary>
+    public InvalidInputException NotFound(string idOrPath)
+    {
         var ids = Ids();
         var where = _directories.Count == 0 ? "no rules folder" : string.Join(", ", _directories);
-        throw new InvalidInputException([Diagnostic.Error(new SourceSpan(idOrPath, 0, 0), PolicyDiagnosticCodes.File, "policy",
-            $"no policy `{idOrPath}` (searched {where}){Suggestion.Hint(idOrPath, ids)}; known: {string.Join(", ", ids)}")]);
+        return new InvalidInputException([Diagnostic.Error(new SourceSpan(idOrPath, 0, 0), PolicyDiagnosticCodes.File, "policy",
+            $"no policy or policy family `{idOrPath}` (searched {where}){Suggestion.Hint(idOrPath, ids)}; known: {string.Join(", ", ids)}")]);
     }
 
     /// <summary>Loads the policy an id or path names.</summary>

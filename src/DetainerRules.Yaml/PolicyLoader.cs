@@ -14,7 +14,7 @@ namespace DetainerRules.Yaml;
 public static partial class PolicyLoader
 {
     private static readonly string[] TopKeys =
-        ["id", "title", "jurisdiction", "effective", "summary", "sources", "offense_lists", "conditions", "limits", "defaults", "open_questions", "rules"];
+        ["id", "family", "title", "jurisdiction", "effective", "summary", "sources", "offense_lists", "conditions", "limits", "defaults", "open_questions", "rules"];
 
     private static readonly string[] RuleKeys = ["id", "when", "then", "priority", "because", "cite"];
 
@@ -39,6 +39,7 @@ public static partial class PolicyLoader
             ?? throw new InvalidInputException([Diagnostic.Error(root.Span, PolicyDiagnosticCodes.Field, string.Empty, $"expected a policy (a mapping with `id`, `rules`, ...), found {root.Kind}")]);
 
         var id = CheckId(r, r.Required(top, "id"), "policy");
+        var family = top["family"] is { } familyNode ? CheckId(r, familyNode, "family") : null;
         var title = r.Text(r.Required(top, "title"));
         var jurisdiction = r.Text(r.Required(top, "jurisdiction"));
         var (from, until) = ReadEffective(r, top["effective"]);
@@ -59,7 +60,10 @@ public static partial class PolicyLoader
             throw new InvalidInputException([.. diagnostics.OrderBy(d => d.Span.Line).ThenBy(d => d.Span.Column)]);
         }
 
-        return new Policy(id!, title!, jurisdiction!, from, until, summary, [.. sources.Values], defaults!, rules, openQuestions, root.Span);
+        return new Policy(id!, title!, jurisdiction!, from, until, summary, [.. sources.Values], defaults!, rules, openQuestions, root.Span)
+        {
+            Family = family,
+        };
     }
 
     [GeneratedRegex("^[a-z0-9][a-z0-9-]{0,79}$")]

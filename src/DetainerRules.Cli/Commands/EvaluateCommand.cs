@@ -13,9 +13,20 @@ internal static class EvaluateCommand
     {
         var policy = new Option<string>("--policy", "-p")
         {
-            Description = "Policy id (e.g. lvmpd-2023) or path to a policy file",
+            Description = "Policy id (e.g. lvmpd-2023), path to a policy file, or a policy family (e.g. lvmpd) whose version is picked by date",
             Required = true,
         };
+        var at = new Option<string?>("--at")
+        {
+            Description = "For a policy family: the date (YYYY-MM-DD) whose version applies; default: each scenario's booking day",
+        };
+        at.Validators.Add(result =>
+        {
+            if (result.GetValueOrDefault<string?>() is { } text && !DateOnly.TryParseExact(text, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out _))
+            {
+                result.AddError($"--at: `{text}` is not a date; expected YYYY-MM-DD");
+            }
+        });
         var format = CommonOptions.Format("text", "json");
         var rules = CommonOptions.RulesDirectory();
         var scenarios = new Argument<string[]>("scenario")
@@ -25,31 +36,34 @@ internal static class EvaluateCommand
         };
         var command = new Command("evaluate", "Decide each scenario under a policy: the decisions, the rules and sources behind them, and the outcome")
         {
-            policy, format, rules, scenarios,
+            policy, at, format, rules, scenarios,
         };
         command.SetAction(parse => Run(
             context,
             parse.GetRequiredValue(policy),
+            parse.GetValue(at) is { } day ? DateOnly.ParseExact(day, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) : null,
             parse.GetRequiredValue(format),
             parse.GetValue(rules),
             parse.GetRequiredValue(scenarios)));
         return command;
     }
 
-    private static int Run(CliContext context, string policyName, string format, string? rulesDirectory, string[] arguments)
+    private static int Run(CliContext context, string policyName, DateOnly? at, string format, string? rulesDirectory, string[] arguments)
     {
-        CompiledPolicy compiled;
+        PolicyChoice choice;
         try
         {
             var catalog = context.Catalog(rulesDirectory is null ? null : context.Resolve(rulesDirectory));
             var asPath = context.Resolve(policyName);
-            var path = File.Exists(asPath) ? asPath : catalog.Resolve(policyName);
-            compiled = PolicyCompiler.Compile(PolicyLoader.LoadFile(path));
+            choice = PolicyChoice.Resolve(catalog, File.Exists(asPath) ? asPath : policyName);
         }
         catch (InvalidInputException e)
         {
             return context.Fail(e);
         }
+
+        // Each policy is compiled once, however many scenarios it decides.
+        var compiled = new Dictionary<string, CompiledPolicy>(StringComparer.Ordinal);
 
         var exit = ExitCodes.Success;
         var first = true;
@@ -58,7 +72,14 @@ internal static class EvaluateCommand
             try
             {
                 var scenario = ScenarioLoader.Load(ReadScenario(context, file), file, Path.GetFileNameWithoutExtension(file));
-                var verdict = compiled.Evaluate(scenario);
+                var policy = choice.On(at ?? scenario.BookedOn);
+                if (!compiled.TryGetValue(policy.Id, out var network))
+                {
+                    network = PolicyCompiler.Compile(policy);
+                    compiled[policy.Id] = network;
+                }
+
+                var verdict = network.Evaluate(scenario);
                 if (!first && format == "text")
                 {
                     context.Output.WriteLine(new string('-', 72));

@@ -15,4 +15,12 @@ public sealed record Policy(
     IReadOnlyDictionary<DecisionKind, DefaultDecision> Defaults,
     IReadOnlyList<PolicyRule> Rules,
     IReadOnlyList<string> OpenQuestions,
-    SourceSpan Span);
+    SourceSpan Span)
+{
+    /// <summary>The name shared by successive versions of one agency's policy (e.g. <c>lvmpd</c>); null for a stand-alone policy.</summary>
+    public string? Family { get; init; }
+
+    /// <summary>True when the policy may have been in force on <paramref name="day"/>, given how precisely its dates are known.</summary>
+    public bool MayBeInForceOn(DateOnly day) =>
+        (EffectiveFrom is not { } from || from.Earliest <= day) && (EffectiveUntil is not { } until || day <= until.Latest);
+}

@@ -149,7 +149,7 @@ public class CliTests
         using (Assert.EnterMultipleScope())
         {
             Assert.That(exit, Is.EqualTo(ExitCodes.InvalidInput));
-            Assert.That(error, Does.Contain("no policy `test-polcy`").And.Contain("did you mean `test-policy`"));
+            Assert.That(error, Does.Contain("no policy or policy family `test-polcy`").And.Contain("did you mean `test-policy`"));
         }
     }
 
@@ -191,4 +191,50 @@ public class CliTests
             Assert.That(output, Does.Contain("test-policy").And.Contain("2 rules").And.Contain("Test policy (Test)"));
         }
     }
+
+    [TestCase("2019-12-01", "lvmpd-2019")]
+    [TestCase("2024-06-12", "lvmpd-2023")]
+    [TestCase("2025-01-31", "lvmpd-2025-01")]
+    [TestCase("2025-06-15", "lvmpd-2025-01")]
+    [TestCase("2025-06-16", "lvmpd-2025-06")]
+    public void Evaluate_FamilyAtDate_PicksTheVersionInForce(string day, string version)
+    {
+        var scenario = Path.Combine(Repository.Scenarios, "lv-robbery-no-ice.yaml");
+        var (exit, output, error) = Run("evaluate", "-p", "lvmpd", "--at", day, "--rules", Repository.Rules, "--format", "json", scenario);
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(exit, Is.EqualTo(ExitCodes.Success), error);
+            using var json = JsonDocument.Parse(output);
+            Assert.That(json.RootElement.GetProperty("policy").GetProperty("id").GetString(), Is.EqualTo(version));
+            Assert.That(json.RootElement.GetProperty("policy").GetProperty("family").GetString(), Is.EqualTo("lvmpd"));
+        }
+    }
+
+    [Test]
+    public void Evaluate_FamilyWithoutAt_UsesEachScenariosBookingDay()
+    {
+        var (exit, output, _) = Run("evaluate", "-p", "lvmpd", "--rules", Repository.Rules, "--format", "json",
+            Path.Combine(Repository.Scenarios, "petit-larceny-2025.yaml"), Path.Combine(Repository.Scenarios, "wso-hold-2025.yaml"));
+
+        Assert.That(exit, Is.EqualTo(ExitCodes.Success));
+        Assert.That(output, Does.Contain("\"id\": \"lvmpd-2025-01\"").And.Contain("\"id\": \"lvmpd-2025-06\""));
+    }
+
+    [TestCase("2023-06-01", "more than one version of `lvmpd` may have been in force on 2023-06-01")]
+    [TestCase("2018-01-01", "no version of `lvmpd` was in force on 2018-01-01")]
+    public void Evaluate_FamilyOnAnUnsettledOrUncoveredDay_ExitsOneAndSaysWhy(string day, string message)
+    {
+        var (exit, _, error) = Run("evaluate", "-p", "lvmpd", "--at", day, "--rules", Repository.Rules, Path.Combine(Repository.Scenarios, "lv-robbery-no-ice.yaml"));
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(exit, Is.EqualTo(ExitCodes.InvalidInput));
+            Assert.That(error, Does.Contain(message));
+        }
+    }
+
+    [Test]
+    public void Evaluate_BadAtDate_ExitsTwo() =>
+        Assert.That(Run("evaluate", "-p", "lvmpd", "--at", "June 2025", "x.yaml").Exit, Is.EqualTo(ExitCodes.Usage));
 }

@@ -1,0 +1,62 @@
+using DetainerRules.Model.Diagnostics;
+using DetainerRules.Model.Policies;
+
+namespace DetainerRules.Yaml;
+
+/// <summary>What <c>--policy</c> names: one policy file, or a family whose version is picked by date.</summary>
+public sealed class PolicyChoice
+{
+    private readonly Policy? _single;
+    private readonly IReadOnlyList<Policy> _versions;
+
+    private PolicyChoice(string name, Policy? single, IReadOnlyList<Policy> versions)
+    {
+        Name = name;
+        _single = single;
+        _versions = versions;
+    }
+
+    /// <summary>The name as the user gave it.</summary>
+    public string Name { get; }
+
+    /// <summary>True when the name is a family and each scenario's date picks the version.</summary>
+    public bool IsFamily => _single is null;
+
+    /// <summary>A policy id or file, or else a family of the catalog's policies.</summary>
+    /// <exception cref="InvalidInputException">Neither a policy nor a family, or a file with problems.</exception>
+    public static PolicyChoice Resolve(PolicyCatalog catalog, string name)
+    {
+        if (catalog.TryResolve(name) is { } path)
+        {
+            return new PolicyChoice(name, PolicyLoader.LoadFile(path), []);
+        }
+
+        var versions = catalog.Ids().Select(catalog.Load).Where(p => p.Family == name).ToList();
+        return versions.Count > 0 ? new PolicyChoice(name, null, versions) : throw catalog.NotFound(name);
+    }
+
+    /// <summary>The policy that applies on <paramref name="day"/>: the single policy, or the one version of the family in force then.</summary>
+    /// <exception cref="InvalidInputException">No version, or more than one, may have been in force that day.</exception>
+    public Policy On(DateOnly day)
+    {
+        if (_single is not null)
+        {
+            return _single;
+        }
+
+        var candidates = _versions.Where(v => v.MayBeInForceOn(day)).OrderBy(v => v.Id, StringComparer.Ordinal).ToList();
+        var when = day.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        return candidates.Count switch
+        {
+            1 => candidates[0],
+            0 => throw Fail($"no version of `{Name}` was in force on {when}; versions: {Describe(_versions)}"),
+            _ => throw Fail($"more than one version of `{Name}` may have been in force on {when} (the sources date them only so precisely): {Describe(candidates)}; name one with --policy"),
+        };
+    }
+
+    private static string Describe(IEnumerable<Policy> versions) =>
+        string.Join(", ", versions.OrderBy(v => v.Id, StringComparer.Ordinal).Select(v => $"`{v.Id}` ({v.EffectiveFrom?.ToString() ?? "?"} to {v.EffectiveUntil?.ToString() ?? "now"})"));
+
+    private InvalidInputException Fail(string message) =>
+        new([Diagnostic.Error(new SourceSpan(Name, 0, 0), PolicyDiagnosticCodes.Reference, "policy", message)]);
+}
