@@ -37,7 +37,7 @@ public static class Phrases
     {
         Model.Decisions.Outcome.Released => "released",
         Model.Decisions.Outcome.TransferredToIce => "transferred to ICE",
-        Model.Decisions.Outcome.HeldForIce => outcome.HoldUntil is { } until ? $"held for ICE until {Format.Timestamp(until)}" : "held for ICE (no fixed end)",
+        Model.Decisions.Outcome.HeldForIce => outcome.HoldUntil is { } until ? $"held for ICE until {Format.Timestamp(until)}" : "held for ICE (its end cannot be computed: the release time or a fixed limit is missing)",
         _ => outcome.HoldUntil is { } end ? $"at the agency's discretion (a hold could last until {Format.Timestamp(end)})" : "at the agency's discretion or not settled by the sources",
     };
 

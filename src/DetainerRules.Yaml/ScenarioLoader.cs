@@ -14,9 +14,13 @@ public static class ScenarioLoader
     private static readonly string[] DetainerKeys = ["form", "warrant", "received_at"];
 
     /// <summary>Loads a scenario file; its id defaults to the file name without extension.</summary>
+    /// <param name="displayPath">How messages name the file (e.g. the path as the user typed it); defaults to <paramref name="path"/>.</param>
     /// <exception cref="InvalidInputException">The file is missing or has problems; all of them are listed.</exception>
-    public static Scenario LoadFile(string path) =>
-        Load(InputFile.Read(path), path, Path.GetFileNameWithoutExtension(path));
+    public static Scenario LoadFile(string path, string? displayPath = null)
+    {
+        var shown = displayPath ?? path;
+        return Load(InputFile.Read(path, shown), shown, Path.GetFileNameWithoutExtension(path));
+    }
 
     /// <exception cref="InvalidInputException">The text has problems; all of them are listed.</exception>
     public static Scenario Load(string text, string file, string defaultId)
@@ -96,11 +100,7 @@ public static class ScenarioLoader
             return null;
         }
 
-        var offense = r.Text(r.Required(m, "offense"));
-        var statute = m["statute"] is { } s ? r.Text(s) : null;
-        var level = r.Word<OffenseLevel>(r.Required(m, "level"));
-        var category = r.Word<OffenseCategory>(r.Required(m, "category"));
-        return offense is null || level is null || category is null ? null : new Charge(offense, statute, level.Value, category.Value);
+        return ReadOffense(r, m) is { } o ? new Charge(o.Offense, o.Statute, o.Level, o.Category) : null;
     }
 
     private static Conviction? ReadConviction(FieldReader r, YamlNode node)
@@ -112,10 +112,7 @@ public static class ScenarioLoader
             return null;
         }
 
-        var offense = r.Text(r.Required(m, "offense"));
-        var statute = m["statute"] is { } s ? r.Text(s) : null;
-        var level = r.Word<OffenseLevel>(r.Required(m, "level"));
-        var category = r.Word<OffenseCategory>(r.Required(m, "category"));
+        var offense = ReadOffense(r, m);
         var convictedOn = r.Date(r.Required(m, "convicted_on"));
         var releasedOn = r.Date(m["released_on"]);
         if (convictedOn is { } c && releasedOn is { } rel && rel < c)
@@ -123,9 +120,19 @@ public static class ScenarioLoader
             r.Report(m["released_on"]!.Span, m.PathOf("released_on"), $"release date {rel:yyyy-MM-dd} is before the conviction date {c:yyyy-MM-dd}");
         }
 
-        return offense is null || level is null || category is null || convictedOn is null
-            ? null
-            : new Conviction(offense, statute, level.Value, category.Value, convictedOn.Value, releasedOn);
+        return offense is { } o && convictedOn is { } on
+            ? new Conviction(o.Offense, o.Statute, o.Level, o.Category, on, releasedOn)
+            : null;
+    }
+
+    /// <summary>The fields charges and convictions share.</summary>
+    private static (string Offense, string? Statute, OffenseLevel Level, OffenseCategory Category)? ReadOffense(FieldReader r, MappingView m)
+    {
+        var offense = r.Text(r.Required(m, "offense"));
+        var statute = m["statute"] is { } s ? r.Text(s) : null;
+        var level = r.Word<OffenseLevel>(r.Required(m, "level"));
+        var category = r.Word<OffenseCategory>(r.Required(m, "category"));
+        return offense is null || level is null || category is null ? null : (offense, statute, level.Value, category.Value);
     }
 
     private static Detainer? ReadDetainer(FieldReader r, YamlNode? node)

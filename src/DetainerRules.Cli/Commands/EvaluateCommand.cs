@@ -71,7 +71,7 @@ internal static class EvaluateCommand
         {
             try
             {
-                var scenario = ScenarioLoader.Load(ReadScenario(context, file), file, Path.GetFileNameWithoutExtension(file));
+                var scenario = ScenarioLoader.LoadFile(context.Resolve(file), file);
                 var policy = choice.On(at ?? scenario.BookedOn);
                 if (!compiled.TryGetValue(policy.Id, out var network))
                 {
@@ -107,24 +107,5 @@ internal static class EvaluateCommand
         }
 
         return exit;
-    }
-
-    private static string ReadScenario(CliContext context, string file)
-    {
-        var path = context.Resolve(file);
-        if (!File.Exists(path))
-        {
-            throw new InvalidInputException([Diagnostic.Error(new SourceSpan(file, 0, 0), PolicyDiagnosticCodes.File, string.Empty,
-                Directory.Exists(path) ? "is a directory with no scenario files" : "file not found")]);
-        }
-
-        try
-        {
-            return File.ReadAllText(path);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            throw new InvalidInputException([Diagnostic.Error(new SourceSpan(file, 0, 0), PolicyDiagnosticCodes.File, string.Empty, "cannot read file: " + e.Message)]);
-        }
     }
 }

@@ -30,7 +30,7 @@ public class DeterminismTests
         var first = DetainerRules.Engine.PolicyCompiler.Compile(PolicyLoader.LoadFile(path));
         var second = DetainerRules.Engine.PolicyCompiler.Compile(PolicyLoader.LoadFile(path));
 
-        foreach (var scenario in Repository.ScenarioFiles().Select(ScenarioLoader.LoadFile))
+        foreach (var scenario in Repository.ScenarioFiles().Select(f => ScenarioLoader.LoadFile(f)))
         {
             Assert.That(JsonReport.ToJson(second.Evaluate(scenario)), Is.EqualTo(JsonReport.ToJson(first.Evaluate(scenario))), scenario.Id);
         }
