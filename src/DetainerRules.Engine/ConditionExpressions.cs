@@ -130,6 +130,8 @@ internal sealed class ConditionExpressions(ParameterExpression scenario, IReadOn
                 return (null, Expression.Property(person, nameof(Person.RegisteredSexOffender)));
             case Field.OnTerroristWatchlist:
                 return (null, Expression.Property(person, nameof(Person.OnTerroristWatchlist)));
+            case Field.LawfulStatusProof:
+                return (null, Expression.Property(person, nameof(Person.LawfulStatusProof)));
             case Field.DetainerPresent:
                 return (null, hasDetainer);
             case Field.DetainerForm:

@@ -42,6 +42,7 @@ public static class ScenarioJson
         w.WriteString("citizenship", Vocabulary.Word(s.Person.Citizenship));
         w.WriteBoolean("registered_sex_offender", s.Person.RegisteredSexOffender);
         w.WriteBoolean("on_terrorist_watchlist", s.Person.OnTerroristWatchlist);
+        w.WriteBoolean("lawful_status_proof", s.Person.LawfulStatusProof);
         w.WriteEndObject();
         w.WriteStartArray("charges");
         foreach (var c in s.Charges)

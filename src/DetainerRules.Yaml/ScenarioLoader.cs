@@ -8,7 +8,7 @@ namespace DetainerRules.Yaml;
 public static class ScenarioLoader
 {
     private static readonly string[] TopKeys = ["id", "description", "booked_at", "person", "charges", "convictions", "detainer", "custody", "ice", "requests"];
-    private static readonly string[] PersonKeys = ["foreign_born", "citizenship", "registered_sex_offender", "on_terrorist_watchlist"];
+    private static readonly string[] PersonKeys = ["foreign_born", "citizenship", "registered_sex_offender", "on_terrorist_watchlist", "lawful_status_proof"];
     private static readonly string[] ChargeKeys = ["offense", "statute", "level", "category"];
     private static readonly string[] ConvictionKeys = [.. ChargeKeys, "convicted_on", "released_on"];
     private static readonly string[] DetainerKeys = ["form", "warrant", "received_at"];
@@ -76,7 +76,10 @@ public static class ScenarioLoader
             r.Flag(m["foreign_born"]),
             r.Word<Citizenship>(m["citizenship"]) ?? Citizenship.Unknown,
             r.Flag(m["registered_sex_offender"]) ?? false,
-            r.Flag(m["on_terrorist_watchlist"]) ?? false);
+            r.Flag(m["on_terrorist_watchlist"]) ?? false)
+        {
+            LawfulStatusProof = r.Flag(m["lawful_status_proof"]) ?? false,
+        };
     }
 
     private static List<Charge?> ReadCharges(FieldReader r, MappingView top)

@@ -7,6 +7,7 @@ public enum Field
     Citizenship,
     RegisteredSexOffender,
     OnTerroristWatchlist,
+    LawfulStatusProof,
     DetainerPresent,
     DetainerForm,
     DetainerWarrant,

@@ -11,6 +11,7 @@ public static class FieldCatalog
         new(Field.Citizenship, "person.citizenship", FieldScope.Scenario, FieldKind.Choice, typeof(Citizenship), "citizenship"),
         new(Field.RegisteredSexOffender, "person.registered_sex_offender", FieldScope.Scenario, FieldKind.Flag, null, "on a sex-offender registry"),
         new(Field.OnTerroristWatchlist, "person.on_terrorist_watchlist", FieldScope.Scenario, FieldKind.Flag, null, "a possible terrorist-watchlist match"),
+        new(Field.LawfulStatusProof, "person.lawful_status_proof", FieldScope.Scenario, FieldKind.Flag, null, "has shown proof of citizenship or lawful status"),
         new(Field.DetainerPresent, "detainer", FieldScope.Scenario, FieldKind.Flag, null, "ICE has lodged a detainer"),
         new(Field.DetainerForm, "detainer.form", FieldScope.Scenario, FieldKind.OptionalChoice, typeof(DetainerForm), "the detainer's form"),
         new(Field.DetainerWarrant, "detainer.warrant", FieldScope.Scenario, FieldKind.OptionalChoice, typeof(WarrantKind), "the warrant with the detainer"),

@@ -8,6 +8,9 @@ public sealed record Person(
     bool RegisteredSexOffender,
     bool OnTerroristWatchlist)
 {
+    /// <summary>The person has shown proof of U.S. citizenship or lawful immigration status (e.g. a government-issued ID), as Texas law asks.</summary>
+    public bool LawfulStatusProof { get; init; }
+
     /// <summary>A person about whom nothing is known.</summary>
     public static Person Unknown { get; } = new(null, Citizenship.Unknown, false, false);
 }
