@@ -11,6 +11,7 @@ public static class DetainerCli
         {
             EvaluateCommand.Create(context),
             ListCommand.Create(context),
+            TableCommand.Create(context),
         };
 
     public static int Run(string[] args, TextWriter output, TextWriter error, string workingDirectory)

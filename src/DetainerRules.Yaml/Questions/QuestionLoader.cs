@@ -1,0 +1,51 @@
+using DetainerRules.Model;
+using DetainerRules.Model.Decisions;
+using DetainerRules.Model.Diagnostics;
+using DetainerRules.Yaml.Documents;
+
+namespace DetainerRules.Yaml.Questions;
+
+/// <summary>Reads a list of questions; scenario paths are relative to the questions file.</summary>
+public static class QuestionLoader
+{
+    /// <exception cref="InvalidInputException">The file is missing or has problems; all of them are listed.</exception>
+    public static IReadOnlyList<Question> LoadFile(string path)
+    {
+        var (root, _) = DocumentReader.Read(path, InputFile.Read(path));
+        var diagnostics = new List<Diagnostic>();
+        var r = new FieldReader(diagnostics);
+        var top = r.Mapping(root, ["questions"])
+            ?? throw new InvalidInputException([Diagnostic.Error(root.Span, PolicyDiagnosticCodes.Field, string.Empty, "expected `questions`")]);
+        var folder = Path.GetDirectoryName(Path.GetFullPath(path))!;
+        var questions = new List<Question>();
+        foreach (var item in r.List(r.Required(top, "questions")))
+        {
+            var m = r.Mapping(item, ["ask", "scenario", "decision"]);
+            if (m is null)
+            {
+                r.Report(item.Span, item.Path, "expected a question (ask, scenario, decision)");
+                continue;
+            }
+
+            var ask = r.Text(r.Required(m, "ask"));
+            var scenario = r.Text(r.Required(m, "scenario"));
+            var decisionNode = r.Required(m, "decision");
+            DecisionKind? decision = null;
+            var isOutcome = decisionNode is YamlScalar { Value: "outcome" };
+            if (!isOutcome)
+            {
+                decision = r.Word<DecisionKind>(decisionNode);
+            }
+
+            if (ask is not null && scenario is not null && (isOutcome || decision is not null))
+            {
+                questions.Add(new Question(ask, Path.Combine(folder, scenario), decision));
+            }
+        }
+
+        return diagnostics.Count > 0 ? throw new InvalidInputException(diagnostics) : questions;
+    }
+
+    /// <summary>The name of what answers a question, as files write it.</summary>
+    public static string AnswerName(Question question) => question.Decision is { } d ? Vocabulary.Word(d) : "outcome";
+}
