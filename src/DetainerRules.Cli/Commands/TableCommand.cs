@@ -23,12 +23,16 @@ internal static class TableCommand
             AllowMultipleArgumentsPerToken = true,
         };
         var rules = CommonOptions.RulesDirectory();
-        var command = new Command("table", "Print a Markdown table of policies' answers to the same questions") { questions, policies, rules };
-        command.SetAction(parse => Run(context, parse.GetRequiredValue(questions), parse.GetValue(policies) ?? [], parse.GetValue(rules)));
+        var update = new Option<string?>("--update")
+        {
+            Description = "Instead of printing, replace the table between the `<!-- begin: detainer table` and `<!-- end: detainer table -->` lines of this Markdown file",
+        };
+        var command = new Command("table", "Print a Markdown table of policies' answers to the same questions") { questions, policies, rules, update };
+        command.SetAction(parse => Run(context, parse.GetRequiredValue(questions), parse.GetValue(policies) ?? [], parse.GetValue(rules), parse.GetValue(update)));
         return command;
     }
 
-    private static int Run(CliContext context, string questionsFile, string[] policyNames, string? rulesDirectory)
+    private static int Run(CliContext context, string questionsFile, string[] policyNames, string? rulesDirectory, string? update)
     {
         try
         {
@@ -42,8 +46,14 @@ internal static class TableCommand
                 var scenario = scenarios[q.ScenarioPath];
                 return (q.Ask, scenario.Id, q.Decision, (IReadOnlyList<Model.Decisions.Verdict>)[.. compiled.Select(c => c.Evaluate(scenario))]);
             });
-            context.Output.Write(QuestionTable.Markdown([.. compiled.Select(c => c.Policy.Id)], rows));
-            return ExitCodes.Success;
+            var table = QuestionTable.Markdown([.. compiled.Select(c => c.Policy.Id)], rows);
+            if (update is null)
+            {
+                context.Output.Write(table);
+                return ExitCodes.Success;
+            }
+
+            return Replace(context, update, table);
         }
         catch (InvalidInputException e)
         {
@@ -54,5 +64,25 @@ internal static class TableCommand
             context.Error.WriteLine("error: " + e.Message);
             return ExitCodes.InvalidInput;
         }
+    }
+
+    private static int Replace(CliContext context, string file, string table)
+    {
+        const string Begin = "<!-- begin: detainer table";
+        const string End = "<!-- end: detainer table -->";
+        var path = context.Resolve(file);
+        var text = File.Exists(path) ? File.ReadAllText(path) : string.Empty;
+        var begin = text.IndexOf(Begin, StringComparison.Ordinal);
+        var start = begin < 0 ? -1 : text.IndexOf('\n', begin) + 1;
+        var end = start <= 0 ? -1 : text.IndexOf(End, start, StringComparison.Ordinal);
+        if (end < 0)
+        {
+            context.Error.WriteLine($"{file}: error: no `{Begin} ... -->` line followed by `{End}` to replace");
+            return ExitCodes.InvalidInput;
+        }
+
+        File.WriteAllText(path, text[..start] + table + text[end..]);
+        context.Output.WriteLine($"updated the table in {file}");
+        return ExitCodes.Success;
     }
 }
