@@ -53,7 +53,47 @@ public sealed class ConditionBinder
         }
     }
 
-    /// <summary>Checks every named condition on its own, so one that no rule uses is still checked.</summary>
+    /// <summary>
+    /// Type-checks the named conditions no rule used, so a mistake in one is reported even before
+    /// a rule needs it. Call after binding every rule.
+    /// </summary>
+    /// <remarks>
+    /// An unused name has no scope of its own, so it is tried where it is most likely meant: at the
+    /// top level, then inside a conviction (which also has every field a charge has).
+    /// </remarks>
+    public void CheckUnusedNamed()
+    {
+        foreach (var name in _named.Keys.Order(StringComparer.Ordinal))
+        {
+            if (_boundNames.Keys.Any(k => k.Item1 == name) || ParseNamed(name) is not { } syntax)
+            {
+                continue;
+            }
+
+            var text = _named[name];
+            try
+            {
+                Bind(syntax, text, Scope.Scenario);
+            }
+            catch (ConditionError scenarioError) when (scenarioError.Diagnostic.Code == DiagnosticCodes.WrongScope)
+            {
+                try
+                {
+                    Bind(syntax, text, Scope.Conviction);
+                }
+                catch (ConditionError error)
+                {
+                    _diagnostics.Add(error.Diagnostic);
+                }
+            }
+            catch (ConditionError error)
+            {
+                _diagnostics.Add(error.Diagnostic);
+            }
+        }
+    }
+
+    /// <summary>Checks every named condition's name and syntax, so one that no rule uses is still checked.</summary>
     public void BindAllNamed()
     {
         foreach (var name in _named.Keys.Order(StringComparer.Ordinal))

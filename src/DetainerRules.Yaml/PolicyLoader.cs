@@ -54,6 +54,7 @@ public static partial class PolicyLoader
         var defaults = ReadDefaults(parts, r.Required(top, "defaults"));
         var openQuestions = r.List(top["open_questions"]).Select(r.Text).OfType<string>().ToList();
         var rules = ReadRules(parts, binder, r.Required(top, "rules"), text, locate);
+        binder.CheckUnusedNamed();
         CheckCycles(r, rules);
         if (diagnostics.Count > 0)
         {
@@ -270,7 +271,7 @@ public static partial class PolicyLoader
         var strata = RuleStrata.Compute(rules);
         if (strata.Cycle.Count > 0)
         {
-            var first = rules.First(rule => strata.Cycle[0] == "rule " + rule.Id || strata.Cycle.Contains("rule " + rule.Id));
+            var first = rules.First(rule => strata.Cycle.Contains("rule " + rule.Id));
             r.Report(first.Span, "rules", $"rules read and set decisions in a cycle: {string.Join(" -> ", strata.Cycle)}", PolicyDiagnosticCodes.Cycle);
         }
     }

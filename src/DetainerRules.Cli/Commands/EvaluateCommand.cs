@@ -62,6 +62,12 @@ internal static class EvaluateCommand
             return context.Fail(e);
         }
 
+        if (at is not null && !choice.IsFamily)
+        {
+            context.Error.WriteLine($"detainer: --at picks a version within a policy family; `{policyName}` is a single policy");
+            return ExitCodes.Usage;
+        }
+
         // Each policy is compiled once, however many scenarios it decides.
         var compiled = new Dictionary<string, CompiledPolicy>(StringComparer.Ordinal);
 

@@ -237,4 +237,16 @@ public class CliTests
     [Test]
     public void Evaluate_BadAtDate_ExitsTwo() =>
         Assert.That(Run("evaluate", "-p", "lvmpd", "--at", "June 2025", "x.yaml").Exit, Is.EqualTo(ExitCodes.Usage));
+
+    [Test]
+    public void Evaluate_AtWithASinglePolicy_ExitsTwo()
+    {
+        var (exit, _, error) = Run("evaluate", "-p", "test-policy", "--at", "2025-01-01", "scenarios/a-felony.yaml");
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(exit, Is.EqualTo(ExitCodes.Usage));
+            Assert.That(error, Does.Contain("--at picks a version within a policy family"));
+        }
+    }
 }

@@ -162,4 +162,17 @@ public class PolicyLoaderTests
             File.Delete(path);
         }
     }
+
+    [TestCase("levl = felony", "unknown field `levl`")]
+    [TestCase("detainer.form = I-247B", "did you mean `I-247A`")]
+    public void Load_UnusedNamedConditionWithAnError_StillReported(string body, string message)
+    {
+        var errors = Errors(OneRule, $"conditions: {{ spare: \"{body}\" }}");
+
+        Assert.That(errors.Select(e => $"{e.Field}: {e.Message}"), Has.Some.StartsWith("conditions.spare:").And.Contains(message));
+    }
+
+    [Test]
+    public void Load_UnusedNamedConditionForCharges_Accepted() =>
+        Assert.That(() => TestPolicies.Load(OneRule, "conditions: { serious: \"level = felony and within 10 years\" }"), Throws.Nothing);
 }
