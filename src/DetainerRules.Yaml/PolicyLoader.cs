@@ -13,10 +13,16 @@ namespace DetainerRules.Yaml;
 /// <remarks>Every problem in the file is reported in one pass, each with its position and field.</remarks>
 public static partial class PolicyLoader
 {
-    private static readonly string[] TopKeys =
+    private static readonly string[] BaseKeys =
         ["id", "family", "title", "jurisdiction", "effective", "summary", "sources", "offense_lists", "conditions", "limits", "defaults", "open_questions", "rules"];
 
+    private static readonly string[] VariantKeys =
+        [.. BaseKeys, "extends", "amendment", "replace_rules", "remove_rules", "replace_conditions", "replace_limits", "replace_offense_lists"];
+
     private static readonly string[] RuleKeys = ["id", "when", "then", "priority", "because", "cite"];
+
+    /// <summary>Deepest chain of variants accepted, so a runaway chain fails with a message.</summary>
+    public const int MaxChainLength = 32;
 
     /// <exception cref="InvalidInputException">The file is missing or has problems; all of them are listed.</exception>
     public static Policy LoadFile(string path)
@@ -29,41 +35,278 @@ public static partial class PolicyLoader
                 $"policy id `{policy.Id}` does not match the file name `{stem}`: a policy is named by its file")]);
     }
 
-    /// <exception cref="InvalidInputException">The text has problems; all of them are listed.</exception>
+    /// <summary>Loads a policy; a variant's <c>extends</c> is looked up beside <paramref name="file"/>.</summary>
+    /// <exception cref="InvalidInputException">The text, or a policy it extends, has problems; all of them are listed.</exception>
     public static Policy Load(string text, string file)
     {
-        var (root, locate) = DocumentReader.Read(file, text);
         var diagnostics = new List<Diagnostic>();
         var r = new FieldReader(diagnostics);
-        var top = r.Mapping(root, TopKeys)
-            ?? throw new InvalidInputException([Diagnostic.Error(root.Span, PolicyDiagnosticCodes.Field, string.Empty, $"expected a policy (a mapping with `id`, `rules`, ...), found {root.Kind}")]);
-
-        var id = CheckId(r, r.Required(top, "id"), "policy");
-        var family = top["family"] is { } familyNode ? CheckId(r, familyNode, "family") : null;
-        var title = r.Text(r.Required(top, "title"));
-        var jurisdiction = r.Text(r.Required(top, "jurisdiction"));
-        var (from, until) = ReadEffective(r, top["effective"]);
-        var summary = top["summary"] is { } s ? r.Text(s) : null;
-        var sources = ReadSources(r, r.Required(top, "sources"));
-        var lists = ReadOffenseLists(r, top["offense_lists"]);
-        var named = ReadNamedConditions(r, top["conditions"], text, locate);
-        var limits = ReadLimits(r, top["limits"]);
-        var parts = new PartReader(r, sources, limits);
-        var binder = new ConditionBinder(lists, named, diagnostics);
-        binder.BindAllNamed();
-        var defaults = ReadDefaults(parts, r.Required(top, "defaults"));
-        var openQuestions = r.List(top["open_questions"]).Select(r.Text).OfType<string>().ToList();
-        var rules = ReadRules(parts, binder, r.Required(top, "rules"), text, locate);
-        binder.CheckUnusedNamed();
-        CheckCycles(r, rules);
-        if (diagnostics.Count > 0)
+        var draft = ReadDraft(r, text, file, []);
+        var policy = draft is null ? null : Finish(r, draft);
+        if (diagnostics.Count > 0 || policy is null)
         {
-            throw new InvalidInputException([.. diagnostics.OrderBy(d => d.Span.Line).ThenBy(d => d.Span.Column)]);
+            throw new InvalidInputException([.. diagnostics.OrderBy(d => d.Span.File, StringComparer.Ordinal).ThenBy(d => d.Span.Line).ThenBy(d => d.Span.Column)]);
         }
 
-        return new Policy(id!, title!, jurisdiction!, from, until, summary, [.. sources.Values], defaults!, rules, openQuestions, root.Span)
+        return policy;
+    }
+
+    private static PolicyDraft? ReadDraft(FieldReader r, string text, string file, List<string> chain)
+    {
+        var (root, locate) = DocumentReader.Read(file, text);
+        var top = r.Mapping(root, VariantKeys)
+            ?? throw new InvalidInputException([Diagnostic.Error(root.Span, PolicyDiagnosticCodes.Field, string.Empty, $"expected a policy (a mapping with `id`, `rules`, ...), found {root.Kind}")]);
+        var id = CheckId(r, r.Required(top, "id"), "policy");
+        var isVariant = top["extends"] is not null;
+        var draft = isVariant ? ReadBase(r, top, file, chain) : new PolicyDraft();
+        if (draft is null)
         {
-            Family = family,
+            return null;
+        }
+
+        if (!isVariant)
+        {
+            foreach (var key in VariantKeys.Except(BaseKeys).Where(k => top[k] is not null))
+            {
+                r.Report(top[key]!.Span, top.PathOf(key), $"`{key}` is for a variant: add `extends: <policy>` to change another policy", PolicyDiagnosticCodes.Reference);
+            }
+        }
+
+        var origin = id ?? "?";
+        draft.Id = id;
+        draft.Span = root.Span;
+        draft.Lineage.Add(origin);
+        draft.Family = top["family"] is { } familyNode ? CheckId(r, familyNode, "family") : draft.Family;
+        draft.Title = Inherit(r, top, "title", draft.Title, isVariant);
+        draft.Jurisdiction = Inherit(r, top, "jurisdiction", draft.Jurisdiction, isVariant);
+        draft.Summary = top["summary"] is { } s ? r.Text(s) : draft.Summary;
+        if (top["effective"] is not null || !isVariant)
+        {
+            (draft.EffectiveFrom, draft.EffectiveUntil) = ReadEffective(r, top["effective"]);
+        }
+
+        if (top["amendment"] is { } amendment && r.Text(amendment) is { } said)
+        {
+            draft.Amendments[origin] = said;
+        }
+        else if (isVariant)
+        {
+            r.Report(top.Node.Span, top.PathOf("amendment"), "a variant must say what it changes in `amendment`", PolicyDiagnosticCodes.Completeness);
+        }
+
+        Merge(r, draft, ReadSources(r, isVariant ? top["sources"] : r.Required(top, "sources")), "sources", origin, top, addOnly: true);
+        Merge(r, draft, ReadOffenseLists(r, top["offense_lists"]), draft.OffenseLists, "offense_lists", origin, top["offense_lists"], replace: false);
+        Merge(r, draft, ReadOffenseLists(r, top["replace_offense_lists"]), draft.OffenseLists, "offense_lists", origin, top["replace_offense_lists"], replace: true);
+        Merge(r, draft, ReadNamedConditions(r, top["conditions"], text, locate), draft.Conditions, "conditions", origin, top["conditions"], replace: false);
+        Merge(r, draft, ReadNamedConditions(r, top["replace_conditions"], text, locate), draft.Conditions, "conditions", origin, top["replace_conditions"], replace: true);
+        Merge(r, draft, ReadLimits(r, top["limits"]), draft.Limits, "limits", origin, top["limits"], replace: false);
+        Merge(r, draft, ReadLimits(r, top["replace_limits"]), draft.Limits, "limits", origin, top["replace_limits"], replace: true);
+        ReadDefaultNodes(r, draft, isVariant ? top["defaults"] : r.Required(top, "defaults"), isVariant, origin);
+        draft.OpenQuestions.AddRange(r.List(top["open_questions"]).Select(r.Text).OfType<string>());
+        MergeRules(r, draft, isVariant ? top["rules"] : r.Required(top, "rules"), top["replace_rules"], top["remove_rules"], origin, text, locate);
+        return draft;
+    }
+
+    private static PolicyDraft? ReadBase(FieldReader r, MappingView top, string file, List<string> chain)
+    {
+        var node = top["extends"]!;
+        var name = r.Text(node);
+        if (name is null)
+        {
+            return null;
+        }
+
+        var folder = Path.GetDirectoryName(Path.GetFullPath(file)) ?? ".";
+        var path = Path.IsPathRooted(name) || name.EndsWith(".yaml", StringComparison.Ordinal) || name.EndsWith(".yml", StringComparison.Ordinal)
+            ? Path.GetFullPath(Path.Combine(folder, name))
+            : Path.Combine(folder, name + ".yaml");
+        var here = Path.GetFullPath(file);
+        if (chain.Contains(path, StringComparer.Ordinal) || path == here)
+        {
+            r.Report(node.Span, node.Path, $"`extends` makes a cycle: {string.Join(" -> ", chain.Append(here).Append(path).Select(Path.GetFileNameWithoutExtension))}", PolicyDiagnosticCodes.Cycle);
+            return null;
+        }
+
+        if (chain.Count >= MaxChainLength)
+        {
+            r.Report(node.Span, node.Path, $"chain of variants is longer than {MaxChainLength}", PolicyDiagnosticCodes.Cycle);
+            return null;
+        }
+
+        if (!File.Exists(path))
+        {
+            var known = Directory.Exists(folder) ? Directory.EnumerateFiles(folder, "*.yaml").Select(Path.GetFileNameWithoutExtension).OfType<string>() : [];
+            r.Report(node.Span, node.Path, $"no policy `{name}` to extend beside this file{Suggestion.Hint(name, known)}", PolicyDiagnosticCodes.Reference);
+            return null;
+        }
+
+        return ReadDraft(r, InputFile.Read(path), path, [.. chain, here]);
+    }
+
+    private static string? Inherit(FieldReader r, MappingView top, string key, string? inherited, bool isVariant) =>
+        top[key] is { } node ? r.Text(node) : isVariant ? inherited : r.Text(r.Required(top, key));
+
+    private static void Merge(FieldReader r, PolicyDraft draft, Dictionary<string, Source> sources, string section, string origin, MappingView top, bool addOnly)
+    {
+        foreach (var (id, source) in sources)
+        {
+            if (addOnly && draft.Sources.ContainsKey(id) && draft.Lineage.Count > 1)
+            {
+                r.Report(top["sources"]!.Span, top.PathOf("sources"), $"source `{id}` is already defined by `{draft.Origins[$"{section}:{id}"]}`: cite it as it is, or give the new source another id", PolicyDiagnosticCodes.Identity);
+                continue;
+            }
+
+            draft.Sources[id] = source;
+            draft.Origins[$"{section}:{id}"] = origin;
+        }
+    }
+
+    private static void Merge<T>(FieldReader r, PolicyDraft draft, Dictionary<string, T> entries, Dictionary<string, T> into, string section, string origin, YamlNode? node, bool replace)
+    {
+        foreach (var (name, value) in entries)
+        {
+            var exists = into.ContainsKey(name);
+            if (replace && !exists)
+            {
+                r.Report(node!.Span, $"{node.Path}.{name}", $"replaces nothing: the base has no {section} entry `{name}`{Suggestion.Hint(name, into.Keys)}", PolicyDiagnosticCodes.Reference);
+                continue;
+            }
+
+            if (!replace && exists && draft.Lineage.Count > 1)
+            {
+                r.Report(node!.Span, $"{node.Path}.{name}", $"`{name}` is already defined by `{draft.Origins[$"{section}:{name}"]}`: list it under `replace_{section}` to change it", PolicyDiagnosticCodes.Identity);
+                continue;
+            }
+
+            into[name] = value;
+            draft.Origins[$"{section}:{name}"] = origin;
+        }
+    }
+
+    private static void ReadDefaultNodes(FieldReader r, PolicyDraft draft, YamlNode? node, bool isVariant, string origin)
+    {
+        var m = r.Mapping(node, Vocabulary.Words<DecisionKind>());
+        if (m is null)
+        {
+            return;
+        }
+
+        foreach (var kind in Enum.GetValues<DecisionKind>())
+        {
+            var word = Vocabulary.Word(kind);
+            if (m[word] is { } value)
+            {
+                draft.Defaults[kind] = value;
+                draft.Origins[$"defaults:{word}"] = origin;
+            }
+            else if (!isVariant)
+            {
+                r.Report(m.Node.Span, m.PathOf(word), $"no default for decision `{word}`: every decision needs one (`unknown` when the sources are silent)", PolicyDiagnosticCodes.Completeness);
+            }
+        }
+    }
+
+    private static void MergeRules(FieldReader r, PolicyDraft draft, YamlNode? added, YamlNode? replaced, YamlNode? removed, string origin, string text, Func<int, SourceSpan> locate)
+    {
+        var inherited = draft.Rules.Select(rule => rule.Id).ToHashSet(StringComparer.Ordinal);
+        foreach (var item in r.List(removed))
+        {
+            var id = r.Text(item);
+            var index = draft.Rules.FindIndex(rule => rule.Id == id);
+            if (index < 0)
+            {
+                r.Report(item.Span, item.Path, $"removes nothing: the base has no rule `{id}`{Suggestion.Hint(id ?? string.Empty, inherited)}", PolicyDiagnosticCodes.Reference);
+                continue;
+            }
+
+            draft.Rules.RemoveAt(index);
+        }
+
+        foreach (var (mapping, maybeId) in RuleNodes(r, replaced))
+        {
+            if (maybeId is not { } id)
+            {
+                continue;
+            }
+
+            var index = draft.Rules.FindIndex(rule => rule.Id == id);
+            if (index < 0)
+            {
+                r.Report(mapping.Span, mapping.Path, $"replaces nothing: the base has no rule `{id}`{Suggestion.Hint(id, inherited)}", PolicyDiagnosticCodes.Reference);
+                continue;
+            }
+
+            draft.Rules[index] = new DraftRule(id, mapping, origin, text, locate);
+        }
+
+        var own = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var (mapping, id) in RuleNodes(r, added))
+        {
+            var rejected = id is null;
+            if (id is not null && inherited.Contains(id))
+            {
+                r.Report(mapping.Span, mapping.Path, $"rule `{id}` already exists in the base: list it under `replace_rules` to change it, or `remove_rules` to drop it", PolicyDiagnosticCodes.Identity);
+                rejected = true;
+            }
+            else if (id is not null && !own.Add(id))
+            {
+                r.Report(mapping.Span, mapping.Path + ".id", $"rule id `{id}` is used twice", PolicyDiagnosticCodes.Identity);
+                rejected = true;
+            }
+
+            draft.Rules.Add(new DraftRule(id ?? string.Empty, mapping, origin, text, locate, rejected));
+        }
+    }
+
+    /// <summary>Each rule mapping with its id; the id is null when missing or malformed (already reported).</summary>
+    private static IEnumerable<(YamlMapping Node, string? Id)> RuleNodes(FieldReader r, YamlNode? node)
+    {
+        foreach (var item in r.List(node))
+        {
+            if (item is not YamlMapping mapping)
+            {
+                r.Report(item.Span, item.Path, "expected a rule (id, when, then, because, cite)");
+                continue;
+            }
+
+            var idNode = mapping.Entries.FirstOrDefault(e => e.Key.Value == "id").Value;
+            if (idNode is null)
+            {
+                r.Report(mapping.Span, mapping.Path + ".id", "required field is missing");
+            }
+
+            yield return (mapping, idNode is null ? null : CheckId(r, idNode, "rule"));
+        }
+    }
+
+    private static Policy? Finish(FieldReader r, PolicyDraft draft)
+    {
+        var parts = new PartReader(r, draft.Sources, draft.Limits);
+        var binder = new ConditionBinder(draft.OffenseLists, draft.Conditions, r.Diagnostics);
+        binder.BindAllNamed();
+        var defaults = new Dictionary<DecisionKind, DefaultDecision>();
+        foreach (var (kind, node) in draft.Defaults)
+        {
+            if (parts.ReadDefault(kind, node) is { } d)
+            {
+                defaults[kind] = d;
+            }
+        }
+
+        var rules = draft.Rules.Select(rule => (Rule: ReadRule(parts, binder, rule), rule.Rejected))
+            .Where(x => !x.Rejected).Select(x => x.Rule).OfType<PolicyRule>().ToList();
+        binder.CheckUnusedNamed();
+        CheckCycles(r, rules);
+        if (draft.Id is null || draft.Title is null || draft.Jurisdiction is null || defaults.Count != Enum.GetValues<DecisionKind>().Length)
+        {
+            return null;
+        }
+
+        return new Policy(draft.Id, draft.Title, draft.Jurisdiction, draft.EffectiveFrom, draft.EffectiveUntil, draft.Summary, [.. draft.Sources.Values], defaults, rules, draft.OpenQuestions, draft.Span)
+        {
+            Family = draft.Family,
+            Lineage = draft.Lineage,
+            Amendments = draft.Amendments,
         };
     }
 
@@ -203,67 +446,19 @@ public static partial class PolicyLoader
         return limits;
     }
 
-    private static Dictionary<DecisionKind, DefaultDecision>? ReadDefaults(PartReader parts, YamlNode? node)
+    private static PolicyRule? ReadRule(PartReader parts, ConditionBinder binder, DraftRule draft)
     {
         var r = parts.Reader;
-        var m = r.Mapping(node, Vocabulary.Words<DecisionKind>());
-        if (m is null)
-        {
-            return null;
-        }
-
-        var defaults = new Dictionary<DecisionKind, DefaultDecision>();
-        foreach (var kind in Enum.GetValues<DecisionKind>())
-        {
-            var word = Vocabulary.Word(kind);
-            if (m[word] is not { } value)
-            {
-                r.Report(m.Node.Span, m.PathOf(word), $"no default for decision `{word}`: every decision needs one (`unknown` when the sources are silent)", PolicyDiagnosticCodes.Completeness);
-                continue;
-            }
-
-            if (parts.ReadDefault(kind, value) is { } d)
-            {
-                defaults[kind] = d;
-            }
-        }
-
-        return defaults;
-    }
-
-    private static List<PolicyRule> ReadRules(PartReader parts, ConditionBinder binder, YamlNode? node, string text, Func<int, SourceSpan> locate)
-    {
-        var r = parts.Reader;
-        var rules = new List<PolicyRule>();
-        var ids = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var item in r.List(node))
-        {
-            var m = r.Mapping(item, RuleKeys);
-            if (m is null)
-            {
-                r.Report(item.Span, item.Path, "expected a rule (id, when, then, because, cite)");
-                continue;
-            }
-
-            var id = CheckId(r, r.Required(m, "id"), "rule");
-            if (id is not null && !ids.Add(id))
-            {
-                r.Report(m["id"]!.Span, m.PathOf("id"), $"rule id `{id}` is used twice", PolicyDiagnosticCodes.Identity);
-            }
-
-            var whenScalar = r.Scalar(r.Required(m, "when"), "a condition");
-            var when = whenScalar is null ? null : binder.Bind(new ConditionText(whenScalar.Value, whenScalar.Path, ScalarPositions.For(whenScalar, text, locate)));
-            var then = parts.ReadEffects(r.Required(m, "then"));
-            var priority = m["priority"] is { } p ? r.Integer(p, -1_000_000, 1_000_000) : 0;
-            var because = r.Text(r.Required(m, "because"));
-            var cites = parts.ReadCites(r.Required(m, "cite"));
-            if (id is not null && when is not null && then is not null && priority is not null && because is not null && cites is not null)
-            {
-                rules.Add(new PolicyRule(id, when, whenScalar!.Value, then, priority.Value, because, cites, m.Node.Span));
-            }
-        }
-
-        return rules;
+        var m = r.Mapping(draft.Node, RuleKeys)!;
+        var whenScalar = r.Scalar(r.Required(m, "when"), "a condition");
+        var when = whenScalar is null ? null : binder.Bind(new ConditionText(whenScalar.Value, whenScalar.Path, ScalarPositions.For(whenScalar, draft.Text, draft.Locate)));
+        var then = parts.ReadEffects(r.Required(m, "then"));
+        var priority = m["priority"] is { } p ? r.Integer(p, -1_000_000, 1_000_000) : 0;
+        var because = r.Text(r.Required(m, "because"));
+        var cites = parts.ReadCites(r.Required(m, "cite"));
+        return when is not null && then is not null && priority is not null && because is not null && cites is not null
+            ? new PolicyRule(draft.Id, when, whenScalar!.Value, then, priority.Value, because, cites, m.Node.Span) { Origin = draft.Origin }
+            : null;
     }
 
     private static void CheckCycles(FieldReader r, List<PolicyRule> rules)

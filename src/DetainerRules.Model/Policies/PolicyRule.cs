@@ -15,4 +15,8 @@ public sealed record PolicyRule(
     int Priority,
     string Because,
     IReadOnlyList<Citation> Cites,
-    SourceSpan Span);
+    SourceSpan Span)
+{
+    /// <summary>The policy in a chain of variants that added this rule or last replaced it.</summary>
+    public string? Origin { get; init; }
+}
