@@ -12,6 +12,7 @@ public static class DetainerCli
             EvaluateCommand.Create(context),
             ListCommand.Create(context),
             TableCommand.Create(context),
+            ShowCommand.Create(context),
         };
 
     public static int Run(string[] args, TextWriter output, TextWriter error, string workingDirectory)

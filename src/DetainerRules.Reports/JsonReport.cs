@@ -59,6 +59,7 @@ public static class JsonReport
         w.WriteStartObject("policy");
         w.WriteString("id", policy.Id);
         w.WriteString("family", policy.Family);
+        WriteIds(w, "lineage", policy.Lineage);
         w.WriteString("title", policy.Title);
         w.WriteString("jurisdiction", policy.Jurisdiction);
         w.WriteString("effective_from", policy.EffectiveFrom?.ToString());
@@ -89,6 +90,7 @@ public static class JsonReport
 
         w.WriteString("sentence", Phrases.Sentence(decision, holdUntil));
         WriteIds(w, "rules", decision.Deciding.Select(a => a.Rule.Id));
+        WriteIds(w, "introduced_by", decision.Deciding.Select(a => a.Rule.Origin ?? string.Empty));
         w.WriteBoolean("default", decision.Default is not null);
         w.WriteStartArray("because");
         foreach (var reason in decision.Default is { } d ? [d.Because] : decision.Deciding.Concat(decision.Conflict).Select(a => a.Rule.Because).Distinct())

@@ -18,13 +18,13 @@ public static class TextReport
         w.WriteLine();
         foreach (var decision in verdict.Decisions)
         {
-            WriteDecision(w, decision, verdict.HoldUntil);
+            WriteDecision(w, verdict.Policy, decision, verdict.HoldUntil);
         }
 
         w.WriteLine("Rules fired, in order: " + (verdict.Fired.Count == 0 ? "none" : string.Join(", ", verdict.Fired.Select(r => r.Id))));
     }
 
-    private static void WriteDecision(TextWriter w, Decision decision, DateTimeOffset? holdUntil)
+    private static void WriteDecision(TextWriter w, Model.Policies.Policy policy, Decision decision, DateTimeOffset? holdUntil)
     {
         var value = Model.Vocabulary.Word(decision.Value);
         w.WriteLine($"{Phrases.Title(decision.Kind)} [{value}]: {Phrases.Sentence(decision, holdUntil)}.");
@@ -45,6 +45,10 @@ public static class TextReport
             foreach (var claim in decision.Deciding)
             {
                 w.WriteLine($"  {value[..1].ToUpperInvariant()}{value[1..]} by rule {claim.Rule.Id}: {claim.Rule.Because}");
+                if (policy.AmendmentFor(claim.Rule) is { } amendment)
+                {
+                    w.WriteLine($"  The rule comes from {claim.Rule.Origin}: {amendment}");
+                }
             }
         }
 

@@ -72,6 +72,8 @@ public static partial class PolicyLoader
             }
         }
 
+        // What only a variant may say is reported above for a base policy and otherwise ignored.
+        YamlNode? Variant(string key) => isVariant ? top[key] : null;
         var origin = id ?? "?";
         draft.Id = id;
         draft.Span = root.Span;
@@ -96,14 +98,19 @@ public static partial class PolicyLoader
 
         Merge(r, draft, ReadSources(r, isVariant ? top["sources"] : r.Required(top, "sources")), "sources", origin, top, addOnly: true);
         Merge(r, draft, ReadOffenseLists(r, top["offense_lists"]), draft.OffenseLists, "offense_lists", origin, top["offense_lists"], replace: false);
-        Merge(r, draft, ReadOffenseLists(r, top["replace_offense_lists"]), draft.OffenseLists, "offense_lists", origin, top["replace_offense_lists"], replace: true);
+        Merge(r, draft, ReadOffenseLists(r, Variant("replace_offense_lists")), draft.OffenseLists, "offense_lists", origin, Variant("replace_offense_lists"), replace: true);
         Merge(r, draft, ReadNamedConditions(r, top["conditions"], text, locate), draft.Conditions, "conditions", origin, top["conditions"], replace: false);
-        Merge(r, draft, ReadNamedConditions(r, top["replace_conditions"], text, locate), draft.Conditions, "conditions", origin, top["replace_conditions"], replace: true);
+        Merge(r, draft, ReadNamedConditions(r, Variant("replace_conditions"), text, locate), draft.Conditions, "conditions", origin, Variant("replace_conditions"), replace: true);
         Merge(r, draft, ReadLimits(r, top["limits"]), draft.Limits, "limits", origin, top["limits"], replace: false);
-        Merge(r, draft, ReadLimits(r, top["replace_limits"]), draft.Limits, "limits", origin, top["replace_limits"], replace: true);
+        Merge(r, draft, ReadLimits(r, Variant("replace_limits")), draft.Limits, "limits", origin, Variant("replace_limits"), replace: true);
         ReadDefaultNodes(r, draft, isVariant ? top["defaults"] : r.Required(top, "defaults"), isVariant, origin);
-        draft.OpenQuestions.AddRange(r.List(top["open_questions"]).Select(r.Text).OfType<string>());
-        MergeRules(r, draft, isVariant ? top["rules"] : r.Required(top, "rules"), top["replace_rules"], top["remove_rules"], origin, text, locate);
+        if (top["open_questions"] is { } questions)
+        {
+            // A variant restates its open questions: some of its base's are settled by the change.
+            draft.OpenQuestions.Clear();
+            draft.OpenQuestions.AddRange(r.List(questions).Select(r.Text).OfType<string>());
+        }
+        MergeRules(r, draft, isVariant ? top["rules"] : r.Required(top, "rules"), Variant("replace_rules"), Variant("remove_rules"), origin, text, locate);
         return draft;
     }
 
@@ -307,6 +314,10 @@ public static partial class PolicyLoader
             Family = draft.Family,
             Lineage = draft.Lineage,
             Amendments = draft.Amendments,
+            NamedConditions = draft.Conditions.ToDictionary(c => c.Key, c => c.Value.Text, StringComparer.Ordinal),
+            OffenseLists = draft.OffenseLists,
+            Limits = draft.Limits,
+            Origins = draft.Origins,
         };
     }
 

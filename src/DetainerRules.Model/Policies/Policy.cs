@@ -26,6 +26,22 @@ public sealed record Policy(
     /// <summary>What each variant in the chain changed, in its own words, by policy id.</summary>
     public IReadOnlyDictionary<string, string> Amendments { get; init; } = new Dictionary<string, string>();
 
+    /// <summary>Named conditions as written, by name, after merging the chain.</summary>
+    public IReadOnlyDictionary<string, string> NamedConditions { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>Named offense lists, by name, after merging the chain.</summary>
+    public IReadOnlyDictionary<string, IReadOnlySet<Scenarios.OffenseCategory>> OffenseLists { get; init; } = new Dictionary<string, IReadOnlySet<Scenarios.OffenseCategory>>();
+
+    /// <summary>Hold limits, by name, after merging the chain.</summary>
+    public IReadOnlyDictionary<string, HoldLimit> Limits { get; init; } = new Dictionary<string, HoldLimit>();
+
+    /// <summary>Which policy in the chain defined each named part, keyed <c>section:name</c> (e.g. <c>conditions:notifiable_charge</c>, <c>defaults:notify_ice</c>).</summary>
+    public IReadOnlyDictionary<string, string> Origins { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>The amendment that introduced a rule, when the rule came from a variant in the chain.</summary>
+    public string? AmendmentFor(PolicyRule rule) =>
+        rule.Origin is { } origin && Amendments.TryGetValue(origin, out var text) ? text : null;
+
     /// <summary>True when the policy may have been in force on <paramref name="day"/>, given how precisely its dates are known.</summary>
     public bool MayBeInForceOn(DateOnly day) =>
         (EffectiveFrom is not { } from || from.Earliest <= day) && (EffectiveUntil is not { } until || day <= until.Latest);

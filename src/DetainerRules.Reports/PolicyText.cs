@@ -1,0 +1,82 @@
+using DetainerRules.Model;
+using DetainerRules.Model.Decisions;
+using DetainerRules.Model.Policies;
+
+namespace DetainerRules.Reports;
+
+/// <summary>Writes a policy as it takes effect, with every part's origin in its chain of variants.</summary>
+public static class PolicyText
+{
+    public static void Write(TextWriter w, Policy p)
+    {
+        w.WriteLine($"Policy {p.Id}: {p.Title}");
+        w.WriteLine($"  Jurisdiction: {p.Jurisdiction}");
+        w.WriteLine($"  In force: {p.EffectiveFrom?.ToString() ?? "(start not given)"} to {p.EffectiveUntil?.ToString() ?? "now"}");
+        if (p.Family is { } family)
+        {
+            w.WriteLine($"  Family: {family}");
+        }
+
+        if (p.Lineage.Count > 1)
+        {
+            w.WriteLine($"  Built from: {string.Join(" -> ", p.Lineage)}");
+            foreach (var id in p.Lineage.Where(p.Amendments.ContainsKey))
+            {
+                w.WriteLine($"    {id}: {p.Amendments[id]}");
+            }
+        }
+
+        Section(w, "Sources", p.Sources.OrderBy(s => s.Id, StringComparer.Ordinal).Select(s =>
+            $"{s.Id}: {s.Title}{(s.Citation is { } c ? $" ({c})" : string.Empty)}{(s.Url is { } u ? $" <{u}>" : string.Empty)}{From(p, "sources", s.Id)}"));
+        Section(w, "Offense lists", p.OffenseLists.OrderBy(l => l.Key, StringComparer.Ordinal).Select(l =>
+            $"{l.Key}: {string.Join(", ", l.Value.Order().Select(Vocabulary.Word))}{From(p, "offense_lists", l.Key)}"));
+        Section(w, "Conditions", p.NamedConditions.OrderBy(c => c.Key, StringComparer.Ordinal).Select(c =>
+            $"{c.Key}: {OneLine(c.Value)}{From(p, "conditions", c.Key)}"));
+        Section(w, "Limits", p.Limits.OrderBy(l => l.Key, StringComparer.Ordinal).Select(l =>
+            $"{l.Key}: {l.Value.Text}{From(p, "limits", l.Key)}"));
+        Section(w, "Defaults", p.Defaults.OrderBy(d => d.Key).Select(d =>
+            $"{Vocabulary.Word(d.Key)}: {Vocabulary.Word(d.Value.Effect.Value)}, because {d.Value.Because}{From(p, "defaults", Vocabulary.Word(d.Key))}"));
+        w.WriteLine("Rules:");
+        foreach (var rule in p.Rules)
+        {
+            w.WriteLine($"  {rule.Id} (priority {rule.Priority}) [from {rule.Origin ?? p.Id}, {rule.Span}]");
+            w.WriteLine($"    when: {OneLine(rule.WhenText)}");
+            w.WriteLine($"    then: {string.Join("; ", rule.Then.Select(Effect))}");
+            w.WriteLine($"    because: {rule.Because}");
+            w.WriteLine($"    cite: {string.Join("; ", rule.Cites.Select(c => c.Text))}");
+        }
+
+        Section(w, "Open questions", p.OpenQuestions);
+    }
+
+    private static void Section(TextWriter w, string title, IEnumerable<string> lines)
+    {
+        var items = lines.ToList();
+        if (items.Count == 0)
+        {
+            return;
+        }
+
+        w.WriteLine($"{title}:");
+        foreach (var line in items)
+        {
+            w.WriteLine($"  {line}");
+        }
+    }
+
+    private static string From(Policy p, string section, string name) =>
+        p.Lineage.Count > 1 && p.Origins.TryGetValue($"{section}:{name}", out var origin) ? $" [from {origin}]" : string.Empty;
+
+    private static string OneLine(string text) => string.Join(' ', text.Split((char[])['\n', '\r'], StringSplitOptions.RemoveEmptyEntries).Select(l => l.Trim()));
+
+    private static string Effect(DecisionEffect e)
+    {
+        var text = $"{Vocabulary.Word(e.Decision)} = {Vocabulary.Word(e.Value)}";
+        if (e.At.Count > 0)
+        {
+            text += $" at {string.Join(" and ", e.At.Select(Vocabulary.Word))}";
+        }
+
+        return e.Limit is { } limit ? $"{text} (limit {limit.Name}: {limit.Text})" : text;
+    }
+}
