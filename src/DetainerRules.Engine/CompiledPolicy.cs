@@ -13,9 +13,10 @@ public sealed class CompiledPolicy
     private readonly IReadOnlyDictionary<string, PolicyRule> _rules;
     private readonly int _fireLimit;
 
-    internal CompiledPolicy(Policy policy, ISessionFactory factory, IReadOnlyDictionary<string, PolicyRule> rules, int networkRules)
+    internal CompiledPolicy(Policy policy, ISessionFactory factory, IReadOnlyDictionary<string, PolicyRule> rules, int networkRules, IReadOnlyList<CompiledPolicy> authorities)
     {
         Policy = policy;
+        Authorities = authorities;
         _factory = factory;
         _rules = rules;
 
@@ -24,6 +25,9 @@ public sealed class CompiledPolicy
     }
 
     public Policy Policy { get; }
+
+    /// <summary>The higher authorities this policy is bound by, compiled, in the order it lists them.</summary>
+    public IReadOnlyList<CompiledPolicy> Authorities { get; }
 
     /// <exception cref="EvaluationException">The network failed on this scenario.</exception>
     public Verdict Evaluate(Scenario scenario)
@@ -59,6 +63,29 @@ public sealed class CompiledPolicy
             throw new EvaluationException($"policy `{Policy.Id}` on scenario `{scenario.Id}`: {decisions.Count} decisions were settled instead of {Enum.GetValues<DecisionKind>().Length}");
         }
 
-        return new Verdict(Policy, scenario, decisions, fired);
+        var own = new Verdict(Policy, scenario, decisions, fired);
+        return Authorities.Count == 0 ? own : Compose(own, [.. Authorities.Select(a => a.Evaluate(scenario))]);
+    }
+
+    /// <summary>Applies the authorities' answers over the policy's own, decision by decision (see <see cref="LayerComposition"/>).</summary>
+    private Verdict Compose(Verdict own, IReadOnlyList<Verdict> authorities)
+    {
+        var decisions = new List<Decision>();
+        var layers = new Dictionary<DecisionKind, string>();
+        var disagreements = new List<LayerDisagreement>();
+        foreach (var kind in Enum.GetValues<DecisionKind>())
+        {
+            var (decision, layer, differences) = LayerComposition.Compose(Policy.Id, own[kind], [.. authorities.Select(a => (a.Policy.Id, a[kind]))]);
+            decisions.Add(decision);
+            layers[kind] = layer;
+            disagreements.AddRange(differences);
+        }
+
+        return new Verdict(Policy, own.Scenario, decisions, own.Fired)
+        {
+            Layers = layers,
+            Disagreements = disagreements,
+            AuthorityVerdicts = authorities,
+        };
     }
 }

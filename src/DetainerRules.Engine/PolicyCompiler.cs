@@ -23,8 +23,30 @@ public static class PolicyCompiler
     private static readonly System.Reflection.MethodInfo ClaimMethod = typeof(RuleActions).GetMethod(nameof(RuleActions.Claim))!;
     private static readonly System.Reflection.MethodInfo SettleMethod = typeof(RuleActions).GetMethod(nameof(RuleActions.Settle))!;
 
-    /// <exception cref="EvaluationException">The network could not be built: a defect, since the policy was already checked.</exception>
-    public static CompiledPolicy Compile(Policy policy)
+    /// <summary>Compiles a policy and, through <paramref name="resolveAuthority"/>, the higher authorities it is bound by.</summary>
+    /// <param name="resolveAuthority">Loads a policy named in another's <c>bound_by</c>; the engine does no I/O itself.</param>
+    /// <exception cref="EvaluationException">A network could not be built, or the authorities form a cycle.</exception>
+    public static CompiledPolicy Compile(Policy policy, Func<Policy, string, Policy> resolveAuthority) =>
+        Compile(policy, resolveAuthority, []);
+
+    /// <exception cref="EvaluationException">The network could not be built (a defect, since the policy was already checked), or the policy is bound by authorities and no way to load them was given.</exception>
+    public static CompiledPolicy Compile(Policy policy) =>
+        policy.BoundBy.Count == 0
+            ? CompileOwn(policy, [])
+            : throw new EvaluationException($"policy `{policy.Id}` is bound by {string.Join(", ", policy.BoundBy)}: compile it with a way to load them");
+
+    private static CompiledPolicy Compile(Policy policy, Func<Policy, string, Policy> resolveAuthority, List<string> chain)
+    {
+        if (chain.Contains(policy.Id))
+        {
+            throw new EvaluationException($"policies are bound by each other in a cycle: {string.Join(" -> ", chain.Append(policy.Id))}");
+        }
+
+        var authorities = policy.BoundBy.Select(id => Compile(resolveAuthority(policy, id), resolveAuthority, [.. chain, policy.Id])).ToList();
+        return CompileOwn(policy, authorities);
+    }
+
+    private static CompiledPolicy CompileOwn(Policy policy, IReadOnlyList<CompiledPolicy> authorities)
     {
         var strata = RuleStrata.Compute(policy.Rules);
         if (strata.Cycle.Count > 0)
@@ -51,7 +73,7 @@ public static class PolicyCompiler
         try
         {
             var factory = new RuleCompiler().Compile(definitions);
-            return new CompiledPolicy(policy, factory, ordered.ToDictionary(r => r.Id, StringComparer.Ordinal), definitions.Count);
+            return new CompiledPolicy(policy, factory, ordered.ToDictionary(r => r.Id, StringComparer.Ordinal), definitions.Count, authorities);
         }
         catch (RuleCompilationException e)
         {

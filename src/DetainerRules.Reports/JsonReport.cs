@@ -37,13 +37,32 @@ public static class JsonReport
         foreach (var decision in verdict.Decisions)
         {
             w.WritePropertyName(Vocabulary.Word(decision.Kind));
-            WriteDecision(w, decision, verdict.HoldUntil);
+            WriteDecision(w, decision, verdict.HoldUntil, verdict.Layers.GetValueOrDefault(decision.Kind));
         }
 
         w.WriteEndObject();
         w.WriteString("outcome", Vocabulary.Word(verdict.Outcome.Value));
         WriteTime(w, "hold_until", verdict.Outcome.HoldUntil);
         w.WriteString("outcome_reason", verdict.Outcome.Reason);
+        if (verdict.AuthorityVerdicts.Count > 0)
+        {
+            w.WriteStartArray("disagreements");
+            foreach (var d in verdict.Disagreements)
+            {
+                w.WriteStartObject();
+                w.WriteString("decision", Vocabulary.Word(d.Decision));
+                w.WriteString("policy", d.Policy);
+                w.WriteString("policy_value", Vocabulary.Word(d.PolicyValue));
+                w.WriteString("authority", d.Authority);
+                w.WriteString("authority_value", Vocabulary.Word(d.AuthorityValue));
+                w.WriteString("effective", Vocabulary.Word(d.Effective));
+                w.WriteEndObject();
+            }
+
+            w.WriteEndArray();
+            WriteIds(w, "fired_by_authorities", verdict.AuthorityVerdicts.SelectMany(a => a.Fired.Select(r => $"{a.Policy.Id}:{r.Id}")));
+        }
+
         w.WriteStartArray("fired");
         foreach (var rule in verdict.Fired)
         {
@@ -67,10 +86,15 @@ public static class JsonReport
         w.WriteEndObject();
     }
 
-    private static void WriteDecision(Utf8JsonWriter w, Decision decision, DateTimeOffset? holdUntil)
+    private static void WriteDecision(Utf8JsonWriter w, Decision decision, DateTimeOffset? holdUntil, string? layer)
     {
         w.WriteStartObject();
         w.WriteString("value", Vocabulary.Word(decision.Value));
+        if (layer is not null)
+        {
+            w.WriteString("layer", layer);
+        }
+
         if (decision.Kind == DecisionKind.NotifyIce)
         {
             w.WriteStartArray("at");

@@ -16,16 +16,24 @@ public static class TextReport
         w.WriteLine($"Outcome: the person is {Phrases.Outcome(verdict.Outcome)}.");
         w.WriteLine($"  Why: {verdict.Outcome.Reason}.");
         w.WriteLine();
+        if (verdict.Policy.BoundBy.Count > 0)
+        {
+            w.WriteLine($"Bound by: {string.Join(", ", verdict.Policy.BoundBy)}. Their forbidden and required answers prevail; where they leave a choice, this policy's answer stands.");
+            w.WriteLine();
+        }
+
         foreach (var decision in verdict.Decisions)
         {
-            WriteDecision(w, verdict.Policy, decision, verdict.HoldUntil);
+            WriteDecision(w, verdict, decision);
         }
 
         w.WriteLine("Rules fired, in order: " + (verdict.Fired.Count == 0 ? "none" : string.Join(", ", verdict.Fired.Select(r => r.Id))));
     }
 
-    private static void WriteDecision(TextWriter w, Model.Policies.Policy policy, Decision decision, DateTimeOffset? holdUntil)
+    private static void WriteDecision(TextWriter w, Verdict verdict, Decision decision)
     {
+        var policy = verdict.Policy;
+        var holdUntil = verdict.HoldUntil;
         var value = Model.Vocabulary.Word(decision.Value);
         w.WriteLine($"{Phrases.Title(decision.Kind)} [{value}]: {Phrases.Sentence(decision, holdUntil)}.");
         if (decision.IsConflict)
@@ -60,6 +68,16 @@ public static class TextReport
         foreach (var lost in decision.Overridden)
         {
             w.WriteLine($"  Overridden: rule {lost.Rule.Id} (priority {lost.Rule.Priority}) said {Model.Vocabulary.Word(lost.Effect.Value)}");
+        }
+
+        if (verdict.Layers.TryGetValue(decision.Kind, out var layer) && layer != policy.Id)
+        {
+            w.WriteLine($"  This answer is {layer}'s, which prevails over {policy.Id}.");
+        }
+
+        foreach (var d in verdict.Disagreements.Where(d => d.Decision == decision.Kind))
+        {
+            w.WriteLine($"  Layers disagree: {d.Policy} says {Model.Vocabulary.Word(d.PolicyValue)}, {d.Authority} says {Model.Vocabulary.Word(d.AuthorityValue)}; in force: {Model.Vocabulary.Word(d.Effective)}.");
         }
 
         w.WriteLine();

@@ -17,6 +17,7 @@ internal sealed class PolicyDraft
 {
     public string? Id { get; set; }
     public string? Family { get; set; }
+    public List<string> BoundBy { get; } = [];
     public string? Title { get; set; }
     public string? Jurisdiction { get; set; }
     public LegalDate? EffectiveFrom { get; set; }

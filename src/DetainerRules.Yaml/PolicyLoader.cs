@@ -14,7 +14,7 @@ namespace DetainerRules.Yaml;
 public static partial class PolicyLoader
 {
     private static readonly string[] BaseKeys =
-        ["id", "family", "title", "jurisdiction", "effective", "summary", "sources", "offense_lists", "conditions", "limits", "defaults", "open_questions", "rules"];
+        ["id", "family", "bound_by", "title", "jurisdiction", "effective", "summary", "sources", "offense_lists", "conditions", "limits", "defaults", "open_questions", "rules"];
 
     private static readonly string[] VariantKeys =
         [.. BaseKeys, "extends", "amendment", "replace_rules", "remove_rules", "replace_conditions", "replace_limits", "replace_offense_lists"];
@@ -33,6 +33,17 @@ public static partial class PolicyLoader
             ? policy
             : throw new InvalidInputException([Diagnostic.Error(policy.Span, PolicyDiagnosticCodes.Identity, "id",
                 $"policy id `{policy.Id}` does not match the file name `{stem}`: a policy is named by its file")]);
+    }
+
+    /// <summary>Loads a policy that <paramref name="origin"/> names (in <c>bound_by</c>), from the folder <paramref name="origin"/> was loaded from.</summary>
+    /// <exception cref="InvalidInputException">No such policy beside it, or the file has problems.</exception>
+    public static Policy LoadBeside(Policy origin, string id)
+    {
+        var path = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(origin.Span.File)) ?? ".", id + ".yaml");
+        return File.Exists(path)
+            ? LoadFile(path)
+            : throw new InvalidInputException([Diagnostic.Error(origin.Span, PolicyDiagnosticCodes.Reference, "bound_by",
+                $"policy `{origin.Id}` is bound by `{id}`, but there is no `{id}.yaml` beside it")]);
     }
 
     /// <summary>Loads a policy; a variant's <c>extends</c> is looked up beside <paramref name="file"/>.</summary>
@@ -79,6 +90,11 @@ public static partial class PolicyLoader
         draft.Span = root.Span;
         draft.Lineage.Add(origin);
         draft.Family = top["family"] is { } familyNode ? CheckId(r, familyNode, "family") : draft.Family;
+        if (top["bound_by"] is { } boundBy)
+        {
+            draft.BoundBy.Clear();
+            draft.BoundBy.AddRange(r.List(boundBy).Select(n => CheckId(r, n, "authority")).OfType<string>());
+        }
         draft.Title = Inherit(r, top, "title", draft.Title, isVariant);
         draft.Jurisdiction = Inherit(r, top, "jurisdiction", draft.Jurisdiction, isVariant);
         draft.Summary = top["summary"] is { } s ? r.Text(s) : draft.Summary;
@@ -312,6 +328,7 @@ public static partial class PolicyLoader
         return new Policy(draft.Id, draft.Title, draft.Jurisdiction, draft.EffectiveFrom, draft.EffectiveUntil, draft.Summary, [.. draft.Sources.Values], defaults, rules, draft.OpenQuestions, draft.Span)
         {
             Family = draft.Family,
+            BoundBy = draft.BoundBy,
             Lineage = draft.Lineage,
             Amendments = draft.Amendments,
             NamedConditions = draft.Conditions.ToDictionary(c => c.Key, c => c.Value.Text, StringComparer.Ordinal),

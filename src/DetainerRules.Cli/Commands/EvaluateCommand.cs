@@ -81,7 +81,7 @@ internal static class EvaluateCommand
                 var policy = choice.On(at ?? scenario.BookedOn);
                 if (!compiled.TryGetValue(policy.Id, out var network))
                 {
-                    network = PolicyCompiler.Compile(policy);
+                    network = PolicyCompiler.Compile(policy, PolicyLoader.LoadBeside);
                     compiled[policy.Id] = network;
                 }
 

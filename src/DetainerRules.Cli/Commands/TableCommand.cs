@@ -38,7 +38,7 @@ internal static class TableCommand
         {
             var catalog = context.Catalog(rulesDirectory is null ? null : context.Resolve(rulesDirectory));
             var ids = policyNames.Length > 0 ? policyNames : catalog.Ids();
-            var compiled = ids.Select(id => PolicyCompiler.Compile(PolicyLoader.LoadFile(catalog.Resolve(id)))).ToList();
+            var compiled = ids.Select(id => PolicyCompiler.Compile(PolicyLoader.LoadFile(catalog.Resolve(id)), PolicyLoader.LoadBeside)).ToList();
             var questions = QuestionLoader.LoadFile(context.Resolve(questionsFile));
             var scenarios = questions.Select(q => q.ScenarioPath).Distinct().ToDictionary(p => p, p => ScenarioLoader.LoadFile(p));
             var rows = questions.Select(q =>

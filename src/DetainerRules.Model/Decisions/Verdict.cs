@@ -33,5 +33,14 @@ public sealed class Verdict
 
     public OutcomeFinding Outcome { get; }
 
+    /// <summary>For a policy bound by higher authorities: which layer's answer is in force, per decision.</summary>
+    public IReadOnlyDictionary<DecisionKind, string> Layers { get; init; } = new Dictionary<DecisionKind, string>();
+
+    /// <summary>Where the policy and its higher authorities answer differently, and what prevails.</summary>
+    public IReadOnlyList<LayerDisagreement> Disagreements { get; init; } = [];
+
+    /// <summary>The authorities' verdicts on the same scenario, in the order the policy lists them.</summary>
+    public IReadOnlyList<Verdict> AuthorityVerdicts { get; init; } = [];
+
     public Decision this[DecisionKind kind] => _byKind[kind];
 }

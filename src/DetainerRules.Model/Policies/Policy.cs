@@ -20,6 +20,9 @@ public sealed record Policy(
     /// <summary>The name shared by successive versions of one agency's policy (e.g. <c>lvmpd</c>); null for a stand-alone policy.</summary>
     public string? Family { get; init; }
 
+    /// <summary>Ids of the higher authorities (state law, county ordinance) this policy sits under; their forbidden and required answers prevail.</summary>
+    public IReadOnlyList<string> BoundBy { get; init; } = [];
+
     /// <summary>The chain of policies this one is built from, the root first and this policy last.</summary>
     public IReadOnlyList<string> Lineage { get; init; } = [];
 

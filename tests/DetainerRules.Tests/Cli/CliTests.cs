@@ -249,4 +249,39 @@ public class CliTests
             Assert.That(error, Does.Contain("--at picks a version within a policy family"));
         }
     }
+
+    [Test]
+    public void Evaluate_PolicyBoundByAnAuthority_JsonShowsLayersAndDisagreements()
+    {
+        File.WriteAllText(Path.Combine(_dir, "rules", "county.yaml"), TestPolicies.Yaml("""
+              - id: county-holds
+                when: detainer
+                then: { delay_release: { value: required, limit: h48 } }
+                because: the county honors detainers
+                cite: src
+            """).Replace("id: test-policy", "id: county\nbound_by: [state]", StringComparison.Ordinal));
+        File.WriteAllText(Path.Combine(_dir, "rules", "state.yaml"), TestPolicies.Yaml("""
+              - id: no-holds
+                when: detainer
+                then: { delay_release: forbidden }
+                because: the state bans holds
+                cite: src
+            """).Replace("id: test-policy", "id: state", StringComparison.Ordinal));
+
+        var (exit, output, error) = Run("evaluate", "-p", "county", "--format", "json", "scenarios/a-felony.yaml");
+        using var json = JsonDocument.Parse(output);
+        var delay = json.RootElement.GetProperty("decisions").GetProperty("delay_release");
+        var disagreement = json.RootElement.GetProperty("disagreements")[0];
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(exit, Is.EqualTo(ExitCodes.Success), error);
+            Assert.That(delay.GetProperty("value").GetString(), Is.EqualTo("forbidden"));
+            Assert.That(delay.GetProperty("layer").GetString(), Is.EqualTo("state"));
+            Assert.That(disagreement.GetProperty("policy_value").GetString(), Is.EqualTo("required"));
+            Assert.That(disagreement.GetProperty("authority_value").GetString(), Is.EqualTo("forbidden"));
+            Assert.That(json.RootElement.GetProperty("outcome").GetString(), Is.EqualTo("released"));
+            Assert.That(json.RootElement.GetProperty("fired_by_authorities")[0].GetString(), Is.EqualTo("state:no-holds"));
+        }
+    }
 }

@@ -41,5 +41,5 @@ internal static class TestPolicies
     public static CompiledPolicy Compile(string rules, string extra = "") => PolicyCompiler.Compile(Load(rules, extra));
 
     public static CompiledPolicy ShippedPolicy(string id) =>
-        Shipped.GetOrAdd(id, i => PolicyCompiler.Compile(PolicyLoader.LoadFile(Path.Combine(Repository.Rules, i + ".yaml"))));
+        Shipped.GetOrAdd(id, i => PolicyCompiler.Compile(PolicyLoader.LoadFile(Path.Combine(Repository.Rules, i + ".yaml")), PolicyLoader.LoadBeside));
 }

@@ -1,0 +1,50 @@
+namespace DetainerRules.Model.Decisions;
+
+/// <summary>Composes a policy's answer with the answers of the higher authorities it is bound by.</summary>
+/// <remarks>
+/// Precedence, decision by decision: a higher authority's <c>forbidden</c> or <c>required</c> stands
+/// whatever the policy says; where the authority leaves the matter open (<c>permitted</c>), the
+/// policy's own choice stands, and if the policy is silent the authority's permission does; an
+/// authority that is silent (<c>unknown</c>) changes nothing. Two authorities that forbid and require
+/// the same thing leave it <c>unknown</c>, reported as a disagreement, never settled silently.
+/// </remarks>
+public static class LayerComposition
+{
+    /// <summary>The decision in force and the layer whose answer it is.</summary>
+    public static (Decision Decision, string Layer, IReadOnlyList<LayerDisagreement> Disagreements) Compose(
+        string policy, Decision own, IReadOnlyList<(string Authority, Decision Decision)> authorities)
+    {
+        var current = own;
+        var layer = policy;
+        var disagreements = new List<LayerDisagreement>();
+        var binding = authorities.Where(a => a.Decision.Value is Modality.Forbidden or Modality.Required).ToList();
+        if (binding.Select(a => a.Decision.Value).Distinct().Count() > 1)
+        {
+            var unknown = new Decision(DecisionEffect.Of(own.Kind, Modality.Unknown), [], [], [.. binding.SelectMany(a => a.Decision.Deciding)], null);
+            disagreements.AddRange(binding.Select(a => new LayerDisagreement(own.Kind, policy, own.Value, a.Authority, a.Decision.Value, Modality.Unknown)));
+            return (unknown, "conflict between " + string.Join(" and ", binding.Select(a => a.Authority)), disagreements);
+        }
+
+        foreach (var (authority, decision) in authorities)
+        {
+            var next = decision.Value switch
+            {
+                Modality.Forbidden or Modality.Required => decision,
+                Modality.Permitted when current.Value == Modality.Unknown => decision,
+                _ => current,
+            };
+            if (decision.Value != Modality.Unknown && own.Value != Modality.Unknown && decision.Value != own.Value)
+            {
+                disagreements.Add(new LayerDisagreement(own.Kind, policy, own.Value, authority, decision.Value, next.Value));
+            }
+
+            if (!ReferenceEquals(next, current))
+            {
+                layer = authority;
+                current = next;
+            }
+        }
+
+        return (current, layer, disagreements);
+    }
+}

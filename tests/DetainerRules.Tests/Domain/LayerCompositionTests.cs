@@ -1,0 +1,42 @@
+using DetainerRules.Model.Decisions;
+using DetainerRules.Model.Policies;
+
+namespace DetainerRules.Tests.Domain;
+
+[TestFixture]
+public class LayerCompositionTests
+{
+    private static Decision D(Modality value) =>
+        new(DecisionEffect.Of(DecisionKind.DelayRelease, value), [], [], [], new DefaultDecision(DecisionEffect.Of(DecisionKind.DelayRelease, value), "x", []));
+
+    private static (Modality Value, string Layer, int Disagreements) Compose(Modality own, params Modality[] authorities)
+    {
+        var (decision, layer, disagreements) = LayerComposition.Compose("city", D(own), [.. authorities.Select((a, i) => ($"state{i}", D(a)))]);
+        return (decision.Value, layer, disagreements.Count);
+    }
+
+    [TestCase(Modality.Required, Modality.Forbidden, Modality.Forbidden, "state0", 1, TestName = "Compose_StateForbidsWhatCityRequires_Forbidden")]
+    [TestCase(Modality.Forbidden, Modality.Required, Modality.Required, "state0", 1, TestName = "Compose_StateRequiresWhatCityForbids_Required")]
+    [TestCase(Modality.Permitted, Modality.Required, Modality.Required, "state0", 1, TestName = "Compose_StateRequiresWhatCityPermits_Required")]
+    [TestCase(Modality.Forbidden, Modality.Permitted, Modality.Forbidden, "city", 1, TestName = "Compose_CityNarrowsAStatePermission_CityForbids")]
+    [TestCase(Modality.Required, Modality.Permitted, Modality.Required, "city", 1, TestName = "Compose_CityUsesAStatePermission_CityRequires")]
+    [TestCase(Modality.Unknown, Modality.Permitted, Modality.Permitted, "state0", 0, TestName = "Compose_CitySilentStatePermits_Permitted")]
+    [TestCase(Modality.Unknown, Modality.Forbidden, Modality.Forbidden, "state0", 0, TestName = "Compose_CitySilentStateForbids_Forbidden")]
+    [TestCase(Modality.Forbidden, Modality.Unknown, Modality.Forbidden, "city", 0, TestName = "Compose_StateSilent_CityStands")]
+    [TestCase(Modality.Permitted, Modality.Permitted, Modality.Permitted, "city", 0, TestName = "Compose_Agree_NoDisagreement")]
+    public void Compose_OneAuthority(Modality own, Modality authority, Modality expected, string layer, int disagreements) =>
+        Assert.That(Compose(own, authority), Is.EqualTo((expected, layer, disagreements)));
+
+    [Test]
+    public void Compose_AuthoritiesForbidAndRequire_UnknownAndBothReported()
+    {
+        var (value, layer, disagreements) = Compose(Modality.Permitted, Modality.Forbidden, Modality.Required);
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(value, Is.EqualTo(Modality.Unknown));
+            Assert.That(layer, Does.StartWith("conflict between"));
+            Assert.That(disagreements, Is.EqualTo(2));
+        }
+    }
+}
