@@ -157,4 +157,38 @@ public class VariantTests
             Assert.That(policy.Rules.Select(r => r.Id), Does.Not.Contain("no-civil-detainer-holds"), "removed by the 2023 amendment");
         }
     }
+
+    private static DetainerRules.Model.Decisions.Verdict Run(string policyFile, string scenario) =>
+        PolicyCompiler.Compile(PolicyLoader.LoadFile(Path.Combine(Repository.Rules, policyFile)), PolicyLoader.LoadBeside).Evaluate(TestScenarios.Shipped(scenario));
+
+    [Test]
+    public void WorkedVariant_ViolentFeloniesOnly_StopsReportingDuiButNotRobbery()
+    {
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(Run("lvmpd-2023.yaml", "lv-dui-misdemeanor")[DecisionKind.NotifyIce].Value, Is.EqualTo(Modality.Required));
+            Assert.That(Run("variants/lvmpd-2023-violent-felonies-only.yaml", "lv-dui-misdemeanor")[DecisionKind.NotifyIce].Value, Is.EqualTo(Modality.Unknown));
+            Assert.That(Run("variants/lvmpd-2023-violent-felonies-only.yaml", "lv-robbery-no-ice")[DecisionKind.NotifyIce].Value, Is.EqualTo(Modality.Required));
+        }
+    }
+
+    [Test]
+    public void WorkedVariant_ClockHours_EndTheHoldThreeDaysSoonerOverTheHolidayWeekend()
+    {
+        var regulation = Run("ice-detainer-request.yaml", "weekend-holiday-hold").HoldUntil;
+        var clock = Run("variants/ice-detainer-request-clock-hours.yaml", "weekend-holiday-hold").HoldUntil;
+
+        Assert.That(regulation - clock, Is.EqualTo(TimeSpan.FromDays(3)));
+    }
+
+    [Test]
+    public void WorkedVariant_HoldsForNotified_HoldsTheReportedPersonOnly()
+    {
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(Run("variants/lvmpd-2023-holds-for-notified.yaml", "lv-robbery-no-ice").Outcome.Value, Is.EqualTo(Outcome.HeldForIce));
+            Assert.That(Run("variants/lvmpd-2023-holds-for-notified.yaml", "lv-traffic-detainer").Outcome.Value, Is.EqualTo(Outcome.Released));
+            Assert.That(Run("lvmpd-2023.yaml", "lv-robbery-no-ice").Outcome.Value, Is.EqualTo(Outcome.Released));
+        }
+    }
 }
