@@ -39,7 +39,8 @@ public static class ScenarioLoader
         var bookedAt = r.Timestamp(r.Required(top, "booked_at"));
         var person = ReadPerson(r, top["person"]);
         var charges = ReadCharges(r, top);
-        var convictions = r.List(top["convictions"]).Select(n => ReadConviction(r, n)).ToList();
+        var bookedOn = bookedAt is { } b ? DateOnly.FromDateTime(b.DateTime) : (DateOnly?)null;
+        var convictions = r.List(top["convictions"]).Select(n => ReadConviction(r, n, bookedOn)).ToList();
         var detainer = ReadDetainer(r, top["detainer"]);
         var releaseAt = ReadReleaseTime(r, top["custody"], bookedAt);
         var icePresent = ReadIcePresence(r, top["ice"]);
@@ -106,7 +107,8 @@ public static class ScenarioLoader
         return ReadOffense(r, m) is { } o ? new Charge(o.Offense, o.Statute, o.Level, o.Category) : null;
     }
 
-    private static Conviction? ReadConviction(FieldReader r, YamlNode node)
+    /// <remarks>A prior conviction, and the release from its sentence, come before the booking day; a later date is a data error, not a look-back case.</remarks>
+    private static Conviction? ReadConviction(FieldReader r, YamlNode node, DateOnly? bookedOn)
     {
         var m = r.Mapping(node, ConvictionKeys);
         if (m is null)
@@ -121,6 +123,19 @@ public static class ScenarioLoader
         if (convictedOn is { } c && releasedOn is { } rel && rel < c)
         {
             r.Report(m["released_on"]!.Span, m.PathOf("released_on"), $"release date {rel:yyyy-MM-dd} is before the conviction date {c:yyyy-MM-dd}");
+        }
+
+        if (bookedOn is { } booked)
+        {
+            if (convictedOn is { } after && after > booked)
+            {
+                r.Report(m["convicted_on"]!.Span, m.PathOf("convicted_on"), $"conviction date {after:yyyy-MM-dd} is after the booking day {booked:yyyy-MM-dd}: a prior conviction comes before the arrest");
+            }
+
+            if (releasedOn is { } later && later > booked)
+            {
+                r.Report(m["released_on"]!.Span, m.PathOf("released_on"), $"release date {later:yyyy-MM-dd} is after the booking day {booked:yyyy-MM-dd}");
+            }
         }
 
         return offense is { } o && convictedOn is { } on

@@ -53,11 +53,14 @@ public class ConditionSemanticsTests
 
     [TestCase("2020-01-17", true, TestName = "Evaluate_ConvictionExactlyFiveYearsBeforeBooking_IsWithin")]
     [TestCase("2020-01-16", false, TestName = "Evaluate_ConvictionFiveYearsAndOneDayBeforeBooking_IsNotWithin")]
-    [TestCase("2025-01-18", false, TestName = "Evaluate_ConvictionAfterBooking_IsNotAPriorConviction")]
     public void Evaluate_LookBack(string convictedOn, bool expected) =>
         Assert.That(
             Holds("any conviction(category = burglary and within 5 years)", $"convictions: [ {{ offense: b, level: felony, category: burglary, convicted_on: {convictedOn} }} ]"),
             Is.EqualTo(expected));
+
+    [Test]
+    public void Covers_DateAfterTheBookingDay_IsNotAPriorEvent() =>
+        Assert.That(DetainerRules.Model.Conditions.WithinYears.Covers(new DateOnly(2025, 1, 17), new DateOnly(2025, 1, 18), 5), Is.False);
 
     [Test]
     public void Evaluate_LookBackFromRelease_UsesReleaseDateWhenGiven()

@@ -95,6 +95,8 @@ public class ScenarioLoaderTests
     [TestCase("  foreign_born: true", "  foreign_born: true\n  colour: red", 6, 3, "person.colour", "unknown key `colour`")]
     [TestCase("  foreign_born: true", "  foriegn_born: true", 5, 3, "person.foriegn_born", "did you mean `foreign_born`")]
     [TestCase("  warrant: administrative", "  warant: administrative", 16, 3, "detainer.warant", "did you mean `warrant`")]
+    [TestCase("convicted_on: 2021-06-30", "convicted_on: 2025-01-22", 13, 75, "convictions[0].convicted_on", "is after the booking day 2025-01-21")]
+    [TestCase("convicted_on: 2021-06-30", "convicted_on: 2021-06-30, released_on: 2025-02-01", 13, 100, "convictions[0].released_on", "release date 2025-02-01 is after the booking day")]
     public void Load_BadValue_ReportsFileLineColumnAndField(string good, string bad, int line, int column, string field, string message)
     {
         var diagnostic = Errors(Valid.Replace(good, bad, StringComparison.Ordinal)).Single(d => d.Field == field);
