@@ -7,7 +7,7 @@ namespace DetainerRules.Engine;
 
 /// <summary>A policy compiled once into a rule network, evaluated against any number of scenarios.</summary>
 /// <remarks><threadsafety instance="true"/> Each evaluation uses a session of its own; the factory is shared.</remarks>
-public sealed class CompiledPolicy
+public sealed class CompiledPolicy : IPolicyEvaluator
 {
     private readonly ISessionFactory _factory;
     private readonly IReadOnlyDictionary<string, PolicyRule> _rules;
@@ -28,6 +28,11 @@ public sealed class CompiledPolicy
 
     /// <summary>The higher authorities this policy is bound by, compiled, in the order it lists them.</summary>
     public IReadOnlyList<CompiledPolicy> Authorities { get; }
+
+    IReadOnlyList<IPolicyEvaluator> IPolicyEvaluator.Authorities => Authorities;
+
+    /// <remarks>The network settles every decision at once; asking for one costs as much as asking for all.</remarks>
+    public Decision Decide(Scenario scenario, DecisionKind decision) => Evaluate(scenario)[decision];
 
     /// <exception cref="EvaluationException">The network failed on this scenario.</exception>
     public Verdict Evaluate(Scenario scenario)
@@ -64,28 +69,6 @@ public sealed class CompiledPolicy
         }
 
         var own = new Verdict(Policy, scenario, decisions, fired);
-        return Authorities.Count == 0 ? own : Compose(own, [.. Authorities.Select(a => a.Evaluate(scenario))]);
-    }
-
-    /// <summary>Applies the authorities' answers over the policy's own, decision by decision (see <see cref="LayerComposition"/>).</summary>
-    private Verdict Compose(Verdict own, IReadOnlyList<Verdict> authorities)
-    {
-        var decisions = new List<Decision>();
-        var layers = new Dictionary<DecisionKind, string>();
-        var disagreements = new List<LayerDisagreement>();
-        foreach (var kind in Enum.GetValues<DecisionKind>())
-        {
-            var (decision, layer, differences) = LayerComposition.Compose(Policy.Id, own[kind], [.. authorities.Select(a => (a.Policy.Id, a[kind]))]);
-            decisions.Add(decision);
-            layers[kind] = layer;
-            disagreements.AddRange(differences);
-        }
-
-        return new Verdict(Policy, own.Scenario, decisions, own.Fired)
-        {
-            Layers = layers,
-            Disagreements = disagreements,
-            AuthorityVerdicts = authorities,
-        };
+        return Authorities.Count == 0 ? own : LayerComposition.Apply(own, [.. Authorities.Select(a => a.Evaluate(scenario))]);
     }
 }

@@ -7,12 +7,13 @@ using DetainerRules.Model.Scenarios;
 namespace DetainerRules.Engine;
 
 /// <summary>Translates a type-checked condition into an expression tree over the scenario and the decisions it reads.</summary>
+/// <param name="decisionValue">The value of a decision the condition reads, as an expression of type <see cref="Modality"/>: the rule network and the compiled delegates hold decisions differently.</param>
 /// <remarks>
 /// Only the members named here are ever reached, whatever a policy says: the condition model has no
 /// node that could name another. Values that may be absent are tested for presence first and fail
 /// closed: a comparison on a missing value is false, except <c>!=</c> and <c>not in</c>, which are true.
 /// </remarks>
-internal sealed class ConditionExpressions(ParameterExpression scenario, IReadOnlyDictionary<DecisionKind, ParameterExpression> decisions)
+internal sealed class ConditionExpressions(ParameterExpression scenario, Func<DecisionKind, Expression> decisionValue)
 {
     private static readonly MethodInfo AnyMethod = GenericEnumerableMethod(nameof(Enumerable.Any));
     private static readonly MethodInfo AllMethod = GenericEnumerableMethod(nameof(Enumerable.All));
@@ -20,6 +21,9 @@ internal sealed class ConditionExpressions(ParameterExpression scenario, IReadOn
     private static readonly MethodInfo ContainsMethod = typeof(IReadOnlySet<FederalRequest>).GetMethod(nameof(IReadOnlySet<FederalRequest>.Contains))!;
 
     public Expression Build(Condition condition) => Build(condition, null);
+
+    /// <summary>The condition inside <c>any charge(...)</c> or <c>any conviction(...)</c>, over one element.</summary>
+    public Expression BuildInner(Condition inner, ParameterExpression offense) => Build(inner, offense);
 
     private static MethodInfo GenericEnumerableMethod(string name) =>
         typeof(Enumerable).GetMethods().Single(m => m.Name == name && m.GetParameters().Length == 2 && m.GetParameters()[1].ParameterType.GetGenericArguments().Length == 2);
@@ -40,7 +44,7 @@ internal sealed class ConditionExpressions(ParameterExpression scenario, IReadOn
 
     private Expression DecisionTest(DecisionTest test)
     {
-        var value = Expression.Property(decisions[test.Decision], nameof(Decision.Value));
+        var value = decisionValue(test.Decision);
         Expression matches = test.Values.Select(v => (Expression)Expression.Equal(value, Expression.Constant(v))).Aggregate(Expression.OrElse);
         return test.Negated ? Expression.Not(matches) : matches;
     }

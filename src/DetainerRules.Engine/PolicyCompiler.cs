@@ -101,7 +101,7 @@ public static class PolicyCompiler
             decisionParameters[kind] = parameter;
         }
 
-        var body = new ConditionExpressions(scenario, decisionParameters).Build(rule.When);
+        var body = new ConditionExpressions(scenario, kind => Expression.Property(decisionParameters[kind], nameof(Decision.Value))).Build(rule.When);
         last.Condition(Expression.Lambda(body, [scenario, .. decisionParameters.Values]));
 
         var context = Expression.Parameter(typeof(IContext), "context");

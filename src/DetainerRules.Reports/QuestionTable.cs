@@ -1,5 +1,4 @@
 using System.Text;
-using DetainerRules.Model;
 using DetainerRules.Model.Decisions;
 
 namespace DetainerRules.Reports;
@@ -46,15 +45,6 @@ public static class QuestionTable
             };
         }
 
-        var d = verdict[kind];
-        var value = Vocabulary.Word(d.Value);
-        if (d.IsConflict)
-        {
-            return "conflict";
-        }
-
-        return kind == DecisionKind.NotifyIce && d.Effect.At.Count > 0
-            ? $"{value} ({string.Join(", ", d.Effect.At.Select(Vocabulary.Word))})"
-            : kind == DecisionKind.DelayRelease && d.Effect.Limit is { } limit ? $"{value} ({limit.Text})" : value;
+        return Answer.Of(verdict[kind]).Text;
     }
 }

@@ -10,6 +10,28 @@ namespace DetainerRules.Model.Decisions;
 /// </remarks>
 public static class LayerComposition
 {
+    /// <summary>A policy's own verdict with its authorities' answers applied, decision by decision.</summary>
+    public static Verdict Apply(Verdict own, IReadOnlyList<Verdict> authorities)
+    {
+        var decisions = new List<Decision>();
+        var layers = new Dictionary<DecisionKind, string>();
+        var disagreements = new List<LayerDisagreement>();
+        foreach (var kind in Enum.GetValues<DecisionKind>())
+        {
+            var (decision, layer, differences) = Compose(own.Policy.Id, own[kind], [.. authorities.Select(a => (a.Policy.Id, a[kind]))]);
+            decisions.Add(decision);
+            layers[kind] = layer;
+            disagreements.AddRange(differences);
+        }
+
+        return new Verdict(own.Policy, own.Scenario, decisions, own.Fired)
+        {
+            Layers = layers,
+            Disagreements = disagreements,
+            AuthorityVerdicts = authorities,
+        };
+    }
+
     /// <summary>The decision in force and the layer whose answer it is.</summary>
     public static (Decision Decision, string Layer, IReadOnlyList<LayerDisagreement> Disagreements) Compose(
         string policy, Decision own, IReadOnlyList<(string Authority, Decision Decision)> authorities)

@@ -30,6 +30,27 @@ public sealed class RuleStrata
     public static IReadOnlySet<DecisionKind> Reads(PolicyRule rule) =>
         rule.When.DescendantsAndSelf().OfType<DecisionTest>().Select(t => t.Decision).ToHashSet();
 
+    /// <summary>The rules that set any of <paramref name="decisions"/> and, transitively, those that set what they read; and every decision involved.</summary>
+    /// <remarks>Nothing outside this cone can change those decisions: it is all a one-decision evaluation needs.</remarks>
+    public static (IReadOnlyList<PolicyRule> Rules, IReadOnlySet<DecisionKind> Decisions) Cone(IReadOnlyList<PolicyRule> rules, IEnumerable<DecisionKind> decisions)
+    {
+        var pending = new Queue<DecisionKind>(decisions);
+        var seen = new HashSet<DecisionKind>(pending);
+        var cone = new HashSet<PolicyRule>();
+        while (pending.TryDequeue(out var decision))
+        {
+            foreach (var rule in rules.Where(r => r.Then.Any(e => e.Decision == decision) && cone.Add(r)))
+            {
+                foreach (var read in Reads(rule).Where(seen.Add))
+                {
+                    pending.Enqueue(read);
+                }
+            }
+        }
+
+        return ([.. cone.OrderBy(r => r.Id, StringComparer.Ordinal)], seen);
+    }
+
     public static RuleStrata Compute(IReadOnlyList<PolicyRule> rules)
     {
         var writers = Enum.GetValues<DecisionKind>().ToDictionary(k => k, k => rules.Where(r => r.Then.Any(e => e.Decision == k)).ToList());

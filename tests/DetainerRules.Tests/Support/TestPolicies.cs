@@ -9,6 +9,7 @@ namespace DetainerRules.Tests.Support;
 internal static class TestPolicies
 {
     private static readonly ConcurrentDictionary<string, CompiledPolicy> Shipped = new(StringComparer.Ordinal);
+    private static readonly ConcurrentDictionary<string, DelegatePolicy> ShippedDelegates = new(StringComparer.Ordinal);
 
     /// <summary>Every decision defaults to unknown; rules and extra sections are spliced in.</summary>
     public static string Yaml(string rules, string extra = "") => $$"""
@@ -39,6 +40,11 @@ internal static class TestPolicies
     public static Policy Load(string rules, string extra = "") => PolicyLoader.Load(Yaml(rules, extra), "test.yaml");
 
     public static CompiledPolicy Compile(string rules, string extra = "") => PolicyCompiler.Compile(Load(rules, extra));
+
+    /// <summary>The ids of the catalog's policies (not the variants).</summary>
+    public static IEnumerable<string> CatalogIds() => Repository.PolicyFiles().Select(f => Path.GetFileNameWithoutExtension(f)!);
+
+    public static DelegatePolicy ShippedDelegate(string id) => ShippedDelegates.GetOrAdd(id, i => DelegatePolicy.From(ShippedPolicy(i)));
 
     public static CompiledPolicy ShippedPolicy(string id) =>
         Shipped.GetOrAdd(id, i => PolicyCompiler.Compile(PolicyLoader.LoadFile(Path.Combine(Repository.Rules, i + ".yaml")), PolicyLoader.LoadBeside));
