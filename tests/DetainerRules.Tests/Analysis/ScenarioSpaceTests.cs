@@ -1,0 +1,179 @@
+using DetainerRules.Analysis;
+using DetainerRules.Engine;
+using DetainerRules.Model.Scenarios;
+using DetainerRules.Tests.Support;
+
+namespace DetainerRules.Tests.Analysis;
+
+/// <summary>
+/// The claim the space rests on: every scenario the model can express gets, from every compared
+/// policy, the answers its point's representative gets. If it holds, policies that agree on the
+/// whole space agree on every scenario.
+/// </summary>
+[TestFixture]
+public class ScenarioSpaceTests
+{
+    private static IEnumerable<TestCaseData> Catalog() => TestPolicies.CatalogIds().Select(id => new TestCaseData(id).SetName($"{{m}}({id})"));
+
+    [TestCaseSource(nameof(Catalog))]
+    public void Project_RandomScenario_RepresentativeGetsTheSameAnswers(string id)
+    {
+        var policy = TestPolicies.ShippedDelegate(id);
+        AssertRepresentativesAgree([policy], RandomScenarios.Generate(seed: 11, count: 500));
+    }
+
+    [Test]
+    public void Project_SpaceOfTheWholeCatalog_RepresentativeGetsTheSameAnswersFromEveryPolicy()
+    {
+        var policies = TestPolicies.CatalogIds().Select(id => (IPolicyEvaluator)TestPolicies.ShippedDelegate(id)).ToList();
+        AssertRepresentativesAgree(policies, RandomScenarios.Generate(seed: 12, count: 1500).Concat(Repository.ScenarioFiles().Select(f => DetainerRules.Yaml.ScenarioLoader.LoadFile(f))));
+    }
+
+    [Test]
+    public void Compare_PoliciesThatAgreeOnTheSpace_AgreeOnRandomScenarios()
+    {
+        IPolicyEvaluator california = TestPolicies.ShippedDelegate("california");
+        IPolicyEvaluator stockton = TestPolicies.ShippedDelegate("stockton");
+        var space = ScenarioSpace.For([california, stockton]);
+        var comparison = PolicyComparer.OverSpace([("california", california), ("stockton", stockton)], space, Subject.All);
+        Assert.That(comparison.Agree, Is.True, "california and stockton were expected to agree on the whole space");
+
+        foreach (var scenario in RandomScenarios.Generate(seed: 13, count: 1000))
+        {
+            foreach (var subject in Subject.All)
+            {
+                Assert.That(subject.AnswerFrom(stockton, scenario), Is.EqualTo(subject.AnswerFrom(california, scenario)), $"{scenario.Id} {subject}");
+            }
+        }
+    }
+
+    [Test]
+    public void For_TwoChargesTogether_SpaceHasTheCombinationAndTheComparisonFindsIt()
+    {
+        var separate = DelegatePolicy.From(TestPolicies.Compile("""
+              - id: felony-and-dui
+                when: any charge(level = felony) and any charge(category = dui)
+                then: { notify_ice: { value: required, at: [booking] } }
+                because: b
+                cite: src
+            """));
+        var together = DelegatePolicy.From(TestPolicies.Compile("""
+              - id: felony-dui
+                when: any charge(level = felony and category = dui)
+                then: { notify_ice: { value: required, at: [booking] } }
+                because: b
+                cite: src
+            """));
+        var space = ScenarioSpace.For([separate, together], [Subject.Of(DetainerRules.Model.Decisions.DecisionKind.NotifyIce)]);
+
+        var comparison = PolicyComparer.OverSpace([("separate", separate), ("together", together)], space, [Subject.Of(DetainerRules.Model.Decisions.DecisionKind.NotifyIce)]);
+
+        var split = comparison.Subjects[0].Splits.Single();
+        var example = split.Regions.Single().Example;
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(split.Answers.Select(a => a.Text), Is.EqualTo(new[] { "required (booking)", "unknown" }));
+            Assert.That(example.Charges, Has.Count.EqualTo(2), "only two charges together tell these policies apart");
+            Assert.That(example.Charges.Any(c => c.Level == OffenseLevel.Felony && c.Category != OffenseCategory.Dui), Is.True);
+            Assert.That(example.Charges.Any(c => c.Category == OffenseCategory.Dui && c.Level != OffenseLevel.Felony), Is.True);
+            Assert.That(split.Regions.Single().Description, Does.Contain("together"));
+        }
+    }
+
+    [Test]
+    public void For_EveryAndNoQuantifiers_RepresentativesAgreeOnRandomScenarios()
+    {
+        var policy = DelegatePolicy.From(TestPolicies.Compile("""
+              - id: only-minor
+                when: every charge(level <= misdemeanor) and no conviction(level = felony and within 10 years)
+                then: { notify_ice: forbidden }
+                because: b
+                cite: src
+              - id: old-violent
+                when: any conviction(category in [robbery, homicide] and within 20 years of release) and not any conviction(within 3 years)
+                then: { transfer_to_ice: permitted }
+                because: b
+                cite: src
+            """));
+        AssertRepresentativesAgree([policy], RandomScenarios.Generate(seed: 14, count: 1500));
+    }
+
+    [Test]
+    public void For_LookBack_SpaceHasBothSidesOfTheEdge()
+    {
+        var nyc = TestPolicies.ShippedDelegate("nyc");
+        var space = ScenarioSpace.For([nyc]);
+        var convictions = space.Dimensions.Single(d => d.Name == "convictions");
+        var labels = Enumerable.Range(0, convictions.Count).Select(convictions.Label).ToList();
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(labels, Has.Some.Contains("released within 5 years"));
+            Assert.That(labels, Has.Some.Contains("released more than 5 years before"));
+            Assert.That(labels, Has.Some.EqualTo("no prior conviction"));
+        }
+    }
+
+    [Test]
+    public void For_Where_NarrowsEveryScenarioOfTheSpace()
+    {
+        var policy = TestPolicies.ShippedDelegate("lvmpd-2023");
+        var filter = SpaceFilter.Parse(["charge.level=felony", "detainer.warrant!=judicial"]);
+        var space = ScenarioSpace.For([policy], null, filter);
+        var whole = ScenarioSpace.For([policy]);
+
+        var scenarios = space.Points().Select(p => space.Build(p, "p")).ToList();
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(space.Size, Is.LessThan(whole.Size));
+            Assert.That(scenarios.SelectMany(s => s.Charges).Select(c => c.Level).Distinct(), Is.EqualTo(new[] { OffenseLevel.Felony }));
+            Assert.That(scenarios.Select(s => s.Detainer?.Warrant), Has.None.EqualTo(WarrantKind.Judicial));
+            Assert.That(scenarios.Select(s => s.Detainer), Has.None.Null, "a clause on detainer.warrant leaves out scenarios with no detainer");
+        }
+    }
+
+    [TestCase("charge.levle=felony", "unknown field `charge.levle` (did you mean `charge.level`?)")]
+    [TestCase("charge.level=felonyy", "`felonyy` is not a value of `charge.level` (did you mean `felony`?)")]
+    [TestCase("charge.level", "expected FIELD=VALUE")]
+    [TestCase("person.foreign_born!=yes,no,unknown", "no value of `person.foreign_born` is left")]
+    public void Parse_BadClause_SaysWhatIsWrong(string clause, string message)
+    {
+        var error = Assert.Throws<SpaceFilterException>(() => SpaceFilter.Parse([clause]));
+        Assert.That(error.Message, Does.Contain(message));
+    }
+
+    [Test]
+    public void Size_IsTheProductOfTheDimensionsAndEveryPointIsEnumeratedOnce()
+    {
+        var space = ScenarioSpace.For([TestPolicies.ShippedDelegate("nyc")]);
+        var keys = space.Points().Select(p => string.Join(",", p)).ToList();
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That((long)keys.Count, Is.EqualTo((long)space.Dimensions.Aggregate(1L, (n, d) => n * d.Count)));
+            Assert.That(keys.Distinct().Count(), Is.EqualTo(keys.Count));
+        }
+    }
+
+    private static void AssertRepresentativesAgree(IReadOnlyList<IPolicyEvaluator> policies, IEnumerable<Scenario> scenarios)
+    {
+        var space = ScenarioSpace.For(policies);
+        foreach (var scenario in scenarios)
+        {
+            var point = space.Project(scenario);
+            Assert.That(point, Is.Not.Null, $"{scenario.Id} falls outside an unnarrowed space");
+            var representative = space.Build(point!, "representative");
+            foreach (var policy in policies)
+            {
+                foreach (var subject in Subject.All)
+                {
+                    Assert.That(
+                        subject.AnswerFrom(policy, representative),
+                        Is.EqualTo(subject.AnswerFrom(policy, scenario)),
+                        $"{policy.Policy.Id} {subject} on {scenario.Id}; point: {space.Describe(point!, space.RelevantTo(subject))}");
+                }
+            }
+        }
+    }
+}
