@@ -11,11 +11,11 @@ internal sealed class FieldDimension : Dimension
     private readonly int[] _classOfRaw;
     private readonly Func<Scenario, object?> _read;
     private readonly Action<ScenarioDraft, object?> _write;
-    private readonly Func<IReadOnlyList<RawValue>, string> _describe;
+    private readonly Func<IReadOnlyList<RawValue>, IReadOnlyList<RawValue>, string> _describe;
 
     /// <param name="raws">The values allowed (after any <c>--where</c>), the preferred representative of each class first.</param>
     /// <param name="tests">Every compared test of this field; values that answer them all alike share a class.</param>
-    /// <param name="describe">Words for a set of values; by default their phrases joined with "or".</param>
+    /// <param name="describe">Words for a set of values, given all the allowed values too; by default their phrases joined with "or".</param>
     public FieldDimension(
         string name,
         string title,
@@ -23,13 +23,13 @@ internal sealed class FieldDimension : Dimension
         Func<Scenario, object?> read,
         Action<ScenarioDraft, object?> write,
         IReadOnlyList<Func<Scenario, Modality[], bool>> tests,
-        Func<IReadOnlyList<RawValue>, string>? describe = null)
+        Func<IReadOnlyList<RawValue>, IReadOnlyList<RawValue>, string>? describe = null)
         : base(name, title)
     {
         _raws = raws;
         _read = read;
         _write = write;
-        _describe = describe ?? (values => Wording.Or([.. values.Select(v => v.Phrase)]));
+        _describe = describe ?? ((values, _) => Wording.Or([.. values.Select(v => v.Phrase)]));
         var none = new Modality[Enum.GetValues<DecisionKind>().Length];
         _classes = Partition.By(raws.Count, i =>
         {
@@ -51,7 +51,7 @@ internal sealed class FieldDimension : Dimension
     public override IReadOnlyList<string> Members(int value) => [.. _classes[value].Select(r => _raws[r].Word)];
 
     public override string Describe(IReadOnlyCollection<int> values) =>
-        _describe([.. _classes.Where((_, c) => values.Contains(c)).SelectMany(c => c).Order().Select(r => _raws[r])]);
+        _describe([.. _classes.Where((_, c) => values.Contains(c)).SelectMany(c => c).Order().Select(r => _raws[r])], _raws);
 
     internal override void Apply(int value, ScenarioDraft draft) => _write(draft, _raws[_classes[value][0]].Key);
 

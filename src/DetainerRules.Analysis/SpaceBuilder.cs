@@ -98,8 +98,34 @@ internal static class SpaceBuilder
         return raws.Count > 0 ? raws : throw new SpaceFilterException("--where leaves `detainer` no value");
     }
 
-    /// <summary>"no detainer; or an I-247A or I-203 detainer with an administrative warrant".</summary>
-    private static string DescribeDetainers(IReadOnlyList<RawValue> values)
+    /// <summary>"no detainer; or an I-247A detainer with an administrative warrant", or "no detainer with a judge's warrant" when saying what is left out is shorter.</summary>
+    private static string DescribeDetainers(IReadOnlyList<RawValue> values, IReadOnlyList<RawValue> all)
+    {
+        var chosen = Detainers(values);
+        var rest = all.Where(a => !values.Contains(a)).ToList();
+        if (rest.Count == 0 || rest.Any(r => r.Key is null))
+        {
+            return chosen;
+        }
+
+        // Everything but some detainers: "no I-247N detainer with a judge's warrant".
+        var left = rest.Select(r => ((DetainerForm Form, WarrantKind Warrant))r.Key!).ToList();
+        var forms = left.Select(p => p.Form).Distinct().Order().ToList();
+        var warrants = left.Select(p => p.Warrant).Distinct().Order().ToList();
+        if (forms.Count * warrants.Count != left.Count)
+        {
+            return chosen;
+        }
+
+        var allForms = all.Where(a => a.Key is not null).Select(a => (((DetainerForm Form, WarrantKind))a.Key!).Form).Distinct().Count();
+        var allWarrants = all.Where(a => a.Key is not null).Select(a => (((DetainerForm, WarrantKind Warrant))a.Key!).Warrant).Distinct().Count();
+        var formText = forms.Count == allForms ? "no detainer" : $"no {Wording.Or([.. forms.Select(f => Vocabulary.Word(f))])} detainer";
+        var warrantText = warrants.Count == allWarrants ? string.Empty : " with " + Wording.Or([.. warrants.Select(Phrases.Warrant)]);
+        var complement = formText + warrantText;
+        return complement.Length < chosen.Length ? complement : chosen;
+    }
+
+    private static string Detainers(IReadOnlyList<RawValue> values)
     {
         var parts = new List<string>();
         if (values.Any(v => v.Key is null))

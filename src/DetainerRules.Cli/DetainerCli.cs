@@ -13,6 +13,8 @@ public static class DetainerCli
             ListCommand.Create(context),
             TableCommand.Create(context),
             ShowCommand.Create(context),
+            CompareCommand.Create(context),
+            SpaceCommand.Create(context),
         };
 
     public static int Run(string[] args, TextWriter output, TextWriter error, string workingDirectory)

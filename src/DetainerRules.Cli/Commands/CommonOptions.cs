@@ -16,4 +16,12 @@ internal static class CommonOptions
             Description = "Output format",
             DefaultValueFactory = _ => formats[0],
         }.AcceptOnlyFromAmong(formats);
+
+    /// <summary>Which engine answers bulk work: the rule network, or its delegate twin (the default: the same answers, proven by the test suite, far faster).</summary>
+    public static Option<string> Engine() =>
+        new Option<string>("--engine")
+        {
+            Description = "Engine for bulk evaluation: delegates (fast, checked against the rule network by the test suite) or nrules (the reference)",
+            DefaultValueFactory = _ => "delegates",
+        }.AcceptOnlyFromAmong("delegates", "nrules");
 }

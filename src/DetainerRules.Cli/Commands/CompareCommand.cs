@@ -1,0 +1,152 @@
+using System.CommandLine;
+using DetainerRules.Analysis;
+using DetainerRules.Engine;
+using DetainerRules.Model.Diagnostics;
+using DetainerRules.Model.Scenarios;
+using DetainerRules.Reports;
+using DetainerRules.Yaml;
+
+namespace DetainerRules.Cli.Commands;
+
+/// <summary><c>detainer compare</c>: where two or more policies answer differently, over the scenario space or over scenario files.</summary>
+internal static class CompareCommand
+{
+    public static Command Create(CliContext context)
+    {
+        var policies = new Argument<string[]>("policy")
+        {
+            Description = "Two or more policy ids or policy files (a family name needs --at)",
+            Arity = new ArgumentArity(2, 64),
+        };
+        var space = new Option<bool>("--space") { Description = "Compare over every case the policies can tell apart" };
+        var scenarios = new Option<string[]>("--scenarios")
+        {
+            Description = "Compare over these scenario files or folders instead",
+            AllowMultipleArgumentsPerToken = true,
+        };
+        var where = new Option<string[]>("--where")
+        {
+            Description = "Narrow the cases: FIELD=VALUE[,VALUE...] or FIELD!=VALUE[,...], e.g. charge.level=felony (repeatable)",
+        };
+        var decisions = new Option<string[]>("--decision")
+        {
+            Description = "Compare only these decisions (and `outcome`); default: all of them",
+        };
+        decisions.AcceptOnlyFromAmong([.. Subject.All.Select(s => s.Name)]);
+        var format = CommonOptions.Format("text", "json", "markdown", "html");
+        var examples = new Option<string?>("--emit-examples") { Description = "Write an example scenario file for every region into this folder" };
+        var at = new Option<string?>("--at") { Description = "For a policy family: the date (YYYY-MM-DD) whose version to compare" };
+        var rules = CommonOptions.RulesDirectory();
+        var engine = CommonOptions.Engine();
+        var command = new Command("compare", "Show where policies answer differently, decision by decision, with the regions of cases where they split; exit 3 when they differ")
+        {
+            policies, space, scenarios, where, decisions, format, examples, at, rules, engine,
+        };
+        command.Validators.Add(result =>
+        {
+            var hasSpace = result.GetValue(space);
+            var files = result.GetValue(scenarios) ?? [];
+            if (hasSpace == files.Length > 0)
+            {
+                result.AddError("compare: give either --space or --scenarios DIR|FILE");
+            }
+
+            if (result.GetValue(at) is { } text && !DateOnly.TryParseExact(text, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out _))
+            {
+                result.AddError($"--at: `{text}` is not a date; expected YYYY-MM-DD");
+            }
+        });
+        command.SetAction(parse => Run(context, new Request(
+            parse.GetRequiredValue(policies),
+            parse.GetValue(scenarios) ?? [],
+            parse.GetValue(where) ?? [],
+            parse.GetValue(decisions) is { Length: > 0 } names ? [.. Subject.All.Where(s => names.Contains(s.Name))] : Subject.All,
+            parse.GetRequiredValue(format),
+            parse.GetValue(examples),
+            parse.GetValue(at) is { } day ? DateOnly.ParseExact(day, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) : null,
+            parse.GetValue(rules),
+            parse.GetRequiredValue(engine) == "nrules")));
+        return command;
+    }
+
+    private static int Run(CliContext context, Request request)
+    {
+        SpaceFilter filter;
+        try
+        {
+            filter = SpaceFilter.Parse(request.Where);
+        }
+        catch (SpaceFilterException e)
+        {
+            context.Error.WriteLine($"detainer: {e.Message}");
+            return ExitCodes.Usage;
+        }
+
+        try
+        {
+            var catalog = context.Catalog(request.Rules is null ? null : context.Resolve(request.Rules));
+            var compiled = Labelled(request.Policies.Select(name => (name, Engine(PolicySelection.Pick(context, catalog, name, request.At), request.ReferenceEngine))).ToList());
+            var space = ScenarioSpace.For([.. compiled.Select(p => p.Policy)], request.Subjects, filter);
+            var comparison = request.Scenarios.Count == 0
+                ? PolicyComparer.OverSpace(compiled, space, request.Subjects)
+                : PolicyComparer.OverScenarios(compiled, space, LoadScenarios(context, request.Scenarios), request.Subjects);
+            ComparisonReport.Write(context.Output, comparison, request.Format);
+            if (request.Examples is { } folder)
+            {
+                ComparisonExamples.Write(context.Resolve(folder), comparison);
+            }
+
+            return comparison.Agree ? ExitCodes.Success : ExitCodes.PoliciesDiffer;
+        }
+        catch (InvalidInputException e)
+        {
+            return context.Fail(e);
+        }
+        catch (Exception e) when (e is SpaceFilterException or SpaceTooLargeException)
+        {
+            context.Error.WriteLine($"detainer: {e.Message}");
+            return ExitCodes.Usage;
+        }
+        catch (EvaluationException e)
+        {
+            context.Error.WriteLine($"error: {e.Message}");
+            return ExitCodes.InvalidInput;
+        }
+    }
+
+    /// <summary>Policy ids as labels; a label used twice (the same id from two files) gets its position appended.</summary>
+    private static IPolicyEvaluator Engine(CompiledPolicy network, bool reference) => reference ? network : DelegatePolicy.From(network);
+
+    private static List<(string Label, IPolicyEvaluator Policy)> Labelled(List<(string Name, IPolicyEvaluator Policy)> picked) =>
+        [.. picked.Select((p, i) => picked.Count(q => q.Policy.Policy.Id == p.Policy.Policy.Id) > 1 ? ($"{p.Policy.Policy.Id}#{i + 1}", p.Policy) : (p.Policy.Policy.Id, p.Policy))];
+
+    private static List<Scenario> LoadScenarios(CliContext context, IReadOnlyList<string> arguments)
+    {
+        var scenarios = new List<Scenario>();
+        var problems = new List<Diagnostic>();
+        foreach (var file in ScenarioFiles.Expand(arguments, context))
+        {
+            try
+            {
+                scenarios.Add(ScenarioLoader.LoadFile(context.Resolve(file), file));
+            }
+            catch (InvalidInputException e)
+            {
+                problems.AddRange(e.Diagnostics);
+            }
+        }
+
+        return problems.Count > 0 ? throw new InvalidInputException(problems) : scenarios;
+    }
+
+    private sealed record Request(
+        IReadOnlyList<string> Policies,
+        IReadOnlyList<string> Scenarios,
+        IReadOnlyList<string> Where,
+        IReadOnlyList<Subject> Subjects,
+        string Format,
+        string? Examples,
+        DateOnly? At,
+        string? Rules,
+        bool ReferenceEngine);
+}

@@ -1,0 +1,24 @@
+using DetainerRules.Engine;
+using DetainerRules.Yaml;
+
+namespace DetainerRules.Cli.Commands;
+
+/// <summary>Turns a policy argument into a compiled policy: an id, a file, or a family at a date.</summary>
+internal static class PolicySelection
+{
+    /// <exception cref="Model.Diagnostics.InvalidInputException">No such policy, a file with problems, or a family without a date that picks one version.</exception>
+    public static CompiledPolicy Pick(CliContext context, PolicyCatalog catalog, string name, DateOnly? at)
+    {
+        var asPath = context.Resolve(name);
+        var choice = PolicyChoice.Resolve(catalog, File.Exists(asPath) ? asPath : name);
+        if (choice.IsFamily && at is null)
+        {
+            throw new Model.Diagnostics.InvalidInputException([Model.Diagnostics.Diagnostic.Error(
+                new Model.Diagnostics.SourceSpan(name, 0, 0), PolicyDiagnosticCodes.Reference, "policy",
+                $"`{name}` is a policy family: name a version, or give --at YYYY-MM-DD to pick the one in force that day")]);
+        }
+
+        var policy = choice.On(at ?? DateOnly.MinValue);
+        return PolicyCompiler.Compile(policy, PolicyLoader.LoadBeside);
+    }
+}

@@ -1,0 +1,104 @@
+using System.Globalization;
+using System.Net;
+using DetainerRules.Analysis;
+
+namespace DetainerRules.Reports;
+
+/// <summary>A comparison as one self-contained HTML page: a decision-by-decision matrix, colour-coded, then the splits.</summary>
+/// <remarks>No scripts, fonts or images from elsewhere: the page opens from a file, offline, and prints.</remarks>
+public static class ComparisonHtml
+{
+    private const string Style = """
+        body { font-family: system-ui, sans-serif; margin: 2rem; color: #1d1d1f; max-width: 72rem; }
+        h1 { font-size: 1.5rem; } h2 { font-size: 1.15rem; margin-top: 2rem; }
+        table { border-collapse: collapse; margin: 0.5rem 0 1rem; }
+        th, td { border: 1px solid #c8c8cc; padding: 0.3rem 0.6rem; text-align: left; }
+        td.n { text-align: right; font-variant-numeric: tabular-nums; }
+        .agree-all { background: #d9f2dc; } .agree-most { background: #f6efc6; } .agree-some { background: #f8d9c4; } .agree-few { background: #f3b9b4; }
+        .answer { display: inline-block; padding: 0 0.4rem; border-radius: 0.3rem; margin-right: 0.3rem; }
+        .required { background: #f3b9b4; } .permitted { background: #f6efc6; } .forbidden { background: #cfe3f7; } .unknown { background: #e4e4e7; }
+        .released { background: #cfe3f7; } .held_for_ice, .transferred_to_ice { background: #f3b9b4; } .discretionary { background: #f6efc6; }
+        ul.regions { margin-top: 0.2rem; } details pre { background: #f4f4f5; padding: 0.5rem; overflow-x: auto; }
+        """;
+
+    public static void Write(TextWriter w, PolicyComparison c)
+    {
+        w.WriteLine("<!DOCTYPE html>");
+        w.WriteLine("<html lang=\"en\"><head><meta charset=\"utf-8\">");
+        w.WriteLine($"<title>{E(ComparisonSummary.Heading(c))}</title>");
+        w.WriteLine($"<style>{Style}</style></head><body>");
+        w.WriteLine($"<h1>{E(ComparisonSummary.Heading(c))}</h1>");
+        foreach (var line in ComparisonSummary.Scope(c))
+        {
+            w.WriteLine($"<p>{E(line)}</p>");
+        }
+
+        WriteMatrix(w, c);
+        foreach (var s in c.Subjects.Where(s => s.Differing > 0))
+        {
+            WriteSubject(w, c, s);
+        }
+
+        w.WriteLine("</body></html>");
+    }
+
+    /// <summary>One row per subject; one column per pair of policies, coloured by how often they agree.</summary>
+    private static void WriteMatrix(TextWriter w, PolicyComparison c)
+    {
+        var pairs = Enumerable.Range(0, c.Policies.Count).SelectMany(a => Enumerable.Range(a + 1, c.Policies.Count - a - 1).Select(b => (a, b))).ToList();
+        w.WriteLine("<table class=\"matrix\"><thead><tr><th>subject</th><th>cases</th><th>differ</th>");
+        foreach (var (a, b) in pairs)
+        {
+            w.WriteLine($"<th>{E(c.Policies[a])} = {E(c.Policies[b])}</th>");
+        }
+
+        w.WriteLine("</tr></thead><tbody>");
+        foreach (var s in c.Subjects)
+        {
+            var anchor = s.Differing > 0 ? $"<a href=\"#{s.Subject.Name}\">{E(s.Subject.Name)}</a>" : E(s.Subject.Name);
+            w.Write($"<tr><td>{anchor}</td><td class=\"n\">{s.Cases.ToString("N0", CultureInfo.InvariantCulture)}</td><td class=\"n\">{s.Differing.ToString("N0", CultureInfo.InvariantCulture)}</td>");
+            foreach (var (a, b) in pairs)
+            {
+                var share = s.Agreement(a, b);
+                w.Write($"<td class=\"n {Shade(share)}\">{ComparisonSummary.Percent(s.Agreeing[a, b], s.Cases)}</td>");
+            }
+
+            w.WriteLine("</tr>");
+        }
+
+        w.WriteLine("</tbody></table>");
+    }
+
+    private static void WriteSubject(TextWriter w, PolicyComparison c, SubjectComparison s)
+    {
+        w.WriteLine($"<h2 id=\"{s.Subject.Name}\">{E(s.Subject.Name)}: differ on {s.Differing.ToString("N0", CultureInfo.InvariantCulture)} of {s.Cases.ToString("N0", CultureInfo.InvariantCulture)} cases</h2>");
+        foreach (var split in s.Splits)
+        {
+            w.Write("<p>");
+            foreach (var (answer, policies) in split.Camps)
+            {
+                w.Write($"<span class=\"answer {answer.Value}\">{E(string.Join(", ", policies.Select(p => c.Policies[p])))}: {E(answer.Text)}</span>");
+            }
+
+            w.WriteLine($" {split.Cases.ToString("N0", CultureInfo.InvariantCulture)} cases</p>");
+            w.WriteLine("<ul class=\"regions\">");
+            foreach (var region in split.Regions)
+            {
+                w.WriteLine($"<li>{E(region.Description)} ({region.Cases.ToString("N0", CultureInfo.InvariantCulture)})");
+                w.WriteLine($"<details><summary>example {E(region.Example.Id)}</summary><pre>{E(ScenarioJson.ToJson(region.Example))}</pre></details></li>");
+            }
+
+            w.WriteLine("</ul>");
+        }
+    }
+
+    private static string Shade(double share) => share switch
+    {
+        >= 1 => "agree-all",
+        >= 0.75 => "agree-most",
+        >= 0.5 => "agree-some",
+        _ => "agree-few",
+    };
+
+    private static string E(string text) => WebUtility.HtmlEncode(text);
+}

@@ -1,0 +1,194 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using DetainerRules.Analysis;
+
+namespace DetainerRules.Reports;
+
+/// <summary>A comparison as one JSON object: the space, then every subject with all its splits and regions.</summary>
+public static class ComparisonJson
+{
+    private static readonly JsonWriterOptions Options = new()
+    {
+        Indented = true,
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+        NewLine = "\n",
+    };
+
+    public static string ToJson(PolicyComparison c)
+    {
+        using var stream = new MemoryStream();
+        using (var w = new Utf8JsonWriter(stream, Options))
+        {
+            Write(w, c);
+        }
+
+        return Encoding.UTF8.GetString(stream.ToArray());
+    }
+
+    private static void Write(Utf8JsonWriter w, PolicyComparison c)
+    {
+        w.WriteStartObject();
+        w.WriteStartArray("policies");
+        foreach (var p in c.Policies)
+        {
+            w.WriteStringValue(p);
+        }
+
+        w.WriteEndArray();
+        w.WriteString("over", c.OverSpace ? "space" : "scenarios");
+        if (c.ScenarioCount is { } count)
+        {
+            w.WriteNumber("scenarios", count);
+            w.WriteNumber("excluded", c.Excluded);
+        }
+
+        w.WriteBoolean("agree", c.Agree);
+        WriteSpace(w, c.Space);
+        w.WriteStartArray("subjects");
+        foreach (var s in c.Subjects)
+        {
+            WriteSubject(w, c, s);
+        }
+
+        w.WriteEndArray();
+        w.WriteEndObject();
+    }
+
+    private static void WriteSpace(Utf8JsonWriter w, ScenarioSpace space)
+    {
+        w.WriteStartObject("space");
+        w.WriteString("size", space.Size.ToString(CultureInfo.InvariantCulture));
+        w.WriteStartArray("where");
+        foreach (var clause in space.Filter.Clauses)
+        {
+            w.WriteStringValue(clause);
+        }
+
+        w.WriteEndArray();
+        w.WriteStartArray("dimensions");
+        foreach (var d in space.Dimensions)
+        {
+            w.WriteStartObject();
+            w.WriteString("name", d.Name);
+            w.WriteString("title", d.Title);
+            w.WriteStartArray("values");
+            for (var v = 0; v < d.Count; v++)
+            {
+                w.WriteStartObject();
+                w.WriteString("label", d.Label(v));
+                w.WriteStartArray("members");
+                foreach (var m in d.Members(v))
+                {
+                    w.WriteStringValue(m);
+                }
+
+                w.WriteEndArray();
+                w.WriteEndObject();
+            }
+
+            w.WriteEndArray();
+            w.WriteEndObject();
+        }
+
+        w.WriteEndArray();
+        w.WriteEndObject();
+    }
+
+    private static void WriteSubject(Utf8JsonWriter w, PolicyComparison c, SubjectComparison s)
+    {
+        w.WriteStartObject();
+        w.WriteString("subject", s.Subject.Name);
+        w.WriteNumber("cases", s.Cases);
+        w.WriteNumber("differing", s.Differing);
+        w.WriteStartArray("dimensions");
+        foreach (var d in s.Dimensions)
+        {
+            w.WriteStringValue(c.Space.Dimensions[d].Name);
+        }
+
+        w.WriteEndArray();
+        w.WriteStartArray("agreeing");
+        for (var a = 0; a < c.Policies.Count; a++)
+        {
+            w.WriteStartArray();
+            for (var b = 0; b < c.Policies.Count; b++)
+            {
+                w.WriteNumberValue(s.Agreeing[a, b]);
+            }
+
+            w.WriteEndArray();
+        }
+
+        w.WriteEndArray();
+        w.WriteStartArray("splits");
+        foreach (var split in s.Splits)
+        {
+            WriteSplit(w, c, split);
+        }
+
+        w.WriteEndArray();
+        w.WriteEndObject();
+    }
+
+    private static void WriteSplit(Utf8JsonWriter w, PolicyComparison c, Split split)
+    {
+        w.WriteStartObject();
+        w.WriteStartArray("answers");
+        for (var p = 0; p < c.Policies.Count; p++)
+        {
+            w.WriteStartObject();
+            w.WriteString("policy", c.Policies[p]);
+            w.WriteString("value", split.Answers[p].Value);
+            w.WriteString("detail", split.Answers[p].Detail);
+            w.WriteEndObject();
+        }
+
+        w.WriteEndArray();
+        w.WriteString("summary", ComparisonSummary.Camps(c.Policies, split));
+        w.WriteNumber("cases", split.Cases);
+        if (!c.OverSpace)
+        {
+            w.WriteStartArray("scenarios");
+            foreach (var id in split.Scenarios)
+            {
+                w.WriteStringValue(id);
+            }
+
+            w.WriteEndArray();
+        }
+
+        w.WriteStartArray("regions");
+        foreach (var region in split.Regions)
+        {
+            w.WriteStartObject();
+            w.WriteString("description", region.Description);
+            w.WriteNumber("cases", region.Cases);
+            w.WriteStartArray("where");
+            foreach (var (dimension, values) in region.Restrictions)
+            {
+                var d = c.Space.Dimensions[dimension];
+                w.WriteStartObject();
+                w.WriteString("dimension", d.Name);
+                w.WriteString("description", d.Describe(values));
+                w.WriteStartArray("values");
+                foreach (var v in values)
+                {
+                    w.WriteStringValue(d.Label(v));
+                }
+
+                w.WriteEndArray();
+                w.WriteEndObject();
+            }
+
+            w.WriteEndArray();
+            w.WritePropertyName("example");
+            ScenarioJson.Write(w, region.Example);
+            w.WriteEndObject();
+        }
+
+        w.WriteEndArray();
+        w.WriteEndObject();
+    }
+}

@@ -1,0 +1,57 @@
+using System.Globalization;
+using DetainerRules.Analysis;
+
+namespace DetainerRules.Reports;
+
+/// <summary>A comparison as Markdown, for a report or an issue: a summary table, then each subject's splits and regions.</summary>
+public static class ComparisonMarkdown
+{
+    public static void Write(TextWriter w, PolicyComparison c)
+    {
+        w.WriteLine($"# {ComparisonSummary.Heading(c)}");
+        w.WriteLine();
+        foreach (var line in ComparisonSummary.Scope(c))
+        {
+            w.WriteLine(line);
+            w.WriteLine();
+        }
+
+        w.WriteLine("| subject | cases | differ | all agree |");
+        w.WriteLine("|---|---:|---:|---:|");
+        foreach (var s in c.Subjects)
+        {
+            w.WriteLine($"| `{s.Subject.Name}` | {Count(s.Cases)} | {Count(s.Differing)} | {ComparisonSummary.Percent(s.Cases - s.Differing, s.Cases)} |");
+        }
+
+        foreach (var s in c.Subjects.Where(s => s.Differing > 0))
+        {
+            w.WriteLine();
+            w.WriteLine($"## `{s.Subject.Name}`: differ on {Count(s.Differing)} of {Count(s.Cases)} cases");
+            w.WriteLine();
+            if (c.Policies.Count > 2)
+            {
+                w.WriteLine("Same answer, pair by pair:");
+                w.WriteLine();
+                w.WriteLine("| | " + string.Join(" | ", c.Policies.Select(p => $"`{p}`")) + " |");
+                w.WriteLine("|---|" + string.Concat(c.Policies.Select(_ => "---:|")));
+                for (var a = 0; a < c.Policies.Count; a++)
+                {
+                    w.WriteLine($"| `{c.Policies[a]}` | " + string.Join(" | ", c.Policies.Select((_, b) => ComparisonSummary.Percent(s.Agreeing[a, b], s.Cases))) + " |");
+                }
+
+                w.WriteLine();
+            }
+
+            foreach (var split in s.Splits)
+            {
+                w.WriteLine($"- **{ComparisonSummary.Camps(c.Policies, split)}**: {Count(split.Cases)} cases");
+                foreach (var region in split.Regions)
+                {
+                    w.WriteLine($"  - {region.Description} ({Count(region.Cases)}; e.g. `{region.Example.Id}`)");
+                }
+            }
+        }
+    }
+
+    private static string Count(long n) => n.ToString("N0", CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,77 @@
+using System.Globalization;
+using DetainerRules.Analysis;
+
+namespace DetainerRules.Reports;
+
+/// <summary>A comparison as plain text: a summary table, then each subject's splits with the regions that describe them.</summary>
+public static class ComparisonText
+{
+    /// <summary>Regions shown per split; the rest are counted. JSON has them all.</summary>
+    public const int RegionsShown = 6;
+
+    public static void Write(TextWriter w, PolicyComparison comparison)
+    {
+        w.WriteLine(ComparisonSummary.Heading(comparison));
+        foreach (var line in ComparisonSummary.Scope(comparison))
+        {
+            w.WriteLine(line);
+        }
+
+        w.WriteLine();
+        var rows = comparison.Subjects.Select(s => new[]
+        {
+            s.Subject.Name,
+            Count(s.Cases),
+            Count(s.Differing),
+            ComparisonSummary.Percent(s.Cases - s.Differing, s.Cases),
+        }).ToList();
+        WriteTable(w, ["subject", "cases", "differ", "all agree"], rows);
+        foreach (var subject in comparison.Subjects.Where(s => s.Differing > 0))
+        {
+            w.WriteLine();
+            w.WriteLine($"{subject.Subject.Name}: the policies differ on {Count(subject.Differing)} of {Count(subject.Cases)} cases");
+            if (comparison.Policies.Count > 2)
+            {
+                WriteMatrix(w, comparison.Policies, subject);
+            }
+
+            foreach (var split in subject.Splits)
+            {
+                w.WriteLine($"  {ComparisonSummary.Camps(comparison.Policies, split)}: {Count(split.Cases)} {Plural(split.Cases, "case")}");
+                foreach (var region in split.Regions.Take(RegionsShown))
+                {
+                    w.WriteLine($"    - {region.Description} ({Count(region.Cases)}; e.g. {region.Example.Id})");
+                }
+
+                if (split.Regions.Count > RegionsShown)
+                {
+                    var rest = split.Regions.Skip(RegionsShown).ToList();
+                    w.WriteLine($"    - and {rest.Count} smaller regions covering {Count(rest.Sum(r => r.Cases))} cases (see --format json)");
+                }
+            }
+        }
+    }
+
+    private static void WriteMatrix(TextWriter w, IReadOnlyList<string> policies, SubjectComparison subject)
+    {
+        w.WriteLine("  same answer, pair by pair:");
+        var rows = policies.Select((p, a) => (string[])[p, .. policies.Select((_, b) => ComparisonSummary.Percent(subject.Agreeing[a, b], subject.Cases))]).ToList();
+        WriteTable(w, ["", .. policies], rows, "    ");
+    }
+
+    private static void WriteTable(TextWriter w, IReadOnlyList<string> header, IReadOnlyList<string[]> rows, string indent = "")
+    {
+        var widths = header.Select((h, i) => Math.Max(h.Length, rows.Select(r => r[i].Length).DefaultIfEmpty(0).Max())).ToArray();
+        string Line(IReadOnlyList<string> cells) =>
+            indent + string.Join("  ", cells.Select((c, i) => i == 0 ? c.PadRight(widths[i]) : c.PadLeft(widths[i]))).TrimEnd();
+        w.WriteLine(Line(header));
+        foreach (var row in rows)
+        {
+            w.WriteLine(Line(row));
+        }
+    }
+
+    private static string Count(long n) => n.ToString("N0", CultureInfo.InvariantCulture);
+
+    private static string Plural(long n, string word) => n == 1 ? word : word + "s";
+}
