@@ -12,6 +12,9 @@ public sealed record PolicyComparison(
     int Excluded,
     IReadOnlyList<SubjectComparison> Subjects)
 {
+    /// <summary>For compared policies bound by higher authorities: where their own rules and each authority disagree.</summary>
+    public IReadOnlyList<LayerComparison> Layers { get; init; } = [];
+
     /// <summary>True when every policy gives the same answer on every compared case of every subject.</summary>
     public bool Agree => Subjects.All(s => s.Differing == 0);
 

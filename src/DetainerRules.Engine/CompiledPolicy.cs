@@ -31,6 +31,11 @@ public sealed class CompiledPolicy : IPolicyEvaluator
 
     IReadOnlyList<IPolicyEvaluator> IPolicyEvaluator.Authorities => Authorities;
 
+    /// <summary>The policy's own rules, answering as if it were bound by no one; the same network.</summary>
+    public CompiledPolicy WithoutAuthorities() => new(Policy, _factory, _rules, _fireLimit - 1, []);
+
+    IPolicyEvaluator IPolicyEvaluator.WithoutAuthorities() => WithoutAuthorities();
+
     /// <remarks>The network settles every decision at once; asking for one costs as much as asking for all.</remarks>
     public Decision Decide(Scenario scenario, DecisionKind decision) => Evaluate(scenario)[decision];
 

@@ -49,6 +49,8 @@ public sealed class DelegatePolicy : IPolicyEvaluator
 
     public IReadOnlyList<IPolicyEvaluator> Authorities => _authorities;
 
+    public IPolicyEvaluator WithoutAuthorities() => _authorities.Length == 0 ? this : new DelegatePolicy(Policy, []);
+
     /// <summary>The delegate twin of a compiled rule network, authorities included.</summary>
     public static DelegatePolicy From(CompiledPolicy network) =>
         new(network.Policy, [.. network.Authorities.Select(From)]);

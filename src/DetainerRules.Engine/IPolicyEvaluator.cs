@@ -13,6 +13,9 @@ public interface IPolicyEvaluator
     /// <summary>The higher authorities the policy is bound by, ready to decide too.</summary>
     IReadOnlyList<IPolicyEvaluator> Authorities { get; }
 
+    /// <summary>The policy's own rules alone, as if it were bound by no higher authority: what its layers are compared against.</summary>
+    IPolicyEvaluator WithoutAuthorities();
+
     /// <summary>Every decision, the outcome, and the rules that fired.</summary>
     /// <exception cref="EvaluationException">The policy failed on this scenario.</exception>
     Verdict Evaluate(Scenario scenario);

@@ -36,7 +36,26 @@ public static class ComparisonHtml
         WriteMatrix(w, c);
         foreach (var s in c.Subjects.Where(s => s.Differing > 0))
         {
-            WriteSubject(w, c, s);
+            WriteSubject(w, c.Policies, s, s.Subject.Name);
+        }
+
+        if (c.Layers.Count > 0)
+        {
+            w.WriteLine("<h2 id=\"layers\">Layers of authority</h2><ul>");
+            foreach (var layer in c.Layers)
+            {
+                var differing = layer.Findings.Subjects.Where(x => x.Differing > 0).ToList();
+                w.WriteLine($"<li>{E(layer.Policy)} under {E(layer.Authority)}: {(differing.Count == 0 ? "no disagreement on the compared decisions" : E("they disagree on " + string.Join(", ", differing.Select(x => x.Subject.Name))))}</li>");
+            }
+
+            w.WriteLine("</ul>");
+            foreach (var layer in c.Layers)
+            {
+                foreach (var s in layer.Findings.Subjects.Where(x => x.Differing > 0))
+                {
+                    WriteSubject(w, layer.Findings.Policies, s, $"{layer.Policy}-{layer.Authority}-{s.Subject.Name}");
+                }
+            }
         }
 
         w.WriteLine("</body></html>");
@@ -69,15 +88,15 @@ public static class ComparisonHtml
         w.WriteLine("</tbody></table>");
     }
 
-    private static void WriteSubject(TextWriter w, PolicyComparison c, SubjectComparison s)
+    private static void WriteSubject(TextWriter w, IReadOnlyList<string> policies, SubjectComparison s, string anchor)
     {
-        w.WriteLine($"<h2 id=\"{s.Subject.Name}\">{E(s.Subject.Name)}: differ on {s.Differing.ToString("N0", CultureInfo.InvariantCulture)} of {s.Cases.ToString("N0", CultureInfo.InvariantCulture)} cases</h2>");
+        w.WriteLine($"<h2 id=\"{E(anchor)}\">{E(s.Subject.Name)}: differ on {s.Differing.ToString("N0", CultureInfo.InvariantCulture)} of {s.Cases.ToString("N0", CultureInfo.InvariantCulture)} cases</h2>");
         foreach (var split in s.Splits)
         {
             w.Write("<p>");
-            foreach (var (answer, policies) in split.Camps)
+            foreach (var (answer, camp) in split.Camps)
             {
-                w.Write($"<span class=\"answer {answer.Value}\">{E(string.Join(", ", policies.Select(p => c.Policies[p])))}: {E(answer.Text)}</span>");
+                w.Write($"<span class=\"answer {answer.Value}\">{E(string.Join(", ", camp.Select(p => policies[p])))}: {E(answer.Text)}</span>");
             }
 
             w.WriteLine($" {split.Cases.ToString("N0", CultureInfo.InvariantCulture)} cases</p>");

@@ -46,6 +46,30 @@ public static class ComparisonJson
 
         w.WriteBoolean("agree", c.Agree);
         WriteSpace(w, c.Space);
+        WriteSubjects(w, c);
+        w.WriteStartArray("layers");
+        foreach (var layer in c.Layers)
+        {
+            w.WriteStartObject();
+            w.WriteString("policy", layer.Policy);
+            w.WriteString("authority", layer.Authority);
+            w.WriteStartArray("compared");
+            foreach (var p in layer.Findings.Policies)
+            {
+                w.WriteStringValue(p);
+            }
+
+            w.WriteEndArray();
+            WriteSubjects(w, layer.Findings);
+            w.WriteEndObject();
+        }
+
+        w.WriteEndArray();
+        w.WriteEndObject();
+    }
+
+    private static void WriteSubjects(Utf8JsonWriter w, PolicyComparison c)
+    {
         w.WriteStartArray("subjects");
         foreach (var s in c.Subjects)
         {
@@ -53,7 +77,6 @@ public static class ComparisonJson
         }
 
         w.WriteEndArray();
-        w.WriteEndObject();
     }
 
     private static void WriteSpace(Utf8JsonWriter w, ScenarioSpace space)

@@ -42,13 +42,41 @@ public static class ComparisonMarkdown
                 w.WriteLine();
             }
 
-            foreach (var split in s.Splits)
+            WriteSplits(w, c.Policies, s);
+        }
+
+        if (c.Layers.Count > 0)
+        {
+            w.WriteLine();
+            w.WriteLine("## Layers of authority");
+            w.WriteLine();
+            foreach (var layer in c.Layers)
             {
-                w.WriteLine($"- **{ComparisonSummary.Camps(c.Policies, split)}**: {Count(split.Cases)} cases");
-                foreach (var region in split.Regions)
+                var differing = layer.Findings.Subjects.Where(x => x.Differing > 0).ToList();
+                w.WriteLine($"- `{layer.Policy}` under `{layer.Authority}`: {(differing.Count == 0 ? "no disagreement on the compared decisions" : "they disagree on " + string.Join(", ", differing.Select(x => $"`{x.Subject.Name}` ({Count(x.Differing)} of {Count(x.Cases)} cases)")))}");
+            }
+
+            foreach (var layer in c.Layers)
+            {
+                foreach (var s in layer.Findings.Subjects.Where(x => x.Differing > 0))
                 {
-                    w.WriteLine($"  - {region.Description} ({Count(region.Cases)}; e.g. `{region.Example.Id}`)");
+                    w.WriteLine();
+                    w.WriteLine($"### `{layer.Policy}` under `{layer.Authority}`: `{s.Subject.Name}`");
+                    w.WriteLine();
+                    WriteSplits(w, layer.Findings.Policies, s);
                 }
+            }
+        }
+    }
+
+    private static void WriteSplits(TextWriter w, IReadOnlyList<string> policies, SubjectComparison s)
+    {
+        foreach (var split in s.Splits)
+        {
+            w.WriteLine($"- **{ComparisonSummary.Camps(policies, split)}**: {Count(split.Cases)} cases");
+            foreach (var region in split.Regions)
+            {
+                w.WriteLine($"  - {region.Description} ({Count(region.Cases)}; e.g. `{region.Example.Id}`)");
             }
         }
     }

@@ -35,19 +35,42 @@ public static class ComparisonText
                 WriteMatrix(w, comparison.Policies, subject);
             }
 
-            foreach (var split in subject.Splits)
-            {
-                w.WriteLine($"  {ComparisonSummary.Camps(comparison.Policies, split)}: {Count(split.Cases)} {Plural(split.Cases, "case")}");
-                foreach (var region in split.Regions.Take(RegionsShown))
-                {
-                    w.WriteLine($"    - {region.Description} ({Count(region.Cases)}; e.g. {region.Example.Id})");
-                }
+            WriteSplits(w, comparison.Policies, subject, "  ");
+        }
 
-                if (split.Regions.Count > RegionsShown)
+        if (comparison.Layers.Count > 0)
+        {
+            w.WriteLine();
+            w.WriteLine("Layers of authority (where a policy's own rules and a law it is bound by disagree):");
+            foreach (var layer in comparison.Layers)
+            {
+                var differing = layer.Findings.Subjects.Where(s => s.Differing > 0).ToList();
+                w.WriteLine($"  {layer.Policy} under {layer.Authority}: {(differing.Count == 0 ? "no disagreement on the compared decisions" : $"they disagree on {Wording(differing)}")}");
+                foreach (var subject in differing)
                 {
-                    var rest = split.Regions.Skip(RegionsShown).ToList();
-                    w.WriteLine($"    - and {rest.Count} smaller regions covering {Count(rest.Sum(r => r.Cases))} cases (see --format json)");
+                    w.WriteLine($"    {subject.Subject.Name}: {Count(subject.Differing)} of {Count(subject.Cases)} cases");
+                    WriteSplits(w, layer.Findings.Policies, subject, "      ");
                 }
+            }
+        }
+    }
+
+    private static string Wording(IReadOnlyList<SubjectComparison> subjects) => string.Join(", ", subjects.Select(s => s.Subject.Name));
+
+    private static void WriteSplits(TextWriter w, IReadOnlyList<string> policies, SubjectComparison subject, string indent)
+    {
+        foreach (var split in subject.Splits)
+        {
+            w.WriteLine($"{indent}{ComparisonSummary.Camps(policies, split)}: {Count(split.Cases)} {Plural(split.Cases, "case")}");
+            foreach (var region in split.Regions.Take(RegionsShown))
+            {
+                w.WriteLine($"{indent}  - {region.Description} ({Count(region.Cases)}; e.g. {region.Example.Id})");
+            }
+
+            if (split.Regions.Count > RegionsShown)
+            {
+                var rest = split.Regions.Skip(RegionsShown).ToList();
+                w.WriteLine($"{indent}  - and {rest.Count} smaller regions covering {Count(rest.Sum(r => r.Cases))} cases (see --format json)");
             }
         }
     }

@@ -87,9 +87,14 @@ internal static class CompareCommand
             var catalog = context.Catalog(request.Rules is null ? null : context.Resolve(request.Rules));
             var compiled = Labelled(request.Policies.Select(name => (name, Engine(PolicySelection.Pick(context, catalog, name, request.At), request.ReferenceEngine))).ToList());
             var space = ScenarioSpace.For([.. compiled.Select(p => p.Policy)], request.Subjects, filter);
-            var comparison = request.Scenarios.Count == 0
+            var scenarios = request.Scenarios.Count == 0 ? null : LoadScenarios(context, request.Scenarios);
+            var comparison = scenarios is null
                 ? PolicyComparer.OverSpace(compiled, space, request.Subjects)
-                : PolicyComparer.OverScenarios(compiled, space, LoadScenarios(context, request.Scenarios), request.Subjects);
+                : PolicyComparer.OverScenarios(compiled, space, scenarios, request.Subjects);
+            comparison = comparison with
+            {
+                Layers = [.. compiled.SelectMany(p => LayerComparer.Compare(p.Label, p.Policy, space, request.Subjects, scenarios))],
+            };
             ComparisonReport.Write(context.Output, comparison, request.Format);
             if (request.Examples is { } folder)
             {

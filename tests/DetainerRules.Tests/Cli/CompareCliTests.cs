@@ -201,6 +201,40 @@ public class CompareCliTests
     }
 
     [Test]
+    public void Compare_PolicyBoundByALawItContradicts_ReportsWhereTheLayersDisagree()
+    {
+        var rules = Path.Combine(_dir, "layered");
+        Directory.CreateDirectory(rules);
+        File.WriteAllText(Path.Combine(rules, "county.yaml"), TestPolicies.Yaml("""
+              - id: hold-on-detainer
+                when: detainer
+                then: { delay_release: { value: required, limit: h48 } }
+                because: the county honors detainers
+                cite: src
+            """).Replace("id: test-policy", "id: county\nbound_by: [state]", StringComparison.Ordinal));
+        File.WriteAllText(Path.Combine(rules, "state.yaml"), TestPolicies.Yaml("""
+              - id: no-holds
+                when: detainer.warrant != judicial
+                then: { delay_release: forbidden }
+                because: the state bans holds without a judge's warrant
+                cite: src
+            """).Replace("id: test-policy", "id: state", StringComparison.Ordinal));
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+
+        var exit = DetainerCli.Run(["compare", "county", "state", "--space", "--decision", "delay_release", "--rules", rules], output, error, _dir);
+
+        var text = output.ToString();
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(exit, Is.EqualTo(ExitCodes.PoliciesDiffer), error.ToString());
+            Assert.That(text, Does.Contain("county under state: they disagree on delay_release"));
+            Assert.That(text, Does.Contain("county (own rules): required (48 hours, excluding weekends and federal holidays); state, county (in force): forbidden"));
+            Assert.That(text, Does.Contain("a detainer of any form with no warrant or an administrative warrant"));
+        }
+    }
+
+    [Test]
     public void Space_Policies_PrintsSizeDimensionsAndCasesPerDecision()
     {
         var (exit, output, _) = Run("space", "lvmpd-2023", "--where", "person.foreign_born=yes");
