@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text;
-using System.Text.Encodings.Web;
 using System.Text.Json;
 using DetainerRules.Analysis;
 
@@ -9,17 +8,10 @@ namespace DetainerRules.Reports;
 /// <summary>A comparison as one JSON object: the space, then every subject with all its splits and regions.</summary>
 public static class ComparisonJson
 {
-    private static readonly JsonWriterOptions Options = new()
-    {
-        Indented = true,
-        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
-        NewLine = "\n",
-    };
-
     public static string ToJson(PolicyComparison c)
     {
         using var stream = new MemoryStream();
-        using (var w = new Utf8JsonWriter(stream, Options))
+        using (var w = new Utf8JsonWriter(stream, JsonReport.Options))
         {
             Write(w, c);
         }

@@ -10,7 +10,8 @@ namespace DetainerRules.Reports;
 /// <summary>Writes a verdict as the JSON contract: one object per scenario, keys in a fixed order.</summary>
 public static class JsonReport
 {
-    private static readonly JsonWriterOptions Options = new()
+    /// <summary>How every JSON report is written: indented, LF line ends, non-ASCII text as is.</summary>
+    internal static readonly JsonWriterOptions Options = new()
     {
         Indented = true,
         Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
