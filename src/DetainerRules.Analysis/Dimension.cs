@@ -49,6 +49,11 @@ public abstract class Dimension
         })];
     }
 
+    /// <summary>The values one small change away from <paramref name="value"/>: what changes, from what, to what.</summary>
+    /// <remarks>By default every other value; charges and convictions change one facet of one offense at a time.</remarks>
+    internal virtual IEnumerable<(int Value, string What, string From, IReadOnlyList<string> To)> Neighbors(int value) =>
+        Enumerable.Range(0, Count).Where(v => v != value).Select(v => (v, Title, Label(value), (IReadOnlyList<string>)[Label(v)]));
+
     /// <summary>Writes the class's representative value into a scenario being built.</summary>
     internal abstract void Apply(int value, ScenarioDraft draft);
 

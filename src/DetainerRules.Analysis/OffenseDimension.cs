@@ -98,6 +98,54 @@ internal sealed class OffenseDimension : Dimension
         }
     }
 
+    internal override IEnumerable<(int Value, string What, string From, IReadOnlyList<string> To)> Neighbors(int value)
+    {
+        var noun = _list == OffenseList.Charges ? "charge" : "conviction";
+        var atoms = _values[value];
+        if (atoms.Length == 1)
+        {
+            // Change one facet of the offense: "the conviction's date".
+            var facets = Facets(atoms[0]);
+            for (var f = 0; f < _facets.Count; f++)
+            {
+                for (var c = 0; c < _sizes[f]; c++)
+                {
+                    var changed = (int[])facets.Clone();
+                    changed[f] = c;
+                    if (c != facets[f] && SingleValue(changed) is >= 0 and var other)
+                    {
+                        yield return (other, $"the {noun}'s {_facets[f].Name}", Wording.Or(_facets[f].Phrases([facets[f]]).Chosen), _facets[f].Phrases([c]).Chosen);
+                    }
+                }
+            }
+        }
+
+        // Add one offense, or take the list away (convictions), where the space has that list.
+        for (var v = 0; v < _values.Count; v++)
+        {
+            var list = _values[v];
+            if (list.Length == atoms.Length + 1 && atoms.All(list.Contains))
+            {
+                var added = list.Except(atoms).Single();
+                yield return (v, $"another {noun}", "none", [Phrase(Single(added))]);
+            }
+            else if (list.Length == 0 && atoms.Length > 0)
+            {
+                yield return (v, Name, Describe([value]), ["no prior conviction"]);
+            }
+            else if (atoms.Length == 0 && list.Length == 1)
+            {
+                yield return (v, "a prior conviction", "none", [Phrase(Single(list[0]))]);
+            }
+        }
+    }
+
+    private int SingleValue(int[] facets)
+    {
+        var atom = facets.Select((c, f) => (c, f)).Aggregate(0, (a, x) => (a * _sizes[x.f]) + x.c);
+        return _values.FindIndex(v => v.Length == 1 && v[0] == atom);
+    }
+
     internal override string DescribeAxes(bool[][] axes)
     {
         var parts = new List<string>();

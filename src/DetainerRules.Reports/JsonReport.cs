@@ -1,6 +1,8 @@
 using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
+using DetainerRules.Analysis;
+using DetainerRules.Engine;
 using DetainerRules.Model;
 using DetainerRules.Model.Decisions;
 using DetainerRules.Model.Policies;
@@ -18,18 +20,20 @@ public static class JsonReport
         NewLine = "\n",
     };
 
-    public static string ToJson(Verdict verdict, bool indented = true)
+    /// <param name="explanations">With <c>--explain</c>: each decision gets an <c>explanation</c> with its rules' conditions traced.</param>
+    /// <param name="flips">With <c>--what-flips</c>: a <c>what_flips</c> object, per subject, of the smallest changes that change the answer.</param>
+    public static string ToJson(Verdict verdict, bool indented = true, IReadOnlyDictionary<DecisionKind, DecisionExplanation>? explanations = null, IReadOnlyDictionary<Subject, IReadOnlyList<Flip>>? flips = null)
     {
         using var stream = new MemoryStream();
         using (var writer = new Utf8JsonWriter(stream, Options with { Indented = indented }))
         {
-            Write(writer, verdict);
+            Write(writer, verdict, explanations, flips);
         }
 
         return Encoding.UTF8.GetString(stream.ToArray());
     }
 
-    public static void Write(Utf8JsonWriter w, Verdict verdict)
+    public static void Write(Utf8JsonWriter w, Verdict verdict, IReadOnlyDictionary<DecisionKind, DecisionExplanation>? explanations = null, IReadOnlyDictionary<Subject, IReadOnlyList<Flip>>? flips = null)
     {
         w.WriteStartObject();
         WritePolicy(w, verdict.Policy);
@@ -38,7 +42,7 @@ public static class JsonReport
         foreach (var decision in verdict.Decisions)
         {
             w.WritePropertyName(Vocabulary.Word(decision.Kind));
-            WriteDecision(w, decision, verdict.HoldUntil, verdict.Layers.GetValueOrDefault(decision.Kind));
+            WriteDecision(w, decision, verdict.HoldUntil, verdict.Layers.GetValueOrDefault(decision.Kind), explanations?.GetValueOrDefault(decision.Kind));
         }
 
         w.WriteEndObject();
@@ -71,6 +75,44 @@ public static class JsonReport
         }
 
         w.WriteEndArray();
+        if (flips is not null)
+        {
+            WriteFlips(w, flips);
+        }
+
+        w.WriteEndObject();
+    }
+
+    private static void WriteFlips(Utf8JsonWriter w, IReadOnlyDictionary<Subject, IReadOnlyList<Flip>> flips)
+    {
+        w.WriteStartObject("what_flips");
+        foreach (var subject in Subject.All.Where(flips.ContainsKey))
+        {
+            w.WriteStartArray(subject.Name);
+            foreach (var flip in flips[subject])
+            {
+                w.WriteStartObject();
+                w.WriteStartArray("changes");
+                foreach (var (dimension, from, to) in flip.Changes)
+                {
+                    w.WriteStartObject();
+                    w.WriteString("dimension", dimension);
+                    w.WriteString("from", from);
+                    w.WriteString("to", to);
+                    w.WriteEndObject();
+                }
+
+                w.WriteEndArray();
+                w.WriteString("value", flip.Answer.Value);
+                w.WriteString("detail", flip.Answer.Detail);
+                w.WritePropertyName("example");
+                ScenarioJson.Write(w, flip.Example);
+                w.WriteEndObject();
+            }
+
+            w.WriteEndArray();
+        }
+
         w.WriteEndObject();
     }
 
@@ -87,7 +129,7 @@ public static class JsonReport
         w.WriteEndObject();
     }
 
-    private static void WriteDecision(Utf8JsonWriter w, Decision decision, DateTimeOffset? holdUntil, string? layer)
+    private static void WriteDecision(Utf8JsonWriter w, Decision decision, DateTimeOffset? holdUntil, string? layer, DecisionExplanation? explanation)
     {
         w.WriteStartObject();
         w.WriteString("value", Vocabulary.Word(decision.Value));
@@ -151,6 +193,58 @@ public static class JsonReport
             w.WriteNull("conflict");
         }
 
+        if (explanation is not null)
+        {
+            w.WriteStartObject("explanation");
+            WriteTraces(w, "deciding", explanation.Deciding);
+            WriteTraces(w, "overridden", explanation.Overridden);
+            WriteTraces(w, "conflict", explanation.Conflict);
+            w.WriteEndObject();
+        }
+
+        w.WriteEndObject();
+    }
+
+    private static void WriteTraces(Utf8JsonWriter w, string name, IReadOnlyList<RuleTrace> traces)
+    {
+        w.WriteStartArray(name);
+        foreach (var t in traces)
+        {
+            w.WriteStartObject();
+            w.WriteString("rule", t.Rule.Id);
+            w.WriteString("policy", t.Policy);
+            w.WriteNumber("priority", t.Rule.Priority);
+            w.WriteString("said", Vocabulary.Word(t.Said.Value));
+            w.WriteString("when", t.Rule.WhenText.Trim());
+            w.WritePropertyName("trace");
+            WriteNode(w, t.When);
+            w.WriteString("because", t.Rule.Because);
+            w.WriteStartArray("cites");
+            foreach (var cite in t.Rule.Cites)
+            {
+                w.WriteStringValue(cite.Text);
+            }
+
+            w.WriteEndArray();
+            w.WriteEndObject();
+        }
+
+        w.WriteEndArray();
+    }
+
+    private static void WriteNode(Utf8JsonWriter w, TraceNode node)
+    {
+        w.WriteStartObject();
+        w.WriteString("condition", node.Condition);
+        w.WriteBoolean("holds", node.Holds);
+        w.WriteString("values", node.Values);
+        w.WriteStartArray("parts");
+        foreach (var part in node.Parts)
+        {
+            WriteNode(w, part);
+        }
+
+        w.WriteEndArray();
         w.WriteEndObject();
     }
 

@@ -1,3 +1,5 @@
+using DetainerRules.Analysis;
+using DetainerRules.Engine;
 using DetainerRules.Model.Decisions;
 
 namespace DetainerRules.Reports;
@@ -5,7 +7,9 @@ namespace DetainerRules.Reports;
 /// <summary>Writes a verdict as sentences a reader can follow: the outcome, then each decision with its rules and sources.</summary>
 public static class TextReport
 {
-    public static void Write(TextWriter w, Verdict verdict)
+    /// <param name="explanations">With <c>--explain</c>: each decision's rules with their conditions traced on the scenario.</param>
+    /// <param name="flips">With <c>--what-flips</c>: for each subject, the smallest changes to the scenario that change its answer.</param>
+    public static void Write(TextWriter w, Verdict verdict, IReadOnlyDictionary<DecisionKind, DecisionExplanation>? explanations = null, IReadOnlyDictionary<Subject, IReadOnlyList<Flip>>? flips = null)
     {
         var policy = verdict.Policy;
         var scenario = verdict.Scenario;
@@ -15,6 +19,7 @@ public static class TextReport
         w.WriteLine();
         w.WriteLine($"Outcome: the person is {Phrases.Outcome(verdict.Outcome)}.");
         w.WriteLine($"  Why: {verdict.Outcome.Reason}.");
+        WriteFlips(w, flips?.GetValueOrDefault(Subject.Outcome));
         w.WriteLine();
         if (verdict.Policy.BoundBy.Count > 0)
         {
@@ -24,13 +29,13 @@ public static class TextReport
 
         foreach (var decision in verdict.Decisions)
         {
-            WriteDecision(w, verdict, decision);
+            WriteDecision(w, verdict, decision, explanations?.GetValueOrDefault(decision.Kind), flips?.GetValueOrDefault(Subject.Of(decision.Kind)));
         }
 
         w.WriteLine("Rules fired, in order: " + (verdict.Fired.Count == 0 ? "none" : string.Join(", ", verdict.Fired.Select(r => r.Id))));
     }
 
-    private static void WriteDecision(TextWriter w, Verdict verdict, Decision decision)
+    private static void WriteDecision(TextWriter w, Verdict verdict, Decision decision, DecisionExplanation? explanation, IReadOnlyList<Flip>? flips)
     {
         var policy = verdict.Policy;
         var holdUntil = verdict.HoldUntil;
@@ -42,6 +47,7 @@ public static class TextReport
             foreach (var claim in decision.Conflict)
             {
                 w.WriteLine($"    rule {claim.Rule.Id} (priority {claim.Rule.Priority}) says {Model.Vocabulary.Word(claim.Effect.Value)}: {claim.Rule.Because}");
+                WriteTrace(w, explanation?.Conflict.FirstOrDefault(t => t.Rule == claim.Rule), "      ");
             }
         }
         else if (decision.Default is { } fallback)
@@ -53,6 +59,7 @@ public static class TextReport
             foreach (var claim in decision.Deciding)
             {
                 w.WriteLine($"  {value[..1].ToUpperInvariant()}{value[1..]} by rule {claim.Rule.Id}: {claim.Rule.Because}");
+                WriteTrace(w, explanation?.Deciding.FirstOrDefault(t => t.Rule == claim.Rule), "    ");
                 if (policy.AmendmentFor(claim.Rule) is { } amendment)
                 {
                     w.WriteLine($"  The rule comes from {claim.Rule.Origin}: {amendment}");
@@ -67,7 +74,9 @@ public static class TextReport
 
         foreach (var lost in decision.Overridden)
         {
-            w.WriteLine($"  Overridden: rule {lost.Rule.Id} (priority {lost.Rule.Priority}) said {Model.Vocabulary.Word(lost.Effect.Value)}");
+            var winners = string.Join(", ", decision.Deciding.Concat(decision.Conflict).Select(a => $"{a.Rule.Id} (priority {a.Rule.Priority})"));
+            w.WriteLine($"  Overridden: rule {lost.Rule.Id} (priority {lost.Rule.Priority}) said {Model.Vocabulary.Word(lost.Effect.Value)}; it lost to {winners}");
+            WriteTrace(w, explanation?.Overridden.FirstOrDefault(t => t.Rule == lost.Rule), "    ");
         }
 
         if (verdict.Layers.TryGetValue(decision.Kind, out var layer) && layer != policy.Id)
@@ -80,6 +89,50 @@ public static class TextReport
             w.WriteLine($"  Layers disagree: {d.Policy} says {Model.Vocabulary.Word(d.PolicyValue)}, {d.Authority} says {Model.Vocabulary.Word(d.AuthorityValue)}; in force: {Model.Vocabulary.Word(d.Effective)}.");
         }
 
+        WriteFlips(w, flips);
         w.WriteLine();
+    }
+
+    private static void WriteFlips(TextWriter w, IReadOnlyList<Flip>? flips)
+    {
+        if (flips is null)
+        {
+            return;
+        }
+
+        if (flips.Count == 0)
+        {
+            w.WriteLine("  What would change it: nothing in the scenario this policy reads.");
+            return;
+        }
+
+        w.WriteLine("  What would change it:");
+        foreach (var flip in flips)
+        {
+            var changes = string.Join(" and ", flip.Changes.Select(c => $"{c.Dimension} were {c.To} (now {c.From})"));
+            w.WriteLine($"    - {flip.Answer.Text} if {changes}");
+        }
+    }
+
+    /// <summary>A rule's condition, part by part, with what held and the scenario's values.</summary>
+    private static void WriteTrace(TextWriter w, RuleTrace? trace, string indent)
+    {
+        if (trace is null)
+        {
+            return;
+        }
+
+        w.WriteLine($"{indent}when ({trace.Policy}): {trace.Rule.WhenText.Trim()}");
+        WriteNode(w, trace.When, indent + "  ");
+    }
+
+    private static void WriteNode(TextWriter w, TraceNode node, string indent)
+    {
+        var values = node.Values is null ? string.Empty : $"  [{node.Values}]";
+        w.WriteLine($"{indent}{(node.Holds ? "holds" : "fails")}: {node.Condition}{values}");
+        foreach (var part in node.Parts)
+        {
+            WriteNode(w, part, indent + "  ");
+        }
     }
 }

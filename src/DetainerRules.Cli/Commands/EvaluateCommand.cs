@@ -1,4 +1,5 @@
 using System.CommandLine;
+using DetainerRules.Analysis;
 using DetainerRules.Engine;
 using DetainerRules.Model.Diagnostics;
 using DetainerRules.Reports;
@@ -9,6 +10,8 @@ namespace DetainerRules.Cli.Commands;
 /// <summary><c>detainer evaluate</c>: what a policy decides for each arrest scenario.</summary>
 internal static class EvaluateCommand
 {
+    private static readonly ConditionTracer Tracer = new();
+
     public static Command Create(CliContext context)
     {
         var policy = new Option<string>("--policy", "-p")
@@ -28,6 +31,8 @@ internal static class EvaluateCommand
             }
         });
         var format = CommonOptions.Format("text", "json");
+        var whatFlips = new Option<bool>("--what-flips") { Description = "For each decision, the smallest changes to the scenario that would change it, found over the scenario space" };
+        var explain = new Option<bool>("--explain") { Description = "For each decision, trace the conditions of the rules that decided, lost or conflicted, with the scenario's values" };
         var rules = CommonOptions.RulesDirectory();
         var scenarios = new Argument<string[]>("scenario")
         {
@@ -36,19 +41,21 @@ internal static class EvaluateCommand
         };
         var command = new Command("evaluate", "Decide each scenario under a policy: the decisions, the rules and sources behind them, and the outcome")
         {
-            policy, at, format, rules, scenarios,
+            policy, at, format, explain, whatFlips, rules, scenarios,
         };
         command.SetAction(parse => Run(
             context,
             parse.GetRequiredValue(policy),
             parse.GetValue(at) is { } day ? DateOnly.ParseExact(day, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) : null,
             parse.GetRequiredValue(format),
+            parse.GetValue(explain),
+            parse.GetValue(whatFlips),
             parse.GetValue(rules),
             parse.GetRequiredValue(scenarios)));
         return command;
     }
 
-    private static int Run(CliContext context, string policyName, DateOnly? at, string format, string? rulesDirectory, string[] arguments)
+    private static int Run(CliContext context, string policyName, DateOnly? at, string format, bool explain, bool whatFlips, string? rulesDirectory, string[] arguments)
     {
         PolicyChoice choice;
         try
@@ -86,6 +93,8 @@ internal static class EvaluateCommand
                 }
 
                 var verdict = network.Evaluate(scenario);
+                var explanations = explain ? DecisionExplanation.Of(verdict, Tracer) : null;
+                var flips = whatFlips ? Subject.All.ToDictionary(s => s, s => WhatFlips.For(DelegatePolicy.From(network), scenario, s)) : null;
                 if (!first && format == "text")
                 {
                     context.Output.WriteLine(new string('-', 72));
@@ -94,11 +103,11 @@ internal static class EvaluateCommand
                 first = false;
                 if (format == "json")
                 {
-                    context.Output.WriteLine(JsonReport.ToJson(verdict));
+                    context.Output.WriteLine(JsonReport.ToJson(verdict, explanations: explanations, flips: flips));
                 }
                 else
                 {
-                    TextReport.Write(context.Output, verdict);
+                    TextReport.Write(context.Output, verdict, explanations, flips);
                 }
             }
             catch (InvalidInputException e)

@@ -29,6 +29,7 @@ public static class LayerComposition
             Layers = layers,
             Disagreements = disagreements,
             AuthorityVerdicts = authorities,
+            Own = own,
         };
     }
 

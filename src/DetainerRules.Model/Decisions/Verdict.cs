@@ -7,6 +7,7 @@ namespace DetainerRules.Model.Decisions;
 public sealed class Verdict
 {
     private readonly Dictionary<DecisionKind, Decision> _byKind;
+    private readonly Verdict? _own;
 
     public Verdict(Policy policy, Scenario scenario, IReadOnlyList<Decision> decisions, IReadOnlyList<PolicyRule> fired)
     {
@@ -38,6 +39,13 @@ public sealed class Verdict
 
     /// <summary>Where the policy and its higher authorities answer differently, and what prevails.</summary>
     public IReadOnlyList<LayerDisagreement> Disagreements { get; init; } = [];
+
+    /// <summary>For a policy bound by higher authorities: its own verdict, before their answers were applied; otherwise this verdict.</summary>
+    public Verdict Own
+    {
+        get => _own ?? this;
+        init => _own = value;
+    }
 
     /// <summary>The authorities' verdicts on the same scenario, in the order the policy lists them.</summary>
     public IReadOnlyList<Verdict> AuthorityVerdicts { get; init; } = [];

@@ -72,6 +72,39 @@ public class CliTests
     }
 
     [Test]
+    public void Evaluate_Explain_TracesTheDecidingRulesConditions()
+    {
+        var (exit, output, error) = Run("evaluate", "--policy", "test-policy", "--explain", "scenarios/a-felony.yaml");
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(exit, Is.EqualTo(ExitCodes.Success), error);
+            Assert.That(output, Does.Contain("when (test-policy): any charge(level = felony)"));
+            Assert.That(output, Does.Contain("holds: charge 1: robbery (felony, robbery)  [level is felony]"));
+            Assert.That(output, Does.Contain("holds: detainer.form = I-247A  [detainer.form is I-247A]"));
+        }
+    }
+
+    [Test]
+    public void Evaluate_ExplainAndWhatFlipsAsJson_CarryTracesAndSmallestChanges()
+    {
+        var (exit, output, _) = Run("evaluate", "-p", "test-policy", "--format", "json", "--explain", "--what-flips", "scenarios/b-minor.json");
+        using var json = JsonDocument.Parse(output);
+        var notify = json.RootElement.GetProperty("decisions").GetProperty("notify_ice");
+        var flip = json.RootElement.GetProperty("what_flips").GetProperty("notify_ice")[0];
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(exit, Is.EqualTo(ExitCodes.Success));
+            Assert.That(notify.GetProperty("explanation").GetProperty("deciding").GetArrayLength(), Is.Zero, "the default decided");
+            Assert.That(flip.GetProperty("value").GetString(), Is.EqualTo("required"));
+            Assert.That(flip.GetProperty("changes")[0].GetProperty("dimension").GetString(), Is.EqualTo("the charge's level"));
+            Assert.That(flip.GetProperty("changes")[0].GetProperty("to").GetString(), Is.EqualTo("felony"));
+            Assert.That(flip.GetProperty("example").GetProperty("charges")[0].GetProperty("level").GetString(), Is.EqualTo("felony"));
+        }
+    }
+
+    [Test]
     public void Evaluate_Json_FollowsTheContract()
     {
         var (exit, output, _) = Run("evaluate", "-p", "test-policy", "--format", "json", "scenarios/a-felony.yaml");

@@ -1,0 +1,68 @@
+using System.Collections.Concurrent;
+using DetainerRules.Model.Conditions;
+using DetainerRules.Model.Decisions;
+using DetainerRules.Model.Scenarios;
+
+namespace DetainerRules.Engine;
+
+/// <summary>Evaluates a condition part by part on one scenario, for explanations: which parts held, on which values.</summary>
+/// <remarks>
+/// Each part is compiled with the translation the rule network uses (<see cref="ConditionDelegates"/>),
+/// once per tracer, so a trace cannot disagree with the network's answer.
+/// <threadsafety instance="true"/>
+/// </remarks>
+public sealed class ConditionTracer
+{
+    private readonly ConcurrentDictionary<Condition, Func<Scenario, Modality[], bool>> _scenarioParts = new(ReferenceEqualityComparer.Instance);
+    private readonly ConcurrentDictionary<Condition, Func<Scenario, Modality[], Charge, bool>> _chargeParts = new(ReferenceEqualityComparer.Instance);
+    private readonly ConcurrentDictionary<Condition, Func<Scenario, Modality[], Conviction, bool>> _convictionParts = new(ReferenceEqualityComparer.Instance);
+
+    /// <param name="decisions">The decisions the condition may read, indexed by <see cref="DecisionKind"/>.</param>
+    public TraceNode Trace(Condition condition, Scenario scenario, Modality[] decisions) => Trace(condition, scenario, decisions, null);
+
+    /// <summary>Whether one part holds, at scenario level or for one offense.</summary>
+    public bool Holds(Condition part, Scenario scenario, Modality[] decisions, object? offense) => offense switch
+    {
+        Charge c => _chargeParts.GetOrAdd(part, ConditionDelegates.CompileForCharge)(scenario, decisions, c),
+        Conviction c => _convictionParts.GetOrAdd(part, ConditionDelegates.CompileForConviction)(scenario, decisions, c),
+        _ => _scenarioParts.GetOrAdd(part, ConditionDelegates.Compile)(scenario, decisions),
+    };
+
+    private TraceNode Trace(Condition condition, Scenario scenario, Modality[] decisions, object? offense)
+    {
+        var text = ConditionPrinter.Print(condition);
+        var holds = Holds(condition, scenario, decisions, offense);
+        switch (condition)
+        {
+            case AllOf all:
+                return new TraceNode(text, holds, null, [.. all.Parts.Select(p => Trace(p, scenario, decisions, offense))]);
+            case AnyOf any:
+                return new TraceNode(text, holds, null, [.. any.Parts.Select(p => Trace(p, scenario, decisions, offense))]);
+            case Negation not:
+                return new TraceNode(text, holds, null, [Trace(not.Inner, scenario, decisions, offense)]);
+            case NamedConditionUse use:
+                return new TraceNode(text, holds, null, [Trace(use.Body, scenario, decisions, offense)]);
+            case Quantified q:
+                IEnumerable<object> elements = q.List == OffenseList.Charges ? scenario.Charges : scenario.Convictions;
+                var parts = elements.Select((e, i) => Trace(q.Inner, scenario, decisions, e) with { Condition = Element(q.List, i, e) }).ToList();
+                return new TraceNode(text, holds, parts.Count == 0 ? $"no {(q.List == OffenseList.Charges ? "charges" : "convictions")}" : null, parts);
+            case FieldTest test:
+                return new TraceNode(text, holds, FieldValue.Describe(test.Field, scenario, offense), []);
+            case DecisionTest test:
+                return new TraceNode(text, holds, $"decision.{Model.Vocabulary.Word(test.Decision)} is {Model.Vocabulary.Word(decisions[(int)test.Decision])}", []);
+            case WithinYears:
+                var c = (Conviction)offense!;
+                var released = c.ReleasedOn is { } r ? $", released {r:yyyy-MM-dd}" : string.Empty;
+                return new TraceNode(text, holds, $"convicted {c.ConvictedOn:yyyy-MM-dd}{released}; booked {scenario.BookedOn:yyyy-MM-dd}", []);
+            default:
+                return new TraceNode(text, holds, null, []);
+        }
+    }
+
+    private static string Element(OffenseList list, int index, object offense) => offense switch
+    {
+        Charge c => $"charge {index + 1}: {c.Offense} ({Model.Vocabulary.Word(c.Level)}, {Model.Vocabulary.Word(c.Category)})",
+        Conviction c => $"conviction {index + 1}: {c.Offense} ({Model.Vocabulary.Word(c.Level)}, {Model.Vocabulary.Word(c.Category)}, {c.ConvictedOn:yyyy-MM-dd})",
+        _ => $"{list} {index + 1}",
+    };
+}
