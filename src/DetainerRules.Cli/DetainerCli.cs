@@ -15,6 +15,7 @@ public static class DetainerCli
             ShowCommand.Create(context),
             CompareCommand.Create(context),
             SpaceCommand.Create(context),
+            TestCommand.Create(context),
         };
 
     public static int Run(string[] args, TextWriter output, TextWriter error, string workingDirectory)

@@ -25,7 +25,7 @@ public static class ComparisonText
             Count(s.Differing),
             ComparisonSummary.Percent(s.Cases - s.Differing, s.Cases),
         }).ToList();
-        WriteTable(w, ["subject", "cases", "differ", "all agree"], rows);
+        TextTable.Write(w, ["subject", "cases", "differ", "all agree"], rows, rightAlign: true);
         foreach (var subject in comparison.Subjects.Where(s => s.Differing > 0))
         {
             w.WriteLine();
@@ -79,19 +79,7 @@ public static class ComparisonText
     {
         w.WriteLine("  same answer, pair by pair:");
         var rows = policies.Select((p, a) => (string[])[p, .. policies.Select((_, b) => ComparisonSummary.Percent(subject.Agreeing[a, b], subject.Cases))]).ToList();
-        WriteTable(w, ["", .. policies], rows, "    ");
-    }
-
-    private static void WriteTable(TextWriter w, IReadOnlyList<string> header, IReadOnlyList<string[]> rows, string indent = "")
-    {
-        var widths = header.Select((h, i) => Math.Max(h.Length, rows.Select(r => r[i].Length).DefaultIfEmpty(0).Max())).ToArray();
-        string Line(IReadOnlyList<string> cells) =>
-            indent + string.Join("  ", cells.Select((c, i) => i == 0 ? c.PadRight(widths[i]) : c.PadLeft(widths[i]))).TrimEnd();
-        w.WriteLine(Line(header));
-        foreach (var row in rows)
-        {
-            w.WriteLine(Line(row));
-        }
+        TextTable.Write(w, ["", .. policies], rows, "    ", rightAlign: true);
     }
 
     private static string Count(long n) => n.ToString("N0", CultureInfo.InvariantCulture);

@@ -126,7 +126,8 @@ public static class TextReport
         WriteNode(w, trace.When, indent + "  ");
     }
 
-    private static void WriteNode(TextWriter w, TraceNode node, string indent)
+    /// <summary>A traced condition, one part a line, indented by depth.</summary>
+    internal static void WriteNode(TextWriter w, TraceNode node, string indent)
     {
         var values = node.Values is null ? string.Empty : $"  [{node.Values}]";
         w.WriteLine($"{indent}{(node.Holds ? "holds" : "fails")}: {node.Condition}{values}");

@@ -27,13 +27,23 @@ public static class ScenarioLoader
     {
         var (root, _) = DocumentReader.Read(file, text);
         var diagnostics = new List<Diagnostic>();
-        var r = new FieldReader(diagnostics);
+        var scenario = Read(new FieldReader(diagnostics), root, defaultId);
+        return diagnostics.Count > 0 || scenario is null
+            ? throw new InvalidInputException([.. diagnostics.OrderBy(d => d.Span.Line).ThenBy(d => d.Span.Column)])
+            : scenario;
+    }
+
+    /// <summary>Reads a scenario from a node of a larger document (an expectation file's inline case); problems go to the reader.</summary>
+    internal static Scenario? Read(FieldReader r, YamlNode root, string defaultId)
+    {
         var top = r.Mapping(root, TopKeys);
         if (top is null)
         {
-            r.Report(root.Span, string.Empty, $"expected a scenario (a mapping with `booked_at`, `charges`, ...), found {root.Kind}");
-            throw new InvalidInputException(diagnostics);
+            r.Report(root.Span, root.Path, $"expected a scenario (a mapping with `booked_at`, `charges`, ...), found {root.Kind}");
+            return null;
         }
+
+        var before = r.Diagnostics.Count;
 
         var id = top["id"] is null ? defaultId : r.Text(top["id"]);
         var bookedAt = r.Timestamp(r.Required(top, "booked_at"));
@@ -45,9 +55,9 @@ public static class ScenarioLoader
         var releaseAt = ReadReleaseTime(r, top["custody"], bookedAt);
         var icePresent = ReadIcePresence(r, top["ice"]);
         var requests = ReadRequests(r, top["requests"]);
-        if (diagnostics.Count > 0)
+        if (r.Diagnostics.Count > before)
         {
-            throw new InvalidInputException([.. diagnostics.OrderBy(d => d.Span.Line).ThenBy(d => d.Span.Column)]);
+            return null;
         }
 
         return new Scenario

@@ -1,28 +1,41 @@
 using DetainerRules.Model;
 using DetainerRules.Model.Decisions;
 using DetainerRules.Model.Diagnostics;
+using DetainerRules.Model.Expectations;
+using DetainerRules.Model.Scenarios;
 using DetainerRules.Yaml.Documents;
 
 namespace DetainerRules.Yaml.Expectations;
 
-/// <summary>Reads expectation files: a policy id and, per scenario, the expected decisions and outcome.</summary>
+/// <summary>Reads expectation files: cases of a scenario (by reference or written out) and what one or more policies should decide for it.</summary>
+/// <remarks>
+/// A case's <c>expect</c> is for the file's <c>policy</c> (or the case's own <c>policy</c>);
+/// <c>policies</c> maps further policy ids to what each should decide for the same scenario.
+/// </remarks>
 public static class ExpectationLoader
 {
-    private static readonly string[] CaseKeys = ["scenario", "because", "expect"];
+    private static readonly string[] TopKeys = ["policy", "cases"];
+    private static readonly string[] CaseKeys = ["scenario", "name", "policy", "because", "expect", "policies"];
 
     /// <exception cref="InvalidInputException">The file is missing or has problems; all of them are listed.</exception>
-    public static ExpectationFile LoadFile(string path)
+    /// <param name="displayPath">How messages name the file; defaults to <paramref name="path"/>.</param>
+    public static ExpectationFile LoadFile(string path, string? displayPath = null) => Load(InputFile.Read(path, displayPath), displayPath ?? path);
+
+    /// <exception cref="InvalidInputException">The text has problems; all of them are listed.</exception>
+    public static ExpectationFile Load(string text, string path)
     {
-        var (root, _) = DocumentReader.Read(path, InputFile.Read(path));
+        var (root, _) = DocumentReader.Read(path, text);
         var diagnostics = new List<Diagnostic>();
         var r = new FieldReader(diagnostics);
-        var top = r.Mapping(root, ["policy", "cases"])
-            ?? throw new InvalidInputException([Diagnostic.Error(root.Span, PolicyDiagnosticCodes.Field, string.Empty, "expected `policy` and `cases`")]);
-        var policy = r.Text(r.Required(top, "policy"));
+        var top = r.Mapping(root, TopKeys)
+            ?? throw new InvalidInputException([Diagnostic.Error(root.Span, PolicyDiagnosticCodes.Field, string.Empty, "expected `cases` (and usually `policy`)")]);
+        var policy = top["policy"] is { } p ? r.Text(p) : null;
         var cases = new List<ExpectationCase>();
-        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var seen = new HashSet<(string, string)>();
+        var index = 0;
         foreach (var item in r.List(r.Required(top, "cases")))
         {
+            index++;
             var m = r.Mapping(item, CaseKeys);
             if (m is null)
             {
@@ -30,21 +43,68 @@ public static class ExpectationLoader
                 continue;
             }
 
-            var scenario = r.Text(r.Required(m, "scenario"));
-            if (scenario is not null && !seen.Add(scenario))
+            var name = m["name"] is { } n ? r.Text(n) : null;
+            var (scenarioId, inline) = ReadScenario(r, m, name ?? $"case-{index}");
+            var because = r.Text(r.Required(m, "because"));
+            var expectations = new List<(string Policy, YamlNode Node, SourceSpan Span)>();
+            var casePolicy = m["policy"] is { } cp ? r.Text(cp) : policy;
+            if (m["expect"] is { } expect)
             {
-                r.Report(m["scenario"]!.Span, m.PathOf("scenario"), $"scenario `{scenario}` is expected twice", PolicyDiagnosticCodes.Identity);
+                if (casePolicy is null)
+                {
+                    r.Report(expect.Span, m.PathOf("expect"), "`expect` needs a policy: give `policy` at the top of the file or in the case, or use `policies`", PolicyDiagnosticCodes.Reference);
+                }
+                else
+                {
+                    expectations.Add((casePolicy, expect, expect.Span));
+                }
             }
 
-            var because = r.Text(r.Required(m, "because"));
-            var (decisions, outcome) = ReadExpect(r, r.Required(m, "expect"));
-            if (scenario is not null && because is not null)
+            if (m["policies"] is YamlMapping byPolicy)
             {
-                cases.Add(new ExpectationCase(scenario, because, decisions, outcome, m.Node.Span));
+                expectations.AddRange(byPolicy.Entries.Select(e => (e.Key.Value, e.Value, e.Key.Span)));
+            }
+            else if (m["policies"] is { } other)
+            {
+                r.Report(other.Span, other.Path, $"expected a mapping of policy ids to expected decisions, found {other.Kind}");
+            }
+
+            if (expectations.Count == 0 && m["expect"] is null)
+            {
+                r.Report(m.Node.Span, m.Node.Path, "a case needs `expect` (for the file's policy) or `policies`");
+            }
+
+            foreach (var (policyId, node, span) in expectations)
+            {
+                if (scenarioId is not null && !seen.Add((policyId, scenarioId)))
+                {
+                    r.Report(span, m.Node.Path, $"scenario `{scenarioId}` is expected twice for `{policyId}`", PolicyDiagnosticCodes.Identity);
+                }
+
+                var (decisions, outcome) = ReadExpect(r, node);
+                if (scenarioId is not null && because is not null)
+                {
+                    cases.Add(new ExpectationCase(scenarioId, because, decisions, outcome, m.Node.Span) { Inline = inline, PolicyId = policyId });
+                }
             }
         }
 
-        return diagnostics.Count > 0 ? throw new InvalidInputException(diagnostics) : new ExpectationFile(policy!, cases, path);
+        return diagnostics.Count > 0
+            ? throw new InvalidInputException([.. diagnostics.OrderBy(d => d.Span.Line).ThenBy(d => d.Span.Column)])
+            : new ExpectationFile(policy, cases, path);
+    }
+
+    /// <summary>A reference (a scenario id, or a path to a scenario file) or a scenario written out in the case.</summary>
+    private static (string? Id, Scenario? Inline) ReadScenario(FieldReader r, MappingView m, string fallbackId)
+    {
+        var node = r.Required(m, "scenario");
+        if (node is YamlMapping)
+        {
+            var scenario = ScenarioLoader.Read(r, node, fallbackId);
+            return (scenario?.Id, scenario);
+        }
+
+        return (r.Text(node), null);
     }
 
     private static (List<ExpectedDecision>, Outcome?) ReadExpect(FieldReader r, YamlNode? node)

@@ -3,6 +3,8 @@ using DetainerRules.Model.Decisions;
 using DetainerRules.Reports;
 using DetainerRules.Tests.Support;
 using DetainerRules.Yaml;
+using DetainerRules.Analysis.Expectations;
+using DetainerRules.Model.Expectations;
 using DetainerRules.Yaml.Expectations;
 
 namespace DetainerRules.Tests.Catalog;
@@ -15,7 +17,7 @@ namespace DetainerRules.Tests.Catalog;
 public class ExpectationTests
 {
     private static IEnumerable<ExpectationFile> Files() =>
-        Directory.EnumerateFiles(Repository.Expectations, "*.yaml").Order(StringComparer.Ordinal).Select(ExpectationLoader.LoadFile);
+        Directory.EnumerateFiles(Repository.Expectations, "*.yaml").Order(StringComparer.Ordinal).Select(f => ExpectationLoader.LoadFile(f));
 
     private static IEnumerable<TestCaseData> Cases() =>
         Files().SelectMany(f => f.Cases.Select(c => new TestCaseData(f.PolicyId, c).SetName($"{f.PolicyId}: {c.ScenarioId}")));
@@ -24,31 +26,8 @@ public class ExpectationTests
     public void Evaluate_ShippedScenario_MatchesWhatTheSourcesSay(string policyId, ExpectationCase expected)
     {
         var verdict = TestPolicies.ShippedPolicy(policyId).Evaluate(TestScenarios.Shipped(expected.ScenarioId));
-        var mismatches = new List<string>();
-        foreach (var e in expected.Decisions)
-        {
-            var actual = verdict[e.Kind];
-            var name = Vocabulary.Word(e.Kind);
-            if (actual.Value != e.Value)
-            {
-                mismatches.Add($"{name}: expected {Vocabulary.Word(e.Value)}, actual {Vocabulary.Word(actual.Value)} ({Explain(actual)})");
-            }
 
-            if (e.At is { } at && !at.SequenceEqual(actual.Effect.At))
-            {
-                mismatches.Add($"{name}.at: expected [{string.Join(", ", at.Select(Vocabulary.Word))}], actual [{string.Join(", ", actual.Effect.At.Select(Vocabulary.Word))}]");
-            }
-
-            if (e.HoldUntilGiven && e.HoldUntil != verdict.HoldUntil)
-            {
-                mismatches.Add($"{name}.hold_until: expected {Show(e.HoldUntil)}, actual {Show(verdict.HoldUntil)}");
-            }
-        }
-
-        if (expected.Outcome is { } outcome && outcome != verdict.Outcome.Value)
-        {
-            mismatches.Add($"outcome: expected {Vocabulary.Word(outcome)}, actual {Vocabulary.Word(verdict.Outcome.Value)} ({verdict.Outcome.Reason})");
-        }
+        var mismatches = ExpectationRunner.Compare(expected, verdict).Select(m => $"{m.What}: expected {m.Expected}, actual {m.Actual} ({m.Why})");
 
         Assert.That(mismatches, Is.Empty, $"{expected.Span}: {expected.Because}");
     }
@@ -77,7 +56,7 @@ public class ExpectationTests
     {
         foreach (var file in Files())
         {
-            var policy = TestPolicies.ShippedPolicy(file.PolicyId);
+            var policy = TestPolicies.ShippedPolicy(file.PolicyId!);
             var fired = file.Cases.SelectMany(c => policy.Evaluate(TestScenarios.Shipped(c.ScenarioId)).Fired).Select(r => r.Id).ToHashSet();
             var never = policy.Policy.Rules.Select(r => r.Id).Where(id => !fired.Contains(id));
 
@@ -93,11 +72,4 @@ public class ExpectationTests
             Assert.That(() => ScenarioLoader.LoadFile(path), Throws.Nothing, path);
         }
     }
-
-    private static string Explain(Decision decision) =>
-        decision.IsConflict ? "conflict between " + string.Join(", ", decision.Conflict.Select(a => a.Rule.Id))
-        : decision.Default is not null ? "the default"
-        : "rules " + string.Join(", ", decision.Deciding.Select(a => a.Rule.Id));
-
-    private static string Show(DateTimeOffset? time) => time is { } t ? Format.Timestamp(t) : "none";
 }

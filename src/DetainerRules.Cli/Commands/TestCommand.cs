@@ -1,0 +1,117 @@
+using System.CommandLine;
+using DetainerRules.Analysis.Expectations;
+using DetainerRules.Engine;
+using DetainerRules.Model.Diagnostics;
+using DetainerRules.Model.Expectations;
+using DetainerRules.Model.Scenarios;
+using DetainerRules.Reports;
+using DetainerRules.Yaml;
+using DetainerRules.Yaml.Expectations;
+
+namespace DetainerRules.Cli.Commands;
+
+/// <summary><c>detainer test</c>: runs expectation files and reports failures side by side, rule coverage and condition coverage.</summary>
+internal static class TestCommand
+{
+    public static Command Create(CliContext context)
+    {
+        var paths = new Argument<string[]>("expectations") { Description = "Expectation files (YAML) or folders of them", Arity = ArgumentArity.OneOrMore };
+        var scenarios = new Option<string?>("--scenarios") { Description = "Folder where scenario references are looked up (default: beside each file, then the nearest seeds/scenarios folder)" };
+        var format = CommonOptions.Format("text", "json");
+        var rules = CommonOptions.RulesDirectory();
+        var command = new Command("test", "Run expectation files: each case's expected decisions against the policy's, then rule and condition coverage; exit 1 on any failure")
+        {
+            paths, scenarios, format, rules,
+        };
+        command.SetAction(parse => Run(context, parse.GetRequiredValue(paths), parse.GetValue(scenarios), parse.GetRequiredValue(format), parse.GetValue(rules)));
+        return command;
+    }
+
+    private static int Run(CliContext context, string[] arguments, string? scenarioFolder, string format, string? rulesDirectory)
+    {
+        var catalog = context.Catalog(rulesDirectory is null ? null : context.Resolve(rulesDirectory));
+        var files = new List<ExpectationFile>();
+        var problems = new List<Diagnostic>();
+        foreach (var file in ScenarioFiles.Expand(arguments, context).Where(f => !f.EndsWith(".json", StringComparison.OrdinalIgnoreCase)))
+        {
+            try
+            {
+                files.Add(ExpectationLoader.LoadFile(context.Resolve(file), file));
+            }
+            catch (InvalidInputException e)
+            {
+                problems.AddRange(e.Diagnostics);
+            }
+        }
+
+        if (problems.Count > 0)
+        {
+            return context.Fail(new InvalidInputException(problems));
+        }
+
+        var policies = new Dictionary<string, CompiledPolicy>(StringComparer.Ordinal);
+        IPolicyEvaluator Policy(string id)
+        {
+            if (!policies.TryGetValue(id, out var compiled))
+            {
+                compiled = PolicyCompiler.Compile(catalog.Load(id), PolicyLoader.LoadBeside);
+                policies[id] = compiled;
+            }
+
+            return compiled;
+        }
+
+        Scenario Scenario(ExpectationFile file, ExpectationCase c) =>
+            ScenarioLoader.LoadFile(FindScenario(context, file.Path, c.ScenarioId, scenarioFolder));
+
+        static string? Failure(Exception e) => e switch
+        {
+            InvalidInputException invalid => string.Join("; ", invalid.Diagnostics.Select(d => d.ToString()).DefaultIfEmpty(invalid.Message)),
+            EvaluationException evaluation => evaluation.Message,
+            _ => null,
+        };
+
+        var results = ExpectationRunner.Run(files, Policy, Scenario, Failure);
+        var verdicts = results.Where(r => r.Verdict is not null).Select(r => r.Verdict!).ToList();
+        var tracer = new ConditionTracer();
+        var ruleCoverage = RuleCoverage.Of(verdicts);
+        var conditionCoverage = ConditionCoverage.Of(verdicts, tracer);
+        if (format == "json")
+        {
+            context.Output.WriteLine(TestReport.ToJson(results, ruleCoverage, conditionCoverage));
+        }
+        else
+        {
+            TestReport.Write(context.Output, results, ruleCoverage, conditionCoverage, tracer);
+        }
+
+        return results.All(r => r.Passed) ? ExitCodes.Success : ExitCodes.InvalidInput;
+    }
+
+    /// <summary>A scenario reference: a path beside the expectation file, an id in <paramref name="folder"/>, or an id in the nearest <c>seeds/scenarios</c>.</summary>
+    /// <exception cref="InvalidInputException">No such scenario anywhere it was looked for.</exception>
+    private static string FindScenario(CliContext context, string expectationFile, string reference, string? folder)
+    {
+        var beside = Path.GetDirectoryName(context.Resolve(expectationFile)) ?? context.WorkingDirectory;
+        var places = new List<string> { beside };
+        if (folder is not null)
+        {
+            places.Add(context.Resolve(folder));
+        }
+
+        for (var dir = new DirectoryInfo(beside); dir is not null; dir = dir.Parent)
+        {
+            var seeds = Path.Combine(dir.FullName, "seeds", "scenarios");
+            if (Directory.Exists(seeds))
+            {
+                places.Add(seeds);
+                break;
+            }
+        }
+
+        var candidates = places.SelectMany(p => new[] { reference, reference + ".yaml", reference + ".yml", reference + ".json" }.Select(n => Path.Combine(p, n)));
+        return candidates.FirstOrDefault(File.Exists)
+            ?? throw new InvalidInputException([Diagnostic.Error(new SourceSpan(expectationFile, 0, 0), PolicyDiagnosticCodes.Reference, "scenario",
+                $"no scenario `{reference}` beside the file{(folder is null ? string.Empty : $", in {folder}")} or in a seeds/scenarios folder above it")]);
+    }
+}
