@@ -16,6 +16,7 @@ public static class DetainerCli
             CompareCommand.Create(context),
             SpaceCommand.Create(context),
             TestCommand.Create(context),
+            ValidateCommand.Create(context),
         };
 
     public static int Run(string[] args, TextWriter output, TextWriter error, string workingDirectory)

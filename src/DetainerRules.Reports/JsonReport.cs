@@ -13,7 +13,7 @@ namespace DetainerRules.Reports;
 public static class JsonReport
 {
     /// <summary>How every JSON report is written: indented, LF line ends, non-ASCII text as is.</summary>
-    internal static readonly JsonWriterOptions Options = new()
+    public static readonly JsonWriterOptions Options = new()
     {
         Indented = true,
         Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,

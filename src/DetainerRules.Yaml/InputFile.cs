@@ -3,7 +3,7 @@ using DetainerRules.Model.Diagnostics;
 namespace DetainerRules.Yaml;
 
 /// <summary>Reads an input file, turning I/O failures into diagnostics like any other input problem.</summary>
-internal static class InputFile
+public static class InputFile
 {
     /// <param name="displayPath">How messages name the file; defaults to <paramref name="path"/>.</param>
     public static string Read(string path, string? displayPath = null)

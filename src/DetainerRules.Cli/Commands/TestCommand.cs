@@ -62,7 +62,7 @@ internal static class TestCommand
         }
 
         Scenario Scenario(ExpectationFile file, ExpectationCase c) =>
-            ScenarioLoader.LoadFile(FindScenario(context, file.Path, c.ScenarioId, scenarioFolder));
+            ScenarioLoader.LoadFile(ScenarioReferences.Find(context, file.Path, c.ScenarioId, scenarioFolder));
 
         static string? Failure(Exception e) => e switch
         {
@@ -86,32 +86,5 @@ internal static class TestCommand
         }
 
         return results.All(r => r.Passed) ? ExitCodes.Success : ExitCodes.InvalidInput;
-    }
-
-    /// <summary>A scenario reference: a path beside the expectation file, an id in <paramref name="folder"/>, or an id in the nearest <c>seeds/scenarios</c>.</summary>
-    /// <exception cref="InvalidInputException">No such scenario anywhere it was looked for.</exception>
-    private static string FindScenario(CliContext context, string expectationFile, string reference, string? folder)
-    {
-        var beside = Path.GetDirectoryName(context.Resolve(expectationFile)) ?? context.WorkingDirectory;
-        var places = new List<string> { beside };
-        if (folder is not null)
-        {
-            places.Add(context.Resolve(folder));
-        }
-
-        for (var dir = new DirectoryInfo(beside); dir is not null; dir = dir.Parent)
-        {
-            var seeds = Path.Combine(dir.FullName, "seeds", "scenarios");
-            if (Directory.Exists(seeds))
-            {
-                places.Add(seeds);
-                break;
-            }
-        }
-
-        var candidates = places.SelectMany(p => new[] { reference, reference + ".yaml", reference + ".yml", reference + ".json" }.Select(n => Path.Combine(p, n)));
-        return candidates.FirstOrDefault(File.Exists)
-            ?? throw new InvalidInputException([Diagnostic.Error(new SourceSpan(expectationFile, 0, 0), PolicyDiagnosticCodes.Reference, "scenario",
-                $"no scenario `{reference}` beside the file{(folder is null ? string.Empty : $", in {folder}")} or in a seeds/scenarios folder above it")]);
     }
 }

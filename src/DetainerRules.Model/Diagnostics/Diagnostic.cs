@@ -7,6 +7,9 @@ public sealed record Diagnostic(SourceSpan Span, Severity Severity, string Code,
     public static Diagnostic Error(SourceSpan span, string code, string field, string message) =>
         new(span, Severity.Error, code, field, message);
 
+    public static Diagnostic Warning(SourceSpan span, string code, string field, string message) =>
+        new(span, Severity.Warning, code, field, message);
+
     /// <summary>Compiler-style text: <c>file:line:column: error CODE: field: message</c>.</summary>
     public override string ToString()
     {

@@ -1,0 +1,142 @@
+using System.CommandLine;
+using System.Text.Json;
+using DetainerRules.Analysis;
+using DetainerRules.Engine;
+using DetainerRules.Model.Diagnostics;
+using DetainerRules.Reports;
+using DetainerRules.Yaml;
+using DetainerRules.Yaml.Expectations;
+
+namespace DetainerRules.Cli.Commands;
+
+/// <summary><c>detainer validate</c>: checks policy, scenario and expectation files like a compiler, every finding at once.</summary>
+internal static class ValidateCommand
+{
+    public const string UnknownKind = "DR103";
+
+    public static Command Create(CliContext context)
+    {
+        var paths = new Argument<string[]>("files") { Description = "Policy, scenario and expectation files, or folders of them", Arity = ArgumentArity.OneOrMore };
+        var strict = new Option<bool>("--strict") { Description = "Also warn about decisions a policy leaves unknown in every case" };
+        var scenarios = new Option<string?>("--scenarios") { Description = "Folder where expectation files' scenario references are looked up" };
+        var format = CommonOptions.Format("text", "json");
+        var rules = CommonOptions.RulesDirectory();
+        var command = new Command("validate", "Check files for errors (syntax, keys, types, values, references, conditions) and policies for rules that never fire or conflict; exit 1 on any error")
+        {
+            paths, strict, scenarios, format, rules,
+        };
+        command.SetAction(parse => Run(context, parse.GetRequiredValue(paths), parse.GetValue(strict), parse.GetValue(scenarios), parse.GetRequiredValue(format), parse.GetValue(rules)));
+        return command;
+    }
+
+    private static int Run(CliContext context, string[] arguments, bool strict, string? scenarioFolder, string format, string? rulesDirectory)
+    {
+        var catalog = context.Catalog(rulesDirectory is null ? null : context.Resolve(rulesDirectory));
+        var files = ScenarioFiles.Expand(arguments, context);
+        var findings = new List<Diagnostic>();
+        foreach (var file in files)
+        {
+            findings.AddRange(Check(context, catalog, file, strict, scenarioFolder));
+        }
+
+        var errors = findings.Count(f => f.Severity == Severity.Error);
+        var warnings = findings.Count - errors;
+        if (format == "json")
+        {
+            context.Output.WriteLine(ToJson(findings, files.Count));
+        }
+        else
+        {
+            foreach (var finding in findings)
+            {
+                context.Output.WriteLine(finding.ToString());
+            }
+
+            context.Output.WriteLine($"{files.Count} {(files.Count == 1 ? "file" : "files")} checked: {errors} {(errors == 1 ? "error" : "errors")}, {warnings} {(warnings == 1 ? "warning" : "warnings")}");
+        }
+
+        return errors > 0 ? ExitCodes.InvalidInput : ExitCodes.Success;
+    }
+
+    private static IEnumerable<Diagnostic> Check(CliContext context, PolicyCatalog catalog, string file, bool strict, string? scenarioFolder)
+    {
+        var path = context.Resolve(file);
+        try
+        {
+            var kind = InputKind.Detect(Yaml.InputFile.Read(path, file), file);
+            switch (kind)
+            {
+                case FileKind.Policy:
+                    var policy = PolicyLoader.LoadFile(path);
+                    var network = PolicyCompiler.Compile(policy, PolicyLoader.LoadBeside);
+                    return [.. PolicyChecks.Check(DelegatePolicy.From(network), strict).Select(d => d with { Span = d.Span with { File = file } })];
+                case FileKind.Scenario:
+                    ScenarioLoader.LoadFile(path, file);
+                    return [];
+                case FileKind.Expectations:
+                    return References(context, catalog, ExpectationLoader.LoadFile(path, file), scenarioFolder);
+                default:
+                    return [Diagnostic.Error(new SourceSpan(file, 1, 1), UnknownKind, string.Empty,
+                        "cannot tell what this file is: a policy has `rules` and `defaults`, a scenario `booked_at` and `charges`, an expectation file `cases`")];
+            }
+        }
+        catch (InvalidInputException e)
+        {
+            return e.Diagnostics.Count > 0 ? e.Diagnostics : [Diagnostic.Error(new SourceSpan(file, 0, 0), PolicyDiagnosticCodes.File, string.Empty, e.Message)];
+        }
+        catch (EvaluationException e)
+        {
+            return [Diagnostic.Error(new SourceSpan(file, 0, 0), PolicyDiagnosticCodes.Reference, string.Empty, e.Message)];
+        }
+    }
+
+    /// <summary>Every policy and scenario an expectation file names must exist.</summary>
+    private static List<Diagnostic> References(CliContext context, PolicyCatalog catalog, Model.Expectations.ExpectationFile file, string? scenarioFolder)
+    {
+        var findings = new List<Diagnostic>();
+        foreach (var c in file.Cases)
+        {
+            if (catalog.TryResolve(c.PolicyId) is null)
+            {
+                findings.Add(Diagnostic.Error(c.Span, PolicyDiagnosticCodes.Reference, "policy", $"no policy `{c.PolicyId}`{Suggestion.Hint(c.PolicyId, catalog.Ids())}"));
+            }
+
+            if (c.Inline is null && ScenarioReferences.TryFind(context, file.Path, c.ScenarioId, scenarioFolder) is null)
+            {
+                findings.Add(Diagnostic.Error(c.Span, PolicyDiagnosticCodes.Reference, "scenario", $"no scenario `{c.ScenarioId}` beside the file or in a seeds/scenarios folder above it"));
+            }
+        }
+
+        return [.. findings.DistinctBy(f => f.ToString())];
+    }
+
+    private static string ToJson(IReadOnlyList<Diagnostic> findings, int files)
+    {
+        using var stream = new MemoryStream();
+        using (var w = new Utf8JsonWriter(stream, JsonReport.Options))
+        {
+            w.WriteStartObject();
+            w.WriteNumber("files", files);
+            w.WriteNumber("errors", findings.Count(f => f.Severity == Severity.Error));
+            w.WriteNumber("warnings", findings.Count(f => f.Severity == Severity.Warning));
+            w.WriteStartArray("findings");
+            foreach (var f in findings)
+            {
+                w.WriteStartObject();
+                w.WriteString("file", f.Span.File);
+                w.WriteNumber("line", f.Span.Line);
+                w.WriteNumber("column", f.Span.Column);
+                w.WriteString("severity", f.Severity == Severity.Error ? "error" : "warning");
+                w.WriteString("code", f.Code);
+                w.WriteString("field", f.Field);
+                w.WriteString("message", f.Message);
+                w.WriteEndObject();
+            }
+
+            w.WriteEndArray();
+            w.WriteEndObject();
+        }
+
+        return System.Text.Encoding.UTF8.GetString(stream.ToArray());
+    }
+}

@@ -1,0 +1,33 @@
+using DetainerRules.Yaml.Documents;
+
+namespace DetainerRules.Yaml;
+
+/// <summary>Which of the tool's file formats a document is, told from its top-level keys.</summary>
+public static class InputKind
+{
+    /// <summary>The kind of document; <see cref="FileKind.Unknown"/> when its keys fit no format (or it is not a mapping).</summary>
+    /// <exception cref="Model.Diagnostics.InvalidInputException">The text is not a well-formed document.</exception>
+    public static FileKind Detect(string text, string path)
+    {
+        var (root, _) = DocumentReader.Read(path, text);
+        if (root is not YamlMapping mapping)
+        {
+            return FileKind.Unknown;
+        }
+
+        var keys = mapping.Entries.Select(e => e.Key.Value).ToHashSet(StringComparer.Ordinal);
+        return keys.Overlaps(["rules", "defaults", "extends", "jurisdiction"]) ? FileKind.Policy
+            : keys.Overlaps(["booked_at", "charges"]) ? FileKind.Scenario
+            : keys.Contains("cases") ? FileKind.Expectations
+            : FileKind.Unknown;
+    }
+}
+
+/// <summary>The tool's file formats.</summary>
+public enum FileKind
+{
+    Unknown,
+    Policy,
+    Scenario,
+    Expectations,
+}
