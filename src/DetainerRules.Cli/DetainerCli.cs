@@ -17,6 +17,7 @@ public static class DetainerCli
             SpaceCommand.Create(context),
             TestCommand.Create(context),
             ValidateCommand.Create(context),
+            SchemaCommand.Create(context),
         };
 
     public static int Run(string[] args, TextWriter output, TextWriter error, string workingDirectory)

@@ -9,8 +9,8 @@ namespace DetainerRules.Yaml;
 /// <summary>Reads the pieces rules and defaults share: decision effects and citations.</summary>
 internal sealed class PartReader(FieldReader reader, IReadOnlyDictionary<string, Source> sources, IReadOnlyDictionary<string, HoldLimit> limits)
 {
-    private static readonly string[] EffectKeys = ["value", "at", "limit"];
-    private static readonly string[] DefaultKeys = [.. EffectKeys, "because", "cite"];
+    private static readonly IReadOnlyList<string> EffectKeys = Formats.PolicyFormat.Effect.Keys;
+    private static readonly IReadOnlyList<string> DefaultKeys = Formats.PolicyFormat.Default.Keys;
 
     public FieldReader Reader { get; } = reader;
 
@@ -104,7 +104,7 @@ internal sealed class PartReader(FieldReader reader, IReadOnlyDictionary<string,
 
     private (YamlNode? Id, string? Pinpoint) ReadPinpoint(YamlNode item)
     {
-        var m = Reader.Mapping(item, ["source", "at"])!;
+        var m = Reader.Mapping(item, Formats.PolicyFormat.Pinpoint.Keys)!;
         return (Reader.Required(m, "source"), m["at"] is { } at ? Reader.Text(at) : null);
     }
 

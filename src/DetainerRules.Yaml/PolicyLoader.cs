@@ -6,6 +6,7 @@ using DetainerRules.Model.Diagnostics;
 using DetainerRules.Model.Policies;
 using DetainerRules.Model.Scenarios;
 using DetainerRules.Yaml.Documents;
+using DetainerRules.Yaml.Formats;
 
 namespace DetainerRules.Yaml;
 
@@ -13,13 +14,10 @@ namespace DetainerRules.Yaml;
 /// <remarks>Every problem in the file is reported in one pass, each with its position and field.</remarks>
 public static partial class PolicyLoader
 {
-    private static readonly string[] BaseKeys =
-        ["id", "family", "bound_by", "title", "jurisdiction", "effective", "summary", "sources", "offense_lists", "conditions", "limits", "defaults", "open_questions", "rules"];
-
-    private static readonly string[] VariantKeys =
-        [.. BaseKeys, "extends", "amendment", "replace_rules", "remove_rules", "replace_conditions", "replace_limits", "replace_offense_lists"];
-
-    private static readonly string[] RuleKeys = ["id", "when", "then", "priority", "because", "cite"];
+    // The keys come from the format's shapes, which the JSON Schema is written from too.
+    private static readonly IReadOnlyList<string> BaseKeys = PolicyFormat.BaseKeys;
+    private static readonly IReadOnlyList<string> VariantKeys = PolicyFormat.Top.Keys;
+    private static readonly IReadOnlyList<string> RuleKeys = PolicyFormat.Rule.Keys;
 
     /// <summary>Deepest chain of variants accepted, so a runaway chain fails with a message.</summary>
     public const int MaxChainLength = 32;
@@ -355,7 +353,7 @@ public static partial class PolicyLoader
 
     private static (LegalDate? From, LegalDate? Until) ReadEffective(FieldReader r, YamlNode? node)
     {
-        var m = r.Mapping(node, ["from", "until"]);
+        var m = r.Mapping(node, PolicyFormat.Effective.Keys);
         if (m is null)
         {
             return (null, null);
@@ -392,7 +390,7 @@ public static partial class PolicyLoader
         var sources = new Dictionary<string, Source>(StringComparer.Ordinal);
         foreach (var item in r.List(node))
         {
-            var m = r.Mapping(item, ["id", "title", "url", "citation"]);
+            var m = r.Mapping(item, PolicyFormat.Source.Keys);
             if (m is null)
             {
                 r.Report(item.Span, item.Path, "expected a source (id, title, url or citation)");
@@ -448,7 +446,7 @@ public static partial class PolicyLoader
         var limits = new Dictionary<string, HoldLimit>(StringComparer.Ordinal);
         foreach (var (key, value) in Entries(r, node))
         {
-            var m = r.Mapping(value, ["hours", "exclude", "description"]);
+            var m = r.Mapping(value, PolicyFormat.Limit.Keys);
             if (m is null)
             {
                 r.Report(value.Span, value.Path, "expected a limit (hours, exclude, description)");

@@ -1,17 +1,19 @@
 using DetainerRules.Model.Diagnostics;
 using DetainerRules.Model.Scenarios;
 using DetainerRules.Yaml.Documents;
+using DetainerRules.Yaml.Formats;
 
 namespace DetainerRules.Yaml;
 
 /// <summary>Reads an arrest scenario from YAML or JSON (the same shape, snake_case keys).</summary>
 public static class ScenarioLoader
 {
-    private static readonly string[] TopKeys = ["id", "description", "booked_at", "person", "charges", "convictions", "detainer", "custody", "ice", "requests"];
-    private static readonly string[] PersonKeys = ["foreign_born", "citizenship", "registered_sex_offender", "on_terrorist_watchlist", "lawful_status_proof"];
-    private static readonly string[] ChargeKeys = ["offense", "statute", "level", "category"];
-    private static readonly string[] ConvictionKeys = [.. ChargeKeys, "convicted_on", "released_on"];
-    private static readonly string[] DetainerKeys = ["form", "warrant", "received_at"];
+    // The keys come from the format's shapes, which the JSON Schema is written from too.
+    private static readonly IReadOnlyList<string> TopKeys = ScenarioFormat.Top.Keys;
+    private static readonly IReadOnlyList<string> PersonKeys = ScenarioFormat.Person.Keys;
+    private static readonly IReadOnlyList<string> ChargeKeys = ScenarioFormat.Charge.Keys;
+    private static readonly IReadOnlyList<string> ConvictionKeys = ScenarioFormat.Conviction.Keys;
+    private static readonly IReadOnlyList<string> DetainerKeys = ScenarioFormat.Detainer.Keys;
 
     /// <summary>Loads a scenario file; its id defaults to the file name without extension.</summary>
     /// <param name="displayPath">How messages name the file (e.g. the path as the user typed it); defaults to <paramref name="path"/>.</param>
@@ -179,7 +181,7 @@ public static class ScenarioLoader
 
     private static DateTimeOffset? ReadReleaseTime(FieldReader r, YamlNode? node, DateTimeOffset? bookedAt)
     {
-        var m = r.Mapping(node, ["release_eligible_at"]);
+        var m = r.Mapping(node, ScenarioFormat.Custody.Keys);
         var at = m is null ? null : r.Timestamp(m["release_eligible_at"]);
         if (at is { } release && bookedAt is { } booked && release < booked)
         {
@@ -191,7 +193,7 @@ public static class ScenarioLoader
 
     private static bool ReadIcePresence(FieldReader r, YamlNode? node)
     {
-        var m = r.Mapping(node, ["present_at_release"]);
+        var m = r.Mapping(node, ScenarioFormat.Ice.Keys);
         return m is not null && (r.Flag(m["present_at_release"]) ?? false);
     }
 

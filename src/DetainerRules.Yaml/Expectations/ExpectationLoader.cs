@@ -4,6 +4,7 @@ using DetainerRules.Model.Diagnostics;
 using DetainerRules.Model.Expectations;
 using DetainerRules.Model.Scenarios;
 using DetainerRules.Yaml.Documents;
+using DetainerRules.Yaml.Formats;
 
 namespace DetainerRules.Yaml.Expectations;
 
@@ -14,8 +15,8 @@ namespace DetainerRules.Yaml.Expectations;
 /// </remarks>
 public static class ExpectationLoader
 {
-    private static readonly string[] TopKeys = ["policy", "cases"];
-    private static readonly string[] CaseKeys = ["scenario", "name", "policy", "because", "expect", "policies"];
+    private static readonly IReadOnlyList<string> TopKeys = ExpectationFormat.Top.Keys;
+    private static readonly IReadOnlyList<string> CaseKeys = ExpectationFormat.Case.Keys;
 
     /// <exception cref="InvalidInputException">The file is missing or has problems; all of them are listed.</exception>
     /// <param name="displayPath">How messages name the file; defaults to <paramref name="path"/>.</param>
@@ -109,7 +110,7 @@ public static class ExpectationLoader
 
     private static (List<ExpectedDecision>, Outcome?) ReadExpect(FieldReader r, YamlNode? node)
     {
-        var keys = Vocabulary.Words<DecisionKind>().Append("outcome").ToArray();
+        var keys = ExpectationFormat.Expect.Keys;
         var m = r.Mapping(node, keys);
         var decisions = new List<ExpectedDecision>();
         if (m is null)
@@ -135,7 +136,7 @@ public static class ExpectationLoader
             return r.Word<Modality>(node) is { } plain ? new ExpectedDecision(kind, plain, null, null, false) : null;
         }
 
-        var m = r.Mapping(node, ["value", "at", "hold_until"])!;
+        var m = r.Mapping(node, ExpectationFormat.Expected.Keys)!;
         var value = r.Word<Modality>(r.Required(m, "value"));
         var at = m["at"] is { } atNode ? r.List(atNode).Select(r.Word<NotificationPoint>).OfType<NotificationPoint>().Order().ToList() : null;
         var holdUntil = r.Timestamp(m["hold_until"]);

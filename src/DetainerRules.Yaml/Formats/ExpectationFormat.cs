@@ -1,0 +1,37 @@
+using DetainerRules.Model;
+using DetainerRules.Model.Decisions;
+
+namespace DetainerRules.Yaml.Formats;
+
+/// <summary>The expectation file format: scenarios and what policies should decide for them.</summary>
+public static class ExpectationFormat
+{
+    public static ObjectShape Expected { get; } = new("a decision's expected value with the details to check",
+    [
+        new("value", new WordShape("required, permitted, forbidden or unknown", Vocabulary.Words<Modality>()), Required: true),
+        new("at", new ListShape("for notify_ice: when ICE is told", new WordShape("booking or release", Vocabulary.Words<NotificationPoint>()))),
+        new("hold_until", new NullableShape(new TextShape("for delay_release: when the hold ends; null for no fixed end", ScenarioFormat.TimestampPattern))),
+    ]);
+
+    public static ObjectShape Expect { get; } = new("what a policy should decide; only what is stated is checked",
+    [
+        .. Vocabulary.Words<DecisionKind>().Select(word => new Property(word, new AnyOfShape("a value, or a value with details", [new WordShape("a value", Vocabulary.Words<Modality>()), Expected]))),
+        new("outcome", new WordShape("what happens to the person", Vocabulary.Words<Outcome>())),
+    ]);
+
+    public static ObjectShape Case { get; } = new("a scenario and what policies should decide for it",
+    [
+        new("scenario", new AnyOfShape("a scenario id or path, or the scenario written out", [new TextShape("a scenario id or path"), ScenarioFormat.Top]), Required: true),
+        new("name", new TextShape("the case's name, for a scenario written out")),
+        new("policy", new TextShape("the policy `expect` is for, when not the file's")),
+        new("because", new TextShape("why, from the policy's sources"), Required: true),
+        new("expect", Expect),
+        new("policies", new MapShape("what other policies should decide for the same scenario", Expect)),
+    ]);
+
+    public static ObjectShape Top { get; } = new("expected decisions of policies on scenarios",
+    [
+        new("policy", new TextShape("the policy the cases' `expect` is for")),
+        new("cases", new ListShape("the cases", Case), Required: true),
+    ]);
+}
