@@ -18,6 +18,7 @@ public static class DetainerCli
             TestCommand.Create(context),
             ValidateCommand.Create(context),
             SchemaCommand.Create(context),
+            GraphCommand.Create(context),
         };
 
     public static int Run(string[] args, TextWriter output, TextWriter error, string workingDirectory)
