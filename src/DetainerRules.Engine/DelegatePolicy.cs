@@ -9,17 +9,21 @@ namespace DetainerRules.Engine;
 /// <para>
 /// The same conditions as the rule network (one translation, <see cref="ConditionDelegates"/>),
 /// run in the order the network's salience imposes: layer by layer as <see cref="RuleStrata"/>
-/// sets them, rules in id order within a layer, each decision settled by
-/// <see cref="DecisionResolver"/> once every rule that can set it has run. So it yields the same
-/// verdicts, explanations and firing order, which the test suite checks over the whole scenario
-/// space of every catalog policy and over random scenarios. <see cref="Decide"/> runs only the
-/// rules that can change the decision asked for.
+/// sets them, rules in id order within a layer, each decision settled (see <see cref="Settlement"/>)
+/// once every rule that can set it has run. So it yields the same verdicts, explanations and
+/// firing order, which the test suite checks over the whole scenario space of every catalog policy
+/// and over random scenarios. <see cref="Decide(Scenario, DecisionKind)"/> runs only the rules that
+/// can change the decision asked for; <see cref="Decide(Scenario, Decision[])"/> settles all
+/// decisions without building a verdict, for batch work.
 /// </para>
-/// <para><threadsafety instance="true"/> An evaluation keeps its state in locals.</para>
+/// <para><threadsafety instance="true"/> An evaluation keeps its state in locals and per-thread buffers.</para>
 /// </remarks>
 public sealed class DelegatePolicy : IPolicyEvaluator
 {
     private static readonly int DecisionCount = Enum.GetValues<DecisionKind>().Length;
+
+    [ThreadStatic]
+    private static (Modality[] Values, ulong[] Masks)? _buffers;
 
     private readonly Step[] _all;
     private readonly Step[][] _byDecision;
@@ -35,13 +39,18 @@ public sealed class DelegatePolicy : IPolicyEvaluator
             throw new EvaluationException($"policy `{policy.Id}` has a cycle: {string.Join(" -> ", strata.Cycle)}");
         }
 
-        var rules = policy.Rules.Select(r => new Step(strata.LevelOf(r), 0, r.Id, r, ConditionDelegates.Compile(r.When), null, null));
-        var settles = Enum.GetValues<DecisionKind>().Select(k => new Step(strata.LevelOf(k), 1, string.Empty, null, null, k, policy.Defaults[k]));
-        _all = [.. rules.Concat(settles).OrderBy(s => s.Level).ThenBy(s => s.Order).ThenBy(s => s.Id, StringComparer.Ordinal).ThenBy(s => s.Decision)];
+        var ordered = policy.Rules.OrderBy(r => r.Id, StringComparer.Ordinal).ToList();
+        var writers = Enum.GetValues<DecisionKind>().Select(k => ordered.Where(r => r.Then.Any(e => e.Decision == k)).ToList()).ToArray();
+        var rules = ordered.Select(r => new Step(
+            strata.LevelOf(r), 0, r, ConditionDelegates.Compile(r.When),
+            [.. r.Then.Select(e => ((int)e.Decision, 1UL << writers[(int)e.Decision].IndexOf(r)))], default, null));
+        var settles = Enum.GetValues<DecisionKind>().Select(k => new Step(
+            strata.LevelOf(k), 1, null, null, [], k, new Settlement(k, writers[(int)k], policy.Defaults[k])));
+        _all = [.. rules.Concat(settles).OrderBy(s => s.Level).ThenBy(s => s.Order).ThenBy(s => s.Rule?.Id, StringComparer.Ordinal).ThenBy(s => s.Decision)];
         _byDecision = [.. Enum.GetValues<DecisionKind>().Select(k =>
         {
             var (coneRules, coneDecisions) = RuleStrata.Cone(policy.Rules, [k]);
-            return _all.Where(s => s.Rule is { } r ? coneRules.Contains(r) : coneDecisions.Contains(s.Decision!.Value)).ToArray();
+            return _all.Where(s => s.Rule is { } r ? coneRules.Contains(r) : coneDecisions.Contains(s.Decision)).ToArray();
         })];
     }
 
@@ -57,25 +66,49 @@ public sealed class DelegatePolicy : IPolicyEvaluator
 
     public Verdict Evaluate(Scenario scenario)
     {
-        var (decisions, fired) = Run(scenario, _all, recordFirings: true);
-        var own = new Verdict(Policy, scenario, decisions.Where(d => d is not null).Select(d => d!).ToList(), fired);
+        var decisions = new Decision[DecisionCount];
+        var fired = new List<PolicyRule>();
+        Run(scenario, _all, decisions, fired);
+        var own = new Verdict(Policy, scenario, decisions, fired);
         return _authorities.Length == 0 ? own : LayerComposition.Apply(own, [.. _authorities.Select(a => a.Evaluate(scenario))]);
     }
 
     public Decision Decide(Scenario scenario, DecisionKind decision)
     {
-        var own = Run(scenario, _byDecision[(int)decision], recordFirings: false).Decisions[(int)decision]!;
+        var decisions = new Decision[DecisionCount];
+        Run(scenario, _byDecision[(int)decision], decisions, null);
+        var own = decisions[(int)decision];
         return _authorities.Length == 0
             ? own
             : LayerComposition.Compose(Policy.Id, own, [.. _authorities.Select(a => (a.Policy.Id, a.Decide(scenario, decision)))]).Decision;
     }
 
-    private static (Decision?[] Decisions, List<PolicyRule> Fired) Run(Scenario scenario, Step[] steps, bool recordFirings)
+    /// <summary>Settles every decision into <paramref name="decisions"/> (indexed by <see cref="DecisionKind"/>), authorities applied, without building a verdict.</summary>
+    public void Decide(Scenario scenario, Decision[] decisions)
     {
-        var values = new Modality[DecisionCount];
-        var settled = new Decision?[DecisionCount];
-        var claims = new List<Assertion>();
-        var fired = new List<PolicyRule>();
+        Run(scenario, _all, decisions, null);
+        if (_authorities.Length == 0)
+        {
+            return;
+        }
+
+        var theirs = _authorities.Select(a =>
+        {
+            var d = new Decision[DecisionCount];
+            a.Decide(scenario, d);
+            return (a.Policy.Id, Decisions: d);
+        }).ToList();
+        for (var k = 0; k < DecisionCount; k++)
+        {
+            decisions[k] = LayerComposition.Compose(Policy.Id, decisions[k], [.. theirs.Select(t => (t.Id, t.Decisions[k]))]).Decision;
+        }
+    }
+
+    private static void Run(Scenario scenario, Step[] steps, Decision[] settled, List<PolicyRule>? fired)
+    {
+        var (values, masks) = _buffers ??= (new Modality[DecisionCount], new ulong[DecisionCount]);
+        Array.Clear(values);
+        Array.Clear(masks);
         try
         {
             foreach (var step in steps)
@@ -84,20 +117,19 @@ public sealed class DelegatePolicy : IPolicyEvaluator
                 {
                     if (step.When!(scenario, values))
                     {
-                        if (recordFirings)
+                        fired?.Add(rule);
+                        foreach (var (decision, bit) in step.Sets)
                         {
-                            fired.Add(rule);
+                            masks[decision] |= bit;
                         }
-
-                        claims.AddRange(rule.Then.Select(e => new Assertion(rule, e)));
                     }
                 }
                 else
                 {
-                    var kind = step.Decision!.Value;
-                    var decision = DecisionResolver.Resolve(kind, claims, step.Default!);
-                    settled[(int)kind] = decision;
-                    values[(int)kind] = decision.Value;
+                    var kind = (int)step.Decision;
+                    var decision = step.Settlement!.Settle(masks[kind]);
+                    settled[kind] = decision;
+                    values[kind] = decision.Value;
                 }
             }
         }
@@ -105,10 +137,8 @@ public sealed class DelegatePolicy : IPolicyEvaluator
         {
             throw new EvaluationException($"scenario `{scenario.Id}`: a rule condition failed: {e.Message}", e);
         }
-
-        return (settled, fired);
     }
 
-    /// <summary>One thing to do in order: test a rule (Order 0), or settle a decision (Order 1).</summary>
-    private sealed record Step(int Level, int Order, string Id, PolicyRule? Rule, Func<Scenario, Modality[], bool>? When, DecisionKind? Decision, DefaultDecision? Default);
+    /// <summary>One thing to do in order: test a rule and mark the decisions it sets (Order 0), or settle a decision (Order 1).</summary>
+    private sealed record Step(int Level, int Order, PolicyRule? Rule, Func<Scenario, Modality[], bool>? When, (int Decision, ulong Bit)[] Sets, DecisionKind Decision, Settlement? Settlement);
 }

@@ -58,6 +58,24 @@ public class DelegateEngineTests
         }
     }
 
+    [TestCaseSource(nameof(Catalog))]
+    public void DecideAll_WithoutAVerdict_SameDecisionsAsTheNetwork(string id)
+    {
+        var network = TestPolicies.ShippedPolicy(id);
+        var fast = TestPolicies.ShippedDelegate(id);
+        var decisions = new Decision[8];
+        foreach (var scenario in RandomScenarios.Generate(seed: 8, count: 300))
+        {
+            fast.Decide(scenario, decisions);
+            var verdict = network.Evaluate(scenario);
+            foreach (var expected in verdict.Decisions)
+            {
+                var actual = decisions[(int)expected.Kind];
+                Assert.That((Answer.Of(actual), actual.Deciding.Select(a => a.Rule.Id).ToList()), Is.EqualTo((Answer.Of(expected), expected.Deciding.Select(a => a.Rule.Id).ToList())), $"{scenario.Id} {expected.Kind}");
+            }
+        }
+    }
+
     [Test]
     public void Evaluate_ChainedPolicy_FiresInTheNetworksOrder()
     {

@@ -1,0 +1,42 @@
+using DetainerRules.Model.Decisions;
+using DetainerRules.Model.Policies;
+
+namespace DetainerRules.Engine;
+
+/// <summary>How one decision of one policy is settled, worked out ahead for every set of its rules that can fire.</summary>
+/// <remarks>
+/// A decision's answer depends only on which of the rules that set it fired. With up to
+/// <see cref="MaxTabulated"/> such rules, every combination is resolved once, by the same
+/// <see cref="DecisionResolver"/> the rule network uses, and looked up by a bit mask; decisions are
+/// immutable, so the resolved ones are shared. Beyond that, each evaluation resolves its own.
+/// </remarks>
+internal sealed class Settlement
+{
+    public const int MaxTabulated = 12;
+
+    private readonly Assertion[] _claims;
+    private readonly Decision[]? _byMask;
+    private readonly DecisionKind _kind;
+    private readonly DefaultDecision _fallback;
+
+    /// <param name="writers">The rules that set the decision, in the order their bits are numbered.</param>
+    public Settlement(DecisionKind kind, IReadOnlyList<PolicyRule> writers, DefaultDecision fallback)
+    {
+        _kind = kind;
+        _fallback = fallback;
+        _claims = [.. writers.Select(r => new Assertion(r, r.Then.First(e => e.Decision == kind)))];
+        if (_claims.Length <= MaxTabulated)
+        {
+            _byMask = new Decision[1 << _claims.Length];
+            for (var mask = 0; mask < _byMask.Length; mask++)
+            {
+                _byMask[mask] = Resolve((ulong)mask);
+            }
+        }
+    }
+
+    public Decision Settle(ulong mask) => _byMask is { } table ? table[mask] : Resolve(mask);
+
+    private Decision Resolve(ulong mask) =>
+        DecisionResolver.Resolve(_kind, _claims.Where((_, bit) => (mask & (1UL << bit)) != 0), _fallback);
+}
