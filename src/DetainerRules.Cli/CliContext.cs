@@ -6,6 +6,9 @@ namespace DetainerRules.Cli;
 /// <summary>What commands need from their surroundings: where to write and where they run.</summary>
 public sealed record CliContext(TextWriter Output, TextWriter Error, string WorkingDirectory)
 {
+    /// <summary>True when the error stream is a terminal a progress bar can redraw; false in tests and when redirected.</summary>
+    public bool ErrorIsTerminal { get; init; }
+
     public PolicyCatalog Catalog(string? rulesDirectory) =>
         PolicyCatalog.Locate(rulesDirectory, WorkingDirectory, AppContext.BaseDirectory);
 

@@ -19,11 +19,13 @@ public static class DetainerCli
             ValidateCommand.Create(context),
             SchemaCommand.Create(context),
             GraphCommand.Create(context),
+            BatchCommand.Create(context),
+            GenerateCommand.Create(context),
         };
 
-    public static int Run(string[] args, TextWriter output, TextWriter error, string workingDirectory)
+    public static int Run(string[] args, TextWriter output, TextWriter error, string workingDirectory, bool errorIsTerminal = false)
     {
-        var context = new CliContext(output, error, workingDirectory);
+        var context = new CliContext(output, error, workingDirectory) { ErrorIsTerminal = errorIsTerminal };
         var parse = CreateRootCommand(context).Parse(args);
         if (parse.Errors.Count > 0)
         {

@@ -11,6 +11,9 @@ public static class ExitCodes
     /// <summary>The command line itself is wrong.</summary>
     public const int Usage = 2;
 
-    /// <summary>Compared policies disagree (reserved for <c>compare</c>).</summary>
+    /// <summary>Compared policies disagree (<c>compare</c>).</summary>
     public const int PoliciesDiffer = 3;
+
+    /// <summary>Interrupted (Ctrl+C or SIGTERM) before the work was done; nothing half-done was left looking whole.</summary>
+    public const int Interrupted = 130;
 }

@@ -2,5 +2,5 @@ namespace DetainerRules.Cli;
 
 internal static class Program
 {
-    private static int Main(string[] args) => DetainerCli.Run(args, Console.Out, Console.Error, Environment.CurrentDirectory);
+    private static int Main(string[] args) => DetainerCli.Run(args, Console.Out, Console.Error, Environment.CurrentDirectory, !Console.IsErrorRedirected);
 }

@@ -1,3 +1,4 @@
+using DetainerRules.Model;
 using System.Text;
 using DetainerRules.Model.Decisions;
 

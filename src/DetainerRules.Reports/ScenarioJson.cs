@@ -8,10 +8,11 @@ namespace DetainerRules.Reports;
 /// <summary>Writes a scenario back out in the scenario file format (JSON), so generated or converted scenarios can be run like any other.</summary>
 public static class ScenarioJson
 {
-    public static string ToJson(Scenario scenario)
+    /// <param name="indented">False for one line, as JSON-lines batch input wants.</param>
+    public static string ToJson(Scenario scenario, bool indented = true)
     {
         using var stream = new MemoryStream();
-        using (var w = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true, NewLine = "\n" }))
+        using (var w = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = indented, NewLine = "\n" }))
         {
             Write(w, scenario);
         }

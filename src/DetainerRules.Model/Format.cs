@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace DetainerRules.Reports;
+namespace DetainerRules.Model;
 
 /// <summary>The one way times and dates are written in every output, so output is byte-identical across runs and machines.</summary>
 public static class Format

@@ -1,0 +1,96 @@
+using DetainerRules.Engine;
+using DetainerRules.Model.Decisions;
+using DetainerRules.Model.Scenarios;
+
+namespace DetainerRules.Analysis.Batch;
+
+/// <summary>Evaluates a stream of records under several policies, in parallel, writing results in input order.</summary>
+/// <remarks>
+/// Records are taken a chunk at a time, evaluated across cores, and handed to the writer in the
+/// order they came, so memory holds one chunk however long the input. Every record read yields
+/// exactly one result: its answers, or its problems, or the evaluation's failure.
+/// </remarks>
+public static class BatchEvaluator
+{
+    public const int ChunkSize = 4096;
+
+    private static readonly int DecisionCount = Enum.GetValues<DecisionKind>().Length;
+
+    /// <param name="records">Each record as a function that reads it; reading runs in parallel with evaluation.</param>
+    /// <param name="progress">Called after each chunk with the number of records done.</param>
+    /// <exception cref="OperationCanceledException">Cancelled; the results written so far are all that were.</exception>
+    public static BatchSummary Run(
+        IEnumerable<Func<ScenarioRecord>> records,
+        IReadOnlyList<(string Label, IPolicyEvaluator Policy)> policies,
+        Action<BatchResult> write,
+        Action<long>? progress,
+        CancellationToken cancel)
+    {
+        var summary = new BatchSummary([.. policies.Select(p => p.Label)]);
+        var chunk = new List<Func<ScenarioRecord>>(ChunkSize);
+        var results = new BatchResult[ChunkSize];
+        using var input = records.GetEnumerator();
+        while (true)
+        {
+            cancel.ThrowIfCancellationRequested();
+            chunk.Clear();
+            while (chunk.Count < ChunkSize && input.MoveNext())
+            {
+                chunk.Add(input.Current);
+                summary.Read();
+            }
+
+            if (chunk.Count == 0)
+            {
+                return summary;
+            }
+
+            Parallel.For(0, chunk.Count, new ParallelOptions { CancellationToken = cancel }, i => results[i] = Evaluate(chunk[i](), policies));
+            for (var i = 0; i < chunk.Count; i++)
+            {
+                write(results[i]);
+                summary.Wrote(results[i]);
+                results[i] = null!;
+            }
+
+            progress?.Invoke(summary.Out);
+        }
+    }
+
+    private static BatchResult Evaluate(ScenarioRecord record, IReadOnlyList<(string Label, IPolicyEvaluator Policy)> policies)
+    {
+        if (record.Scenario is not { } scenario)
+        {
+            return new BatchResult(record, null, null);
+        }
+
+        try
+        {
+            return new BatchResult(record, [.. policies.Select(p => Answer(p.Policy, scenario))], null);
+        }
+        catch (EvaluationException e)
+        {
+            return new BatchResult(record, null, e.Message);
+        }
+    }
+
+    private static PolicyAnswers Answer(IPolicyEvaluator policy, Scenario scenario)
+    {
+        var decisions = new Decision[DecisionCount];
+        if (policy is DelegatePolicy fast)
+        {
+            fast.Decide(scenario, decisions);
+        }
+        else
+        {
+            foreach (var decision in policy.Evaluate(scenario).Decisions)
+            {
+                decisions[(int)decision.Kind] = decision;
+            }
+        }
+
+        var holdUntil = HoldTime.Until(scenario, decisions[(int)DecisionKind.DelayRelease]);
+        var outcome = OutcomeRule.Of(scenario, decisions[(int)DecisionKind.TransferToIce].Value, decisions[(int)DecisionKind.DelayRelease].Value, decisions[(int)DecisionKind.ReleaseIfIceAbsent].Value);
+        return new PolicyAnswers(decisions, outcome, holdUntil);
+    }
+}

@@ -1,0 +1,188 @@
+using System.CommandLine;
+using System.Globalization;
+using System.Runtime.InteropServices;
+using DetainerRules.Analysis.Batch;
+using DetainerRules.Engine;
+using DetainerRules.Model;
+using DetainerRules.Model.Decisions;
+using DetainerRules.Model.Diagnostics;
+using DetainerRules.Model.Scenarios;
+using DetainerRules.Reports;
+using DetainerRules.Yaml.Batch;
+
+namespace DetainerRules.Cli.Commands;
+
+/// <summary><c>detainer batch</c>: a whole booking dataset under one or more policies, one output record per input record.</summary>
+internal static class BatchCommand
+{
+    public static Command Create(CliContext context)
+    {
+        var policies = new Option<string[]>("--policy", "-p") { Description = "Policy id or file (repeat for several)", Required = true, Arity = ArgumentArity.OneOrMore };
+        var input = new Option<string>("--input", "-i") { Description = "Scenarios: a .jsonl file (one per line), a .csv file (layout in README), or a folder of scenario files", Required = true };
+        var output = new Option<string>("--output", "-o") { Description = "Where to write results: .jsonl or .csv", Required = true };
+        var engine = CommonOptions.Engine();
+        var rules = CommonOptions.RulesDirectory();
+        var command = new Command("batch", "Evaluate every record of a dataset under each policy, in parallel, writing results in input order; counts in = counts out")
+        {
+            policies, input, output, engine, rules,
+        };
+        command.SetAction(parse => Run(context, parse.GetRequiredValue(policies), parse.GetRequiredValue(input), parse.GetRequiredValue(output), parse.GetRequiredValue(engine) == "nrules", parse.GetValue(rules)));
+        return command;
+    }
+
+    private static int Run(CliContext context, string[] policyNames, string inputArgument, string outputArgument, bool reference, string? rulesDirectory)
+    {
+        var outputPath = context.Resolve(outputArgument);
+        var csv = outputPath.EndsWith(".csv", StringComparison.OrdinalIgnoreCase);
+        if (!csv && !outputPath.EndsWith(".jsonl", StringComparison.OrdinalIgnoreCase))
+        {
+            context.Error.WriteLine($"detainer: --output `{outputArgument}`: name a .jsonl or .csv file");
+            return ExitCodes.Usage;
+        }
+
+        var inputPath = context.Resolve(inputArgument);
+        if (!File.Exists(inputPath) && !Directory.Exists(inputPath))
+        {
+            context.Error.WriteLine($"{inputArgument}: error DR100: no such file or folder");
+            return ExitCodes.InvalidInput;
+        }
+
+        List<(string Label, IPolicyEvaluator Policy)> compiled;
+        try
+        {
+            var catalog = context.Catalog(rulesDirectory is null ? null : context.Resolve(rulesDirectory));
+            compiled = [.. policyNames.Select(name => PolicySelection.Pick(context, catalog, name, null)).Select(n => (n.Policy.Id, reference ? (IPolicyEvaluator)n : DelegatePolicy.From(n)))];
+        }
+        catch (InvalidInputException e)
+        {
+            return context.Fail(e);
+        }
+
+        if (compiled.Select(p => p.Label).Distinct(StringComparer.Ordinal).Count() != compiled.Count)
+        {
+            context.Error.WriteLine("detainer: the same policy is named twice");
+            return ExitCodes.Usage;
+        }
+
+        // Written beside the output under a name that does not look finished, and renamed only when complete.
+        var partial = outputPath + ".partial";
+        using var cancel = new CancellationTokenSource();
+        ConsoleCancelEventHandler onCancel = (_, e) =>
+        {
+            e.Cancel = true;
+            cancel.Cancel();
+        };
+        Console.CancelKeyPress += onCancel;
+        using var onTerm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, signal =>
+        {
+            signal.Cancel = true;
+            cancel.Cancel();
+        });
+        try
+        {
+            using var reader = Directory.Exists(inputPath) ? null : new StreamReader(inputPath);
+            var records = Records(context, inputArgument, inputPath, reader);
+            var length = reader?.BaseStream.Length ?? 0;
+            BatchSummary summary;
+            using (var writer = new StreamWriter(partial, append: false, new System.Text.UTF8Encoding(false)) { NewLine = "\n" })
+            {
+                var sink = new BatchOutput(writer, [.. compiled.Select(p => p.Label)], csv);
+                sink.Begin();
+                var progress = new Progress(context, () => reader is null ? null : (double)reader.BaseStream.Position / Math.Max(1, length));
+                summary = BatchEvaluator.Run(records, compiled, sink.Write, progress.Report, cancel.Token);
+                progress.Done();
+            }
+
+            if (summary.In != summary.Out)
+            {
+                File.Delete(partial);
+                context.Error.WriteLine($"error: {summary.In} records read but {summary.Out} written; no output file was left");
+                return ExitCodes.InvalidInput;
+            }
+
+            File.Move(partial, outputPath, overwrite: true);
+            WriteSummary(context.Output, summary, outputArgument);
+            return ExitCodes.Success;
+        }
+        catch (InvalidInputException e)
+        {
+            File.Delete(partial);
+            return context.Fail(e);
+        }
+        catch (OperationCanceledException)
+        {
+            File.Delete(partial);
+            context.Error.WriteLine($"detainer: interrupted; {outputArgument} was not written");
+            return ExitCodes.Interrupted;
+        }
+        catch (IOException e)
+        {
+            File.Delete(partial);
+            context.Error.WriteLine($"{outputArgument}: error DR100: {e.Message}");
+            return ExitCodes.InvalidInput;
+        }
+        finally
+        {
+            Console.CancelKeyPress -= onCancel;
+        }
+    }
+
+    private static IEnumerable<Func<ScenarioRecord>> Records(CliContext context, string shown, string path, StreamReader? reader)
+    {
+        if (reader is null)
+        {
+            return ScenarioRecords.Folder(path, ScenarioFiles.Expand([shown], context));
+        }
+
+        return path.EndsWith(".csv", StringComparison.OrdinalIgnoreCase) ? CsvScenarios.Read(reader, shown) : ScenarioRecords.Jsonl(reader, shown);
+    }
+
+    private static void WriteSummary(TextWriter w, BatchSummary summary, string output)
+    {
+        w.WriteLine($"{summary.In.ToString("N0", CultureInfo.InvariantCulture)} records in, {summary.Out.ToString("N0", CultureInfo.InvariantCulture)} written to {output}, {summary.Errors.ToString("N0", CultureInfo.InvariantCulture)} with errors");
+        for (var p = 0; p < summary.Policies.Count; p++)
+        {
+            w.WriteLine($"{summary.Policies[p]}:");
+            foreach (var kind in Enum.GetValues<DecisionKind>())
+            {
+                var counts = Enum.GetValues<Modality>().Where(m => summary.Count(p, kind, m) > 0).Select(m => $"{Vocabulary.Word(m)} {summary.Count(p, kind, m).ToString("N0", CultureInfo.InvariantCulture)}");
+                w.WriteLine($"  {Vocabulary.Word(kind),-28} {string.Join(", ", counts)}");
+            }
+
+            var outcomes = Enum.GetValues<Outcome>().Where(o => summary.Count(p, o) > 0).Select(o => $"{Vocabulary.Word(o)} {summary.Count(p, o).ToString("N0", CultureInfo.InvariantCulture)}");
+            w.WriteLine($"  {"outcome",-28} {string.Join(", ", outcomes)}");
+        }
+    }
+
+    /// <summary>A bar redrawn in place on a terminal; a plain line every tenth of the input otherwise.</summary>
+    private sealed class Progress(CliContext context, Func<double?> fraction)
+    {
+        private int _lastTenth;
+
+        public void Report(long done)
+        {
+            var share = fraction();
+            if (context.ErrorIsTerminal)
+            {
+                var bar = share is { } s ? new string('#', (int)(s * 30)).PadRight(30) : new string('.', 30);
+                context.Error.Write($"\r[{bar}] {done.ToString("N0", CultureInfo.InvariantCulture)} records");
+                return;
+            }
+
+            var tenth = share is { } t ? (int)(t * 10) : _lastTenth + 1;
+            if (tenth > _lastTenth)
+            {
+                _lastTenth = tenth;
+                context.Error.WriteLine($"batch: {done.ToString("N0", CultureInfo.InvariantCulture)} records done{(share is { } p ? $" ({p:P0} of the input)" : string.Empty)}");
+            }
+        }
+
+        public void Done()
+        {
+            if (context.ErrorIsTerminal)
+            {
+                context.Error.WriteLine();
+            }
+        }
+    }
+}
