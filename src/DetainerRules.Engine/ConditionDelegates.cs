@@ -17,7 +17,7 @@ public static class ConditionDelegates
     public static Func<Scenario, Modality[], bool> Compile(Condition condition)
     {
         var (scenario, decisions, expressions) = Parameters();
-        return Expression.Lambda<Func<Scenario, Modality[], bool>>(expressions.Build(condition), scenario, decisions).Compile();
+        return FastCompiler.Compile(Expression.Lambda<Func<Scenario, Modality[], bool>>(expressions.Build(condition), scenario, decisions));
     }
 
     /// <summary>The condition inside <c>charge(...)</c>, over one charge of a scenario.</summary>
@@ -30,14 +30,14 @@ public static class ConditionDelegates
     {
         var (scenario, decisions, expressions) = Parameters();
         var offense = Expression.Parameter(typeof(T), name);
-        return Expression.Lambda<Func<Scenario, Modality[], T, bool>>(expressions.BuildInner(inner, offense), scenario, decisions, offense).Compile();
+        return FastCompiler.Compile(Expression.Lambda<Func<Scenario, Modality[], T, bool>>(expressions.BuildInner(inner, offense), scenario, decisions, offense));
     }
 
     private static (ParameterExpression Scenario, ParameterExpression Decisions, ConditionExpressions Expressions) Parameters()
     {
         var scenario = Expression.Parameter(typeof(Scenario), "scenario");
         var decisions = Expression.Parameter(typeof(Modality[]), "decisions");
-        var expressions = new ConditionExpressions(scenario, kind => Expression.ArrayIndex(decisions, Expression.Constant((int)kind)));
+        var expressions = new ConditionExpressions(scenario, kind => Expression.ArrayIndex(decisions, Expression.Constant((int)kind))) { QuantifiersAsLoops = true };
         return (scenario, decisions, expressions);
     }
 }

@@ -20,6 +20,9 @@ internal sealed class ConditionExpressions(ParameterExpression scenario, Func<De
     private static readonly MethodInfo WithinMethod = typeof(WithinYears).GetMethod(nameof(WithinYears.Covers))!;
     private static readonly MethodInfo ContainsMethod = typeof(IReadOnlySet<FederalRequest>).GetMethod(nameof(IReadOnlySet<FederalRequest>.Contains))!;
 
+    /// <summary>Test lists with a loop in the expression rather than <c>Enumerable.Any</c> with a nested lambda, which allocates a closure per test; for delegates only (the rule network keeps the form it can compare and share).</summary>
+    public bool QuantifiersAsLoops { get; init; }
+
     public Expression Build(Condition condition) => Build(condition, null);
 
     /// <summary>The condition inside <c>any charge(...)</c> or <c>any conviction(...)</c>, over one element.</summary>
@@ -55,6 +58,11 @@ internal sealed class ConditionExpressions(ParameterExpression scenario, Func<De
             ? (Expression.Property(scenario, nameof(Scenario.Charges)), typeof(Charge))
             : (Expression.Property(scenario, nameof(Scenario.Convictions)), typeof(Conviction));
         var element = Expression.Parameter(type, quantified.List == OffenseList.Charges ? "charge" : "conviction");
+        if (QuantifiersAsLoops)
+        {
+            return Loop(quantified, list, type, element);
+        }
+
         var predicate = Expression.Lambda(Build(quantified.Inner, element), element);
         return quantified.Quantifier switch
         {
@@ -62,6 +70,36 @@ internal sealed class ConditionExpressions(ParameterExpression scenario, Func<De
             Quantifier.No => Expression.Not(Expression.Call(AnyMethod.MakeGenericMethod(type), list, predicate)),
             _ => Expression.Call(AllMethod.MakeGenericMethod(type), list, predicate),
         };
+    }
+
+    /// <summary><c>any</c>: some element passes; <c>no</c>: none does; <c>every</c>: none fails, as a loop that stops at the first that decides.</summary>
+    private BlockExpression Loop(Quantified quantified, Expression list, Type type, ParameterExpression element)
+    {
+        var listType = typeof(IReadOnlyList<>).MakeGenericType(type);
+        var items = Expression.Variable(listType, "items");
+        var index = Expression.Variable(typeof(int), "index");
+        var found = Expression.Variable(typeof(bool), "found");
+        var test = Build(quantified.Inner, element);
+        var seek = quantified.Quantifier == Quantifier.Every ? Expression.Not(test) : test;
+        var done = Expression.Label("done");
+        var count = Expression.Property(items, typeof(IReadOnlyCollection<>).MakeGenericType(type).GetProperty("Count")!);
+        var item = Expression.MakeIndex(items, listType.GetProperty("Item"), [index]);
+        return Expression.Block(
+            typeof(bool),
+            [items, index, found, element],
+            Expression.Assign(items, Expression.Convert(list, listType)),
+            Expression.Assign(index, Expression.Constant(0)),
+            Expression.Assign(found, Expression.Constant(false)),
+            Expression.Loop(
+                Expression.IfThenElse(
+                    Expression.LessThan(index, count),
+                    Expression.Block(
+                        Expression.Assign(element, item),
+                        Expression.IfThen(seek, Expression.Block(Expression.Assign(found, Expression.Constant(true)), Expression.Break(done))),
+                        Expression.PostIncrementAssign(index)),
+                    Expression.Break(done)),
+                done),
+            quantified.Quantifier == Quantifier.Any ? found : Expression.Not(found));
     }
 
     private MethodCallExpression Within(WithinYears within, ParameterExpression conviction)

@@ -72,7 +72,7 @@ public static class PolicyCompiler
 
         try
         {
-            var factory = new RuleCompiler().Compile(definitions);
+            var factory = new RuleCompiler { ExpressionCompiler = InterpretingCompiler.Instance }.Compile(definitions);
             return new CompiledPolicy(policy, factory, ordered.ToDictionary(r => r.Id, StringComparer.Ordinal), definitions.Count, authorities);
         }
         catch (RuleCompilationException e)
