@@ -38,6 +38,15 @@ public static class DetainerCli
             return ExitCodes.Usage;
         }
 
-        return parse.Invoke(new InvocationConfiguration { Output = output, Error = error });
+        try
+        {
+            return parse.Invoke(new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false });
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            // A defect, not the user's input: one line, no stack trace, and the way to report it.
+            error.WriteLine($"detainer: internal error: {e.GetType().Name}: {e.Message} (please report it, with the command you ran)");
+            return ExitCodes.InvalidInput;
+        }
     }
 }

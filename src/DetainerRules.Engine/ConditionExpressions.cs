@@ -131,6 +131,11 @@ internal sealed class ConditionExpressions(ParameterExpression scenario, Func<De
 
     private static Expression Matches(Expression value, IReadOnlyList<object> operands)
     {
+        if (operands.Count == 0)
+        {
+            return Expression.Constant(false);
+        }
+
         if (value.Type.IsEnum && operands.Count > 2)
         {
             // One mask test instead of a chain of comparisons: categories lists run to a dozen members.

@@ -133,8 +133,9 @@ public sealed class DelegatePolicy : IPolicyEvaluator
                 }
             }
         }
-        catch (Exception e) when (e is NullReferenceException or InvalidCastException or InvalidOperationException)
+        catch (Exception e) when (e is not (OutOfMemoryException or EvaluationException))
         {
+            // The rule network wraps every failure of a condition; so does its twin.
             throw new EvaluationException($"scenario `{scenario.Id}`: a rule condition failed: {e.Message}", e);
         }
     }

@@ -15,6 +15,9 @@ namespace DetainerRules.Language;
 public sealed class ConditionBinder
 {
     private const string DecisionPrefix = "decision.";
+    /// <summary>Deepest nesting of named conditions; a longer chain is refused, not followed to a stack overflow.</summary>
+    public const int MaxNamedDepth = 64;
+
     private readonly IReadOnlyDictionary<string, IReadOnlySet<OffenseCategory>> _offenseLists;
     private readonly IReadOnlyDictionary<string, ConditionText> _named;
     private readonly List<Diagnostic> _diagnostics;
@@ -212,6 +215,11 @@ public sealed class ConditionBinder
 
     private Condition BindNamed(string name, NameSyntax use, ConditionText source, Scope scope)
     {
+        if (_resolving.Count >= MaxNamedDepth)
+        {
+            throw Error(source, use.Start, DiagnosticCodes.Cycle, $"named conditions nest more than {MaxNamedDepth} deep at `{name}`: {string.Join(" -> ", _resolving.Take(3))} -> ...");
+        }
+
         if (_resolving.Contains(name))
         {
             var cycle = string.Join(" -> ", _resolving.SkipWhile(n => n != name).Append(name));

@@ -22,7 +22,13 @@ public static class InputFile
                 throw Fail(shown, $"file is {info.Length} bytes; the limit is {Documents.InputLimits.MaxFileLength} characters");
             }
 
-            return File.ReadAllText(path);
+            // Read with a bound whatever the size says: devices and /proc files report a length of 0.
+            using var reader = new StreamReader(path);
+            var buffer = new char[Documents.InputLimits.MaxFileLength + 1];
+            var read = reader.ReadBlock(buffer, 0, buffer.Length);
+            return read > Documents.InputLimits.MaxFileLength
+                ? throw Fail(shown, $"file is longer than the limit of {Documents.InputLimits.MaxFileLength} characters")
+                : new string(buffer, 0, read);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {

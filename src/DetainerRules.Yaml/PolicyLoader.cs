@@ -52,6 +52,12 @@ public static partial class PolicyLoader
         var r = new FieldReader(diagnostics);
         var draft = ReadDraft(r, text, file, []);
         var policy = draft is null ? null : Finish(r, draft);
+        if (policy is null && diagnostics.Count == 0)
+        {
+            // Every path that gives up reports why; this only guards against one that forgets.
+            diagnostics.Add(Diagnostic.Error(new SourceSpan(file, 1, 1), PolicyDiagnosticCodes.Completeness, string.Empty, "the policy is incomplete"));
+        }
+
         if (diagnostics.Count > 0 || policy is null)
         {
             throw new InvalidInputException([.. diagnostics.OrderBy(d => d.Span.File, StringComparer.Ordinal).ThenBy(d => d.Span.Line).ThenBy(d => d.Span.Column)]);
@@ -161,7 +167,18 @@ public static partial class PolicyLoader
             return null;
         }
 
-        return ReadDraft(r, InputFile.Read(path), path, [.. chain, here]);
+        string baseText;
+        try
+        {
+            baseText = InputFile.Read(path);
+        }
+        catch (InvalidInputException e)
+        {
+            r.Report(node.Span, node.Path, $"cannot read `{name}`: {string.Join("; ", e.Diagnostics.Select(d => d.Message))}", PolicyDiagnosticCodes.Reference);
+            return null;
+        }
+
+        return ReadDraft(r, baseText, path, [.. chain, here]);
     }
 
     private static string? Inherit(FieldReader r, MappingView top, string key, string? inherited, bool isVariant) =>
@@ -302,6 +319,12 @@ public static partial class PolicyLoader
 
     private static Policy? Finish(FieldReader r, PolicyDraft draft)
     {
+        if (draft.Rules.Count > InputLimits.MaxRules)
+        {
+            r.Report(draft.Span, "rules", $"the policy has {draft.Rules.Count} rules; the limit is {InputLimits.MaxRules}", PolicyDiagnosticCodes.Completeness);
+            return null;
+        }
+
         var parts = new PartReader(r, draft.Sources, draft.Limits);
         var binder = new ConditionBinder(draft.OffenseLists, draft.Conditions, r.Diagnostics);
         binder.BindAllNamed();
@@ -421,6 +444,11 @@ public static partial class PolicyLoader
         foreach (var (key, value) in Entries(r, node))
         {
             var categories = r.List(value).Select(r.Word<OffenseCategory>).OfType<OffenseCategory>().ToHashSet();
+            if (value is YamlScalar { IsNull: true } || (value is YamlSequence { Items.Count: 0 }))
+            {
+                r.Report(value.Span, value.Path, $"offense list `{key.Value}` is empty: list at least one category", PolicyDiagnosticCodes.Completeness);
+            }
+
             lists[key.Value] = categories;
         }
 

@@ -65,6 +65,18 @@ internal sealed class DocumentReader
         {
             throw Fail(reader.Span(e.Start), string.Empty, "not valid YAML or JSON: " + Describe(e));
         }
+        catch (Exception e) when (e is InvalidOperationException or ArgumentException or FormatException or OverflowException)
+        {
+            // YamlDotNet throws these too on some malformed input (empty tags, bad escapes, stray tokens).
+            var at = parser.Current?.Start is { Line: > 0 } mark ? reader.Span(mark) : new SourceSpan(file, 1, 1);
+            var message = System.Text.RegularExpressions.Regex.Replace(e.Message, @"\s*\(Parameter '[^']*'\)$", string.Empty).TrimEnd('.');
+            if (e is InvalidOperationException && message.StartsWith("Operation is not valid", StringComparison.Ordinal))
+            {
+                message = "malformed input the parser cannot go on from";
+            }
+
+            throw Fail(at, string.Empty, "not valid YAML or JSON: " + char.ToLowerInvariant(message[0]) + message[1..]);
+        }
     }
 
     private static string Describe(YamlException e)

@@ -66,6 +66,12 @@ internal sealed class FieldReader(List<Diagnostic> diagnostics)
 
     public string? Text(YamlNode? node)
     {
+        if (node is YamlScalar { IsNull: true } empty)
+        {
+            Report(empty.Span, empty.Path, "expected text, found nothing");
+            return null;
+        }
+
         var scalar = Scalar(node, "text");
         if (scalar is null)
         {
@@ -138,7 +144,7 @@ internal sealed class FieldReader(List<Diagnostic> diagnostics)
 
         if (DateTimeOffset.TryParseExact(scalar.Value, TimestampFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var value))
         {
-            return value;
+            return InRange(value.Year) ? value : Invalid<DateTimeOffset>(scalar, OutOfRange(scalar.Value));
         }
 
         var hint = DateTime.TryParse(scalar.Value, CultureInfo.InvariantCulture, DateTimeStyles.None, out _)
@@ -155,9 +161,12 @@ internal sealed class FieldReader(List<Diagnostic> diagnostics)
             return null;
         }
 
-        return DateOnly.TryParseExact(scalar.Value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var value)
-            ? value
-            : Invalid<DateOnly>(scalar, $"`{scalar.Value}` is not a valid date: expected `YYYY-MM-DD`");
+        if (!DateOnly.TryParseExact(scalar.Value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var value))
+        {
+            return Invalid<DateOnly>(scalar, $"`{scalar.Value}` is not a valid date: expected `YYYY-MM-DD`");
+        }
+
+        return InRange(value.Year) ? value : Invalid<DateOnly>(scalar, OutOfRange(scalar.Value));
     }
 
     public YamlScalar? Scalar(YamlNode? node, string what)
@@ -173,6 +182,11 @@ internal sealed class FieldReader(List<Diagnostic> diagnostics)
                 return null;
         }
     }
+
+    /// <summary>Dates and times the tool accepts: look-backs of up to 200 years and holds of weeks must stay representable.</summary>
+    private static bool InRange(int year) => year is >= InputLimits.MinYear and <= InputLimits.MaxYear;
+
+    private static string OutOfRange(string value) => $"`{value}` is out of range: years {InputLimits.MinYear} to {InputLimits.MaxYear} are accepted";
 
     private T? Invalid<T>(YamlScalar scalar, string message)
         where T : struct

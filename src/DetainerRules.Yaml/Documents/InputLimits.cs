@@ -11,4 +11,13 @@ public static class InputLimits
 
     /// <summary>Longest single scalar, in characters.</summary>
     public const int MaxScalarLength = 64 * 1024;
+
+    /// <summary>Earliest year a date or time may have.</summary>
+    public const int MinYear = 1900;
+
+    /// <summary>Latest year a date or time may have.</summary>
+    public const int MaxYear = 2200;
+
+    /// <summary>Most rules a policy may have, variants merged.</summary>
+    public const int MaxRules = 10_000;
 }

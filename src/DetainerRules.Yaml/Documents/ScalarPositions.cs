@@ -10,6 +10,8 @@ namespace DetainerRules.Yaml.Documents;
 /// </remarks>
 internal static class ScalarPositions
 {
+    private const int MaxSkip = 256;
+
     public static Func<int, SourceSpan> For(YamlScalar scalar, string text, Func<int, SourceSpan> locate)
     {
         var value = scalar.Value;
@@ -18,13 +20,16 @@ internal static class ScalarPositions
         var rawEnd = Math.Clamp(scalar.EndIndex, raw, text.Length);
         for (var v = 0; v < value.Length; v++)
         {
+            // Escapes and line folding put at most a few dozen raw characters between value characters;
+            // looking further only made long escaped values quadratic.
             var probe = raw;
-            while (probe < rawEnd && text[probe] != value[v])
+            var limit = Math.Min(rawEnd, raw + MaxSkip);
+            while (probe < limit && text[probe] != value[v])
             {
                 probe++;
             }
 
-            if (probe < rawEnd)
+            if (probe < limit)
             {
                 raw = probe;
                 map[v] = raw++;
