@@ -32,14 +32,7 @@ public class BatchCommandTests
     [OneTimeTearDown]
     public void RemoveFiles() => Directory.Delete(_dir, recursive: true);
 
-    private (int Exit, string Out, string Err) Run(params string[] args)
-    {
-        using var output = new StringWriter();
-        using var error = new StringWriter();
-        string[] withRules = args[0] == "generate" ? args : [.. args, "--rules", Repository.Rules];
-        var exit = DetainerCli.Run(withRules, output, error, _dir);
-        return (exit, output.ToString(), error.ToString());
-    }
+    private (int Exit, string Out, string Err) Run(params string[] args) => CliRun.Run(_dir, catalog: args[0] != "generate", args);
 
     [Test]
     public void Batch_JsonLinesWithBadRecords_WritesOneRecordPerInputRecordInOrder()

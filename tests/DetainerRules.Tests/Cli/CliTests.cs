@@ -48,13 +48,7 @@ public class CliTests
     [OneTimeTearDown]
     public void RemoveFiles() => Directory.Delete(_dir, recursive: true);
 
-    private (int Exit, string Out, string Err) Run(params string[] args)
-    {
-        using var output = new StringWriter();
-        using var error = new StringWriter();
-        var exit = DetainerCli.Run(args, output, error, _dir);
-        return (exit, output.ToString(), error.ToString());
-    }
+    private (int Exit, string Out, string Err) Run(params string[] args) => CliRun.Run(_dir, catalog: false, args);
 
     [Test]
     public void Evaluate_PolicyIdAndScenario_PrintsSentencesAndExitsZero()

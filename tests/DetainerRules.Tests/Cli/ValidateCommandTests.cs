@@ -62,13 +62,7 @@ public class ValidateCommandTests
     [OneTimeTearDown]
     public void RemoveFiles() => Directory.Delete(_dir, recursive: true);
 
-    private (int Exit, string Out, string Err) Run(params string[] args)
-    {
-        using var output = new StringWriter();
-        using var error = new StringWriter();
-        var exit = DetainerCli.Run([.. args, "--rules", Repository.Rules], output, error, _dir);
-        return (exit, output.ToString(), error.ToString());
-    }
+    private (int Exit, string Out, string Err) Run(params string[] args) => CliRun.Run(_dir, catalog: true, args);
 
     [Test]
     public void Validate_Catalog_HasNoFindings()
