@@ -27,7 +27,16 @@ public static class PolicyChecks
     {
         var own = policy.WithoutAuthorities();
         var rules = own.Policy.Rules;
-        var space = ScenarioSpace.For([own]);
+        ScenarioSpace space;
+        try
+        {
+            space = ScenarioSpace.For([own]);
+        }
+        catch (SpaceTooLargeException e)
+        {
+            return [Diagnostic.Warning(own.Policy.Span, TooLarge, "rules", $"{e.Message}: rules that never fire or conflict were not looked for")];
+        }
+
         if (space.Size > MaxCases)
         {
             return [Diagnostic.Warning(own.Policy.Span, TooLarge, "rules", $"the policy spans {space.Size} cases, more than {MaxCases}: rules that never fire or conflict were not looked for")];

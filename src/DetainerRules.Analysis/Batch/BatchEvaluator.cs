@@ -66,7 +66,13 @@ public static class BatchEvaluator
 
         try
         {
-            return new BatchResult(record, [.. policies.Select(p => Answer(p.Policy, scenario))], null);
+            var answers = new PolicyAnswers[policies.Count];
+            for (var p = 0; p < answers.Length; p++)
+            {
+                answers[p] = Answer(policies[p].Policy, scenario);
+            }
+
+            return new BatchResult(record, answers, null);
         }
         catch (EvaluationException e)
         {

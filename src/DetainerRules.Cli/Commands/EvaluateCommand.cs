@@ -55,6 +55,21 @@ internal static class EvaluateCommand
         return command;
     }
 
+    /// <summary>The smallest changes per subject, or none (with a note) when the policy's space is too large to search.</summary>
+    private static Dictionary<Subject, IReadOnlyList<Flip>>? Flips(CliContext context, CompiledPolicy network, Model.Scenarios.Scenario scenario)
+    {
+        try
+        {
+            var fast = DelegatePolicy.From(network);
+            return Subject.All.ToDictionary(s => s, s => WhatFlips.For(fast, scenario, s));
+        }
+        catch (SpaceTooLargeException e)
+        {
+            context.Error.WriteLine($"detainer: --what-flips for `{scenario.Id}` not computed: {e.Message}");
+            return null;
+        }
+    }
+
     private static int Run(CliContext context, string policyName, DateOnly? at, string format, bool explain, bool whatFlips, string? rulesDirectory, string[] arguments)
     {
         PolicyChoice choice;
@@ -94,7 +109,7 @@ internal static class EvaluateCommand
 
                 var verdict = network.Evaluate(scenario);
                 var explanations = explain ? DecisionExplanation.Of(verdict, Tracer) : null;
-                var flips = whatFlips ? Subject.All.ToDictionary(s => s, s => WhatFlips.For(DelegatePolicy.From(network), scenario, s)) : null;
+                var flips = whatFlips ? Flips(context, network, scenario) : null;
                 if (!first && format == "text")
                 {
                     context.Output.WriteLine(new string('-', 72));

@@ -108,6 +108,30 @@ public class ValidateCommandTests
     }
 
     [Test]
+    public void Validate_PolicyWhoseSpaceIsTooLarge_WarnsThatTheRuleChecksWereSkipped()
+    {
+        // Sixteen tests of single categories: every subset of them is a distinguishable list of charges.
+        var categories = new[] { "homicide", "robbery", "theft", "fraud", "dui", "arson", "burglary", "weapons", "gang", "escape", "traffic", "kidnapping", "terrorism", "child_abuse", "drug_trafficking", "drug_possession" };
+        var rules = string.Concat(categories.Select(c => $$"""
+              - id: r-{{c.Replace('_', '-')}}
+                when: any charge(category = {{c}})
+                then: { ice_jail_access: permitted }
+                because: x
+                cite: src
+
+            """));
+        File.WriteAllText(Path.Combine(_dir, "wide.yaml"), TestPolicies.Yaml(rules).Replace("id: test-policy", "id: wide", StringComparison.Ordinal));
+
+        var (exit, output, _) = Run("validate", "wide.yaml");
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(exit, Is.EqualTo(ExitCodes.Success));
+            Assert.That(output, Does.Contain("warning DR405: rules: charges: more than 20000 distinguishable combinations"));
+        }
+    }
+
+    [Test]
     public void Validate_Json_GivesEveryFindingWithItsPosition()
     {
         var (_, output, _) = Run("validate", "--format", "json", "bad/typo.yaml");
