@@ -56,9 +56,24 @@ public sealed class DelegatePolicy : IPolicyEvaluator
 
     public Policy Policy { get; }
 
+    private static DelegatePolicy Compile(Policy policy, Func<Policy, string, Policy> resolveAuthority, List<string> chain)
+    {
+        if (chain.Contains(policy.Id))
+        {
+            throw new EvaluationException($"policies are bound by each other in a cycle: {string.Join(" -> ", chain.Append(policy.Id))}");
+        }
+
+        return new DelegatePolicy(policy, [.. policy.BoundBy.Select(id => Compile(resolveAuthority(policy, id), resolveAuthority, [.. chain, policy.Id]))]);
+    }
+
     public IReadOnlyList<IPolicyEvaluator> Authorities => _authorities;
 
     public IPolicyEvaluator WithoutAuthorities() => _authorities.Length == 0 ? this : new DelegatePolicy(Policy, []);
+
+    /// <summary>A policy and the higher authorities it is bound by, compiled straight to delegates, without building a rule network.</summary>
+    /// <param name="resolveAuthority">Loads a policy named in another's <c>bound_by</c>; the engine does no I/O itself.</param>
+    /// <exception cref="EvaluationException">The policy has a cycle, or the authorities bind each other in one.</exception>
+    public static DelegatePolicy Compile(Policy policy, Func<Policy, string, Policy> resolveAuthority) => Compile(policy, resolveAuthority, []);
 
     /// <summary>The delegate twin of a compiled rule network, authorities included.</summary>
     public static DelegatePolicy From(CompiledPolicy network) =>

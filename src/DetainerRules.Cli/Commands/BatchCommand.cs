@@ -51,7 +51,7 @@ internal static class BatchCommand
         try
         {
             var catalog = context.Catalog(rulesDirectory is null ? null : context.Resolve(rulesDirectory));
-            compiled = [.. policyNames.Select(name => PolicySelection.Pick(context, catalog, name, null)).Select(n => (n.Policy.Id, reference ? (IPolicyEvaluator)n : DelegatePolicy.From(n)))];
+            compiled = [.. policyNames.Select(name => PolicySelection.Pick(context, catalog, name, null, reference)).Select(p => (p.Policy.Id, p))];
         }
         catch (InvalidInputException e)
         {

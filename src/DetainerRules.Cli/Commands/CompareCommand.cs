@@ -85,7 +85,7 @@ internal static class CompareCommand
         try
         {
             var catalog = context.Catalog(request.Rules is null ? null : context.Resolve(request.Rules));
-            var compiled = Labelled(request.Policies.Select(name => (name, Engine(PolicySelection.Pick(context, catalog, name, request.At), request.ReferenceEngine))).ToList());
+            var compiled = Labelled(request.Policies.Select(name => (name, PolicySelection.Pick(context, catalog, name, request.At, request.ReferenceEngine))).ToList());
             var space = ScenarioSpace.For([.. compiled.Select(p => p.Policy)], request.Subjects, filter);
             var scenarios = request.Scenarios.Count == 0 ? null : LoadScenarios(context, request.Scenarios);
             var comparison = scenarios is null
@@ -120,8 +120,6 @@ internal static class CompareCommand
     }
 
     /// <summary>Policy ids as labels; a label used twice (the same id from two files) gets its position appended.</summary>
-    private static IPolicyEvaluator Engine(CompiledPolicy network, bool reference) => reference ? network : DelegatePolicy.From(network);
-
     private static List<(string Label, IPolicyEvaluator Policy)> Labelled(List<(string Name, IPolicyEvaluator Policy)> picked) =>
         [.. picked.Select((p, i) => picked.Count(q => q.Policy.Policy.Id == p.Policy.Policy.Id) > 1 ? ($"{p.Policy.Policy.Id}#{i + 1}", p.Policy) : (p.Policy.Policy.Id, p.Policy))];
 

@@ -26,7 +26,7 @@ internal static class SpaceCommand
                 var filter = SpaceFilter.Parse(parse.GetValue(where) ?? []);
                 var catalog = context.Catalog(parse.GetValue(rules) is { } dir ? context.Resolve(dir) : null);
                 var day = parse.GetValue(at) is { } text ? DateOnly.ParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture) : (DateOnly?)null;
-                var compiled = parse.GetRequiredValue(policies).Select(name => PolicySelection.Pick(context, catalog, name, day)).ToList();
+                var compiled = parse.GetRequiredValue(policies).Select(name => PolicySelection.Pick(context, catalog, name, day, reference: false)).ToList();
                 Write(context.Output, ScenarioSpace.For(compiled, Subject.All, filter));
                 return ExitCodes.Success;
             }

@@ -76,6 +76,19 @@ public class DelegateEngineTests
         }
     }
 
+    [TestCase("stockton")]
+    [TestCase("chicago")]
+    [TestCase("lvmpd-2025-06")]
+    public void Compile_WithoutANetwork_SameAsTheTwinOfTheNetwork(string id)
+    {
+        var network = TestPolicies.ShippedPolicy(id);
+        var direct = DetainerRules.Engine.DelegatePolicy.Compile(network.Policy, DetainerRules.Yaml.PolicyLoader.LoadBeside);
+        foreach (var scenario in RandomScenarios.Generate(seed: 9, count: 300))
+        {
+            Assert.That(JsonReport.ToJson(direct.Evaluate(scenario)), Is.EqualTo(JsonReport.ToJson(network.Evaluate(scenario))), scenario.Id);
+        }
+    }
+
     [Test]
     public void Evaluate_ChainedPolicy_FiresInTheNetworksOrder()
     {
