@@ -1,4 +1,3 @@
-using System.Text;
 using System.Text.Json;
 using DetainerRules.Analysis.Batch;
 using DetainerRules.Model;
@@ -95,16 +94,7 @@ public sealed class BatchOutput(TextWriter writer, IReadOnlyList<string> policie
     private static string Cell(string text) =>
         text.IndexOfAny([',', '"', '\n', '\r']) >= 0 ? "\"" + text.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : text;
 
-    private string Json(BatchResult result)
-    {
-        using var stream = new MemoryStream();
-        using (var w = new Utf8JsonWriter(stream, JsonReport.Options with { Indented = false }))
-        {
-            WriteJson(w, result);
-        }
-
-        return Encoding.UTF8.GetString(stream.ToArray());
-    }
+    private string Json(BatchResult result) => JsonReport.Render(w => WriteJson(w, result), JsonReport.Options with { Indented = false });
 
     private void WriteJson(Utf8JsonWriter w, BatchResult result)
     {
@@ -114,13 +104,7 @@ public sealed class BatchOutput(TextWriter writer, IReadOnlyList<string> policie
         w.WriteString("id", result.Record.Scenario?.Id);
         if (result.Answers is not { } answers)
         {
-            w.WriteStartArray("errors");
-            foreach (var e in result.Failure is { } failure ? [failure] : result.Record.Errors.Select(x => x.ToString()))
-            {
-                w.WriteStringValue(e);
-            }
-
-            w.WriteEndArray();
+            JsonReport.WriteStrings(w, "errors", result.Failure is { } failure ? [failure] : result.Record.Errors.Select(x => x.ToString()));
             w.WriteEndObject();
             return;
         }
@@ -136,13 +120,7 @@ public sealed class BatchOutput(TextWriter writer, IReadOnlyList<string> policie
                 w.WriteString(Vocabulary.Word(kind), Vocabulary.Word(d.Value));
                 if (kind == DecisionKind.NotifyIce)
                 {
-                    w.WriteStartArray("notify_ice_at");
-                    foreach (var point in d.Effect.At)
-                    {
-                        w.WriteStringValue(Vocabulary.Word(point));
-                    }
-
-                    w.WriteEndArray();
+                    JsonReport.WriteStrings(w, "notify_ice_at", d.Effect.At.Select(point => Vocabulary.Word(point)));
                 }
 
                 if (kind == DecisionKind.DelayRelease)

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text;
 using System.Text.Json;
 using DetainerRules.Analysis;
 
@@ -8,27 +7,12 @@ namespace DetainerRules.Reports;
 /// <summary>A comparison as one JSON object: the space, then every subject with all its splits and regions.</summary>
 public static class ComparisonJson
 {
-    public static string ToJson(PolicyComparison c)
-    {
-        using var stream = new MemoryStream();
-        using (var w = new Utf8JsonWriter(stream, JsonReport.Options))
-        {
-            Write(w, c);
-        }
-
-        return Encoding.UTF8.GetString(stream.ToArray());
-    }
+    public static string ToJson(PolicyComparison c) => JsonReport.Render(w => Write(w, c));
 
     private static void Write(Utf8JsonWriter w, PolicyComparison c)
     {
         w.WriteStartObject();
-        w.WriteStartArray("policies");
-        foreach (var p in c.Policies)
-        {
-            w.WriteStringValue(p);
-        }
-
-        w.WriteEndArray();
+        JsonReport.WriteStrings(w, "policies", c.Policies);
         w.WriteString("over", c.OverSpace ? "space" : "scenarios");
         if (c.ScenarioCount is { } count)
         {
@@ -45,13 +29,7 @@ public static class ComparisonJson
             w.WriteStartObject();
             w.WriteString("policy", layer.Policy);
             w.WriteString("authority", layer.Authority);
-            w.WriteStartArray("compared");
-            foreach (var p in layer.Findings.Policies)
-            {
-                w.WriteStringValue(p);
-            }
-
-            w.WriteEndArray();
+            JsonReport.WriteStrings(w, "compared", layer.Findings.Policies);
             WriteSubjects(w, layer.Findings);
             w.WriteEndObject();
         }
@@ -75,13 +53,7 @@ public static class ComparisonJson
     {
         w.WriteStartObject("space");
         w.WriteString("size", space.Size.ToString(CultureInfo.InvariantCulture));
-        w.WriteStartArray("where");
-        foreach (var clause in space.Filter.Clauses)
-        {
-            w.WriteStringValue(clause);
-        }
-
-        w.WriteEndArray();
+        JsonReport.WriteStrings(w, "where", space.Filter.Clauses);
         w.WriteStartArray("dimensions");
         foreach (var d in space.Dimensions)
         {
@@ -93,13 +65,7 @@ public static class ComparisonJson
             {
                 w.WriteStartObject();
                 w.WriteString("label", d.Label(v));
-                w.WriteStartArray("members");
-                foreach (var m in d.Members(v))
-                {
-                    w.WriteStringValue(m);
-                }
-
-                w.WriteEndArray();
+                JsonReport.WriteStrings(w, "members", d.Members(v));
                 w.WriteEndObject();
             }
 
@@ -117,13 +83,7 @@ public static class ComparisonJson
         w.WriteString("subject", s.Subject.Name);
         w.WriteNumber("cases", s.Cases);
         w.WriteNumber("differing", s.Differing);
-        w.WriteStartArray("dimensions");
-        foreach (var d in s.Dimensions)
-        {
-            w.WriteStringValue(c.Space.Dimensions[d].Name);
-        }
-
-        w.WriteEndArray();
+        JsonReport.WriteStrings(w, "dimensions", s.Dimensions.Select(d => c.Space.Dimensions[d].Name));
         w.WriteStartArray("agreeing");
         for (var a = 0; a < c.Policies.Count; a++)
         {
@@ -165,13 +125,7 @@ public static class ComparisonJson
         w.WriteNumber("cases", split.Cases);
         if (!c.OverSpace)
         {
-            w.WriteStartArray("scenarios");
-            foreach (var id in split.Scenarios)
-            {
-                w.WriteStringValue(id);
-            }
-
-            w.WriteEndArray();
+            JsonReport.WriteStrings(w, "scenarios", split.Scenarios);
         }
 
         w.WriteStartArray("regions");
@@ -187,13 +141,7 @@ public static class ComparisonJson
                 w.WriteStartObject();
                 w.WriteString("dimension", d.Name);
                 w.WriteString("description", d.Describe(values));
-                w.WriteStartArray("values");
-                foreach (var v in values)
-                {
-                    w.WriteStringValue(d.Label(v));
-                }
-
-                w.WriteEndArray();
+                JsonReport.WriteStrings(w, "values", values.Select(v => d.Label(v)));
                 w.WriteEndObject();
             }
 

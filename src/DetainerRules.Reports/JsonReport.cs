@@ -22,12 +22,16 @@ public static class JsonReport
 
     /// <param name="explanations">With <c>--explain</c>: each decision gets an <c>explanation</c> with its rules' conditions traced.</param>
     /// <param name="flips">With <c>--what-flips</c>: a <c>what_flips</c> object, per subject, of the smallest changes that change the answer.</param>
-    public static string ToJson(Verdict verdict, bool indented = true, IReadOnlyDictionary<DecisionKind, DecisionExplanation>? explanations = null, IReadOnlyDictionary<Subject, IReadOnlyList<Flip>>? flips = null)
+    public static string ToJson(Verdict verdict, bool indented = true, IReadOnlyDictionary<DecisionKind, DecisionExplanation>? explanations = null, IReadOnlyDictionary<Subject, IReadOnlyList<Flip>>? flips = null) =>
+        Render(w => Write(w, verdict, explanations, flips), Options with { Indented = indented });
+
+    /// <summary>Runs <paramref name="write"/> against a fresh writer and returns the text, so each report only says what it writes.</summary>
+    public static string Render(Action<Utf8JsonWriter> write, JsonWriterOptions? options = null)
     {
         using var stream = new MemoryStream();
-        using (var writer = new Utf8JsonWriter(stream, Options with { Indented = indented }))
+        using (var writer = new Utf8JsonWriter(stream, options ?? Options))
         {
-            Write(writer, verdict, explanations, flips);
+            write(writer);
         }
 
         return Encoding.UTF8.GetString(stream.ToArray());
@@ -65,16 +69,10 @@ public static class JsonReport
             }
 
             w.WriteEndArray();
-            WriteIds(w, "fired_by_authorities", verdict.AuthorityVerdicts.SelectMany(a => a.Fired.Select(r => $"{a.Policy.Id}:{r.Id}")));
+            WriteStrings(w, "fired_by_authorities", verdict.AuthorityVerdicts.SelectMany(a => a.Fired.Select(r => $"{a.Policy.Id}:{r.Id}")));
         }
 
-        w.WriteStartArray("fired");
-        foreach (var rule in verdict.Fired)
-        {
-            w.WriteStringValue(rule.Id);
-        }
-
-        w.WriteEndArray();
+        WriteStrings(w, "fired", verdict.Fired.Select(rule => rule.Id));
         if (flips is not null)
         {
             WriteFlips(w, flips);
@@ -121,7 +119,7 @@ public static class JsonReport
         w.WriteStartObject("policy");
         w.WriteString("id", policy.Id);
         w.WriteString("family", policy.Family);
-        WriteIds(w, "lineage", policy.Lineage);
+        WriteStrings(w, "lineage", policy.Lineage);
         w.WriteString("title", policy.Title);
         w.WriteString("jurisdiction", policy.Jurisdiction);
         w.WriteString("effective_from", policy.EffectiveFrom?.ToString());
@@ -140,13 +138,7 @@ public static class JsonReport
 
         if (decision.Kind == DecisionKind.NotifyIce)
         {
-            w.WriteStartArray("at");
-            foreach (var point in decision.Effect.At)
-            {
-                w.WriteStringValue(Vocabulary.Word(point));
-            }
-
-            w.WriteEndArray();
+            WriteStrings(w, "at", decision.Effect.At.Select(point => Vocabulary.Word(point)));
         }
 
         if (decision.Kind == DecisionKind.DelayRelease)
@@ -156,24 +148,12 @@ public static class JsonReport
         }
 
         w.WriteString("sentence", Phrases.Sentence(decision, holdUntil));
-        WriteIds(w, "rules", decision.Deciding.Select(a => a.Rule.Id));
-        WriteIds(w, "introduced_by", decision.Deciding.Select(a => a.Rule.Origin ?? string.Empty));
+        WriteStrings(w, "rules", decision.Deciding.Select(a => a.Rule.Id));
+        WriteStrings(w, "introduced_by", decision.Deciding.Select(a => a.Rule.Origin ?? string.Empty));
         w.WriteBoolean("default", decision.Default is not null);
-        w.WriteStartArray("because");
-        foreach (var reason in decision.Default is { } d ? [d.Because] : decision.Deciding.Concat(decision.Conflict).Select(a => a.Rule.Because).Distinct())
-        {
-            w.WriteStringValue(reason);
-        }
-
-        w.WriteEndArray();
-        w.WriteStartArray("cites");
-        foreach (var cite in decision.Cites)
-        {
-            w.WriteStringValue(cite.Text);
-        }
-
-        w.WriteEndArray();
-        WriteIds(w, "overridden", decision.Overridden.Select(a => a.Rule.Id));
+        WriteStrings(w, "because", decision.Default is { } d ? [d.Because] : decision.Deciding.Concat(decision.Conflict).Select(a => a.Rule.Because).Distinct());
+        WriteStrings(w, "cites", decision.Cites.Select(cite => cite.Text));
+        WriteStrings(w, "overridden", decision.Overridden.Select(a => a.Rule.Id));
         if (decision.IsConflict)
         {
             w.WriteStartArray("conflict");
@@ -219,13 +199,7 @@ public static class JsonReport
             w.WritePropertyName("trace");
             WriteNode(w, t.When);
             w.WriteString("because", t.Rule.Because);
-            w.WriteStartArray("cites");
-            foreach (var cite in t.Rule.Cites)
-            {
-                w.WriteStringValue(cite.Text);
-            }
-
-            w.WriteEndArray();
+            WriteStrings(w, "cites", t.Rule.Cites.Select(cite => cite.Text));
             w.WriteEndObject();
         }
 
@@ -273,7 +247,7 @@ public static class JsonReport
         w.WriteEndObject();
     }
 
-    private static void WriteIds(Utf8JsonWriter w, string name, IEnumerable<string> ids)
+    internal static void WriteStrings(Utf8JsonWriter w, string name, IEnumerable<string> ids)
     {
         w.WriteStartArray(name);
         foreach (var id in ids)

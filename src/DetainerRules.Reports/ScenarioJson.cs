@@ -1,4 +1,3 @@
-using System.Text;
 using System.Text.Json;
 using DetainerRules.Model;
 using DetainerRules.Model.Scenarios;
@@ -9,16 +8,8 @@ namespace DetainerRules.Reports;
 public static class ScenarioJson
 {
     /// <param name="indented">False for one line, as JSON-lines batch input wants.</param>
-    public static string ToJson(Scenario scenario, bool indented = true)
-    {
-        using var stream = new MemoryStream();
-        using (var w = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = indented, NewLine = "\n" }))
-        {
-            Write(w, scenario);
-        }
-
-        return Encoding.UTF8.GetString(stream.ToArray());
-    }
+    public static string ToJson(Scenario scenario, bool indented = true) =>
+        JsonReport.Render(w => Write(w, scenario), new JsonWriterOptions { Indented = indented, NewLine = "\n" });
 
     public static void Write(Utf8JsonWriter w, Scenario s)
     {
@@ -78,13 +69,7 @@ public static class ScenarioJson
         w.WriteStartObject("ice");
         w.WriteBoolean("present_at_release", s.IcePresentAtRelease);
         w.WriteEndObject();
-        w.WriteStartArray("requests");
-        foreach (var request in s.Requests.Order())
-        {
-            w.WriteStringValue(Vocabulary.Word(request));
-        }
-
-        w.WriteEndArray();
+        JsonReport.WriteStrings(w, "requests", s.Requests.Order().Select(request => Vocabulary.Word(request)));
         w.WriteEndObject();
     }
 

@@ -1,4 +1,3 @@
-using System.Text;
 using System.Text.Json;
 using DetainerRules.Analysis.Expectations;
 using DetainerRules.Engine;
@@ -66,8 +65,7 @@ public static class TestReport
 
     public static string ToJson(IReadOnlyList<CaseResult> results, IReadOnlyList<RuleCoverage> rules, IReadOnlyList<ConditionCoverage> conditions)
     {
-        using var stream = new MemoryStream();
-        using (var w = new Utf8JsonWriter(stream, JsonReport.Options))
+        return JsonReport.Render(w =>
         {
             w.WriteStartObject();
             w.WriteNumber("passed", results.Count(r => r.Passed));
@@ -103,8 +101,8 @@ public static class TestReport
             {
                 w.WriteStartObject();
                 w.WriteString("policy", c.Policy);
-                WriteStrings(w, "fired", c.Fired);
-                WriteStrings(w, "never_fired", c.NeverFired);
+                JsonReport.WriteStrings(w, "fired", c.Fired);
+                JsonReport.WriteStrings(w, "never_fired", c.NeverFired);
                 w.WriteEndObject();
             }
 
@@ -123,19 +121,6 @@ public static class TestReport
 
             w.WriteEndArray();
             w.WriteEndObject();
-        }
-
-        return Encoding.UTF8.GetString(stream.ToArray());
-    }
-
-    private static void WriteStrings(Utf8JsonWriter w, string name, IEnumerable<string> values)
-    {
-        w.WriteStartArray(name);
-        foreach (var v in values)
-        {
-            w.WriteStringValue(v);
-        }
-
-        w.WriteEndArray();
+        });
     }
 }

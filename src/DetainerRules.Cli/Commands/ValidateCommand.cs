@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.Text.Json;
 using DetainerRules.Analysis;
 using DetainerRules.Engine;
 using DetainerRules.Model.Diagnostics;
@@ -43,7 +42,7 @@ internal static class ValidateCommand
         var warnings = findings.Count - errors;
         if (format == "json")
         {
-            context.Output.WriteLine(ToJson(findings, files.Count));
+            context.Output.WriteLine(FindingsJson.ToJson(findings, files.Count));
         }
         else
         {
@@ -108,35 +107,5 @@ internal static class ValidateCommand
         }
 
         return [.. findings.DistinctBy(f => f.ToString())];
-    }
-
-    private static string ToJson(IReadOnlyList<Diagnostic> findings, int files)
-    {
-        using var stream = new MemoryStream();
-        using (var w = new Utf8JsonWriter(stream, JsonReport.Options))
-        {
-            w.WriteStartObject();
-            w.WriteNumber("files", files);
-            w.WriteNumber("errors", findings.Count(f => f.Severity == Severity.Error));
-            w.WriteNumber("warnings", findings.Count(f => f.Severity == Severity.Warning));
-            w.WriteStartArray("findings");
-            foreach (var f in findings)
-            {
-                w.WriteStartObject();
-                w.WriteString("file", f.Span.File);
-                w.WriteNumber("line", f.Span.Line);
-                w.WriteNumber("column", f.Span.Column);
-                w.WriteString("severity", f.Severity == Severity.Error ? "error" : "warning");
-                w.WriteString("code", f.Code);
-                w.WriteString("field", f.Field);
-                w.WriteString("message", f.Message);
-                w.WriteEndObject();
-            }
-
-            w.WriteEndArray();
-            w.WriteEndObject();
-        }
-
-        return System.Text.Encoding.UTF8.GetString(stream.ToArray());
     }
 }
