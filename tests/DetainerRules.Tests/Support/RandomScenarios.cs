@@ -2,25 +2,35 @@ using DetainerRules.Model.Scenarios;
 
 namespace DetainerRules.Tests.Support;
 
-/// <summary>Random scenarios covering every field the model has, for property tests; reproducible from a seed.</summary>
-/// <remarks>Dates cluster around the look-back edges the catalog uses (5 and 15 years), where mistakes hide.</remarks>
+/// <summary>Random scenarios that vary every field of <see cref="Scenario"/>; reproducible from a seed.</summary>
+/// <remarks>
+/// Conviction and release dates cluster on both sides of the 5- and 15-year look-back edges (a day
+/// either way), bookings sometimes fall on a leap day or next to one, where <c>AddYears</c> clamps,
+/// and booking times sit near midnight in offsets from -12 to +14 hours, where the booking day in
+/// the booking's own offset differs from the UTC day.
+/// </remarks>
 internal static class RandomScenarios
 {
-    private static readonly string[] Statutes = ["NRS 200.380", "PC 187", "PC 459", "ORS 164.225"];
+    private static readonly string[] Statutes = ["NRS 200.380", "NRS 484C.110", "PC 187", "PC 459", "PC 273.5", "ORS 164.225"];
+    private static readonly int[] LookBackYears = [0, 1, 4, 5, 5, 5, 6, 10, 14, 15, 15, 15, 16, 25];
+    private static readonly DateOnly[] LeapDays = [new(2020, 2, 28), new(2020, 2, 29), new(2020, 3, 1), new(2024, 2, 29), new(2021, 2, 28), new(2021, 3, 1)];
 
-    public static IEnumerable<Scenario> Generate(int seed, int count)
+    public static Scenario[] Generate(int seed, int count)
     {
         var random = new Random(seed);
-        for (var i = 0; i < count; i++)
-        {
-            yield return One(random, $"random-{seed}-{i}");
-        }
+        return [.. Enumerable.Range(0, count).Select(i => One(random, $"random-{seed}-{i}"))];
     }
 
     private static Scenario One(Random random, string id)
     {
-        var offset = TimeSpan.FromHours(random.Next(-10, 6));
-        var booked = new DateTimeOffset(2018, 1, 1, 0, 0, 0, offset).AddDays(random.Next(0, 3000)).AddMinutes(random.Next(0, 24 * 60));
+        var offset = TimeSpan.FromHours(random.Next(-12, 15));
+        var day = random.Next(5) == 0
+            ? Pick(random, LeapDays)
+            : new DateOnly(2017, 1, 1).AddDays(random.Next(0, 3300));
+
+        // Half the bookings within two hours of midnight, so the local day and the UTC day differ.
+        var minute = random.Next(2) == 0 ? Pick(random, new[] { random.Next(0, 120), random.Next(22 * 60, 24 * 60) }) : random.Next(0, 24 * 60);
+        var booked = new DateTimeOffset(day.ToDateTime(TimeOnly.MinValue), offset).AddMinutes(minute);
         var bookedOn = DateOnly.FromDateTime(booked.DateTime);
         return new Scenario
         {
@@ -34,10 +44,12 @@ internal static class RandomScenarios
             {
                 LawfulStatusProof = random.Next(4) == 0,
             },
-            Charges = [.. Enumerable.Range(0, 1 + (random.Next(3) == 0 ? random.Next(1, 3) : 0)).Select(_ => Charge(random))],
-            Convictions = [.. Enumerable.Range(0, random.Next(3) == 0 ? 0 : random.Next(0, 4)).Select(_ => Conviction(random, bookedOn))],
-            Detainer = random.Next(4) == 0 ? null : new Detainer(Pick(random, Enum.GetValues<DetainerForm>()), Pick(random, Enum.GetValues<WarrantKind>()), booked.AddHours(1)),
-            Custody = new Custody(random.Next(8) == 0 ? null : booked.AddHours(random.Next(1, 200))),
+            Charges = [.. Enumerable.Range(0, random.Next(1, 4)).Select(_ => Charge(random))],
+            Convictions = [.. Enumerable.Range(0, random.Next(0, 4)).Select(_ => Conviction(random, bookedOn))],
+            Detainer = random.Next(4) == 0
+                ? null
+                : new Detainer(Pick(random, Enum.GetValues<DetainerForm>()), Pick(random, Enum.GetValues<WarrantKind>()), random.Next(3) == 0 ? null : booked.AddHours(random.Next(0, 48))),
+            Custody = new Custody(random.Next(8) == 0 ? null : booked.AddHours(random.Next(1, 400))),
             IcePresentAtRelease = random.Next(2) == 0,
             Requests = Enum.GetValues<FederalRequest>().Where(_ => random.Next(4) == 0).ToHashSet(),
         };
@@ -51,14 +63,21 @@ internal static class RandomScenarios
 
     private static Conviction Conviction(Random random, DateOnly bookedOn)
     {
-        var years = Pick(random, new[] { 0, 1, 4, 5, 5, 6, 10, 14, 15, 15, 16, 25 });
-        var convicted = bookedOn.AddYears(-years).AddDays(random.Next(-2, 3));
-        convicted = convicted > bookedOn ? bookedOn : convicted;
-        DateOnly? released = random.Next(2) == 0 ? null : convicted.AddDays(random.Next(0, 365 * 6));
-        released = released > bookedOn ? bookedOn : released;
+        // Kept to what a scenario file may say (ScenarioLoader's date checks): a prior conviction and
+        // its release fall on or before the booking day, and the release on or after the conviction.
+        var convicted = Min(bookedOn.AddYears(-Pick(random, LookBackYears)).AddDays(random.Next(-2, 3)), bookedOn);
+        DateOnly? released = random.Next(2) == 0
+            ? null
+            : random.Next(2) == 0
+                ? Max(Min(bookedOn.AddYears(-Pick(random, LookBackYears)).AddDays(random.Next(-2, 3)), bookedOn), convicted)
+                : Min(convicted.AddDays(random.Next(0, 365 * 6)), bookedOn);
         var charge = Charge(random);
         return new Conviction(charge.Offense, charge.Statute, charge.Level, charge.Category, convicted, released);
     }
+
+    private static DateOnly Min(DateOnly a, DateOnly b) => a < b ? a : b;
+
+    private static DateOnly Max(DateOnly a, DateOnly b) => a > b ? a : b;
 
     private static T Pick<T>(Random random, IReadOnlyList<T> values) => values[random.Next(values.Count)];
 }
