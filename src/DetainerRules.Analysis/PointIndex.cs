@@ -61,19 +61,7 @@ internal sealed class PointIndex
                 continue;
             }
 
-            Array.Clear(axisMask);
-            for (var v = 0; v < box[axis].Length; v++)
-            {
-                if (box[axis][v])
-                {
-                    var bits = _bits[axis][v];
-                    for (var w = 0; w < Words; w++)
-                    {
-                        axisMask[w] |= bits[w];
-                    }
-                }
-            }
-
+            PointsWith(axis, box[axis], axisMask);
             for (var w = 0; w < Words; w++)
             {
                 result[w] &= axisMask[w];
@@ -106,19 +94,7 @@ internal sealed class PointIndex
                 buffers[used] = new ulong[Words];
             }
 
-            var mask = buffers[used++];
-            Array.Clear(mask, 0, Words);
-            for (var v = 0; v < box[axis].Length; v++)
-            {
-                if (box[axis][v])
-                {
-                    var bits = _bits[axis][v];
-                    for (var w = 0; w < Words; w++)
-                    {
-                        mask[w] |= bits[w];
-                    }
-                }
-            }
+            PointsWith(axis, box[axis], buffers[used++]);
         }
 
         for (var w = 0; w < Words; w++)
@@ -136,6 +112,23 @@ internal sealed class PointIndex
         }
 
         return false;
+    }
+
+    /// <summary>Writes into the first <see cref="Words"/> of <paramref name="mask"/> the points whose value on the axis is one the box allows.</summary>
+    private void PointsWith(int axis, bool[] allowed, ulong[] mask)
+    {
+        Array.Clear(mask, 0, Words);
+        for (var v = 0; v < allowed.Length; v++)
+        {
+            if (allowed[v])
+            {
+                var bits = _bits[axis][v];
+                for (var w = 0; w < Words; w++)
+                {
+                    mask[w] |= bits[w];
+                }
+            }
+        }
     }
 
     public static int Cardinality(ulong[] set) => set.Sum(w => BitOperations.PopCount(w));
