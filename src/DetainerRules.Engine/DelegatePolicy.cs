@@ -23,9 +23,10 @@ public sealed class DelegatePolicy : IPolicyEvaluator
     private static readonly int DecisionCount = Enum.GetValues<DecisionKind>().Length;
 
     [ThreadStatic]
-    private static (Modality[] Values, ulong[] Masks)? _buffers;
+    private static (Modality[] Values, ulong[] Fired)? _buffers;
 
     private readonly Step[] _all;
+    private readonly int _firedWords;
     private readonly Step[][] _byDecision;
     private readonly DelegatePolicy[] _authorities;
 
@@ -41,11 +42,21 @@ public sealed class DelegatePolicy : IPolicyEvaluator
 
         var ordered = policy.Rules.OrderBy(r => r.Id, StringComparer.Ordinal).ToList();
         var writers = Enum.GetValues<DecisionKind>().Select(k => ordered.Where(r => r.Then.Any(e => e.Decision == k)).ToList()).ToArray();
+        var settlements = Enum.GetValues<DecisionKind>().Select(k => new Settlement(k, writers[(int)k], policy.Defaults[k])).ToArray();
+
+        // Each decision's fired set is a run of words in one buffer; a rule marks its bit in the run of each decision it sets.
+        var firstWord = new int[DecisionCount];
+        for (var k = 1; k < DecisionCount; k++)
+        {
+            firstWord[k] = firstWord[k - 1] + settlements[k - 1].Words;
+        }
+
+        _firedWords = firstWord[^1] + settlements[^1].Words;
         var rules = ordered.Select(r => new Step(
             strata.LevelOf(r), 0, r, ConditionDelegates.Compile(r.When),
-            [.. r.Then.Select(e => ((int)e.Decision, 1UL << writers[(int)e.Decision].IndexOf(r)))], default, null));
+            [.. r.Then.Select(e => Bit(firstWord[(int)e.Decision], writers[(int)e.Decision].IndexOf(r)))], default, 0, null));
         var settles = Enum.GetValues<DecisionKind>().Select(k => new Step(
-            strata.LevelOf(k), 1, null, null, [], k, new Settlement(k, writers[(int)k], policy.Defaults[k])));
+            strata.LevelOf(k), 1, null, null, [], k, firstWord[(int)k], settlements[(int)k]));
         _all = [.. rules.Concat(settles).OrderBy(s => s.Level).ThenBy(s => s.Order).ThenBy(s => s.Rule?.Id, StringComparer.Ordinal).ThenBy(s => s.Decision)];
         _byDecision = [.. Enum.GetValues<DecisionKind>().Select(k =>
         {
@@ -83,7 +94,7 @@ public sealed class DelegatePolicy : IPolicyEvaluator
     {
         var decisions = new Decision[DecisionCount];
         var fired = new List<PolicyRule>();
-        Run(scenario, _all, decisions, fired);
+        Run(scenario, _all, _firedWords, decisions, fired);
         var own = new Verdict(Policy, scenario, decisions, fired);
         return _authorities.Length == 0 ? own : LayerComposition.Apply(own, [.. _authorities.Select(a => a.Evaluate(scenario))]);
     }
@@ -91,7 +102,7 @@ public sealed class DelegatePolicy : IPolicyEvaluator
     public Decision Decide(Scenario scenario, DecisionKind decision)
     {
         var decisions = new Decision[DecisionCount];
-        Run(scenario, _byDecision[(int)decision], decisions, null);
+        Run(scenario, _byDecision[(int)decision], _firedWords, decisions, null);
         var own = decisions[(int)decision];
         return _authorities.Length == 0
             ? own
@@ -101,7 +112,7 @@ public sealed class DelegatePolicy : IPolicyEvaluator
     /// <summary>Settles every decision into <paramref name="decisions"/> (indexed by <see cref="DecisionKind"/>), authorities applied, without building a verdict.</summary>
     public void Decide(Scenario scenario, Decision[] decisions)
     {
-        Run(scenario, _all, decisions, null);
+        Run(scenario, _all, _firedWords, decisions, null);
         if (_authorities.Length == 0)
         {
             return;
@@ -119,11 +130,19 @@ public sealed class DelegatePolicy : IPolicyEvaluator
         }
     }
 
-    private static void Run(Scenario scenario, Step[] steps, Decision[] settled, List<PolicyRule>? fired)
+    private static (int Word, ulong Bit) Bit(int firstWord, int index) => (firstWord + (index >> 6), 1UL << (index & 63));
+
+    private static void Run(Scenario scenario, Step[] steps, int firedWords, Decision[] settled, List<PolicyRule>? fired)
     {
-        var (values, masks) = _buffers ??= (new Modality[DecisionCount], new ulong[DecisionCount]);
+        var (values, firedSets) = _buffers ??= (new Modality[DecisionCount], new ulong[DecisionCount]);
+        if (firedSets.Length < firedWords)
+        {
+            firedSets = new ulong[firedWords];
+            _buffers = (values, firedSets);
+        }
+
         Array.Clear(values);
-        Array.Clear(masks);
+        Array.Clear(firedSets, 0, firedWords);
         try
         {
             foreach (var step in steps)
@@ -133,16 +152,16 @@ public sealed class DelegatePolicy : IPolicyEvaluator
                     if (step.When!(scenario, values))
                     {
                         fired?.Add(rule);
-                        foreach (var (decision, bit) in step.Sets)
+                        foreach (var (word, bit) in step.Sets)
                         {
-                            masks[decision] |= bit;
+                            firedSets[word] |= bit;
                         }
                     }
                 }
                 else
                 {
                     var kind = (int)step.Decision;
-                    var decision = step.Settlement!.Settle(masks[kind]);
+                    var decision = step.Settlement!.Settle(firedSets.AsSpan(step.FirstWord, step.Settlement.Words));
                     settled[kind] = decision;
                     values[kind] = decision.Value;
                 }
@@ -156,5 +175,5 @@ public sealed class DelegatePolicy : IPolicyEvaluator
     }
 
     /// <summary>One thing to do in order: test a rule and mark the decisions it sets (Order 0), or settle a decision (Order 1).</summary>
-    private sealed record Step(int Level, int Order, PolicyRule? Rule, Func<Scenario, Modality[], bool>? When, (int Decision, ulong Bit)[] Sets, DecisionKind Decision, Settlement? Settlement);
+    private sealed record Step(int Level, int Order, PolicyRule? Rule, Func<Scenario, Modality[], bool>? When, (int Word, ulong Bit)[] Sets, DecisionKind Decision, int FirstWord, Settlement? Settlement);
 }

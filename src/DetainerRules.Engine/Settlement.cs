@@ -8,7 +8,8 @@ namespace DetainerRules.Engine;
 /// A decision's answer depends only on which of the rules that set it fired. With up to
 /// <see cref="MaxTabulated"/> such rules, every combination is resolved once, by the same
 /// <see cref="DecisionResolver"/> the rule network uses, and looked up by a bit mask; decisions are
-/// immutable, so the resolved ones are shared. Beyond that, each evaluation resolves its own.
+/// immutable, so the resolved ones are shared. Beyond that, each evaluation resolves its own. The
+/// fired set is <see cref="Words"/> 64-bit words, so a decision may have any number of rules.
 /// </remarks>
 internal sealed class Settlement
 {
@@ -30,13 +31,28 @@ internal sealed class Settlement
             _byMask = new Decision[1 << _claims.Length];
             for (var mask = 0; mask < _byMask.Length; mask++)
             {
-                _byMask[mask] = Resolve((ulong)mask);
+                _byMask[mask] = Resolve([(ulong)mask]);
             }
         }
     }
 
-    public Decision Settle(ulong mask) => _byMask is { } table ? table[mask] : Resolve(mask);
+    /// <summary>How many 64-bit words hold the fired set: one bit per rule, rule i at bit i % 64 of word i / 64.</summary>
+    public int Words => Math.Max(1, (_claims.Length + 63) / 64);
 
-    private Decision Resolve(ulong mask) =>
-        DecisionResolver.Resolve(_kind, _claims.Where((_, bit) => (mask & (1UL << bit)) != 0), _fallback);
+    /// <param name="fired">The fired set, <see cref="Words"/> words long.</param>
+    public Decision Settle(ReadOnlySpan<ulong> fired) => _byMask is { } table ? table[fired[0]] : Resolve(fired);
+
+    private Decision Resolve(ReadOnlySpan<ulong> fired)
+    {
+        var claims = new List<Assertion>();
+        for (var i = 0; i < _claims.Length; i++)
+        {
+            if ((fired[i >> 6] & (1UL << (i & 63))) != 0)
+            {
+                claims.Add(_claims[i]);
+            }
+        }
+
+        return DecisionResolver.Resolve(_kind, claims, _fallback);
+    }
 }

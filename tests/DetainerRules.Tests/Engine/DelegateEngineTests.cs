@@ -124,4 +124,43 @@ public class DelegateEngineTests
             Assert.That(actual, Is.EqualTo(expected));
         }
     }
+
+    [TestCase(63)]
+    [TestCase(64)]
+    [TestCase(69)]
+    [TestCase(130)]
+    public void Evaluate_DecisionWithMoreThan64Rules_TheRuleThatFiredDecides(int firing)
+    {
+        // A decision's fired rules are kept as bits; past 64 rules one word no longer holds them.
+        var rules = string.Concat(Enumerable.Range(0, 140).Select(i => i == firing
+            ? $$"""
+                  - id: r{{i:D3}}
+                    when: any charge(level = felony)
+                    then:
+                      notify_ice: { value: required, at: [booking] }
+                    because: fired
+                    cite: src
+
+              """
+            : $$"""
+                  - id: r{{i:D3}}
+                    when: detainer
+                    then:
+                      notify_ice: forbidden
+                    because: silent
+                    cite: src
+
+              """));
+        var network = TestPolicies.Compile(rules);
+        var fast = DetainerRules.Engine.DelegatePolicy.From(network);
+        var scenario = TestScenarios.Arrest();
+
+        var expected = network.Evaluate(scenario);
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(expected[DecisionKind.NotifyIce].Deciding.Select(a => a.Rule.Id), Is.EqualTo(new[] { $"r{firing:D3}" }));
+            Assert.That(JsonReport.ToJson(fast.Evaluate(scenario)), Is.EqualTo(JsonReport.ToJson(expected)));
+            Assert.That(Answer.Of(fast.Decide(scenario, DecisionKind.NotifyIce)), Is.EqualTo(Answer.Of(expected[DecisionKind.NotifyIce])));
+        }
+    }
 }
