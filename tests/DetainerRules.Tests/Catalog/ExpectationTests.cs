@@ -5,6 +5,7 @@ using DetainerRules.Tests.Support;
 using DetainerRules.Yaml;
 using DetainerRules.Analysis.Expectations;
 using DetainerRules.Model.Expectations;
+using DetainerRules.Model.Scenarios;
 using DetainerRules.Yaml.Expectations;
 
 namespace DetainerRules.Tests.Catalog;
