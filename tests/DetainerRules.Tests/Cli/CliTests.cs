@@ -217,7 +217,18 @@ public class CliTests
             Assert.That(exit, Is.EqualTo(ExitCodes.Success));
             Assert.That(output.Split('\n')[0], Does.StartWith("id").And.Contain("family").And.Contain("primary").And.Contain("judgement"));
             // No family, no dates, no zone; two rules, both citing without saying how the cite was verified.
-            Assert.That(output, Does.Match(@"test-policy +- +\? to now +- +2 +0 +0 +0 +2 +Test policy"));
+            Assert.That(output, Does.Match(@"test-policy +- +- +\? to now +- +2 +0 +0 +0 +2 +Test policy"));
+        }
+    }
+
+    [Test]
+    public void List_UnknownState_ExitsTwoWithAHint()
+    {
+        var (exit, _, error) = Run("list", "--state", "XT");
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(exit, Is.EqualTo(ExitCodes.Usage));
+            Assert.That(error, Does.Contain("`XT` is not a postal code"));
         }
     }
 
