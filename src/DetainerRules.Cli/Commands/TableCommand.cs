@@ -1,4 +1,5 @@
 using System.CommandLine;
+using DetainerRules.Cli.Files;
 using DetainerRules.Engine;
 using DetainerRules.Model.Diagnostics;
 using DetainerRules.Reports;
@@ -53,7 +54,7 @@ internal static class TableCommand
                 return ExitCodes.Success;
             }
 
-            return Replace(context, update, table);
+            return Replace(context, update, table, [context.Resolve(questionsFile), .. questions.Select(q => q.ScenarioPath).Distinct()]);
         }
         catch (InvalidInputException e)
         {
@@ -66,12 +67,18 @@ internal static class TableCommand
         }
     }
 
-    private static int Replace(CliContext context, string file, string table)
+    private static int Replace(CliContext context, string file, string table, IEnumerable<string> inputs)
     {
         const string Begin = "<!-- begin: detainer table";
         const string End = "<!-- end: detainer table -->";
         var path = context.Resolve(file);
-        var text = File.Exists(path) ? File.ReadAllText(path) : string.Empty;
+        if (OutputFile.Refusal(path, inputs) is { } refusal)
+        {
+            context.Error.WriteLine($"detainer: --update `{file}` {refusal}");
+            return ExitCodes.Usage;
+        }
+
+        var text = InputFile.Read(path, file);
         var begin = text.IndexOf(Begin, StringComparison.Ordinal);
         var start = begin < 0 ? -1 : text.IndexOf('\n', begin) + 1;
         var end = start <= 0 ? -1 : text.IndexOf(End, start, StringComparison.Ordinal);
@@ -81,7 +88,9 @@ internal static class TableCommand
             return ExitCodes.InvalidInput;
         }
 
-        File.WriteAllText(path, text[..start] + table + text[end..]);
+        using var output = OutputFile.Create(path, file);
+        output.Writer.Write(text[..start] + table + text[end..]);
+        output.Commit();
         context.Output.WriteLine($"updated the table in {file}");
         return ExitCodes.Success;
     }
