@@ -69,13 +69,16 @@ internal sealed class OutputFile : IDisposable
     /// <summary>Creates the temporary file for <paramref name="target"/>.</summary>
     /// <param name="shown">The target as the user named it, for messages.</param>
     /// <exception cref="OutputException">The folder is missing or not writable.</exception>
-    public static OutputFile Create(string target, string shown)
+    public static OutputFile Create(string target, string shown) => Create(target, shown, () => RandomNumberGenerator.GetHexString(8, lowercase: true));
+
+    /// <param name="draw">Draws the part of the temporary name that is the run's own.</param>
+    internal static OutputFile Create(string target, string shown, Func<string> draw)
     {
         var full = Path.GetFullPath(target);
         var folder = Path.GetDirectoryName(full) ?? throw new OutputException($"`{shown}`", "has no folder");
         for (var attempt = 0; ; attempt++)
         {
-            var temporary = Path.Combine(folder, $"{Path.GetFileName(full)}.{RandomNumberGenerator.GetHexString(8, lowercase: true)}.partial");
+            var temporary = Path.Combine(folder, $"{Path.GetFileName(full)}.{draw()}.partial");
             try
             {
                 var stream = new FileStream(temporary, new FileStreamOptions
