@@ -54,7 +54,7 @@ internal static class TableCommand
                 return ExitCodes.Success;
             }
 
-            return Replace(context, update, table, [context.Resolve(questionsFile), .. questions.Select(q => q.ScenarioPath).Distinct()]);
+            return GeneratedBlock.Replace(context, update, "detainer table", table, [context.Resolve(questionsFile), .. questions.Select(q => q.ScenarioPath).Distinct()]);
         }
         catch (InvalidInputException e)
         {
@@ -65,33 +65,5 @@ internal static class TableCommand
             context.Error.WriteLine("error: " + e.Message);
             return ExitCodes.InvalidInput;
         }
-    }
-
-    private static int Replace(CliContext context, string file, string table, IEnumerable<string> inputs)
-    {
-        const string Begin = "<!-- begin: detainer table";
-        const string End = "<!-- end: detainer table -->";
-        var path = context.Resolve(file);
-        if (OutputFile.Refusal(path, inputs) is { } refusal)
-        {
-            context.Error.WriteLine($"detainer: --update `{file}` {refusal}");
-            return ExitCodes.Usage;
-        }
-
-        var text = InputFile.Read(path, file);
-        var begin = text.IndexOf(Begin, StringComparison.Ordinal);
-        var start = begin < 0 ? -1 : text.IndexOf('\n', begin) + 1;
-        var end = start <= 0 ? -1 : text.IndexOf(End, start, StringComparison.Ordinal);
-        if (end < 0)
-        {
-            context.Error.WriteLine($"{file}: error: no `{Begin} ... -->` line followed by `{End}` to replace");
-            return ExitCodes.InvalidInput;
-        }
-
-        using var output = OutputFile.Create(path, file);
-        output.Writer.Write(text[..start] + table + text[end..]);
-        output.Commit();
-        context.Output.WriteLine($"updated the table in {file}");
-        return ExitCodes.Success;
     }
 }
