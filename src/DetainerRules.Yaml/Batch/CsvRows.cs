@@ -23,8 +23,9 @@ internal sealed class CsvRows(BoundedLines lines)
     /// <summary>A cell's text and where it starts (a cell after a line break inside quotes starts on a later line than its row).</summary>
     public readonly record struct Cell(string Text, long Line, long Column);
 
-    /// <summary>Why a line is not a row: the column where it goes wrong, the cell it is in (from 0), and the message.</summary>
-    public sealed record RowProblem(long Column, int Cell, string Message);
+    /// <summary>Why a line is not a row: the column where it goes wrong, the cell it is in (from 0; -1 for the whole line), and the message (what the reader then does is the caller's to say).</summary>
+    /// <param name="Code">DR100 for a line past the record limit, DR101 for CSV syntax.</param>
+    public sealed record RowProblem(long Column, int Cell, string Message, string Code = "DR101");
 
     /// <summary>How many cells a row must have to span lines; null while the header is read.</summary>
     public int? ExpectedCells { get; set; }
@@ -36,7 +37,7 @@ internal sealed class CsvRows(BoundedLines lines)
         {
             if (first.Text is null)
             {
-                row = new Row(first.Number, [], new RowProblem(1, 0, $"the line is {Count(first.Length)} characters long; the limit for one record is {Count(lines.MaxLength)}; reading resumes at the next line"), 0);
+                row = new Row(first.Number, [], new RowProblem(1, -1, $"the line is {Count(first.Length)} characters long; the limit for one record is {Count(lines.MaxLength)}", "DR100"), 0);
                 return true;
             }
 
@@ -91,7 +92,7 @@ internal sealed class CsvRows(BoundedLines lines)
         var alone = new RowParser(first.Number);
         alone.Line(first.Text);
         return new Row(first.Number, alone.CellsBeforeOpenQuote, new RowProblem(alone.OpenQuoteColumn, alone.CellsBeforeOpenQuote.Count,
-            $"unterminated quote: the quote at column {alone.OpenQuoteColumn} opens a cell that does not close; the row is skipped and reading resumes at the next line"), first.Text.Length);
+            $"unterminated quote: the quote at column {alone.OpenQuoteColumn} opens a cell that does not close"), first.Text.Length);
     }
 
     private bool Take(out BoundedLines.Line line)

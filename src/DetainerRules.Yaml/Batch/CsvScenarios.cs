@@ -53,7 +53,7 @@ public static class CsvScenarios
     {
         if (header.Problem is { } broken)
         {
-            throw new InvalidInputException([Diagnostic.Error(new SourceSpan(file, header.Line, broken.Column), "DR101", "header", broken.Message)]);
+            throw new InvalidInputException([Diagnostic.Error(new SourceSpan(file, header.Line, broken.Column), broken.Code, "header", broken.Message)]);
         }
 
         var problems = new List<Diagnostic>();
@@ -85,8 +85,8 @@ public static class CsvScenarios
         if (row.Problem is { } broken)
         {
             // The id survives when its cell was read before the problem.
-            var field = broken.Cell < names.Count ? names[broken.Cell] : string.Empty;
-            return new ScenarioRecord(number, source, null, [Diagnostic.Error(new SourceSpan(file, row.Line, broken.Column), "DR101", field, broken.Message)])
+            var field = broken.Cell >= 0 && broken.Cell < names.Count ? names[broken.Cell] : string.Empty;
+            return new ScenarioRecord(number, source, null, [Diagnostic.Error(new SourceSpan(file, row.Line, broken.Column), broken.Code, field, broken.Message + "; the row is skipped and reading resumes at the next line")])
             {
                 ReadableId = idColumn >= 0 && idColumn < row.Cells.Count ? IdOf(row.Cells[idColumn].Text, number) : null,
             };
