@@ -36,6 +36,7 @@ public sealed class BatchOutput(TextWriter writer, IReadOnlyList<string> policie
 
     private static IEnumerable<string> PolicyColumns()
     {
+        yield return "version";
         foreach (var kind in Kinds)
         {
             yield return Vocabulary.Word(kind);
@@ -69,6 +70,7 @@ public sealed class BatchOutput(TextWriter writer, IReadOnlyList<string> policie
             }
 
             var a = answers[p];
+            cells.Add(a.Version);
             foreach (var kind in Kinds)
             {
                 var d = a.Decisions[(int)kind];
@@ -114,6 +116,7 @@ public sealed class BatchOutput(TextWriter writer, IReadOnlyList<string> policie
         {
             var a = answers[p];
             w.WriteStartObject(policies[p]);
+            w.WriteString("version", a.Version);
             foreach (var kind in Kinds)
             {
                 var d = a.Decisions[(int)kind];

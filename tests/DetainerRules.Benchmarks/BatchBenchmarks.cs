@@ -17,7 +17,7 @@ namespace DetainerRules.Benchmarks;
 /// </para>
 /// <para>
 /// <see cref="Engine"/> is what <c>detainer batch</c> does minus the reading and writing of files:
-/// <see cref="BatchEvaluator.Run"/> over records already in memory, with the delegate twin. It
+/// <c>BatchEvaluator.Run</c> over records already in memory, with the delegate twin. It
 /// includes the batch plumbing (chunks of <see cref="BatchEvaluator.ChunkSize"/>, a
 /// <see cref="BatchResult"/> and a <see cref="PolicyAnswers"/> per record, the outcome and the hold's
 /// end); <see cref="EngineDecideParallel"/> is the bare <see cref="DelegatePolicy.Decide(Scenario, Decision[])"/>

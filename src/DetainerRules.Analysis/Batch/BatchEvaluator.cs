@@ -29,6 +29,17 @@ public static class BatchEvaluator
         IReadOnlyList<(string Label, IPolicyEvaluator Policy)> policies,
         Action<BatchResult> write,
         Action<long>? progress,
+        CancellationToken cancel) =>
+        Run(records, [.. policies.Select(p => BatchPolicy.Single(p.Label, p.Policy))], write, progress, cancel);
+
+    /// <param name="records">Each record as a function that reads it; reading runs in parallel with evaluation.</param>
+    /// <param name="progress">Called after each chunk with the number of records done.</param>
+    /// <exception cref="OperationCanceledException">Cancelled; the results written so far are all that were.</exception>
+    public static BatchSummary Run(
+        IEnumerable<PendingRecord> records,
+        IReadOnlyList<BatchPolicy> policies,
+        Action<BatchResult> write,
+        Action<long>? progress,
         CancellationToken cancel)
     {
         var summary = new BatchSummary([.. policies.Select(p => p.Label)]);
@@ -64,7 +75,7 @@ public static class BatchEvaluator
         }
     }
 
-    private static BatchResult Evaluate(ScenarioRecord record, IReadOnlyList<(string Label, IPolicyEvaluator Policy)> policies)
+    private static BatchResult Evaluate(ScenarioRecord record, IReadOnlyList<BatchPolicy> policies)
     {
         if (record.Scenario is not { } scenario)
         {
@@ -76,7 +87,7 @@ public static class BatchEvaluator
             var answers = new PolicyAnswers[policies.Count];
             for (var p = 0; p < answers.Length; p++)
             {
-                answers[p] = Answer(policies[p].Policy, scenario);
+                answers[p] = Answer(policies[p].For(scenario), scenario);
             }
 
             return new BatchResult(record, answers, null);
@@ -84,6 +95,11 @@ public static class BatchEvaluator
         catch (EvaluationException e)
         {
             return new BatchResult(record, null, e.Message);
+        }
+        catch (Model.Diagnostics.InvalidInputException e)
+        {
+            // A family with no version in force on the record's booking day.
+            return new BatchResult(record, null, string.Join("; ", e.Diagnostics.Select(d => d.Message)));
         }
     }
 
@@ -104,6 +120,6 @@ public static class BatchEvaluator
 
         var holdUntil = HoldTime.Until(scenario, decisions[(int)DecisionKind.DelayRelease], policy.Policy.Time);
         var outcome = OutcomeRule.Of(scenario, decisions[(int)DecisionKind.TransferToIce].Value, decisions[(int)DecisionKind.DelayRelease].Value, decisions[(int)DecisionKind.ReleaseIfIceAbsent].Value);
-        return new PolicyAnswers(decisions, outcome, holdUntil);
+        return new PolicyAnswers(policy.Policy.Id, decisions, outcome, holdUntil);
     }
 }

@@ -19,7 +19,7 @@ internal static class BatchCommand
 {
     public static Command Create(CliContext context)
     {
-        var policies = new Option<string[]>("--policy", "-p") { Description = "Policy id or file (repeat for several)", Required = true, Arity = ArgumentArity.OneOrMore };
+        var policies = new Option<string[]>("--policy", "-p") { Description = "Policy id, file or family (repeat for several); a family decides each record by the version in force on its booking day", Required = true, Arity = ArgumentArity.OneOrMore };
         var input = new Option<string>("--input", "-i") { Description = "Scenarios: a .jsonl file (one per line), a .csv file (layout in README), or a folder of scenario files", Required = true };
         var output = new Option<string>("--output", "-o") { Description = "Where to write results: .jsonl or .csv", Required = true };
         var engine = CommonOptions.Engine();
@@ -60,11 +60,11 @@ internal static class BatchCommand
             return ExitCodes.Usage;
         }
 
-        List<(string Label, IPolicyEvaluator Policy)> compiled;
+        List<BatchPolicy> compiled;
         try
         {
             var catalog = context.Catalog(rulesDirectory is null ? null : context.Resolve(rulesDirectory));
-            compiled = [.. policyNames.Select(name => PolicySelection.Pick(context, catalog, name, null, reference)).Select(p => (p.Policy.Id, p))];
+            compiled = [.. policyNames.Select(name => PolicySelection.PickPerRecord(context, catalog, name, reference))];
         }
         catch (InvalidInputException e)
         {

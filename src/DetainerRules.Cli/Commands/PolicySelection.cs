@@ -10,9 +10,31 @@ internal static class PolicySelection
     /// <exception cref="Model.Diagnostics.InvalidInputException">No such policy, a file with problems, or a family without a date that picks one version.</exception>
     public static IPolicyEvaluator Pick(CliContext context, PolicyCatalog catalog, string name, DateOnly? at, bool reference)
     {
-        var policy = Load(context, catalog, name, at);
-        return reference ? PolicyCompiler.Compile(policy, PolicyLoader.LoadBeside) : DelegatePolicy.Compile(policy, PolicyLoader.LoadBeside);
+        return Compile(Load(context, catalog, name, at), reference);
     }
+
+    /// <summary>A policy for a batch: a family picks each record's version by its booking day (each version compiled once, when first needed); anything else is one policy.</summary>
+    /// <exception cref="Model.Diagnostics.InvalidInputException">No such policy or family, or a file with problems.</exception>
+    public static Analysis.Batch.BatchPolicy PickPerRecord(CliContext context, PolicyCatalog catalog, string name, bool reference)
+    {
+        var asPath = context.Resolve(name);
+        var choice = PolicyChoice.Resolve(catalog, File.Exists(asPath) ? asPath : name);
+        if (!choice.IsFamily)
+        {
+            var single = Compile(choice.Undated!, reference);
+            return Analysis.Batch.BatchPolicy.Single(single.Policy.Id, single);
+        }
+
+        var versions = new System.Collections.Concurrent.ConcurrentDictionary<string, Lazy<IPolicyEvaluator>>(StringComparer.Ordinal);
+        return Analysis.Batch.BatchPolicy.Dated(name, scenario =>
+        {
+            var version = choice.On(scenario.BookedAt);
+            return versions.GetOrAdd(version.Id, _ => new Lazy<IPolicyEvaluator>(() => Compile(version, reference))).Value;
+        });
+    }
+
+    private static IPolicyEvaluator Compile(Model.Policies.Policy policy, bool reference) =>
+        reference ? PolicyCompiler.Compile(policy, PolicyLoader.LoadBeside) : DelegatePolicy.Compile(policy, PolicyLoader.LoadBeside);
 
     /// <exception cref="Model.Diagnostics.InvalidInputException">No such policy, a file with problems, or a family without a date that picks one version.</exception>
     private static Model.Policies.Policy Load(CliContext context, PolicyCatalog catalog, string name, DateOnly? at)

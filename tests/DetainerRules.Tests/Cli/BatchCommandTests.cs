@@ -27,6 +27,45 @@ public class BatchCommandTests
         File.WriteAllLines(Path.Combine(_dir, "good.csv"), [ScenarioCsv.Header, .. good.Select(ScenarioCsv.Row)]);
         File.WriteAllLines(Path.Combine(_dir, "good.jsonl"), good.Select(s => ScenarioJson.ToJson(s, indented: false)));
         File.WriteAllText(Path.Combine(_dir, "badheader.csv"), "id,booked_at,chargez\n");
+
+        // A family written for the test: notice of felonies from 2020, of every charge from 2024, in Chicago's zone.
+        Directory.CreateDirectory(Path.Combine(_dir, "family"));
+        foreach (var (id, dates, when) in new[] { ("fam-2020", "{ from: 2020-01-01, until: 2023-12-31 }", "any charge(level = felony)"), ("fam", "{ from: 2024-01-01 }", "true") })
+        {
+            File.WriteAllText(Path.Combine(_dir, "family", id + ".yaml"), TestPolicies.Yaml($$"""
+                  - id: notify
+                    when: {{when}}
+                    then:
+                      notify_ice: { value: required, at: [booking] }
+                    because: b
+                    cite: src
+                """, $"family: fam\ntime_zone: America/Chicago\neffective: {dates}").Replace("id: test-policy", "id: " + id, StringComparison.Ordinal));
+        }
+
+        // A misdemeanor in 2021, the same late on New Year's Eve in Los Angeles (already 2024 in Chicago), and one from before the family.
+        File.WriteAllLines(Path.Combine(_dir, "years.jsonl"),
+        [
+            """{"id": "y2021", "booked_at": "2021-06-01T10:00:00-05:00", "charges": [{"offense": "x", "level": "misdemeanor", "category": "theft"}]}""",
+            """{"id": "eve", "booked_at": "2023-12-31T22:30:00-08:00", "charges": [{"offense": "x", "level": "misdemeanor", "category": "theft"}]}""",
+            """{"id": "y2019", "booked_at": "2019-06-01T10:00:00-05:00", "charges": [{"offense": "x", "level": "misdemeanor", "category": "theft"}]}""",
+        ]);
+    }
+
+    [Test]
+    public void Batch_Family_EachRecordDecidedByTheVersionInForceOnItsBookingDay()
+    {
+        var (exit, _, error) = CliRun.Run(_dir, catalog: false, "batch", "-p", "fam", "--rules", "family", "--input", "years.jsonl", "--output", "years-out.jsonl");
+        var records = File.ReadAllLines(Path.Combine(_dir, "years-out.jsonl")).Select(l => JsonDocument.Parse(l).RootElement).ToList();
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(exit, Is.EqualTo(ExitCodes.RecordsRefused), error);
+            Assert.That(records[0].GetProperty("policies").GetProperty("fam").GetProperty("version").GetString(), Is.EqualTo("fam-2020"));
+            Assert.That(records[0].GetProperty("policies").GetProperty("fam").GetProperty("notify_ice").GetString(), Is.EqualTo("unknown"), "2020 version: felonies only");
+            Assert.That(records[1].GetProperty("policies").GetProperty("fam").GetProperty("version").GetString(), Is.EqualTo("fam"), "22:30 in Los Angeles is 2024 in Chicago");
+            Assert.That(records[1].GetProperty("policies").GetProperty("fam").GetProperty("notify_ice").GetString(), Is.EqualTo("required"));
+            Assert.That(records[2].GetProperty("errors")[0].GetString(), Does.Contain("no version of `fam` was in force on 2019-06-01"));
+        }
     }
 
     [OneTimeTearDown]
@@ -99,7 +138,7 @@ public class BatchCommandTests
 
         using (Assert.EnterMultipleScope())
         {
-            Assert.That(fromCsv[0], Does.StartWith("record,source,id,error,nyc:notify_ice,nyc:notify_ice_at,nyc:delay_release,nyc:delay_limit,nyc:hold_until"));
+            Assert.That(fromCsv[0], Does.StartWith("record,source,id,error,nyc:version,nyc:notify_ice,nyc:notify_ice_at,nyc:delay_release,nyc:delay_limit,nyc:hold_until"));
             Assert.That(fromCsv, Has.Length.EqualTo(301));
             Assert.That(fromCsv.Skip(1).Select(AnswersOnly), Is.EqualTo(fromJsonl.Skip(1).Select(AnswersOnly)), "the source column differs; the answers must not");
         }
