@@ -34,13 +34,14 @@ public static class JsonReport
             write(writer);
         }
 
-        return Encoding.UTF8.GetString(stream.ToArray());
+        // The writer escapes controls but lets bidi and other format characters through; as \uXXXX they mean the same to a JSON reader and nothing to a terminal.
+        return TerminalText.Escape(Encoding.UTF8.GetString(stream.ToArray()), keepLineBreaks: true);
     }
 
     public static void Write(Utf8JsonWriter w, Verdict verdict, IReadOnlyDictionary<DecisionKind, DecisionExplanation>? explanations = null, IReadOnlyDictionary<Subject, IReadOnlyList<Flip>>? flips = null)
     {
         w.WriteStartObject();
-        WritePolicy(w, verdict.Policy);
+        WritePolicy(w, verdict.Policy, verdict.AuthorityVerdicts);
         w.WriteString("scenario", verdict.Scenario.Id);
         w.WriteStartObject("decisions");
         foreach (var decision in verdict.Decisions)

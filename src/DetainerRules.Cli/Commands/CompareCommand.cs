@@ -95,7 +95,7 @@ internal static class CompareCommand
             {
                 Layers = [.. compiled.SelectMany(p => LayerComparer.Compare(p.Label, p.Policy, space, request.Subjects, scenarios))],
             };
-            ComparisonReport.Write(context.Output, comparison, request.Format);
+            ComparisonReport.Write(context.OutputFor(request.Format), comparison, request.Format);
             if (request.Examples is { } folder)
             {
                 ComparisonExamples.Write(context.Resolve(folder), comparison);

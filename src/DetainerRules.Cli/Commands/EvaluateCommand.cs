@@ -118,7 +118,7 @@ internal static class EvaluateCommand
                 first = false;
                 if (format == "json")
                 {
-                    context.Output.WriteLine(JsonReport.ToJson(verdict, explanations: explanations, flips: flips));
+                    context.Document.WriteLine(JsonReport.ToJson(verdict, explanations: explanations, flips: flips));
                 }
                 else
                 {

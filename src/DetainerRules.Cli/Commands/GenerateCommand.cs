@@ -29,7 +29,7 @@ internal static class GenerateCommand
         {
             var path = parse.GetValue(output) is { } o ? context.Resolve(o) : null;
             using var file = path is null ? null : new StreamWriter(path, append: false, new System.Text.UTF8Encoding(false)) { NewLine = "\n" };
-            var w = file ?? context.Output;
+            TextWriter w = file is null ? context.Document : file;
             var csv = parse.GetRequiredValue(format) == "csv";
             if (csv)
             {

@@ -49,7 +49,7 @@ internal static class TableCommand
             var table = QuestionTable.Markdown([.. compiled.Select(c => c.Policy.Id)], rows);
             if (update is null)
             {
-                context.Output.Write(table);
+                context.Document.Write(table);
                 return ExitCodes.Success;
             }
 

@@ -78,7 +78,7 @@ internal static class TestCommand
         var conditionCoverage = ConditionCoverage.Of(verdicts, tracer);
         if (format == "json")
         {
-            context.Output.WriteLine(TestReport.ToJson(results, ruleCoverage, conditionCoverage));
+            context.Document.WriteLine(TestReport.ToJson(results, ruleCoverage, conditionCoverage));
         }
         else
         {

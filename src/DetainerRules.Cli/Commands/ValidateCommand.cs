@@ -42,7 +42,7 @@ internal static class ValidateCommand
         var warnings = findings.Count - errors;
         if (format == "json")
         {
-            context.Output.WriteLine(FindingsJson.ToJson(findings, files.Count));
+            context.Document.WriteLine(FindingsJson.ToJson(findings, files.Count));
         }
         else
         {
