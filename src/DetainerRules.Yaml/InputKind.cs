@@ -10,11 +10,12 @@ public static class InputKind
     public static FileKind Detect(string text, string path)
     {
         var (root, _) = DocumentReader.Read(path, text);
-        if (root is not YamlMapping mapping)
-        {
-            return FileKind.Unknown;
-        }
+        return root is YamlMapping mapping ? Of(mapping) : FileKind.Unknown;
+    }
 
+    /// <summary>The kind of a document already read, told from its top-level keys.</summary>
+    internal static FileKind Of(YamlMapping mapping)
+    {
         var keys = mapping.Entries.Select(e => e.Key.Value).ToHashSet(StringComparer.Ordinal);
         return keys.Overlaps(["rules", "defaults", "extends", "jurisdiction"]) ? FileKind.Policy
             : keys.Overlaps(["booked_at", "charges"]) ? FileKind.Scenario

@@ -28,7 +28,7 @@ public sealed class PolicyChoice
     {
         if (catalog.TryResolve(name) is { } path)
         {
-            return new PolicyChoice(name, PolicyLoader.LoadFile(path), []);
+            return new PolicyChoice(name, catalog.Files.Load(path), []);
         }
 
         var versions = catalog.Ids().Select(catalog.Load).Where(p => p.Family == name).ToList();

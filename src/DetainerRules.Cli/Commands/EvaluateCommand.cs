@@ -73,9 +73,9 @@ internal static class EvaluateCommand
     private static int Run(CliContext context, string policyName, DateOnly? at, string format, bool explain, bool whatFlips, string? rulesDirectory, string[] arguments)
     {
         PolicyChoice choice;
+        var catalog = context.Catalog(rulesDirectory is null ? null : context.Resolve(rulesDirectory));
         try
         {
-            var catalog = context.Catalog(rulesDirectory is null ? null : context.Resolve(rulesDirectory));
             var asPath = context.Resolve(policyName);
             choice = PolicyChoice.Resolve(catalog, File.Exists(asPath) ? asPath : policyName);
         }
@@ -103,7 +103,7 @@ internal static class EvaluateCommand
                 var policy = choice.On(at ?? scenario.BookedOn);
                 if (!compiled.TryGetValue(policy.Id, out var network))
                 {
-                    network = PolicyCompiler.Compile(policy, PolicyLoader.LoadBeside);
+                    network = PolicyCompiler.Compile(policy, catalog.Authority);
                     compiled[policy.Id] = network;
                 }
 

@@ -11,7 +11,7 @@ internal static class PolicySelection
     public static IPolicyEvaluator Pick(CliContext context, PolicyCatalog catalog, string name, DateOnly? at, bool reference)
     {
         var policy = Load(context, catalog, name, at);
-        return reference ? PolicyCompiler.Compile(policy, PolicyLoader.LoadBeside) : DelegatePolicy.Compile(policy, PolicyLoader.LoadBeside);
+        return reference ? PolicyCompiler.Compile(policy, catalog.Authority) : DelegatePolicy.Compile(policy, catalog.Authority);
     }
 
     /// <exception cref="Model.Diagnostics.InvalidInputException">No such policy, a file with problems, or a family without a date that picks one version.</exception>
