@@ -328,24 +328,7 @@ public static partial class PolicyLoader
             return (null, null);
         }
 
-        LegalDate? Read(string key)
-        {
-            var scalar = r.Scalar(m[key], "a date");
-            if (scalar is null)
-            {
-                return null;
-            }
-
-            if (LegalDate.TryParse(scalar.Value, out var date))
-            {
-                return date;
-            }
-
-            r.Report(scalar.Span, scalar.Path, $"`{scalar.Value}` is not a date: write `YYYY`, `YYYY-MM` or `YYYY-MM-DD`");
-            return null;
-        }
-
-        var (from, until) = (Read("from"), Read("until"));
+        var (from, until) = (r.LegalDate(m["from"]), r.LegalDate(m["until"]));
         if (from is { } f && until is { } u && u.Latest < f.Earliest)
         {
             r.Report(m["until"]!.Span, m.PathOf("until"), $"the policy ends ({u}) before it starts ({f})");
