@@ -115,7 +115,7 @@ public static class JsonReport
         w.WriteEndObject();
     }
 
-    private static void WritePolicy(Utf8JsonWriter w, Policy policy)
+    private static void WritePolicy(Utf8JsonWriter w, Policy policy, IReadOnlyList<Verdict> authorities)
     {
         w.WriteStartObject("policy");
         w.WriteString("id", policy.Id);
@@ -125,7 +125,38 @@ public static class JsonReport
         w.WriteString("jurisdiction", policy.Jurisdiction);
         w.WriteString("effective_from", policy.EffectiveFrom?.ToString());
         w.WriteString("effective_until", policy.EffectiveUntil?.ToString());
+        WriteFiles(w, policy, authorities);
         w.WriteEndObject();
+    }
+
+    /// <summary>The files the answers came from, each with its SHA-256, and those of the authorities the policy is bound by.</summary>
+    private static void WriteFiles(Utf8JsonWriter w, Policy policy, IReadOnlyList<Verdict> authorities)
+    {
+        w.WriteStartArray("files");
+        foreach (var file in policy.Files)
+        {
+            w.WriteStartObject();
+            w.WriteString("path", file.Path);
+            w.WriteString("sha256", file.Sha256);
+            w.WriteEndObject();
+        }
+
+        w.WriteEndArray();
+        if (authorities.Count == 0)
+        {
+            return;
+        }
+
+        w.WriteStartArray("bound_by");
+        foreach (var authority in authorities)
+        {
+            w.WriteStartObject();
+            w.WriteString("id", authority.Policy.Id);
+            WriteFiles(w, authority.Policy, authority.AuthorityVerdicts);
+            w.WriteEndObject();
+        }
+
+        w.WriteEndArray();
     }
 
     private static void WriteDecision(Utf8JsonWriter w, Decision decision, DateTimeOffset? holdUntil, string? layer, DecisionExplanation? explanation)

@@ -85,4 +85,12 @@ public sealed class PolicyCatalog
     /// <summary>The policy <paramref name="origin"/> names in <c>bound_by</c>, for the engine (<c>PolicyCompiler.Compile(policy, catalog.Authority)</c>).</summary>
     /// <exception cref="InvalidInputException">The authority cannot be found or loaded.</exception>
     public Model.Policies.Policy Authority(Model.Policies.Policy origin, string id) => Files.Authority(origin, id);
+
+    /// <summary>
+    /// Whether the file of policy <paramref name="id"/> may belong to <paramref name="family"/>: it says so,
+    /// or a policy it extends does, or it cannot be read far enough to tell.
+    /// </summary>
+    /// <remarks>Read without loading the policy, so a broken file can be told apart from the family's versions.</remarks>
+    public bool MayBelongTo(string id, string family) =>
+        TryResolve(id) is not { } path || FamilyScan.Belongs(_directories, path, family) != false;
 }

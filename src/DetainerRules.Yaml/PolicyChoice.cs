@@ -31,7 +31,32 @@ public sealed class PolicyChoice
             return new PolicyChoice(name, catalog.Files.Load(path), []);
         }
 
-        var versions = catalog.Ids().Select(catalog.Load).Where(p => p.Family == name).ToList();
+        var versions = new List<Policy>();
+        var problems = new List<Diagnostic>();
+        foreach (var id in catalog.Ids())
+        {
+            try
+            {
+                if (catalog.Load(id) is { } policy && policy.Family == name)
+                {
+                    versions.Add(policy);
+                }
+            }
+            catch (InvalidInputException) when (!catalog.MayBelongTo(id, name))
+            {
+                // Broken, but it says it belongs to another family or to none: it cannot be a version of this one.
+            }
+            catch (InvalidInputException e)
+            {
+                problems.AddRange(e.Diagnostics);
+            }
+        }
+
+        if (problems.Count > 0)
+        {
+            throw new InvalidInputException(problems);
+        }
+
         return versions.Count > 0 ? new PolicyChoice(name, null, versions) : throw catalog.NotFound(name);
     }
 
