@@ -10,20 +10,7 @@ namespace DetainerRules.Yaml;
 public static partial class PolicyLoader
 {
     /// <summary>True when <paramref name="text"/> is a mapping with an <c>id</c> and the keys only a policy has; what is not is reported by name only, never by content.</summary>
-    internal static bool LooksLikePolicy(string text, string path)
-    {
-        try
-        {
-            var (root, _) = DocumentReader.Read(path, text);
-            return root is YamlMapping mapping
-                && mapping.Entries.Any(e => e.Key.Value == "id")
-                && InputKind.Of(mapping) == FileKind.Policy;
-        }
-        catch (InvalidInputException)
-        {
-            return false;
-        }
-    }
+    internal static bool LooksLikePolicy(string text, string path) => InputKind.OfNamed(text, path) == FileKind.Policy;
 
     /// <summary>The file a policy was read from, with the SHA-256 of its text.</summary>
     internal static PolicyFile FileOf(string path, string text) =>

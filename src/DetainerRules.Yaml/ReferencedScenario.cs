@@ -13,17 +13,7 @@ public static class ReferencedScenario
     public static Scenario Load(string path, string reference, SourceSpan namedAt)
     {
         var text = InputFile.Read(path);
-        bool isScenario;
-        try
-        {
-            isScenario = InputKind.Detect(text, path) == FileKind.Scenario;
-        }
-        catch (InvalidInputException)
-        {
-            isScenario = false;
-        }
-
-        return isScenario
+        return InputKind.OfNamed(text, path) == FileKind.Scenario
             ? ScenarioLoader.Load(text, path, Path.GetFileNameWithoutExtension(path))
             : throw new InvalidInputException([Diagnostic.Error(namedAt, PolicyDiagnosticCodes.Reach, "scenario",
                 $"`{reference}` ({path}) is not a scenario file (a scenario has `booked_at` and `charges`)")]);
