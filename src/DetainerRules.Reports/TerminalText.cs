@@ -68,6 +68,14 @@ public static class TerminalText
     {
         for (var i = 0; i < text.Length; i++)
         {
+            // Printable ASCII is most of any report (all of a batch's JSON lines): skip it a vector at a time.
+            var printable = text.AsSpan(i).IndexOfAnyExceptInRange(' ', '~');
+            if (printable < 0)
+            {
+                return -1;
+            }
+
+            i += printable;
             var c = text[i];
             if (char.IsHighSurrogate(c) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
             {

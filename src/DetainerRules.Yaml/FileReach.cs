@@ -27,6 +27,13 @@ public sealed class FileReach
         return _roots.Any(root => real.StartsWith(root.EndsWith(Path.DirectorySeparatorChar) ? root : root + Path.DirectorySeparatorChar, StringComparison.Ordinal));
     }
 
+    /// <summary>Why a name written in a file cannot lead to a file within reach, whatever the folders: null when it can.</summary>
+    /// <returns>"is an absolute path" (or one from the home folder), or "holds a character no path can" (a NUL).</returns>
+    public static string? Unfit(string name) =>
+        name.IndexOfAny(Path.GetInvalidPathChars()) >= 0 ? "holds a character no path can"
+        : Path.IsPathRooted(name) || name.StartsWith('~') ? "is an absolute path"
+        : null;
+
     /// <summary>The absolute path with every symbolic link along it resolved (for a path that does not exist, as far as it does).</summary>
     public static string RealPath(string path)
     {

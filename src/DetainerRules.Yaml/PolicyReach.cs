@@ -53,9 +53,9 @@ public sealed class PolicyReach
     internal string? Resolve(string namingFile, string reference, string what, out (string Message, string Code) problem)
     {
         problem = default;
-        if (Path.IsPathRooted(reference) || reference.StartsWith('~'))
+        if (FileReach.Unfit(reference) is { } unfit)
         {
-            problem = ($"`{reference}` is an absolute path: name a policy by its id, or by a path relative to this file's folder", PolicyDiagnosticCodes.Reach);
+            problem = ($"`{reference}` {unfit}: name a policy by its id, or by a path relative to this file's folder", PolicyDiagnosticCodes.Reach);
             return null;
         }
 

@@ -23,9 +23,9 @@ internal static class ScenarioReferences
     public static string? TryFind(CliContext context, string expectationFile, string reference, string? folder, out (string Message, string Code) problem)
     {
         problem = default;
-        if (Path.IsPathRooted(reference) || reference.StartsWith('~'))
+        if (FileReach.Unfit(reference) is { } unfit)
         {
-            problem = ($"`{reference}` is an absolute path: name a scenario by its id, or by a path relative to the expectation file", PolicyDiagnosticCodes.Reach);
+            problem = ($"`{reference}` {unfit}: name a scenario by its id, or by a path relative to the expectation file", PolicyDiagnosticCodes.Reach);
             return null;
         }
 

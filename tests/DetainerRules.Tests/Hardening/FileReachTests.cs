@@ -47,11 +47,12 @@ public class FileReachTests
         Variant("by-passwd", "extends: /etc/passwd");
         Variant("by-link", "extends: link.yaml");
         Variant("by-notes", "extends: notes");
+        Variant("by-nul", "extends: \"a\\0b\"");
         Variant("variants/by-parent", "extends: ../base.yaml");
         File.WriteAllText(Path.Combine(Rules, "bound-by-notes.yaml"), TestPolicies.Yaml("  []", "bound_by: [notes]").Replace("id: test-policy", "id: bound-by-notes", StringComparison.Ordinal));
         File.WriteAllText(Path.Combine(_dir, "work", "mine", "under-base.yaml"), TestPolicies.Yaml("  []", "bound_by: [base]").Replace("id: test-policy", "id: under-base", StringComparison.Ordinal));
         File.WriteAllText(Path.Combine(_dir, "work", "mine", "mine-variant.yaml"), "id: mine-variant\nextends: base\namendment: found in the rules folder\n");
-        foreach (var (name, reference) in new[] { ("dotdot", "../../secret/creds"), ("absolute", Path.Combine(_dir, "secret", "creds.yaml")), ("notes", "notes") })
+        foreach (var (name, reference) in new[] { ("dotdot", "../../secret/creds"), ("absolute", Path.Combine(_dir, "secret", "creds.yaml")), ("notes", "notes"), ("nul", "\"a\\0b\"") })
         {
             File.WriteAllText(Path.Combine(_dir, "work", "tests", $"expect-{name}.yaml"), $"""
                 policy: base
@@ -77,6 +78,7 @@ public class FileReachTests
     [TestCase("by-passwd", "is an absolute path")]
     [TestCase("by-link", "is outside the folders policies may be read from")]
     [TestCase("by-notes", "is not a policy file")]
+    [TestCase("by-nul", "holds a character no path can")]
     public void Extends_FileOutOfReachOrNotAPolicy_IsRefusedAtTheReferenceWithoutItsContent(string id, string message)
     {
         var errors = Errors(id);
@@ -136,6 +138,7 @@ public class FileReachTests
     [TestCase("dotdot", "is outside the folders scenarios may be read from")]
     [TestCase("absolute", "is an absolute path")]
     [TestCase("notes", "is not a scenario file")]
+    [TestCase("nul", "holds a character no path can")]
     public void TestCommand_ScenarioReferenceOutOfReachOrNotAScenario_FailsTheCaseWithoutTheFilesContent(string name, string message)
     {
         var (exit, output, error) = CliRun.Run(Path.Combine(_dir, "work"), catalog: false, "test", $"tests/expect-{name}.yaml", "--rules", "rules");
