@@ -87,10 +87,10 @@ public sealed class PolicyCatalog
     public Model.Policies.Policy Authority(Model.Policies.Policy origin, string id) => Files.Authority(origin, id);
 
     /// <summary>
-    /// Whether the file of policy <paramref name="id"/> may belong to <paramref name="family"/>: it says so,
-    /// or a policy it extends does, or it cannot be read far enough to tell.
+    /// Whether the file of policy <paramref name="id"/> belongs to <paramref name="family"/>, as it or a policy it
+    /// extends says; null when it cannot be read far enough to tell.
     /// </summary>
     /// <remarks>Read without loading the policy, so a broken file can be told apart from the family's versions.</remarks>
-    public bool MayBelongTo(string id, string family) =>
-        TryResolve(id) is not { } path || FamilyScan.Belongs(_directories, path, family) != false;
+    public bool? BelongsTo(string id, string family) =>
+        TryResolve(id) is { } path ? FamilyScan.Belongs(_directories, path, family) : null;
 }

@@ -80,6 +80,22 @@ public class PolicyLookupTests
     }
 
     [Test]
+    public void Evaluate_AFileTooBrokenToTellItsFamily_StopsAFamilyLookupButNotAPolicyId()
+    {
+        File.WriteAllText(Path.Combine(_dir, "rules", "garbled.yaml"), "id: garbled\nrules: [\n");
+
+        var family = Run("evaluate", "-p", "fam", "scenario.yaml");
+        var single = Run("evaluate", "-p", "fam-2023", "scenario.yaml");
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(family.Exit, Is.EqualTo(ExitCodes.InvalidInput), "it may be a version of `fam`");
+            Assert.That(family.Err, Does.Contain("garbled.yaml:").And.Contain("error DR101"));
+            Assert.That(single.Exit, Is.EqualTo(ExitCodes.Success), single.Err);
+        }
+    }
+
+    [Test]
     public void Evaluate_Text_NamesThePolicyFileAndTheFilesItIsBuiltOn()
     {
         var (_, output, error) = Run("evaluate", "-p", "fam-2023", "scenario.yaml");
