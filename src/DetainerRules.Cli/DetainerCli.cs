@@ -1,5 +1,6 @@
 using System.CommandLine;
 using DetainerRules.Cli.Commands;
+using DetainerRules.Cli.Files;
 
 namespace DetainerRules.Cli;
 
@@ -42,7 +43,19 @@ public static class DetainerCli
         try
         {
             // Help is a document with its own line breaks; whatever the library writes to error is diagnostics.
-            return parse.Invoke(new InvocationConfiguration { Output = context.Document, Error = context.Error, EnableDefaultExceptionHandler = false });
+            var exit = parse.Invoke(new InvocationConfiguration { Output = context.Document, Error = context.Error, EnableDefaultExceptionHandler = false });
+            output.Flush();
+            return exit;
+        }
+        catch (OutputException e) when (e.BrokenPipe)
+        {
+            // The reader of standard output is gone (`| head`): nothing left to say, and no one to say it to.
+            return ExitCodes.BrokenPipe;
+        }
+        catch (OutputException e)
+        {
+            context.Error.WriteLine($"detainer: {e.Message}");
+            return ExitCodes.OutputFailed;
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {
