@@ -1,13 +1,37 @@
 using DetainerRules.Model.Diagnostics;
+using DetainerRules.Reports;
 using DetainerRules.Yaml;
 
 namespace DetainerRules.Cli;
 
 /// <summary>What commands need from their surroundings: where to write and where they run.</summary>
-public sealed record CliContext(TextWriter Output, TextWriter Error, string WorkingDirectory)
+/// <remarks>Every stream reaches the terminal through a <see cref="TerminalWriter"/>: text from files is untrusted.</remarks>
+public sealed class CliContext
 {
+    public CliContext(TextWriter output, TextWriter error, string workingDirectory)
+    {
+        Output = TerminalWriter.Lines(output);
+        Error = TerminalWriter.Lines(error);
+        Document = TerminalWriter.Document(output);
+        WorkingDirectory = workingDirectory;
+    }
+
+    /// <summary>Standard output for text written line by line (reports, lists): a value's line breaks and controls are shown escaped.</summary>
+    public TerminalWriter Output { get; }
+
+    /// <summary>Standard error: diagnostics and progress, line by line like <see cref="Output"/>.</summary>
+    public TerminalWriter Error { get; }
+
+    /// <summary>Standard output for a format that escapes its own text (JSON, Markdown, HTML, DOT, Mermaid, CSV, help): its line breaks pass, other controls do not.</summary>
+    public TerminalWriter Document { get; }
+
+    public string WorkingDirectory { get; }
+
     /// <summary>True when the error stream is a terminal a progress bar can redraw; false in tests and when redirected.</summary>
     public bool ErrorIsTerminal { get; init; }
+
+    /// <summary>Standard output for <paramref name="format"/>: <see cref="Output"/> for text, <see cref="Document"/> for the rest.</summary>
+    public TerminalWriter OutputFor(string format) => format == "text" ? Output : Document;
 
     public PolicyCatalog Catalog(string? rulesDirectory) =>
         PolicyCatalog.Locate(rulesDirectory, WorkingDirectory, AppContext.BaseDirectory);

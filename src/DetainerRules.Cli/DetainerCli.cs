@@ -33,16 +33,17 @@ public static class DetainerCli
         {
             foreach (var problem in parse.Errors)
             {
-                error.WriteLine($"detainer: {problem.Message}");
+                context.Error.WriteLine($"detainer: {problem.Message}");
             }
 
-            error.WriteLine("Run `detainer --help` for usage.");
+            context.Error.WriteLine("Run `detainer --help` for usage.");
             return ExitCodes.Usage;
         }
 
         try
         {
-            var exit = parse.Invoke(new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false });
+            // Help is a document with its own line breaks; whatever the library writes to error is diagnostics.
+            var exit = parse.Invoke(new InvocationConfiguration { Output = context.Document, Error = context.Error, EnableDefaultExceptionHandler = false });
             output.Flush();
             return exit;
         }
@@ -53,13 +54,13 @@ public static class DetainerCli
         }
         catch (OutputException e)
         {
-            error.WriteLine($"detainer: {e.Message}");
+            context.Error.WriteLine($"detainer: {e.Message}");
             return ExitCodes.OutputFailed;
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {
             // A defect, not the user's input: one line, no stack trace, and the way to report it.
-            error.WriteLine($"detainer: internal error: {e.GetType().Name}: {e.Message} (please report it, with the command you ran)");
+            context.Error.WriteLine($"detainer: internal error: {e.GetType().Name}: {e.Message} (please report it, with the command you ran)");
             return ExitCodes.InvalidInput;
         }
     }

@@ -67,14 +67,21 @@ public sealed class DelegatePolicy : IPolicyEvaluator
 
     public Policy Policy { get; }
 
-    private static DelegatePolicy Compile(Policy policy, Func<Policy, string, Policy> resolveAuthority, List<string> chain)
+    /// <param name="compiled">Each policy of the graph compiled so far, by file and id, so a shared authority is compiled once.</param>
+    private static DelegatePolicy Compile(Policy policy, Func<Policy, string, Policy> resolveAuthority, List<string> chain, Dictionary<(string File, string Id), DelegatePolicy> compiled)
     {
         if (chain.Contains(policy.Id))
         {
             throw new EvaluationException($"policies are bound by each other in a cycle: {string.Join(" -> ", chain.Append(policy.Id))}");
         }
 
-        return new DelegatePolicy(policy, [.. policy.BoundBy.Select(id => Compile(resolveAuthority(policy, id), resolveAuthority, [.. chain, policy.Id]))]);
+        var key = (policy.Span.File, policy.Id);
+        if (compiled.TryGetValue(key, out var done))
+        {
+            return done;
+        }
+
+        return compiled[key] = new DelegatePolicy(policy, [.. policy.BoundBy.Select(id => Compile(resolveAuthority(policy, id), resolveAuthority, [.. chain, policy.Id], compiled))]);
     }
 
     public IReadOnlyList<IPolicyEvaluator> Authorities => _authorities;
@@ -84,11 +91,22 @@ public sealed class DelegatePolicy : IPolicyEvaluator
     /// <summary>A policy and the higher authorities it is bound by, compiled straight to delegates, without building a rule network.</summary>
     /// <param name="resolveAuthority">Loads a policy named in another's <c>bound_by</c>; the engine does no I/O itself.</param>
     /// <exception cref="EvaluationException">The policy has a cycle, or the authorities bind each other in one.</exception>
-    public static DelegatePolicy Compile(Policy policy, Func<Policy, string, Policy> resolveAuthority) => Compile(policy, resolveAuthority, []);
+    public static DelegatePolicy Compile(Policy policy, Func<Policy, string, Policy> resolveAuthority) => Compile(policy, resolveAuthority, [], []);
 
     /// <summary>The delegate twin of a compiled rule network, authorities included.</summary>
-    public static DelegatePolicy From(CompiledPolicy network) =>
-        new(network.Policy, [.. network.Authorities.Select(From)]);
+    public static DelegatePolicy From(CompiledPolicy network) => From(network, new Dictionary<CompiledPolicy, DelegatePolicy>(ReferenceEqualityComparer.Instance));
+
+    /// <param name="twins">Networks already twinned: an authority the network shares between layers is twinned once.</param>
+    private static DelegatePolicy From(CompiledPolicy network, Dictionary<CompiledPolicy, DelegatePolicy> twins)
+    {
+        if (!twins.TryGetValue(network, out var twin))
+        {
+            twin = new DelegatePolicy(network.Policy, [.. network.Authorities.Select(a => From(a, twins))]);
+            twins[network] = twin;
+        }
+
+        return twin;
+    }
 
     public Verdict Evaluate(Scenario scenario)
     {

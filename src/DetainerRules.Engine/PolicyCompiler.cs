@@ -27,7 +27,7 @@ public static class PolicyCompiler
     /// <param name="resolveAuthority">Loads a policy named in another's <c>bound_by</c>; the engine does no I/O itself.</param>
     /// <exception cref="EvaluationException">A network could not be built, or the authorities form a cycle.</exception>
     public static CompiledPolicy Compile(Policy policy, Func<Policy, string, Policy> resolveAuthority) =>
-        Compile(policy, resolveAuthority, []);
+        Compile(policy, resolveAuthority, [], new Dictionary<(string, string), CompiledPolicy>());
 
     /// <exception cref="EvaluationException">The network could not be built (a defect, since the policy was already checked), or the policy is bound by authorities and no way to load them was given.</exception>
     public static CompiledPolicy Compile(Policy policy) =>
@@ -35,15 +35,22 @@ public static class PolicyCompiler
             ? CompileOwn(policy, [])
             : throw new EvaluationException($"policy `{policy.Id}` is bound by {string.Join(", ", policy.BoundBy)}: compile it with a way to load them");
 
-    private static CompiledPolicy Compile(Policy policy, Func<Policy, string, Policy> resolveAuthority, List<string> chain)
+    /// <param name="compiled">Each policy of the graph compiled so far, by file and id: an authority shared by several policies is compiled once, not once per path to it.</param>
+    private static CompiledPolicy Compile(Policy policy, Func<Policy, string, Policy> resolveAuthority, List<string> chain, Dictionary<(string File, string Id), CompiledPolicy> compiled)
     {
         if (chain.Contains(policy.Id))
         {
             throw new EvaluationException($"policies are bound by each other in a cycle: {string.Join(" -> ", chain.Append(policy.Id))}");
         }
 
-        var authorities = policy.BoundBy.Select(id => Compile(resolveAuthority(policy, id), resolveAuthority, [.. chain, policy.Id])).ToList();
-        return CompileOwn(policy, authorities);
+        var key = (policy.Span.File, policy.Id);
+        if (compiled.TryGetValue(key, out var done))
+        {
+            return done;
+        }
+
+        var authorities = policy.BoundBy.Select(id => Compile(resolveAuthority(policy, id), resolveAuthority, [.. chain, policy.Id], compiled)).ToList();
+        return compiled[key] = CompileOwn(policy, authorities);
     }
 
     private static CompiledPolicy CompileOwn(Policy policy, IReadOnlyList<CompiledPolicy> authorities)

@@ -93,8 +93,21 @@ public sealed class BatchOutput(TextWriter writer, IReadOnlyList<string> policie
         writer.WriteLine(string.Join(",", cells.Select(Cell)));
     }
 
-    private static string Cell(string text) =>
-        text.IndexOfAny([',', '"', '\n', '\r']) >= 0 ? "\"" + text.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : text;
+    /// <summary>A CSV cell: quoted when it must be, and never read as a formula (see <see cref="SpreadsheetSafe"/>).</summary>
+    private static string Cell(string text)
+    {
+        var safe = SpreadsheetSafe(text);
+        return safe.IndexOfAny([',', '"', '\n', '\r']) >= 0 ? "\"" + safe.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : safe;
+    }
+
+    /// <summary>A cell that starts with <c>=</c>, <c>+</c>, <c>-</c>, <c>@</c>, a tab or a carriage return gets a leading <c>'</c>.</summary>
+    /// <remarks>
+    /// Spreadsheets run such a cell as a formula (<c>=HYPERLINK(...)</c> in a record id or in an
+    /// error that echoes a value); the quote makes them show it as text, as OWASP's advice on CSV
+    /// injection has it. None of the tool's own values starts with these characters.
+    /// </remarks>
+    private static string SpreadsheetSafe(string text) =>
+        text.Length > 0 && text[0] is '=' or '+' or '-' or '@' or '\t' or '\r' ? "'" + text : text;
 
     private string Json(BatchResult result) => JsonReport.Render(w => WriteJson(w, result), JsonReport.Options with { Indented = false });
 

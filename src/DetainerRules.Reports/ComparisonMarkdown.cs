@@ -8,11 +8,11 @@ public static class ComparisonMarkdown
 {
     public static void Write(TextWriter w, PolicyComparison c)
     {
-        w.WriteLine($"# {ComparisonSummary.Heading(c)}");
+        w.WriteLine($"# {MarkdownText.Text(ComparisonSummary.Heading(c))}");
         w.WriteLine();
         foreach (var line in ComparisonSummary.Scope(c))
         {
-            w.WriteLine(line);
+            w.WriteLine(MarkdownText.Text(line));
             w.WriteLine();
         }
 
@@ -20,23 +20,23 @@ public static class ComparisonMarkdown
         w.WriteLine("|---|---:|---:|---:|");
         foreach (var s in c.Subjects)
         {
-            w.WriteLine($"| `{s.Subject.Name}` | {Count(s.Cases)} | {Count(s.Differing)} | {ComparisonSummary.Percent(s.Cases - s.Differing, s.Cases)} |");
+            w.WriteLine($"| {Cell(MarkdownText.Code(s.Subject.Name))} | {Count(s.Cases)} | {Count(s.Differing)} | {ComparisonSummary.Percent(s.Cases - s.Differing, s.Cases)} |");
         }
 
         foreach (var s in c.Subjects.Where(s => s.Differing > 0))
         {
             w.WriteLine();
-            w.WriteLine($"## `{s.Subject.Name}`: differ on {Count(s.Differing)} of {Count(s.Cases)} cases");
+            w.WriteLine($"## {MarkdownText.Code(s.Subject.Name)}: differ on {Count(s.Differing)} of {Count(s.Cases)} cases");
             w.WriteLine();
             if (c.Policies.Count > 2)
             {
                 w.WriteLine("Same answer, pair by pair:");
                 w.WriteLine();
-                w.WriteLine("| | " + string.Join(" | ", c.Policies.Select(p => $"`{p}`")) + " |");
+                w.WriteLine("| | " + string.Join(" | ", c.Policies.Select(p => Cell(MarkdownText.Code(p)))) + " |");
                 w.WriteLine("|---|" + string.Concat(c.Policies.Select(_ => "---:|")));
                 for (var a = 0; a < c.Policies.Count; a++)
                 {
-                    w.WriteLine($"| `{c.Policies[a]}` | " + string.Join(" | ", c.Policies.Select((_, b) => ComparisonSummary.Percent(s.Agreeing[a, b], s.Cases))) + " |");
+                    w.WriteLine($"| {Cell(MarkdownText.Code(c.Policies[a]))} | " + string.Join(" | ", c.Policies.Select((_, b) => ComparisonSummary.Percent(s.Agreeing[a, b], s.Cases))) + " |");
                 }
 
                 w.WriteLine();
@@ -53,7 +53,7 @@ public static class ComparisonMarkdown
             foreach (var layer in c.Layers)
             {
                 var differing = layer.Findings.Subjects.Where(x => x.Differing > 0).ToList();
-                w.WriteLine($"- `{layer.Policy}` under `{layer.Authority}`: {(differing.Count == 0 ? "no disagreement on the compared decisions" : "they disagree on " + string.Join(", ", differing.Select(x => $"`{x.Subject.Name}` ({Count(x.Differing)} of {Count(x.Cases)} cases)")))}");
+                w.WriteLine($"- {MarkdownText.Code(layer.Policy)} under {MarkdownText.Code(layer.Authority)}: {(differing.Count == 0 ? "no disagreement on the compared decisions" : "they disagree on " + string.Join(", ", differing.Select(x => $"{MarkdownText.Code(x.Subject.Name)} ({Count(x.Differing)} of {Count(x.Cases)} cases)")))}");
             }
 
             foreach (var layer in c.Layers)
@@ -61,7 +61,7 @@ public static class ComparisonMarkdown
                 foreach (var s in layer.Findings.Subjects.Where(x => x.Differing > 0))
                 {
                     w.WriteLine();
-                    w.WriteLine($"### `{layer.Policy}` under `{layer.Authority}`: `{s.Subject.Name}`");
+                    w.WriteLine($"### {MarkdownText.Code(layer.Policy)} under {MarkdownText.Code(layer.Authority)}: {MarkdownText.Code(s.Subject.Name)}");
                     w.WriteLine();
                     WriteSplits(w, layer.Findings.Policies, s);
                 }
@@ -73,13 +73,15 @@ public static class ComparisonMarkdown
     {
         foreach (var split in s.Splits)
         {
-            w.WriteLine($"- **{ComparisonSummary.Camps(policies, split)}**: {Count(split.Cases)} cases");
+            w.WriteLine($"- **{MarkdownText.Text(ComparisonSummary.Camps(policies, split))}**: {Count(split.Cases)} cases");
             foreach (var region in split.Regions)
             {
-                w.WriteLine($"  - {region.Description} ({Count(region.Cases)}; e.g. `{region.Example.Id}`)");
+                w.WriteLine($"  - {MarkdownText.Text(region.Description)} ({Count(region.Cases)}; e.g. {MarkdownText.Code(region.Example.Id)})");
             }
         }
     }
+
+    private static string Cell(string markdown) => MarkdownText.Cell(markdown);
 
     private static string Count(long n) => n.ToString("N0", CultureInfo.InvariantCulture);
 }

@@ -34,13 +34,14 @@ public static class JsonReport
             write(writer);
         }
 
-        return Encoding.UTF8.GetString(stream.ToArray());
+        // The writer escapes controls but lets bidi and other format characters through; as \uXXXX they mean the same to a JSON reader and nothing to a terminal.
+        return TerminalText.Escape(Encoding.UTF8.GetString(stream.ToArray()), keepLineBreaks: true);
     }
 
     public static void Write(Utf8JsonWriter w, Verdict verdict, IReadOnlyDictionary<DecisionKind, DecisionExplanation>? explanations = null, IReadOnlyDictionary<Subject, IReadOnlyList<Flip>>? flips = null)
     {
         w.WriteStartObject();
-        WritePolicy(w, verdict.Policy);
+        WritePolicy(w, verdict.Policy, verdict.AuthorityVerdicts);
         w.WriteString("scenario", verdict.Scenario.Id);
         w.WriteStartObject("decisions");
         foreach (var decision in verdict.Decisions)
@@ -114,7 +115,7 @@ public static class JsonReport
         w.WriteEndObject();
     }
 
-    private static void WritePolicy(Utf8JsonWriter w, Policy policy)
+    private static void WritePolicy(Utf8JsonWriter w, Policy policy, IReadOnlyList<Verdict> authorities)
     {
         w.WriteStartObject("policy");
         w.WriteString("id", policy.Id);
@@ -125,7 +126,38 @@ public static class JsonReport
         w.WriteString("effective_from", policy.EffectiveFrom?.ToString());
         w.WriteString("effective_until", policy.EffectiveUntil?.ToString());
         w.WriteString("time_zone", policy.Time.Name);
+        WriteFiles(w, policy, authorities);
         w.WriteEndObject();
+    }
+
+    /// <summary>The files the answers came from, each with its SHA-256, and those of the authorities the policy is bound by.</summary>
+    private static void WriteFiles(Utf8JsonWriter w, Policy policy, IReadOnlyList<Verdict> authorities)
+    {
+        w.WriteStartArray("files");
+        foreach (var file in policy.Files)
+        {
+            w.WriteStartObject();
+            w.WriteString("path", file.Path);
+            w.WriteString("sha256", file.Sha256);
+            w.WriteEndObject();
+        }
+
+        w.WriteEndArray();
+        if (authorities.Count == 0)
+        {
+            return;
+        }
+
+        w.WriteStartArray("bound_by");
+        foreach (var authority in authorities)
+        {
+            w.WriteStartObject();
+            w.WriteString("id", authority.Policy.Id);
+            WriteFiles(w, authority.Policy, authority.AuthorityVerdicts);
+            w.WriteEndObject();
+        }
+
+        w.WriteEndArray();
     }
 
     /// <summary>Each citation with what a reader needs to check it: the pinpoint, the quoted words, where to read them, and how it was verified.</summary>

@@ -63,7 +63,7 @@ public sealed class PolicyGraph
         var text = new StringBuilder("flowchart LR\n");
         foreach (var (id, label, kind) in _nodes)
         {
-            var escaped = label.Replace("\"", "#quot;", StringComparison.Ordinal).Replace("\n", "<br/>", StringComparison.Ordinal);
+            var escaped = MermaidLabel(label);
             text.Append("  ").Append(id).Append(kind switch
             {
                 "decision" => $"([\"{escaped}\"])",
@@ -75,7 +75,7 @@ public sealed class PolicyGraph
 
         foreach (var (from, to, label, dashed) in _edges)
         {
-            text.Append("  ").Append(from).Append(dashed ? " -. \"" + label + "\" .-> " : " -- \"" + label.Replace("\"", "#quot;", StringComparison.Ordinal) + "\" --> ").Append(to).Append('\n');
+            text.Append("  ").Append(from).Append(dashed ? " -. \"" + MermaidLabel(label) + "\" .-> " : " -- \"" + MermaidLabel(label) + "\" --> ").Append(to).Append('\n');
         }
 
         return text.ToString();
@@ -163,5 +163,12 @@ public sealed class PolicyGraph
 
     private static string Sanitize(string text) => new([.. text.Select(c => char.IsAsciiLetterOrDigit(c) ? c : '_')]);
 
-    private static string Escape(string text) => text.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("\"", "\\\"", StringComparison.Ordinal).Replace("\n", "\\n", StringComparison.Ordinal);
+    private static string Escape(string text) => text.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("\"", "\\\"", StringComparison.Ordinal).ReplaceLineEndings("\\n");
+
+    /// <summary>A label inside Mermaid's double quotes: a quote would end it and a raw line break the statement, so both become Mermaid's own escapes, as do angle brackets (labels may render HTML).</summary>
+    private static string MermaidLabel(string label) => label
+        .Replace("\"", "#quot;", StringComparison.Ordinal)
+        .Replace("<", "#lt;", StringComparison.Ordinal)
+        .Replace(">", "#gt;", StringComparison.Ordinal)
+        .ReplaceLineEndings("<br/>");
 }

@@ -14,16 +14,16 @@ public static class QuestionTable
         text.Append("| question | scenario |");
         foreach (var policy in policies)
         {
-            text.Append($" `{policy}` |");
+            text.Append($" {MarkdownText.Cell(MarkdownText.Code(policy))} |");
         }
 
         text.Append('\n').Append("|---|---|").Append(string.Concat(policies.Select(_ => "---|"))).Append('\n');
         foreach (var (ask, scenario, decision, verdicts) in rows)
         {
-            text.Append($"| {ask} | `{scenario}` |");
+            text.Append($"| {MarkdownText.Cell(MarkdownText.Text(ask))} | {MarkdownText.Cell(MarkdownText.Code(scenario))} |");
             foreach (var verdict in verdicts)
             {
-                text.Append(' ').Append(Cell(verdict, decision)).Append(" |");
+                text.Append(' ').Append(MarkdownText.Cell(MarkdownText.Text(Cell(verdict, decision)))).Append(" |");
             }
 
             text.Append('\n');

@@ -15,6 +15,7 @@ public static class TextReport
         var scenario = verdict.Scenario;
         w.WriteLine($"Policy {policy.Id}: {policy.Title}");
         w.WriteLine($"  {policy.Jurisdiction}; in force {policy.EffectiveFrom?.ToString() ?? "(start not given)"} to {policy.EffectiveUntil?.ToString() ?? "now"}");
+        WriteFiles(w, policy, "  ");
         w.WriteLine($"Scenario {scenario.Id}" + (scenario.Description is { } d ? $": {d.Trim()}" : string.Empty));
         w.WriteLine();
         w.WriteLine($"Outcome: the person is {Phrases.Outcome(verdict.Outcome)}.");
@@ -24,6 +25,12 @@ public static class TextReport
         if (verdict.Policy.BoundBy.Count > 0)
         {
             w.WriteLine($"Bound by: {string.Join(", ", verdict.Policy.BoundBy)}. Their forbidden and required answers prevail; where they leave a choice, this policy's answer stands.");
+            foreach (var authority in verdict.AuthorityVerdicts)
+            {
+                w.WriteLine($"  {authority.Policy.Id}:");
+                WriteFiles(w, authority.Policy, "    ");
+            }
+
             w.WriteLine();
         }
 
@@ -43,10 +50,12 @@ public static class TextReport
         w.WriteLine($"{Phrases.Title(decision.Kind)} [{value}]: {Phrases.Sentence(decision, holdUntil)}.");
         if (decision.IsConflict)
         {
-            w.WriteLine("  CONFLICT: rules of equal priority disagree, so the policy gives no answer:");
+            // Rules that agree on the value can still disagree on the hold limit; then the limits are what differs.
+            var onLimit = decision.Conflict.Select(c => c.Effect.Value).Distinct().Count() == 1;
+            w.WriteLine($"  CONFLICT: rules of equal priority disagree{(onLimit ? " on the hold limit" : string.Empty)}, so the policy gives no answer:");
             foreach (var claim in decision.Conflict)
             {
-                w.WriteLine($"    rule {claim.Rule.Id} (priority {claim.Rule.Priority}) says {Model.Vocabulary.Word(claim.Effect.Value)}: {claim.Rule.Because}");
+                w.WriteLine($"    rule {claim.Rule.Id} (priority {claim.Rule.Priority}) says {Claimed(claim.Effect)}: {claim.Rule.Because}");
                 WriteTrace(w, explanation?.Conflict.FirstOrDefault(t => t.Rule == claim.Rule), "      ");
             }
         }
@@ -86,7 +95,7 @@ public static class TextReport
         foreach (var lost in decision.Overridden)
         {
             var winners = string.Join(", ", decision.Deciding.Concat(decision.Conflict).Select(a => $"{a.Rule.Id} (priority {a.Rule.Priority})"));
-            w.WriteLine($"  Overridden: rule {lost.Rule.Id} (priority {lost.Rule.Priority}) said {Model.Vocabulary.Word(lost.Effect.Value)}; it lost to {winners}");
+            w.WriteLine($"  Overridden: rule {lost.Rule.Id} (priority {lost.Rule.Priority}) said {Claimed(lost.Effect)}; it lost to {winners}");
             WriteTrace(w, explanation?.Overridden.FirstOrDefault(t => t.Rule == lost.Rule), "    ");
         }
 
@@ -102,6 +111,25 @@ public static class TextReport
 
         WriteFlips(w, flips);
         w.WriteLine();
+    }
+
+    /// <summary>What a rule claims: the value, and the hold limit by name and in words when it sets one.</summary>
+    private static string Claimed(DecisionEffect effect) =>
+        Model.Vocabulary.Word(effect.Value) + (effect.Limit is { } limit ? $" with limit {limit.Name} ({limit.Text})" : string.Empty);
+
+    /// <summary>The file the policy was read from, and the bases it is built on, so a reader knows which file gave the answers.</summary>
+    private static void WriteFiles(TextWriter w, Model.Policies.Policy policy, string indent)
+    {
+        if (policy.Files.Count == 0)
+        {
+            return;
+        }
+
+        w.WriteLine($"{indent}File: {policy.Files[^1].Path}");
+        if (policy.Files.Count > 1)
+        {
+            w.WriteLine($"{indent}Built on: {string.Join(" -> ", policy.Files.Take(policy.Files.Count - 1).Select(f => f.Path))}");
+        }
     }
 
     private static void WriteFlips(TextWriter w, IReadOnlyList<Flip>? flips)

@@ -16,7 +16,7 @@ public static class Policies
     {
         var catalog = PolicyCatalog.Locate(null, TestContext.CurrentContext.TestDirectory, AppContext.BaseDirectory);
         var path = Path.GetFullPath(catalog.Resolve(idOrPath));
-        return Loaded.GetOrAdd(path, p => new PolicyUnderTest(PolicyCompiler.Compile(PolicyLoader.LoadFile(p), PolicyLoader.LoadBeside)));
+        return Loaded.GetOrAdd(path, p => new PolicyUnderTest(PolicyCompiler.Compile(catalog.Load(p), catalog.Authority)));
     }
 
     /// <summary>A policy written inline, e.g. a variant a test drafts on the spot.</summary>

@@ -10,11 +10,35 @@ public static class InputKind
     public static FileKind Detect(string text, string path)
     {
         var (root, _) = DocumentReader.Read(path, text);
-        if (root is not YamlMapping mapping)
+        return root is YamlMapping mapping ? Of(mapping) : FileKind.Unknown;
+    }
+
+    /// <summary>
+    /// The kind of a file another file names (a base policy, an authority, a case's scenario); <see cref="FileKind.Unknown"/>
+    /// when it is not well-formed, or is a policy without an <c>id</c>. Only a file of the kind expected is read further,
+    /// so what a parser would say of any other file's content never reaches a message.
+    /// </summary>
+    internal static FileKind OfNamed(string text, string path)
+    {
+        try
+        {
+            if (DocumentReader.Read(path, text).Root is not YamlMapping mapping)
+            {
+                return FileKind.Unknown;
+            }
+
+            var kind = Of(mapping);
+            return kind == FileKind.Policy && !mapping.Entries.Any(e => e.Key.Value == "id") ? FileKind.Unknown : kind;
+        }
+        catch (Model.Diagnostics.InvalidInputException)
         {
             return FileKind.Unknown;
         }
+    }
 
+    /// <summary>The kind of a document already read, told from its top-level keys.</summary>
+    internal static FileKind Of(YamlMapping mapping)
+    {
         var keys = mapping.Entries.Select(e => e.Key.Value).ToHashSet(StringComparer.Ordinal);
         return keys.Overlaps(["rules", "defaults", "extends", "jurisdiction"]) ? FileKind.Policy
             : keys.Overlaps(["booked_at", "charges"]) ? FileKind.Scenario

@@ -2,12 +2,19 @@ using DetainerRules.Model.Diagnostics;
 
 namespace DetainerRules.Yaml;
 
-/// <summary>Finds policy files by id in the rules folders, or takes a path as given.</summary>
+/// <summary>Finds policy files by id in the rules folders, or takes a path as given; loads each file once (see <see cref="PolicyFiles"/>).</summary>
 public sealed class PolicyCatalog
 {
     private readonly IReadOnlyList<string> _directories;
 
-    public PolicyCatalog(IReadOnlyList<string> directories) => _directories = directories;
+    public PolicyCatalog(IReadOnlyList<string> directories)
+    {
+        _directories = directories;
+        Files = new PolicyFiles(directories);
+    }
+
+    /// <summary>The files this catalog has read, each once, with their authorities.</summary>
+    public PolicyFiles Files { get; }
 
     /// <summary>The folders searched, in order.</summary>
     public IReadOnlyList<string> Directories => _directories;
@@ -71,6 +78,19 @@ public sealed class PolicyCatalog
             $"no policy or policy family `{idOrPath}` (searched {where}){Suggestion.Hint(idOrPath, ids)}; known: {string.Join(", ", ids)}")]);
     }
 
-    /// <summary>Loads the policy an id or path names.</summary>
-    public Model.Policies.Policy Load(string idOrPath) => PolicyLoader.LoadFile(Resolve(idOrPath));
+    /// <summary>Loads the policy an id or path names, with the authorities it is bound by.</summary>
+    /// <exception cref="InvalidInputException">Neither a file nor a known id, or a file with problems.</exception>
+    public Model.Policies.Policy Load(string idOrPath) => Files.Load(Resolve(idOrPath));
+
+    /// <summary>The policy <paramref name="origin"/> names in <c>bound_by</c>, for the engine (<c>PolicyCompiler.Compile(policy, catalog.Authority)</c>).</summary>
+    /// <exception cref="InvalidInputException">The authority cannot be found or loaded.</exception>
+    public Model.Policies.Policy Authority(Model.Policies.Policy origin, string id) => Files.Authority(origin, id);
+
+    /// <summary>
+    /// Whether the file of policy <paramref name="id"/> belongs to <paramref name="family"/>, as it or a policy it
+    /// extends says; null when it cannot be read far enough to tell.
+    /// </summary>
+    /// <remarks>Read without loading the policy, so a broken file can be told apart from the family's versions.</remarks>
+    public bool? BelongsTo(string id, string family) =>
+        TryResolve(id) is { } path ? FamilyScan.Belongs(_directories, path, family) : null;
 }

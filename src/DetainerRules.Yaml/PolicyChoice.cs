@@ -35,12 +35,52 @@ public sealed class PolicyChoice
     public static PolicyChoice Resolve(PolicyCatalog catalog, string name)
     {
         var path = catalog.TryResolve(name);
-        var single = path is null ? null : PolicyLoader.LoadFile(path);
+        var single = path is null ? null : catalog.Files.Load(path);
 
         // A file path names one policy; an id may also name the family its versions share.
         var isFile = path is not null && path == name;
-        var versions = isFile ? [] : catalog.Ids().Select(catalog.Load).Where(p => p.Family == name).ToList();
+        var versions = isFile ? [] : Versions(catalog, name, single is not null);
         return single is null && versions.Count == 0 ? throw catalog.NotFound(name) : new PolicyChoice(name, single, versions);
+    }
+
+    /// <summary>The catalog's policies of family <paramref name="name"/>, whatever else in the folders is broken.</summary>
+    /// <remarks>
+    /// A file that fails to load is passed over when it says it belongs to another family or to none
+    /// (<see cref="PolicyCatalog.BelongsTo"/>); one that says it belongs to this family stops the lookup, or
+    /// another version would answer in its place. One too broken to tell stops it only where it could
+    /// change the answer: when the name is a family, or names nothing else.
+    /// </remarks>
+    /// <exception cref="InvalidInputException">A version of the family, or a file that may be one, has problems.</exception>
+    private static List<Policy> Versions(PolicyCatalog catalog, string name, bool isAlsoAPolicy)
+    {
+        var versions = new List<Policy>();
+        var ofTheFamily = new List<Diagnostic>();
+        var untold = new List<Diagnostic>();
+        foreach (var id in catalog.Ids())
+        {
+            try
+            {
+                if (catalog.Load(id) is { } policy && policy.Family == name)
+                {
+                    versions.Add(policy);
+                }
+            }
+            catch (InvalidInputException e)
+            {
+                switch (catalog.BelongsTo(id, name))
+                {
+                    case true:
+                        ofTheFamily.AddRange(e.Diagnostics);
+                        break;
+                    case null:
+                        untold.AddRange(e.Diagnostics);
+                        break;
+                }
+            }
+        }
+
+        List<Diagnostic> stopping = untold.Count > 0 && (versions.Count > 0 || ofTheFamily.Count > 0 || !isAlsoAPolicy) ? [.. ofTheFamily, .. untold] : ofTheFamily;
+        return stopping.Count > 0 ? throw new InvalidInputException(stopping) : versions;
     }
 
     /// <summary>The policy that applies on <paramref name="day"/>: the single policy, or the one version of the family in force then.</summary>

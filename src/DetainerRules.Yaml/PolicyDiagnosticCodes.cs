@@ -21,6 +21,9 @@ public static class PolicyDiagnosticCodes
     /// <summary>A decision with no default, or an effect missing what its decision needs.</summary>
     public const string Completeness = "DR203";
 
-    /// <summary>Rules that read and set decisions in a cycle.</summary>
+    /// <summary>Rules that read and set decisions in a cycle; policies that extend or bind each other in one, or beyond the limits.</summary>
     public const string Cycle = "DR204";
+
+    /// <summary>A policy names a file it may not read: an absolute path, one outside the rules folders and its own root, or a file that is not a policy.</summary>
+    public const string Reach = "DR205";
 }

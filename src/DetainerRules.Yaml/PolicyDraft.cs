@@ -18,6 +18,8 @@ internal sealed class PolicyDraft
     public string? Id { get; set; }
     public string? Family { get; set; }
     public List<string> BoundBy { get; } = [];
+    public List<SourceSpan> BoundBySpans { get; } = [];
+    public List<PolicyFile> Files { get; } = [];
     public string? Title { get; set; }
     public string? Jurisdiction { get; set; }
     public LegalDate? EffectiveFrom { get; set; }

@@ -22,35 +22,26 @@ public static partial class PolicyLoader
     /// <summary>Deepest chain of variants accepted, so a runaway chain fails with a message.</summary>
     public const int MaxChainLength = 32;
 
+    /// <summary>Loads a policy file and the authorities it is bound by, each file once; what it names is looked up within its own root (see <see cref="PolicyReach"/>).</summary>
     /// <exception cref="InvalidInputException">The file is missing or has problems; all of them are listed.</exception>
-    public static Policy LoadFile(string path)
-    {
-        var policy = Load(InputFile.Read(path), path);
-        var stem = Path.GetFileNameWithoutExtension(path);
-        return policy.Id == stem
-            ? policy
-            : throw new InvalidInputException([Diagnostic.Error(policy.Span, PolicyDiagnosticCodes.Identity, "id",
-                $"policy id `{policy.Id}` does not match the file name `{stem}`: a policy is named by its file")]);
-    }
+    public static Policy LoadFile(string path) => new PolicyFiles([]).Load(path);
 
-    /// <summary>Loads a policy that <paramref name="origin"/> names (in <c>bound_by</c>), from the folder <paramref name="origin"/> was loaded from.</summary>
+    /// <summary>Loads a policy that <paramref name="origin"/> names in <c>bound_by</c>: beside it, within its root.</summary>
+    /// <remarks>Each call reads anew; to load a whole graph of authorities once, use one <see cref="PolicyFiles"/> (or <see cref="PolicyCatalog"/>).</remarks>
     /// <exception cref="InvalidInputException">No such policy beside it, or the file has problems.</exception>
-    public static Policy LoadBeside(Policy origin, string id)
-    {
-        var path = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(origin.Span.File)) ?? ".", id + ".yaml");
-        return File.Exists(path)
-            ? LoadFile(path)
-            : throw new InvalidInputException([Diagnostic.Error(origin.Span, PolicyDiagnosticCodes.Reference, "bound_by",
-                $"policy `{origin.Id}` is bound by `{id}`, but there is no `{id}.yaml` beside it")]);
-    }
+    public static Policy LoadBeside(Policy origin, string id) => new PolicyFiles([]).Authority(origin, id);
 
-    /// <summary>Loads a policy; a variant's <c>extends</c> is looked up beside <paramref name="file"/>.</summary>
+    /// <summary>Loads a policy; a variant's <c>extends</c> is looked up beside <paramref name="file"/>, within its root.</summary>
     /// <exception cref="InvalidInputException">The text, or a policy it extends, has problems; all of them are listed.</exception>
-    public static Policy Load(string text, string file)
+    public static Policy Load(string text, string file) => Load(text, file, new PolicyReach([], file));
+
+    /// <summary>Loads a policy; what its <c>extends</c> names is looked up within <paramref name="reach"/>.</summary>
+    /// <exception cref="InvalidInputException">The text, or a policy it extends, has problems; all of them are listed.</exception>
+    public static Policy Load(string text, string file, PolicyReach reach)
     {
         var diagnostics = new List<Diagnostic>();
         var r = new FieldReader(diagnostics);
-        var draft = ReadDraft(r, text, file, []);
+        var draft = ReadDraft(r, text, file, reach, []);
         var policy = draft is null ? null : Finish(r, draft);
         if (policy is null && diagnostics.Count == 0)
         {
@@ -66,14 +57,14 @@ public static partial class PolicyLoader
         return policy;
     }
 
-    private static PolicyDraft? ReadDraft(FieldReader r, string text, string file, List<string> chain)
+    private static PolicyDraft? ReadDraft(FieldReader r, string text, string file, PolicyReach reach, List<string> chain)
     {
         var (root, locate) = DocumentReader.Read(file, text);
         var top = r.Mapping(root, VariantKeys)
             ?? throw new InvalidInputException([Diagnostic.Error(root.Span, PolicyDiagnosticCodes.Field, string.Empty, $"expected a policy (a mapping with `id`, `rules`, ...), found {root.Kind}")]);
         var id = CheckId(r, r.Required(top, "id"), "policy");
         var isVariant = top["extends"] is not null;
-        var draft = isVariant ? ReadBase(r, top, file, chain) : new PolicyDraft();
+        var draft = isVariant ? ReadBase(r, top, file, reach, chain) : new PolicyDraft();
         if (draft is null)
         {
             return null;
@@ -93,11 +84,11 @@ public static partial class PolicyLoader
         draft.Id = id;
         draft.Span = root.Span;
         draft.Lineage.Add(origin);
+        draft.Files.Add(FileOf(file, text));
         draft.Family = top["family"] is { } familyNode ? CheckId(r, familyNode, "family") : draft.Family;
         if (top["bound_by"] is { } boundBy)
         {
-            draft.BoundBy.Clear();
-            draft.BoundBy.AddRange(r.List(boundBy).Select(n => CheckId(r, n, "authority")).OfType<string>());
+            ReadBoundBy(r, draft, boundBy);
         }
         draft.Title = Inherit(r, top, "title", draft.Title, isVariant);
         draft.Jurisdiction = Inherit(r, top, "jurisdiction", draft.Jurisdiction, isVariant);
@@ -134,53 +125,6 @@ public static partial class PolicyLoader
         }
         MergeRules(r, draft, isVariant ? top["rules"] : r.Required(top, "rules"), Variant("replace_rules"), Variant("remove_rules"), origin, text, locate);
         return draft;
-    }
-
-    private static PolicyDraft? ReadBase(FieldReader r, MappingView top, string file, List<string> chain)
-    {
-        var node = top["extends"]!;
-        var name = r.Text(node);
-        if (name is null)
-        {
-            return null;
-        }
-
-        var folder = Path.GetDirectoryName(Path.GetFullPath(file)) ?? ".";
-        var path = Path.IsPathRooted(name) || name.EndsWith(".yaml", StringComparison.Ordinal) || name.EndsWith(".yml", StringComparison.Ordinal)
-            ? Path.GetFullPath(Path.Combine(folder, name))
-            : Path.Combine(folder, name + ".yaml");
-        var here = Path.GetFullPath(file);
-        if (chain.Contains(path, StringComparer.Ordinal) || path == here)
-        {
-            r.Report(node.Span, node.Path, $"`extends` makes a cycle: {string.Join(" -> ", chain.Append(here).Append(path).Select(Path.GetFileNameWithoutExtension))}", PolicyDiagnosticCodes.Cycle);
-            return null;
-        }
-
-        if (chain.Count >= MaxChainLength)
-        {
-            r.Report(node.Span, node.Path, $"chain of variants is longer than {MaxChainLength}", PolicyDiagnosticCodes.Cycle);
-            return null;
-        }
-
-        if (!File.Exists(path))
-        {
-            var known = Directory.Exists(folder) ? Directory.EnumerateFiles(folder, "*.yaml").Select(Path.GetFileNameWithoutExtension).OfType<string>() : [];
-            r.Report(node.Span, node.Path, $"no policy `{name}` to extend beside this file{Suggestion.Hint(name, known)}", PolicyDiagnosticCodes.Reference);
-            return null;
-        }
-
-        string baseText;
-        try
-        {
-            baseText = InputFile.Read(path);
-        }
-        catch (InvalidInputException e)
-        {
-            r.Report(node.Span, node.Path, $"cannot read `{name}`: {string.Join("; ", e.Diagnostics.Select(d => d.Message))}", PolicyDiagnosticCodes.Reference);
-            return null;
-        }
-
-        return ReadDraft(r, baseText, path, [.. chain, here]);
     }
 
     private static string? Inherit(FieldReader r, MappingView top, string key, string? inherited, bool isVariant) =>
@@ -354,6 +298,8 @@ public static partial class PolicyLoader
             Time = draft.Time,
             State = draft.State,
             BoundBy = draft.BoundBy,
+            BoundBySpans = draft.BoundBySpans,
+            Files = draft.Files,
             Lineage = draft.Lineage,
             Amendments = draft.Amendments,
             NamedConditions = draft.Conditions.ToDictionary(c => c.Key, c => c.Value.Text, StringComparer.Ordinal),
@@ -386,24 +332,7 @@ public static partial class PolicyLoader
             return (null, null);
         }
 
-        LegalDate? Read(string key)
-        {
-            var scalar = r.Scalar(m[key], "a date");
-            if (scalar is null)
-            {
-                return null;
-            }
-
-            if (LegalDate.TryParse(scalar.Value, out var date))
-            {
-                return date;
-            }
-
-            r.Report(scalar.Span, scalar.Path, $"`{scalar.Value}` is not a date: write `YYYY`, `YYYY-MM` or `YYYY-MM-DD`");
-            return null;
-        }
-
-        var (from, until) = (Read("from"), Read("until"));
+        var (from, until) = (r.LegalDate(m["from"]), r.LegalDate(m["until"]));
         if (from is { } f && until is { } u && u.Latest < f.Earliest)
         {
             r.Report(m["until"]!.Span, m.PathOf("until"), $"the policy ends ({u}) before it starts ({f})");

@@ -166,7 +166,7 @@ internal static class BatchCommand
             if (context.ErrorIsTerminal)
             {
                 var bar = share is { } s ? new string('#', (int)(s * 30)).PadRight(30) : new string('.', 30);
-                context.Error.Write($"\r[{bar}] {done.ToString("N0", CultureInfo.InvariantCulture)} records");
+                context.Error.Redraw($"[{bar}] {done.ToString("N0", CultureInfo.InvariantCulture)} records");
                 return;
             }
 

@@ -36,7 +36,7 @@ internal static class CompareCommand
         decisions.AcceptOnlyFromAmong([.. Subject.All.Select(s => s.Name)]);
         var format = CommonOptions.Format("text", "json", "markdown", "html");
         var examples = new Option<string?>("--emit-examples") { Description = "Write an example scenario file for every region into this folder" };
-        var at = new Option<string?>("--at") { Description = "For a policy family: the date (YYYY-MM-DD) whose version to compare" };
+        var at = CommonOptions.At("For a policy family: the date (YYYY-MM-DD) whose version to compare");
         var rules = CommonOptions.RulesDirectory();
         var engine = CommonOptions.Engine();
         var command = new Command("compare", "Show where policies answer differently, decision by decision, with the regions of cases where they split; exit 3 when they differ")
@@ -51,11 +51,6 @@ internal static class CompareCommand
             {
                 result.AddError("compare: give either --space or --scenarios DIR|FILE");
             }
-
-            if (result.GetValue(at) is { } text && !DateOnly.TryParseExact(text, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out _))
-            {
-                result.AddError($"--at: `{text}` is not a date; expected YYYY-MM-DD");
-            }
         });
         command.SetAction(parse => Run(context, new Request(
             parse.GetRequiredValue(policies),
@@ -64,7 +59,7 @@ internal static class CompareCommand
             parse.GetValue(decisions) is { Length: > 0 } names ? [.. Subject.All.Where(s => names.Contains(s.Name))] : Subject.All,
             parse.GetRequiredValue(format),
             parse.GetValue(examples),
-            parse.GetValue(at) is { } day ? DateOnly.ParseExact(day, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) : null,
+            CommonOptions.Day(parse.GetValue(at)),
             parse.GetValue(rules),
             parse.GetRequiredValue(engine) == "nrules")));
         return command;
@@ -102,7 +97,7 @@ internal static class CompareCommand
             {
                 Layers = [.. compiled.SelectMany(p => LayerComparer.Compare(p.Label, p.Policy, space, request.Subjects, scenarios))],
             };
-            ComparisonReport.Write(context.Output, comparison, request.Format);
+            ComparisonReport.Write(context.OutputFor(request.Format), comparison, request.Format);
             if (request.Examples is { } folder)
             {
                 OutputFolder.Write(context.Resolve(folder), folder, ComparisonExamples.Of(comparison));

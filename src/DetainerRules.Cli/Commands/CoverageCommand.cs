@@ -39,7 +39,7 @@ internal static class CoverageCommand
         var map = CoverageMap.Markdown(policies);
         if (update is null)
         {
-            context.Output.Write(map);
+            context.Document.Write(map);
             return ExitCodes.Success;
         }
 

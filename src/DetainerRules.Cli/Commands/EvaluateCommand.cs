@@ -19,17 +19,7 @@ internal static class EvaluateCommand
             Description = "Policy id (e.g. lvmpd-2023), path to a policy file, or a policy family (e.g. lvmpd) whose version is picked by date",
             Required = true,
         };
-        var at = new Option<string?>("--at")
-        {
-            Description = "For a policy family: the date (YYYY-MM-DD) whose version applies; default: each scenario's booking day",
-        };
-        at.Validators.Add(result =>
-        {
-            if (result.GetValueOrDefault<string?>() is { } text && !DateOnly.TryParseExact(text, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out _))
-            {
-                result.AddError($"--at: `{text}` is not a date; expected YYYY-MM-DD");
-            }
-        });
+        var at = CommonOptions.At("For a policy family: the date (YYYY-MM-DD) whose version applies; default: each scenario's booking day");
         var format = CommonOptions.Format("text", "json");
         var whatFlips = new Option<bool>("--what-flips") { Description = "For each decision, the smallest changes to the scenario that would change it, found over the scenario space" };
         var explain = new Option<bool>("--explain") { Description = "For each decision, trace the conditions of the rules that decided, lost or conflicted, with the scenario's values" };
@@ -46,7 +36,7 @@ internal static class EvaluateCommand
         command.SetAction(parse => Run(
             context,
             parse.GetRequiredValue(policy),
-            parse.GetValue(at) is { } day ? DateOnly.ParseExact(day, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) : null,
+            CommonOptions.Day(parse.GetValue(at)),
             parse.GetRequiredValue(format),
             parse.GetValue(explain),
             parse.GetValue(whatFlips),
@@ -73,9 +63,9 @@ internal static class EvaluateCommand
     private static int Run(CliContext context, string policyName, DateOnly? at, string format, bool explain, bool whatFlips, string? rulesDirectory, string[] arguments)
     {
         PolicyChoice choice;
+        var catalog = context.Catalog(rulesDirectory is null ? null : context.Resolve(rulesDirectory));
         try
         {
-            var catalog = context.Catalog(rulesDirectory is null ? null : context.Resolve(rulesDirectory));
             var asPath = context.Resolve(policyName);
             choice = PolicyChoice.Resolve(catalog, File.Exists(asPath) ? asPath : policyName);
         }
@@ -103,7 +93,7 @@ internal static class EvaluateCommand
                 var policy = at is { } day ? choice.On(day) : choice.On(scenario.BookedAt);
                 if (!compiled.TryGetValue(policy.Id, out var network))
                 {
-                    network = PolicyCompiler.Compile(policy, PolicyLoader.LoadBeside);
+                    network = PolicyCompiler.Compile(policy, catalog.Authority);
                     compiled[policy.Id] = network;
                 }
 
@@ -118,7 +108,7 @@ internal static class EvaluateCommand
                 first = false;
                 if (format == "json")
                 {
-                    context.Output.WriteLine(JsonReport.ToJson(verdict, explanations: explanations, flips: flips));
+                    context.Document.WriteLine(JsonReport.ToJson(verdict, explanations: explanations, flips: flips));
                 }
                 else
                 {

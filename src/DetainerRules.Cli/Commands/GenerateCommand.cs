@@ -34,7 +34,7 @@ internal static class GenerateCommand
     {
         if (outputArgument is null)
         {
-            Write(context.Output, count, seed, csv, CancellationToken.None);
+            Write(context.Document, count, seed, csv, CancellationToken.None);
             return ExitCodes.Success;
         }
 

@@ -24,8 +24,8 @@ internal static class GraphCommand
                 var catalog = context.Catalog(parse.GetValue(rules) is { } dir ? context.Resolve(dir) : null);
                 var name = parse.GetRequiredValue(policy);
                 var asPath = context.Resolve(name);
-                var graph = PolicyGraph.Of(PolicyLoader.LoadFile(File.Exists(asPath) ? asPath : catalog.Resolve(name)));
-                context.Output.Write(parse.GetRequiredValue(format) == "dot" ? graph.Dot() : graph.Mermaid());
+                var graph = PolicyGraph.Of(catalog.Load(File.Exists(asPath) ? asPath : name));
+                context.Document.Write(parse.GetRequiredValue(format) == "dot" ? graph.Dot() : graph.Mermaid());
                 return ExitCodes.Success;
             }
             catch (InvalidInputException e)

@@ -10,7 +10,7 @@ internal static class PolicySelection
     /// <exception cref="Model.Diagnostics.InvalidInputException">No such policy, a file with problems, or a family without a date that picks one version.</exception>
     public static IPolicyEvaluator Pick(CliContext context, PolicyCatalog catalog, string name, DateOnly? at, bool reference)
     {
-        return Compile(Load(context, catalog, name, at), reference);
+        return Compile(catalog, Load(context, catalog, name, at), reference);
     }
 
     /// <summary>A policy for a batch: a family picks each record's version by its booking day (each version compiled once, when first needed); anything else is one policy.</summary>
@@ -21,7 +21,7 @@ internal static class PolicySelection
         var choice = PolicyChoice.Resolve(catalog, File.Exists(asPath) ? asPath : name);
         if (!choice.IsFamily)
         {
-            var single = Compile(choice.Undated!, reference);
+            var single = Compile(catalog, choice.Undated!, reference);
             return Analysis.Batch.BatchPolicy.Single(single.Policy.Id, single);
         }
 
@@ -29,12 +29,12 @@ internal static class PolicySelection
         return Analysis.Batch.BatchPolicy.Dated(name, scenario =>
         {
             var version = choice.On(scenario.BookedAt);
-            return versions.GetOrAdd(version.Id, _ => new Lazy<IPolicyEvaluator>(() => Compile(version, reference))).Value;
+            return versions.GetOrAdd(version.Id, _ => new Lazy<IPolicyEvaluator>(() => Compile(catalog, version, reference))).Value;
         });
     }
 
-    private static IPolicyEvaluator Compile(Model.Policies.Policy policy, bool reference) =>
-        reference ? PolicyCompiler.Compile(policy, PolicyLoader.LoadBeside) : DelegatePolicy.Compile(policy, PolicyLoader.LoadBeside);
+    private static IPolicyEvaluator Compile(PolicyCatalog catalog, Model.Policies.Policy policy, bool reference) =>
+        reference ? PolicyCompiler.Compile(policy, catalog.Authority) : DelegatePolicy.Compile(policy, catalog.Authority);
 
     /// <exception cref="Model.Diagnostics.InvalidInputException">No such policy, a file with problems, or a family without a date that picks one version.</exception>
     private static Model.Policies.Policy Load(CliContext context, PolicyCatalog catalog, string name, DateOnly? at)

@@ -1,19 +1,60 @@
 using DetainerRules.Model.Diagnostics;
+using DetainerRules.Model.Scenarios;
 using DetainerRules.Yaml;
 
 namespace DetainerRules.Cli.Commands;
 
-/// <summary>Finds the scenario file an expectation case refers to.</summary>
+/// <summary>Finds and loads the scenario file an expectation case refers to, within the folders scenarios may be read from.</summary>
+/// <remarks>
+/// A reference is an id or a relative path, looked up beside the expectation file, in
+/// <c>--scenarios</c>, then in the nearest <c>seeds/scenarios</c> above the file. Like a policy's
+/// references (see <see cref="PolicyReach"/>), it may not be an absolute path nor lead (by
+/// <c>..</c> or a link) out of those folders, and a file that is not a scenario is reported by
+/// name only, so an expectation file cannot make the tool print another file's contents.
+/// </remarks>
 internal static class ScenarioReferences
 {
-    /// <summary>A path beside the expectation file, an id in <paramref name="folder"/>, or an id in the nearest <c>seeds/scenarios</c> above the file.</summary>
-    /// <exception cref="InvalidInputException">No such scenario anywhere it was looked for.</exception>
-    public static string Find(CliContext context, string expectationFile, string reference, string? folder) =>
-        TryFind(context, expectationFile, reference, folder)
-        ?? throw new InvalidInputException([Diagnostic.Error(new SourceSpan(expectationFile, 0, 0), PolicyDiagnosticCodes.Reference, "scenario",
-            $"no scenario `{reference}` beside the file{(folder is null ? string.Empty : $", in {folder}")} or in a seeds/scenarios folder above it")]);
+    /// <exception cref="InvalidInputException">No such scenario within reach.</exception>
+    public static string Find(CliContext context, string expectationFile, string reference, string? folder, SourceSpan at) =>
+        TryFind(context, expectationFile, reference, folder, out var problem)
+        ?? throw new InvalidInputException([Diagnostic.Error(at, problem.Code, "scenario", problem.Message)]);
 
-    public static string? TryFind(CliContext context, string expectationFile, string reference, string? folder)
+    /// <returns>The file, or null with <paramref name="problem"/> saying why there is none.</returns>
+    public static string? TryFind(CliContext context, string expectationFile, string reference, string? folder, out (string Message, string Code) problem)
+    {
+        problem = default;
+        if (FileReach.Unfit(reference) is { } unfit)
+        {
+            problem = ($"`{reference}` {unfit}: name a scenario by its id, or by a path relative to the expectation file", PolicyDiagnosticCodes.Reach);
+            return null;
+        }
+
+        var places = Places(context, expectationFile, folder);
+        var found = places
+            .SelectMany(p => new[] { reference, reference + ".yaml", reference + ".yml", reference + ".json" }.Select(n => Path.Combine(p, n)))
+            .FirstOrDefault(File.Exists);
+        if (found is null)
+        {
+            problem = ($"no scenario `{reference}` beside the file{(folder is null ? string.Empty : $", in {folder}")} or in a seeds/scenarios folder above it", PolicyDiagnosticCodes.Reference);
+            return null;
+        }
+
+        var reach = new FileReach(places);
+        if (!reach.Holds(found))
+        {
+            problem = ($"`{reference}` is outside the folders scenarios may be read from ({string.Join(", ", reach.Roots)})", PolicyDiagnosticCodes.Reach);
+            return null;
+        }
+
+        return found;
+    }
+
+    /// <summary>The scenario a case refers to.</summary>
+    /// <exception cref="InvalidInputException">No such scenario within reach, a file that is not a scenario (named, not quoted), or a scenario with problems.</exception>
+    public static Scenario Load(CliContext context, string expectationFile, string reference, string? folder, SourceSpan at) =>
+        ReferencedScenario.Load(Find(context, expectationFile, reference, folder, at), reference, at);
+
+    private static List<string> Places(CliContext context, string expectationFile, string? folder)
     {
         var beside = Path.GetDirectoryName(context.Resolve(expectationFile)) ?? context.WorkingDirectory;
         var places = new List<string> { beside };
@@ -32,8 +73,6 @@ internal static class ScenarioReferences
             }
         }
 
-        return places
-            .SelectMany(p => new[] { reference, reference + ".yaml", reference + ".yml", reference + ".json" }.Select(n => Path.Combine(p, n)))
-            .FirstOrDefault(File.Exists);
+        return places;
     }
 }

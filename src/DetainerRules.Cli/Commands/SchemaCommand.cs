@@ -13,7 +13,7 @@ internal static class SchemaCommand
         var command = new Command("schema", "Print the JSON Schema of a file format, for editors (the shipped copies are in rules/schema/)") { format };
         command.SetAction(parse =>
         {
-            context.Output.Write(JsonSchemaWriter.Write(parse.GetRequiredValue(format)));
+            context.Document.Write(JsonSchemaWriter.Write(parse.GetRequiredValue(format)));
             return ExitCodes.Success;
         });
         return command;

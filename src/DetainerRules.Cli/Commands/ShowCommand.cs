@@ -20,7 +20,7 @@ internal static class ShowCommand
                 var catalog = context.Catalog(parse.GetValue(rules) is { } dir ? context.Resolve(dir) : null);
                 var name = parse.GetRequiredValue(policy);
                 var asPath = context.Resolve(name);
-                PolicyText.Write(context.Output, PolicyLoader.LoadFile(File.Exists(asPath) ? asPath : catalog.Resolve(name)));
+                PolicyText.Write(context.Output, catalog.Load(File.Exists(asPath) ? asPath : name));
                 return ExitCodes.Success;
             }
             catch (InvalidInputException e)

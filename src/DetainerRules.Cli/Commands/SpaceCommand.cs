@@ -13,7 +13,7 @@ internal static class SpaceCommand
     {
         var policies = new Argument<string[]>("policy") { Description = "Policy ids or files", Arity = ArgumentArity.OneOrMore };
         var where = new Option<string[]>("--where") { Description = "Narrow the space: FIELD=VALUE[,VALUE...] or FIELD!=VALUE[,...] (repeatable)" };
-        var at = new Option<string?>("--at") { Description = "For a policy family: the date (YYYY-MM-DD) whose version to use" };
+        var at = CommonOptions.At("For a policy family: the date (YYYY-MM-DD) whose version to use");
         var rules = CommonOptions.RulesDirectory();
         var command = new Command("space", "Print the scenario space the policies span: its dimensions, the classes of values each has, and how many cases each decision is compared over")
         {
@@ -25,7 +25,7 @@ internal static class SpaceCommand
             {
                 var filter = SpaceFilter.Parse(parse.GetValue(where) ?? []);
                 var catalog = context.Catalog(parse.GetValue(rules) is { } dir ? context.Resolve(dir) : null);
-                var day = parse.GetValue(at) is { } text ? DateOnly.ParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture) : (DateOnly?)null;
+                var day = CommonOptions.Day(parse.GetValue(at));
                 var compiled = parse.GetRequiredValue(policies).Select(name => PolicySelection.Pick(context, catalog, name, day, reference: false)).ToList();
                 Write(context.Output, ScenarioSpace.For(compiled, Subject.All, filter));
                 return ExitCodes.Success;

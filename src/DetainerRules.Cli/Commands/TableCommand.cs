@@ -39,9 +39,9 @@ internal static class TableCommand
         {
             var catalog = context.Catalog(rulesDirectory is null ? null : context.Resolve(rulesDirectory));
             var ids = policyNames.Length > 0 ? policyNames : catalog.Ids();
-            var compiled = ids.Select(id => PolicyCompiler.Compile(PolicyLoader.LoadFile(catalog.Resolve(id)), PolicyLoader.LoadBeside)).ToList();
+            var compiled = ids.Select(id => PolicyCompiler.Compile(catalog.Load(id), catalog.Authority)).ToList();
             var questions = QuestionLoader.LoadFile(context.Resolve(questionsFile));
-            var scenarios = questions.Select(q => q.ScenarioPath).Distinct().ToDictionary(p => p, p => ScenarioLoader.LoadFile(p));
+            var scenarios = questions.Select(q => q.ScenarioPath).Distinct().ToDictionary(p => p, p => ReferencedScenario.Load(p, p, new Model.Diagnostics.SourceSpan(questionsFile, 0, 0)));
             var rows = questions.Select(q =>
             {
                 var scenario = scenarios[q.ScenarioPath];
@@ -50,7 +50,7 @@ internal static class TableCommand
             var table = QuestionTable.Markdown([.. compiled.Select(c => c.Policy.Id)], rows);
             if (update is null)
             {
-                context.Output.Write(table);
+                context.Document.Write(table);
                 return ExitCodes.Success;
             }
 

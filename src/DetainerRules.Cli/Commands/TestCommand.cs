@@ -54,7 +54,7 @@ internal static class TestCommand
         {
             if (!policies.TryGetValue(id, out var compiled))
             {
-                compiled = PolicyCompiler.Compile(catalog.Load(id), PolicyLoader.LoadBeside);
+                compiled = PolicyCompiler.Compile(catalog.Load(id), catalog.Authority);
                 policies[id] = compiled;
             }
 
@@ -62,7 +62,7 @@ internal static class TestCommand
         }
 
         Scenario Scenario(ExpectationFile file, ExpectationCase c) =>
-            ScenarioLoader.LoadFile(ScenarioReferences.Find(context, file.Path, c.ScenarioId, scenarioFolder));
+            ScenarioReferences.Load(context, file.Path, c.ScenarioId, scenarioFolder, c.Span);
 
         static string? Failure(Exception e) => e switch
         {
@@ -78,7 +78,7 @@ internal static class TestCommand
         var conditionCoverage = ConditionCoverage.Of(verdicts, tracer);
         if (format == "json")
         {
-            context.Output.WriteLine(TestReport.ToJson(results, ruleCoverage, conditionCoverage));
+            context.Document.WriteLine(TestReport.ToJson(results, ruleCoverage, conditionCoverage));
         }
         else
         {

@@ -42,7 +42,7 @@ internal static class ValidateCommand
         var warnings = findings.Count - errors;
         if (format == "json")
         {
-            context.Output.WriteLine(FindingsJson.ToJson(findings, files.Count));
+            context.Document.WriteLine(FindingsJson.ToJson(findings, files.Count));
         }
         else
         {
@@ -66,8 +66,8 @@ internal static class ValidateCommand
             switch (kind)
             {
                 case FileKind.Policy:
-                    var policy = PolicyLoader.LoadFile(path);
-                    var network = PolicyCompiler.Compile(policy, PolicyLoader.LoadBeside);
+                    var policy = catalog.Files.Load(path);
+                    var network = PolicyCompiler.Compile(policy, catalog.Authority);
                     return [.. PolicyChecks.Check(DelegatePolicy.From(network), strict).Select(d => d with { Span = d.Span with { File = file } })];
                 case FileKind.Scenario:
                     ScenarioLoader.LoadFile(path, file);
@@ -100,9 +100,9 @@ internal static class ValidateCommand
                 findings.Add(Diagnostic.Error(c.Span, PolicyDiagnosticCodes.Reference, "policy", $"no policy `{c.PolicyId}`{Suggestion.Hint(c.PolicyId, catalog.Ids())}"));
             }
 
-            if (c.Inline is null && ScenarioReferences.TryFind(context, file.Path, c.ScenarioId, scenarioFolder) is null)
+            if (c.Inline is null && ScenarioReferences.TryFind(context, file.Path, c.ScenarioId, scenarioFolder, out var problem) is null)
             {
-                findings.Add(Diagnostic.Error(c.Span, PolicyDiagnosticCodes.Reference, "scenario", $"no scenario `{c.ScenarioId}` beside the file or in a seeds/scenarios folder above it"));
+                findings.Add(Diagnostic.Error(c.Span, problem.Code, "scenario", problem.Message));
             }
         }
 

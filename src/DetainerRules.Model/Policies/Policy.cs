@@ -30,6 +30,12 @@ public sealed record Policy(
     /// <summary>Ids of the higher authorities (state law, county ordinance) this policy sits under; their forbidden and required answers prevail.</summary>
     public IReadOnlyList<string> BoundBy { get; init; } = [];
 
+    /// <summary>Where each entry of <see cref="BoundBy"/> is written, in the same order, so a problem with an authority points at its entry.</summary>
+    public IReadOnlyList<SourceSpan> BoundBySpans { get; init; } = [];
+
+    /// <summary>The files the policy was read from, in the order of <see cref="Lineage"/>: the root of its chain of variants first, its own file last.</summary>
+    public IReadOnlyList<PolicyFile> Files { get; init; } = [];
+
     /// <summary>The chain of policies this one is built from, the root first and this policy last.</summary>
     public IReadOnlyList<string> Lineage { get; init; } = [];
 

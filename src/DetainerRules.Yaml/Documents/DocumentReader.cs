@@ -7,8 +7,9 @@ namespace DetainerRules.Yaml.Documents;
 /// <summary>Reads one YAML or JSON document into nodes that know their positions and paths.</summary>
 /// <remarks>
 /// Built on YamlDotNet's event parser rather than its deserializer so that every problem can name
-/// the field path, duplicate keys are caught, and anchors and aliases are refused outright: an
-/// alias can multiply a small file into a huge one, and none of our formats needs them.
+/// the field path, duplicate keys are caught, and anchors, aliases and tags are refused outright:
+/// an alias can multiply a small file into a huge one, a tag silently changes a value's type, and
+/// none of our formats needs them.
 /// </remarks>
 internal sealed class DocumentReader
 {
@@ -121,6 +122,9 @@ internal sealed class DocumentReader
                 throw Fail(Span(alias.Start), path, "anchors and aliases (`*name`) are not supported: write the value out");
             case NodeEvent { Anchor.IsEmpty: false } anchored:
                 throw Fail(Span(anchored.Start), path, "anchors (`&name`) are not supported: write the value out");
+            case NodeEvent { Tag.IsEmpty: false } tagged:
+                // A tag changes how a value is read (`!!str true` is text, not a flag); the formats give every field one type, so a tag could only mislead.
+                throw Fail(Span(tagged.Start), path, "tags (`!!str`, `!name`) are not supported: write the value plainly, quoted if it is text");
             case Scalar scalar:
                 parser.MoveNext();
                 if (scalar.Value.Length > InputLimits.MaxScalarLength)

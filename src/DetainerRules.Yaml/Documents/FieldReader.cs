@@ -1,6 +1,7 @@
 using System.Globalization;
 using DetainerRules.Model;
 using DetainerRules.Model.Diagnostics;
+using DetainerRules.Model.Policies;
 
 namespace DetainerRules.Yaml.Documents;
 
@@ -11,12 +12,6 @@ namespace DetainerRules.Yaml.Documents;
 /// </remarks>
 internal sealed class FieldReader(List<Diagnostic> diagnostics)
 {
-    private static readonly string[] TimestampFormats =
-    [
-        "yyyy-MM-dd'T'HH:mmzzz", "yyyy-MM-dd'T'HH:mm:sszzz", "yyyy-MM-dd'T'HH:mm:ss.FFFFFFFzzz",
-        "yyyy-MM-dd'T'HH:mm'Z'", "yyyy-MM-dd'T'HH:mm:ss'Z'", "yyyy-MM-dd'T'HH:mm:ss.FFFFFFF'Z'",
-    ];
-
     public List<Diagnostic> Diagnostics { get; } = diagnostics;
 
     public void Report(SourceSpan span, string path, string message, string code = "DR102") =>
@@ -142,15 +137,7 @@ internal sealed class FieldReader(List<Diagnostic> diagnostics)
             return null;
         }
 
-        if (DateTimeOffset.TryParseExact(scalar.Value, TimestampFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var value))
-        {
-            return InRange(value.Year) ? value : Invalid<DateTimeOffset>(scalar, OutOfRange(scalar.Value));
-        }
-
-        var hint = DateTime.TryParse(scalar.Value, CultureInfo.InvariantCulture, DateTimeStyles.None, out _)
-            ? ": add the UTC offset, e.g. `2025-01-21T09:30:00-08:00`"
-            : ": expected ISO 8601 with an offset, e.g. `2025-01-21T09:30:00-08:00`";
-        return Invalid<DateTimeOffset>(scalar, $"`{scalar.Value}` is not a valid date and time{hint}");
+        return Timestamps.Parse(scalar.Value, out var problem) ?? Invalid<DateTimeOffset>(scalar, $"`{scalar.Value}` {problem}");
     }
 
     public DateOnly? Date(YamlNode? node)
@@ -167,6 +154,23 @@ internal sealed class FieldReader(List<Diagnostic> diagnostics)
         }
 
         return InRange(value.Year) ? value : Invalid<DateOnly>(scalar, OutOfRange(scalar.Value));
+    }
+
+    /// <summary>A date as sources give it: to the year, the month or the day (<c>2023</c>, <c>2023-05</c>, <c>2023-05-17</c>).</summary>
+    public LegalDate? LegalDate(YamlNode? node)
+    {
+        var scalar = Scalar(node, "a date");
+        if (scalar is null)
+        {
+            return null;
+        }
+
+        if (!Model.Policies.LegalDate.TryParse(scalar.Value, out var date))
+        {
+            return Invalid<LegalDate>(scalar, $"`{scalar.Value}` is not a date: write `YYYY`, `YYYY-MM` or `YYYY-MM-DD`");
+        }
+
+        return InRange(date.Year) ? date : Invalid<LegalDate>(scalar, OutOfRange(scalar.Value));
     }
 
     public YamlScalar? Scalar(YamlNode? node, string what)

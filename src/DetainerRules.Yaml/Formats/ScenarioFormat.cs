@@ -6,8 +6,8 @@ namespace DetainerRules.Yaml.Formats;
 /// <summary>The scenario file format (YAML or JSON): one arrest.</summary>
 public static class ScenarioFormat
 {
-    /// <summary>An ISO 8601 date and time with a UTC offset (or Z).</summary>
-    public const string TimestampPattern = @"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$";
+    /// <summary>A date and time with a UTC offset, as ISO 8601 or YAML writes it (the loader reads by the same grammar).</summary>
+    public const string TimestampPattern = Documents.Timestamps.Pattern;
 
     public const string DatePattern = @"^\d{4}-\d{2}-\d{2}$";
 

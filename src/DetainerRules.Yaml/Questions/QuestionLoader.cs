@@ -28,7 +28,15 @@ public static class QuestionLoader
             }
 
             var ask = r.Text(r.Required(m, "ask"));
-            var scenario = r.Text(r.Required(m, "scenario"));
+            var scenarioNode = r.Required(m, "scenario");
+            var scenario = r.Text(scenarioNode);
+            if (scenario is not null && (FileReach.Unfit(scenario) is not null || !new FileReach([folder]).Holds(Path.Combine(folder, scenario))))
+            {
+                // Like a policy's references: a questions file names scenarios in its own folder tree only.
+                r.Report(scenarioNode!.Span, scenarioNode.Path, $"`{scenario}` is outside this file's folder: name a scenario by a path relative to it, within it", PolicyDiagnosticCodes.Reach);
+                scenario = null;
+            }
+
             var decisionNode = r.Required(m, "decision");
             DecisionKind? decision = null;
             var isOutcome = decisionNode is YamlScalar { Value: "outcome" };
