@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using DetainerRules.Language.Syntax;
 using DetainerRules.Model;
 using DetainerRules.Model.Conditions;
@@ -61,8 +62,9 @@ public sealed class ConditionBinder
     /// a rule needs it. Call after binding every rule.
     /// </summary>
     /// <remarks>
-    /// An unused name has no scope of its own, so it is tried where it is most likely meant: at the
-    /// top level, then inside a conviction (which also has every field a charge has).
+    /// An unused name has no scope of its own, so it is checked where it can be meant: inside a
+    /// conviction (which has every field a charge has) when it reads an offense outside any
+    /// quantifier of its own, directly or through the names it uses; at the top level otherwise.
     /// </remarks>
     public void CheckUnusedNamed()
     {
@@ -73,21 +75,9 @@ public sealed class ConditionBinder
                 continue;
             }
 
-            var text = _named[name];
             try
             {
-                Bind(syntax, text, Scope.Scenario);
-            }
-            catch (ConditionError scenarioError) when (scenarioError.Diagnostic.Code == DiagnosticCodes.WrongScope)
-            {
-                try
-                {
-                    Bind(syntax, text, Scope.Conviction);
-                }
-                catch (ConditionError error)
-                {
-                    _diagnostics.Add(error.Diagnostic);
-                }
+                Bind(syntax, _named[name], ReadsAnOffense(syntax, [name]) ? Scope.Conviction : Scope.Scenario);
             }
             catch (ConditionError error)
             {
@@ -95,6 +85,19 @@ public sealed class ConditionBinder
             }
         }
     }
+
+    /// <summary>Whether a condition reads a charge or a conviction outside the quantifiers it writes, itself or through the names it uses.</summary>
+    private bool ReadsAnOffense(SyntaxNode node, HashSet<string> seen) => node switch
+    {
+        LogicalSyntax l => l.Parts.Any(p => ReadsAnOffense(p, seen)),
+        NotSyntax n => ReadsAnOffense(n.Inner, seen),
+        WithinSyntax => true,
+        QuantifierSyntax or BoolSyntax => false,
+        TestSyntax t => FieldCatalog.Find(t.Path.Text) is { Scope: FieldScope.Offense },
+        NameSyntax n when FieldCatalog.Find(n.Name.Text) is { } field => field.Scope == FieldScope.Offense,
+        NameSyntax n => _named.ContainsKey(n.Name.Text) && seen.Add(n.Name.Text) && ParseNamed(n.Name.Text) is { } used && ReadsAnOffense(used, seen),
+        _ => throw new UnreachableException($"the parser made a {node.GetType().Name}, which the binder does not know"),
+    };
 
     /// <summary>Checks every named condition's name and syntax, so one that no rule uses is still checked.</summary>
     public void BindAllNamed()
