@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using DetainerRules.Model;
 using DetainerRules.Model.Scenarios;
 
@@ -23,13 +24,15 @@ internal static class Phrases
         FederalRequest.JailAccess => "access to the jail",
         FederalRequest.Interview => "an interview",
         FederalRequest.ReleaseDateInformation => "the release date",
-        _ => "criminal intelligence",
+        FederalRequest.CriminalIntelligence => "criminal intelligence",
+        _ => throw new UnreachableException($"no phrase for the request {request}"),
     };
 
     public static string Warrant(WarrantKind warrant) => warrant switch
     {
         WarrantKind.Administrative => "an administrative warrant",
         WarrantKind.Judicial => "a judge's warrant",
-        _ => "no warrant",
+        WarrantKind.None => "no warrant",
+        _ => throw new UnreachableException($"no phrase for the warrant {warrant}"),
     };
 }

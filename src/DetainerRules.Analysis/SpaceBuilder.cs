@@ -197,7 +197,7 @@ internal static class SpaceBuilder
 
     /// <summary>A text facet: each string a test names, plus one that no test names (and no text at all, where that is possible).</summary>
     private static OffenseFacet TextFacet(
-        string name, TestInventory.ListTests tests, Field field, Action<OffenseDraft, string?> write, Func<OffenseDraft, string?> read, IReadOnlyList<Func<Scenario, Modality[], OffenseDraft, bool>> compiled)
+        string name, TestInventory.ListTests tests, Field field, Action<OffenseDraft, string?> write, Func<OffenseDraft, string?> read, List<Func<Scenario, Modality[], OffenseDraft, bool>> compiled)
     {
         var literals = tests.OffenseTests.Where(t => t.Field == field).SelectMany(t => t.Operands).OfType<string>().Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
         var other = "(" + (name == "statute" ? "another statute" : "other wording") + ")";
@@ -213,13 +213,11 @@ internal static class SpaceBuilder
         }
 
         raws.AddRange(literals.Select(l => new RawValue(l, l, $"`{l}`")));
-        if (literals.Count > 0)
-        {
-            raws.Add(new RawValue(other, other, name == "statute" ? "another statute" : "other wording"));
-        }
+        raws.Add(new RawValue(other, other, name == "statute" ? "another statute" : "other wording"));
 
-        // With no test naming a text, the facet has one class and a charge keeps its natural wording.
-        return literals.Count == 0
+        // With no test of the text, the facet has one class and a charge keeps its natural wording.
+        // A test that names no text (`statute is known`) still tells no statute from one.
+        return compiled.Count == 0
             ? new OffenseFacet(name, [new RawValue(null, "any", "any " + (name == "statute" ? "statute" : "wording"))], (_, _) => { }, _ => true, [])
             : new OffenseFacet(name, raws, (o, v) => write(o, (string?)v), _ => true, compiled);
     }

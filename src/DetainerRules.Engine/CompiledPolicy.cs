@@ -13,9 +13,9 @@ public sealed class CompiledPolicy : IPolicyEvaluator
     private readonly IReadOnlyDictionary<string, PolicyRule> _rules;
     private readonly int _fireLimit;
 
-    internal CompiledPolicy(Policy policy, ISessionFactory factory, IReadOnlyDictionary<string, PolicyRule> rules, int networkRules, IReadOnlyList<CompiledPolicy> authorities)
+    internal CompiledPolicy(EvaluationPlan plan, ISessionFactory factory, IReadOnlyDictionary<string, PolicyRule> rules, int networkRules, IReadOnlyList<CompiledPolicy> authorities)
     {
-        Policy = policy;
+        Plan = plan;
         Authorities = authorities;
         _factory = factory;
         _rules = rules;
@@ -24,7 +24,10 @@ public sealed class CompiledPolicy : IPolicyEvaluator
         _fireLimit = networkRules + 1;
     }
 
-    public Policy Policy { get; }
+    public Policy Policy => Plan.Policy;
+
+    /// <summary>The plan the network's salience follows; the delegate twin runs the same one.</summary>
+    public EvaluationPlan Plan { get; }
 
     /// <summary>The higher authorities this policy is bound by, compiled, in the order it lists them.</summary>
     public IReadOnlyList<CompiledPolicy> Authorities { get; }
@@ -32,7 +35,7 @@ public sealed class CompiledPolicy : IPolicyEvaluator
     IReadOnlyList<IPolicyEvaluator> IPolicyEvaluator.Authorities => Authorities;
 
     /// <summary>The policy's own rules, answering as if it were bound by no one; the same network.</summary>
-    public CompiledPolicy WithoutAuthorities() => new(Policy, _factory, _rules, _fireLimit - 1, []);
+    public CompiledPolicy WithoutAuthorities() => new(Plan.WithoutAuthorities(), _factory, _rules, _fireLimit - 1, []);
 
     IPolicyEvaluator IPolicyEvaluator.WithoutAuthorities() => WithoutAuthorities();
 

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Linq.Expressions;
 using System.Reflection;
 using DetainerRules.Model.Conditions;
@@ -43,7 +44,7 @@ internal sealed class ConditionExpressions(ParameterExpression scenario, Func<De
         Quantified quantified => Quantified(quantified),
         WithinYears within => Within(within, offense!),
         FieldTest test => FieldTest(test, offense),
-        _ => throw new NotSupportedException($"condition node {condition.GetType().Name} has no translation"),
+        _ => throw new UnreachableException($"condition node {condition.GetType().Name} has no translation"),
     };
 
     private Expression DecisionTest(DecisionTest test)
@@ -69,7 +70,8 @@ internal sealed class ConditionExpressions(ParameterExpression scenario, Func<De
         {
             Quantifier.Any => Expression.Call(AnyMethod.MakeGenericMethod(type), list, predicate),
             Quantifier.No => Expression.Not(Expression.Call(AnyMethod.MakeGenericMethod(type), list, predicate)),
-            _ => Expression.Call(AllMethod.MakeGenericMethod(type), list, predicate),
+            Quantifier.Every => Expression.Call(AllMethod.MakeGenericMethod(type), list, predicate),
+            _ => throw new UnreachableException($"quantifier {quantified.Quantifier} has no translation"),
         };
     }
 
@@ -81,7 +83,16 @@ internal sealed class ConditionExpressions(ParameterExpression scenario, Func<De
         var index = Expression.Variable(typeof(int), "index");
         var found = Expression.Variable(typeof(bool), "found");
         var test = Build(quantified.Inner, element);
-        var seek = quantified.Quantifier == Quantifier.Every ? Expression.Not(test) : test;
+        var (seek, result) = quantified.Quantifier switch
+        {
+            // Stop at the first element that passes: found means some did.
+            Quantifier.Any => (test, (Expression)found),
+            Quantifier.No => (test, Expression.Not(found)),
+
+            // Stop at the first element that fails: found means not every one passed.
+            Quantifier.Every => (Expression.Not(test), Expression.Not(found)),
+            _ => throw new UnreachableException($"quantifier {quantified.Quantifier} has no translation"),
+        };
         var done = Expression.Label("done");
         var count = Expression.Property(items, typeof(IReadOnlyCollection<>).MakeGenericType(type).GetProperty("Count")!);
         var item = Expression.MakeIndex(items, listType.GetProperty("Item"), [index]);
@@ -100,7 +111,7 @@ internal sealed class ConditionExpressions(ParameterExpression scenario, Func<De
                         Expression.PostIncrementAssign(index)),
                     Expression.Break(done)),
                 done),
-            quantified.Quantifier == Quantifier.Any ? found : Expression.Not(found));
+            result);
     }
 
     private MethodCallExpression Within(WithinYears within, ParameterExpression conviction)
@@ -128,7 +139,8 @@ internal sealed class ConditionExpressions(ParameterExpression scenario, Func<De
             TestOperator.IsKnown => present ?? Expression.Constant(true),
             TestOperator.IsNotKnown => present is null ? Expression.Constant(false) : Expression.Not(present),
             TestOperator.Has => Expression.Call(value, ContainsMethod, Expression.Constant(test.Operands[0])),
-            _ => Guard(Order(test.Operator, value, test.Operands[0])),
+            TestOperator.Less or TestOperator.LessOrEqual or TestOperator.Greater or TestOperator.GreaterOrEqual => Guard(Order(test.Operator, value, test.Operands[0])),
+            _ => throw new UnreachableException($"operator {test.Operator} has no translation"),
         };
     }
 
@@ -159,7 +171,8 @@ internal sealed class ConditionExpressions(ParameterExpression scenario, Func<De
             TestOperator.Less => Expression.LessThan(left, right),
             TestOperator.LessOrEqual => Expression.LessThanOrEqual(left, right),
             TestOperator.Greater => Expression.GreaterThan(left, right),
-            _ => Expression.GreaterThanOrEqual(left, right),
+            TestOperator.GreaterOrEqual => Expression.GreaterThanOrEqual(left, right),
+            _ => throw new UnreachableException($"operator {op} does not order values"),
         };
     }
 
@@ -202,7 +215,7 @@ internal sealed class ConditionExpressions(ParameterExpression scenario, Func<De
                 var statute = Expression.Property(offense!, nameof(Charge.Statute));
                 return (Expression.NotEqual(statute, Expression.Constant(null, typeof(string))), statute);
             default:
-                throw new NotSupportedException($"field {field} has no translation");
+                throw new UnreachableException($"field {field} has no translation");
         }
     }
 }

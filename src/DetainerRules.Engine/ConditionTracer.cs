@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Diagnostics;
 using DetainerRules.Model.Conditions;
 using DetainerRules.Model.Decisions;
 using DetainerRules.Model.Scenarios;
@@ -25,7 +26,8 @@ public sealed class ConditionTracer
     {
         Charge c => _chargeParts.GetOrAdd(part, ConditionDelegates.CompileForCharge)(scenario, decisions, c),
         Conviction c => _convictionParts.GetOrAdd(part, ConditionDelegates.CompileForConviction)(scenario, decisions, c),
-        _ => _scenarioParts.GetOrAdd(part, ConditionDelegates.Compile)(scenario, decisions),
+        null => _scenarioParts.GetOrAdd(part, ConditionDelegates.Compile)(scenario, decisions),
+        _ => throw new UnreachableException($"an offense of type {offense.GetType().Name}"),
     };
 
     private TraceNode Trace(Condition condition, Scenario scenario, Modality[] decisions, object? offense)
@@ -54,8 +56,10 @@ public sealed class ConditionTracer
                 var c = (Conviction)offense!;
                 var released = c.ReleasedOn is { } r ? $", released {r:yyyy-MM-dd}" : string.Empty;
                 return new TraceNode(text, holds, $"convicted {c.ConvictedOn:yyyy-MM-dd}{released}; booked {within.Time.DayOf(scenario.BookedAt):yyyy-MM-dd}", []);
-            default:
+            case Constant:
                 return new TraceNode(text, holds, null, []);
+            default:
+                throw new UnreachableException($"no way to trace a {condition.GetType().Name}");
         }
     }
 
@@ -63,6 +67,6 @@ public sealed class ConditionTracer
     {
         Charge c => $"charge {index + 1}: {c.Offense} ({Model.Vocabulary.Word(c.Level)}, {Model.Vocabulary.Word(c.Category)})",
         Conviction c => $"conviction {index + 1}: {c.Offense} ({Model.Vocabulary.Word(c.Level)}, {Model.Vocabulary.Word(c.Category)}, {c.ConvictedOn:yyyy-MM-dd})",
-        _ => $"{list} {index + 1}",
+        _ => throw new UnreachableException($"element {index + 1} of the {list} is a {offense.GetType().Name}"),
     };
 }

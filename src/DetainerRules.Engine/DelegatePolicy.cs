@@ -1,26 +1,28 @@
+using System.Diagnostics;
 using DetainerRules.Model.Decisions;
 using DetainerRules.Model.Policies;
 using DetainerRules.Model.Scenarios;
 
 namespace DetainerRules.Engine;
 
-/// <summary>A policy compiled to plain delegates, run layer by layer: the fast path for bulk work.</summary>
+/// <summary>A policy compiled to plain delegates, run step by step: the fast path for bulk work.</summary>
 /// <remarks>
 /// <para>
 /// The same conditions as the rule network (one translation, <see cref="ConditionDelegates"/>),
-/// run in the order the network's salience imposes: layer by layer as <see cref="RuleStrata"/>
-/// sets them, rules in id order within a layer, each decision settled (see <see cref="Settlement"/>)
-/// once every rule that can set it has run. So it yields the same verdicts, explanations and
-/// firing order, which the test suite checks over the whole scenario space of every catalog policy
-/// and over random scenarios. <see cref="Decide(Scenario, DecisionKind)"/> runs only the rules that
-/// can change the decision asked for; <see cref="Decide(Scenario, Decision[])"/> settles all
-/// decisions without building a verdict, for batch work.
+/// run in the same order (one <see cref="EvaluationPlan"/>), each decision settled (see
+/// <see cref="Settlement"/>) once every rule that can set it has run. So it yields the same
+/// verdicts, explanations and firing order, which the test suite checks on generated policies over
+/// the whole policy language and on every catalog policy, over their scenario spaces and random
+/// scenarios. <see cref="Decide(Scenario, DecisionKind)"/> runs only the steps that can change the
+/// decision asked for; <see cref="Decide(Scenario, Decision[])"/> settles all decisions without
+/// building a verdict, for batch work.
 /// </para>
 /// <para><threadsafety instance="true"/> An evaluation keeps its state in locals and per-thread buffers.</para>
 /// </remarks>
 public sealed class DelegatePolicy : IPolicyEvaluator
 {
-    private static readonly int DecisionCount = Enum.GetValues<DecisionKind>().Length;
+    private static readonly DecisionKind[] Kinds = Enum.GetValues<DecisionKind>();
+    private static readonly int DecisionCount = Kinds.Length;
 
     [ThreadStatic]
     private static (Modality[] Values, ulong[] Fired)? _buffers;
@@ -30,19 +32,12 @@ public sealed class DelegatePolicy : IPolicyEvaluator
     private readonly Step[][] _byDecision;
     private readonly DelegatePolicy[] _authorities;
 
-    private DelegatePolicy(Policy policy, DelegatePolicy[] authorities)
+    private DelegatePolicy(EvaluationPlan plan, DelegatePolicy[] authorities)
     {
-        Policy = policy;
+        Plan = plan;
         _authorities = authorities;
-        var strata = RuleStrata.Compute(policy.Rules);
-        if (strata.Cycle.Count > 0)
-        {
-            throw new EvaluationException($"policy `{policy.Id}` has a cycle: {string.Join(" -> ", strata.Cycle)}");
-        }
-
-        var ordered = policy.Rules.OrderBy(r => r.Id, StringComparer.Ordinal).ToList();
-        var writers = Enum.GetValues<DecisionKind>().Select(k => ordered.Where(r => r.Then.Any(e => e.Decision == k)).ToList()).ToArray();
-        var settlements = Enum.GetValues<DecisionKind>().Select(k => new Settlement(k, writers[(int)k], policy.Defaults[k])).ToArray();
+        var policy = plan.Policy;
+        var settlements = Kinds.Select(k => new Settlement(k, plan.Writers(k), policy.Defaults[k])).ToArray();
 
         // Each decision's fired set is a run of words in one buffer; a rule marks its bit in the run of each decision it sets.
         var firstWord = new int[DecisionCount];
@@ -52,61 +47,48 @@ public sealed class DelegatePolicy : IPolicyEvaluator
         }
 
         _firedWords = firstWord[^1] + settlements[^1].Words;
-        var rules = ordered.Select(r => new Step(
-            strata.LevelOf(r), 0, r, ConditionDelegates.Compile(r.When),
-            [.. r.Then.Select(e => Bit(firstWord[(int)e.Decision], writers[(int)e.Decision].IndexOf(r)))], default, 0, null));
-        var settles = Enum.GetValues<DecisionKind>().Select(k => new Step(
-            strata.LevelOf(k), 1, null, null, [], k, firstWord[(int)k], settlements[(int)k]));
-        _all = [.. rules.Concat(settles).OrderBy(s => s.Level).ThenBy(s => s.Order).ThenBy(s => s.Rule?.Id, StringComparer.Ordinal).ThenBy(s => s.Decision)];
-        _byDecision = [.. Enum.GetValues<DecisionKind>().Select(k =>
+        var steps = plan.Steps.ToDictionary(s => s, s => s switch
         {
-            var (coneRules, coneDecisions) = RuleStrata.Cone(policy.Rules, [k]);
-            return _all.Where(s => s.Rule is { } r ? coneRules.Contains(r) : coneDecisions.Contains(s.Decision)).ToArray();
-        })];
+            RuleStep rule => new Step(rule.Rule, ConditionDelegates.Compile(rule.Rule.When),
+                [.. rule.Rule.Then.Select(e => Bit(firstWord[(int)e.Decision], IndexOf(plan.Writers(e.Decision), rule.Rule)))], default, 0, null),
+            SettleStep settle => new Step(null, null, [], settle.Decision, firstWord[(int)settle.Decision], settlements[(int)settle.Decision]),
+            _ => throw new UnreachableException($"the plan has a step of kind {s.GetType().Name}, which the delegate twin does not know"),
+        });
+        _all = [.. plan.Steps.Select(s => steps[s])];
+        _byDecision = [.. Kinds.Select(k => plan.StepsFor(k).Select(s => steps[s]).ToArray())];
     }
 
-    public Policy Policy { get; }
+    public Policy Policy => Plan.Policy;
 
-    /// <param name="compiled">Each policy of the graph compiled so far, by file and id, so a shared authority is compiled once.</param>
-    private static DelegatePolicy Compile(Policy policy, Func<Policy, string, Policy> resolveAuthority, List<string> chain, Dictionary<(string File, string Id), DelegatePolicy> compiled)
-    {
-        if (chain.Contains(policy.Id))
-        {
-            throw new EvaluationException($"policies are bound by each other in a cycle: {string.Join(" -> ", chain.Append(policy.Id))}");
-        }
-
-        var key = (policy.Span.File, policy.Id);
-        if (compiled.TryGetValue(key, out var done))
-        {
-            return done;
-        }
-
-        return compiled[key] = new DelegatePolicy(policy, [.. policy.BoundBy.Select(id => Compile(resolveAuthority(policy, id), resolveAuthority, [.. chain, policy.Id], compiled))]);
-    }
+    /// <summary>The plan the twin runs; the rule network's salience follows the same one.</summary>
+    public EvaluationPlan Plan { get; }
 
     public IReadOnlyList<IPolicyEvaluator> Authorities => _authorities;
 
-    public IPolicyEvaluator WithoutAuthorities() => _authorities.Length == 0 ? this : new DelegatePolicy(Policy, []);
+    public IPolicyEvaluator WithoutAuthorities() => _authorities.Length == 0 ? this : new DelegatePolicy(Plan.WithoutAuthorities(), []);
 
     /// <summary>A policy and the higher authorities it is bound by, compiled straight to delegates, without building a rule network.</summary>
     /// <param name="resolveAuthority">Loads a policy named in another's <c>bound_by</c>; the engine does no I/O itself.</param>
     /// <exception cref="EvaluationException">The policy has a cycle, or the authorities bind each other in one.</exception>
-    public static DelegatePolicy Compile(Policy policy, Func<Policy, string, Policy> resolveAuthority) => Compile(policy, resolveAuthority, [], []);
+    public static DelegatePolicy Compile(Policy policy, Func<Policy, string, Policy> resolveAuthority) => Compile(EvaluationPlan.For(policy, resolveAuthority));
 
-    /// <summary>The delegate twin of a compiled rule network, authorities included.</summary>
-    public static DelegatePolicy From(CompiledPolicy network) => From(network, new Dictionary<CompiledPolicy, DelegatePolicy>(ReferenceEqualityComparer.Instance));
+    /// <summary>A plan, and the plans of its authorities, compiled to delegates.</summary>
+    public static DelegatePolicy Compile(EvaluationPlan plan) => Compile(plan, new Dictionary<EvaluationPlan, DelegatePolicy>(ReferenceEqualityComparer.Instance));
 
-    /// <param name="twins">Networks already twinned: an authority the network shares between layers is twinned once.</param>
-    private static DelegatePolicy From(CompiledPolicy network, Dictionary<CompiledPolicy, DelegatePolicy> twins)
+    /// <param name="compiled">Plans compiled so far: an authority shared by several policies of the graph is one plan, compiled once.</param>
+    private static DelegatePolicy Compile(EvaluationPlan plan, Dictionary<EvaluationPlan, DelegatePolicy> compiled)
     {
-        if (!twins.TryGetValue(network, out var twin))
+        if (!compiled.TryGetValue(plan, out var twin))
         {
-            twin = new DelegatePolicy(network.Policy, [.. network.Authorities.Select(a => From(a, twins))]);
-            twins[network] = twin;
+            twin = new DelegatePolicy(plan, [.. plan.Authorities.Select(a => Compile(a, compiled))]);
+            compiled[plan] = twin;
         }
 
         return twin;
     }
+
+    /// <summary>The delegate twin of a compiled rule network, authorities included: the same plan, compiled to delegates.</summary>
+    public static DelegatePolicy From(CompiledPolicy network) => Compile(network.Plan);
 
     public Verdict Evaluate(Scenario scenario)
     {
@@ -150,6 +132,19 @@ public sealed class DelegatePolicy : IPolicyEvaluator
 
     private static (int Word, ulong Bit) Bit(int firstWord, int index) => (firstWord + (index >> 6), 1UL << (index & 63));
 
+    private static int IndexOf(IReadOnlyList<PolicyRule> writers, PolicyRule rule)
+    {
+        for (var i = 0; i < writers.Count; i++)
+        {
+            if (ReferenceEquals(writers[i], rule))
+            {
+                return i;
+            }
+        }
+
+        throw new UnreachableException($"rule `{rule.Id}` sets a decision the plan does not list it as setting");
+    }
+
     private static void Run(Scenario scenario, Step[] steps, int firedWords, Decision[] settled, List<PolicyRule>? fired)
     {
         var (values, firedSets) = _buffers ??= (new Modality[DecisionCount], new ulong[DecisionCount]);
@@ -192,6 +187,6 @@ public sealed class DelegatePolicy : IPolicyEvaluator
         }
     }
 
-    /// <summary>One thing to do in order: test a rule and mark the decisions it sets (Order 0), or settle a decision (Order 1).</summary>
-    private sealed record Step(int Level, int Order, PolicyRule? Rule, Func<Scenario, Modality[], bool>? When, (int Word, ulong Bit)[] Sets, DecisionKind Decision, int FirstWord, Settlement? Settlement);
+    /// <summary>A plan step, compiled: test a rule and mark the decisions it sets, or settle a decision.</summary>
+    private sealed record Step(PolicyRule? Rule, Func<Scenario, Modality[], bool>? When, (int Word, ulong Bit)[] Sets, DecisionKind Decision, int FirstWord, Settlement? Settlement);
 }

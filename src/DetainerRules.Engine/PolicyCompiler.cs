@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Linq.Expressions;
 using DetainerRules.Model;
 using DetainerRules.Model.Decisions;
@@ -11,9 +12,10 @@ namespace DetainerRules.Engine;
 
 /// <summary>Turns a policy into an NRules rule network: one rule per policy rule, plus one rule per decision that settles it.</summary>
 /// <remarks>
-/// Salience follows <see cref="RuleStrata"/>: every rule that can set a decision fires before the
-/// rule that settles it, and that one before every rule that reads it. Inside a layer, salience
-/// follows rule ids, so the order of rules in the file never shows, not even in the firing trace.
+/// Salience follows the <see cref="EvaluationPlan"/>, the delegate twin's order too: each step's
+/// salience is higher than every later step's, so every rule that can set a decision fires before
+/// the rule that settles it, and that one before every rule that reads it, and the order of rules
+/// in the file never shows, not even in the firing trace.
 /// </remarks>
 public static class PolicyCompiler
 {
@@ -25,62 +27,42 @@ public static class PolicyCompiler
 
     /// <summary>Compiles a policy and, through <paramref name="resolveAuthority"/>, the higher authorities it is bound by.</summary>
     /// <param name="resolveAuthority">Loads a policy named in another's <c>bound_by</c>; the engine does no I/O itself.</param>
-    /// <exception cref="EvaluationException">A network could not be built, or the authorities form a cycle.</exception>
+    /// <exception cref="EvaluationException">A network could not be built, or the policies have a cycle (see <see cref="EvaluationPlan"/>).</exception>
     public static CompiledPolicy Compile(Policy policy, Func<Policy, string, Policy> resolveAuthority) =>
-        Compile(policy, resolveAuthority, [], new Dictionary<(string, string), CompiledPolicy>());
+        Compile(EvaluationPlan.For(policy, resolveAuthority));
 
     /// <exception cref="EvaluationException">The network could not be built (a defect, since the policy was already checked), or the policy is bound by authorities and no way to load them was given.</exception>
-    public static CompiledPolicy Compile(Policy policy) =>
-        policy.BoundBy.Count == 0
-            ? CompileOwn(policy, [])
-            : throw new EvaluationException($"policy `{policy.Id}` is bound by {string.Join(", ", policy.BoundBy)}: compile it with a way to load them");
+    public static CompiledPolicy Compile(Policy policy) => Compile(EvaluationPlan.For(policy));
 
-    /// <param name="compiled">Each policy of the graph compiled so far, by file and id: an authority shared by several policies is compiled once, not once per path to it.</param>
-    private static CompiledPolicy Compile(Policy policy, Func<Policy, string, Policy> resolveAuthority, List<string> chain, Dictionary<(string File, string Id), CompiledPolicy> compiled)
+    /// <summary>Compiles a plan, and the plans of its authorities, into rule networks.</summary>
+    /// <exception cref="EvaluationException">A network could not be built.</exception>
+    public static CompiledPolicy Compile(EvaluationPlan plan) => Compile(plan, new Dictionary<EvaluationPlan, CompiledPolicy>(ReferenceEqualityComparer.Instance));
+
+    /// <param name="compiled">Plans compiled so far: an authority shared by several policies of the graph is one plan, compiled once.</param>
+    private static CompiledPolicy Compile(EvaluationPlan plan, Dictionary<EvaluationPlan, CompiledPolicy> compiled)
     {
-        if (chain.Contains(policy.Id))
-        {
-            throw new EvaluationException($"policies are bound by each other in a cycle: {string.Join(" -> ", chain.Append(policy.Id))}");
-        }
-
-        var key = (policy.Span.File, policy.Id);
-        if (compiled.TryGetValue(key, out var done))
+        if (compiled.TryGetValue(plan, out var done))
         {
             return done;
         }
 
-        var authorities = policy.BoundBy.Select(id => Compile(resolveAuthority(policy, id), resolveAuthority, [.. chain, policy.Id], compiled)).ToList();
-        return compiled[key] = CompileOwn(policy, authorities);
-    }
-
-    private static CompiledPolicy CompileOwn(Policy policy, IReadOnlyList<CompiledPolicy> authorities)
-    {
-        var strata = RuleStrata.Compute(policy.Rules);
-        if (strata.Cycle.Count > 0)
+        var authorities = plan.Authorities.Select(a => Compile(a, compiled)).ToList();
+        var policy = plan.Policy;
+        var definitions = plan.Steps.Select((step, place) =>
         {
-            throw new EvaluationException($"policy `{policy.Id}` has a cycle: {string.Join(" -> ", strata.Cycle)}");
-        }
-
-        var ordered = policy.Rules.OrderBy(r => r.Id, StringComparer.Ordinal).ToList();
-        var kinds = Enum.GetValues<DecisionKind>();
-        var stride = ordered.Count + kinds.Length + 1;
-        int Salience(int level, int rank) => ((strata.MaxLevel - level) * stride) + (stride - rank);
-
-        var definitions = new List<IRuleDefinition>();
-        for (var i = 0; i < ordered.Count; i++)
-        {
-            definitions.Add(BuildRule(ordered[i], Salience(strata.LevelOf(ordered[i]), i)));
-        }
-
-        for (var i = 0; i < kinds.Length; i++)
-        {
-            definitions.Add(BuildSettle(kinds[i], policy.Defaults[kinds[i]], Salience(strata.LevelOf(kinds[i]), ordered.Count + i)));
-        }
+            var salience = plan.Steps.Count - place;
+            return step switch
+            {
+                RuleStep rule => BuildRule(rule.Rule, salience),
+                SettleStep settle => BuildSettle(settle.Decision, policy.Defaults[settle.Decision], salience),
+                _ => throw new UnreachableException($"the plan has a step of kind {step.GetType().Name}, which the compiler does not know"),
+            };
+        }).ToList();
 
         try
         {
             var factory = new RuleCompiler { ExpressionCompiler = InterpretingCompiler.Instance }.Compile(definitions);
-            return new CompiledPolicy(policy, factory, ordered.ToDictionary(r => r.Id, StringComparer.Ordinal), definitions.Count, authorities);
+            return compiled[plan] = new CompiledPolicy(plan, factory, policy.Rules.ToDictionary(r => r.Id, StringComparer.Ordinal), definitions.Count, authorities);
         }
         catch (RuleCompilationException e)
         {

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using DetainerRules.Model.Time;
 using DetainerRules.Language.Syntax;
 using DetainerRules.Model;
@@ -26,6 +27,7 @@ public sealed class ConditionBinder
     private readonly Dictionary<(string, Scope), Condition?> _boundNames = [];
     private readonly List<string> _resolving = [];
     private readonly JurisdictionTime _time;
+    private readonly HashSet<string> _cycles = new(StringComparer.Ordinal);
 
     public ConditionBinder(
         IReadOnlyDictionary<string, IReadOnlySet<OffenseCategory>> offenseLists,
@@ -55,7 +57,7 @@ public sealed class ConditionBinder
         }
         catch (ConditionError error)
         {
-            _diagnostics.Add(error.Diagnostic);
+            Report(error);
             return null;
         }
     }
@@ -65,8 +67,9 @@ public sealed class ConditionBinder
     /// a rule needs it. Call after binding every rule.
     /// </summary>
     /// <remarks>
-    /// An unused name has no scope of its own, so it is tried where it is most likely meant: at the
-    /// top level, then inside a conviction (which also has every field a charge has).
+    /// An unused name has no scope of its own, so it is checked where it can be meant: inside a
+    /// conviction (which has every field a charge has) when it reads an offense outside any
+    /// quantifier of its own, directly or through the names it uses; at the top level otherwise.
     /// </remarks>
     public void CheckUnusedNamed()
     {
@@ -77,28 +80,29 @@ public sealed class ConditionBinder
                 continue;
             }
 
-            var text = _named[name];
             try
             {
-                Bind(syntax, text, Scope.Scenario);
-            }
-            catch (ConditionError scenarioError) when (scenarioError.Diagnostic.Code == DiagnosticCodes.WrongScope)
-            {
-                try
-                {
-                    Bind(syntax, text, Scope.Conviction);
-                }
-                catch (ConditionError error)
-                {
-                    _diagnostics.Add(error.Diagnostic);
-                }
+                Bind(syntax, _named[name], ReadsAnOffense(syntax, [name]) ? Scope.Conviction : Scope.Scenario);
             }
             catch (ConditionError error)
             {
-                _diagnostics.Add(error.Diagnostic);
+                Report(error);
             }
         }
     }
+
+    /// <summary>Whether a condition reads a charge or a conviction outside the quantifiers it writes, itself or through the names it uses.</summary>
+    private bool ReadsAnOffense(SyntaxNode node, HashSet<string> seen) => node switch
+    {
+        LogicalSyntax l => l.Parts.Any(p => ReadsAnOffense(p, seen)),
+        NotSyntax n => ReadsAnOffense(n.Inner, seen),
+        WithinSyntax => true,
+        QuantifierSyntax or BoolSyntax => false,
+        TestSyntax t => FieldCatalog.Find(t.Path.Text) is { Scope: FieldScope.Offense },
+        NameSyntax n when FieldCatalog.Find(n.Name.Text) is { } field => field.Scope == FieldScope.Offense,
+        NameSyntax n => _named.ContainsKey(n.Name.Text) && seen.Add(n.Name.Text) && ParseNamed(n.Name.Text) is { } used && ReadsAnOffense(used, seen),
+        _ => throw new UnreachableException($"the parser made a {node.GetType().Name}, which the binder does not know"),
+    };
 
     /// <summary>Checks every named condition's name and syntax, so one that no rule uses is still checked.</summary>
     public void BindAllNamed()
@@ -129,6 +133,14 @@ public sealed class ConditionBinder
         }
     }
 
+    private void Report(ConditionError error)
+    {
+        if (!error.Repeated)
+        {
+            _diagnostics.Add(error.Diagnostic);
+        }
+    }
+
     private static ConditionError Error(ConditionText source, int offset, string code, string message) =>
         new(Diagnostic.Error(source.Locate(offset), code, source.Field, message));
 
@@ -145,7 +157,7 @@ public sealed class ConditionBinder
             WithinSyntax w => BindWithin(w, source, scope),
             NameSyntax n => BindName(n, source, scope),
             TestSyntax t => BindTest(t, source, scope),
-            _ => throw Error(source, node.Start, DiagnosticCodes.Syntax, "unsupported condition"),
+            _ => throw new UnreachableException($"the parser made a {node.GetType().Name}, which the binder does not know"),
         };
     }
 
@@ -167,7 +179,8 @@ public sealed class ConditionBinder
         {
             "any" => Quantifier.Any,
             "no" => Quantifier.No,
-            _ => Quantifier.Every,
+            "every" => Quantifier.Every,
+            _ => throw new UnreachableException($"the parser read `{q.Quantifier.Text}` as a quantifier"),
         };
         var body = q.Inner is null ? new Constant(true, source.Locate(q.End)) : Bind(q.Inner, source, inner);
         return new Quantified(quantifier, list, body, source.Locate(q.Start));
@@ -226,8 +239,11 @@ public sealed class ConditionBinder
 
         if (_resolving.Contains(name))
         {
-            var cycle = string.Join(" -> ", _resolving.SkipWhile(n => n != name).Append(name));
-            throw Error(source, use.Start, DiagnosticCodes.Cycle, $"named condition `{name}` refers to itself: {cycle}");
+            var members = _resolving.SkipWhile(n => n != name).ToList();
+            var error = Error(source, use.Start, DiagnosticCodes.Cycle, $"named condition `{name}` refers to itself: {string.Join(" -> ", members.Append(name))}");
+
+            // One cycle is reported once, whichever of its names it was entered from.
+            throw _cycles.Add(string.Join(" ", members.Order(StringComparer.Ordinal))) ? error : error.AsRepeat();
         }
 
         if (_boundNames.TryGetValue((name, scope), out var cached))
@@ -304,48 +320,44 @@ public sealed class ConditionBinder
                 $"unknown decision `{name}`{Suggestion.Hint(name, Vocabulary.Words<DecisionKind>())}");
         }
 
-        if (t.Operator is not ("=" or "!=" or "in" or "not in") || t.ListName is not null)
+        if (t.Operator is not (SyntaxOperator.Equal or SyntaxOperator.NotEqual or SyntaxOperator.In or SyntaxOperator.NotIn) || t.ListName is not null)
         {
-            throw Error(source, t.Start, DiagnosticCodes.WrongOperator, $"a decision is compared with `=`, `!=`, `in [...]` or `not in [...]`, not `{t.Operator}`");
+            var written = t.ListName is { } list ? $"{t.Operator.Text()} {list.Text}" : t.Operator.Text();
+            throw Error(source, t.Start, DiagnosticCodes.WrongOperator, $"a decision is compared with `=`, `!=`, `in [...]` or `not in [...]`, not `{written}`");
         }
 
         var values = t.Values.Select(v => ParseWord<Modality>(v, source, "decision value")).ToList();
-        return new DecisionTest(kind, values, t.Operator is "!=" or "not in", span);
+        return new DecisionTest(kind, values, t.Operator is SyntaxOperator.NotEqual or SyntaxOperator.NotIn, span);
     }
 
     private static TestOperator Operator(TestSyntax t, FieldInfo field, ConditionText source)
     {
         var op = t.Operator switch
         {
-            "=" or "in" => TestOperator.In,
-            "!=" or "not in" => TestOperator.NotIn,
-            "<" => TestOperator.Less,
-            "<=" => TestOperator.LessOrEqual,
-            ">" => TestOperator.Greater,
-            ">=" => TestOperator.GreaterOrEqual,
-            "has" => TestOperator.Has,
-            "is known" => TestOperator.IsKnown,
-            _ => TestOperator.IsNotKnown,
+            SyntaxOperator.Equal or SyntaxOperator.In => TestOperator.In,
+            SyntaxOperator.NotEqual or SyntaxOperator.NotIn => TestOperator.NotIn,
+            SyntaxOperator.Less => TestOperator.Less,
+            SyntaxOperator.LessOrEqual => TestOperator.LessOrEqual,
+            SyntaxOperator.Greater => TestOperator.Greater,
+            SyntaxOperator.GreaterOrEqual => TestOperator.GreaterOrEqual,
+            SyntaxOperator.Has => TestOperator.Has,
+            SyntaxOperator.IsKnown => TestOperator.IsKnown,
+            SyntaxOperator.IsNotKnown => TestOperator.IsNotKnown,
+            _ => throw new UnreachableException($"the parser made the operator {t.Operator}, which the binder does not know"),
         };
         var allowed = field.Kind switch
         {
-            FieldKind.Flag => op is TestOperator.In or TestOperator.NotIn,
+            FieldKind.Flag or FieldKind.Choice or FieldKind.Text => op is TestOperator.In or TestOperator.NotIn,
             FieldKind.OptionalFlag or FieldKind.OptionalChoice or FieldKind.OptionalText =>
                 op is TestOperator.In or TestOperator.NotIn or TestOperator.IsKnown or TestOperator.IsNotKnown,
-            FieldKind.Choice or FieldKind.Text => op is TestOperator.In or TestOperator.NotIn,
-            FieldKind.OrderedChoice => op is not (TestOperator.Has or TestOperator.IsKnown or TestOperator.IsNotKnown or TestOperator.IsTrue),
+            FieldKind.OrderedChoice => op is TestOperator.In or TestOperator.NotIn or TestOperator.Less or TestOperator.LessOrEqual or TestOperator.Greater or TestOperator.GreaterOrEqual,
             FieldKind.Set => op is TestOperator.Has,
-            _ => false,
+            _ => throw new UnreachableException($"no operators are listed for a field of kind {field.Kind}"),
         };
         if (!allowed)
         {
             var hint = field.Kind == FieldKind.Set ? $": write `{field.Name} has {ExampleValue(field)}`" : string.Empty;
-            throw Error(source, t.Start, DiagnosticCodes.WrongOperator, $"`{t.Operator}` does not apply to `{field.Name}` ({Describe(field.Kind)}){hint}");
-        }
-
-        if (t.Values.Count > 1 && t.Operator is not ("in" or "not in"))
-        {
-            throw Error(source, t.Start, DiagnosticCodes.WrongOperator, $"`{t.Operator}` takes one value");
+            throw Error(source, t.Start, DiagnosticCodes.WrongOperator, $"`{t.Operator.Text()}` does not apply to `{field.Name}` ({Describe(field.Kind)}){hint}");
         }
 
         return op;
@@ -378,7 +390,7 @@ public sealed class ConditionBinder
                 {
                     "true" when value.Kind == TokenKind.Word => true,
                     "false" when value.Kind == TokenKind.Word => false,
-                    _ => throw Error(source, value.Start, DiagnosticCodes.UnknownValue, $"`{field.Name}` is yes/no: compare it with `true` or `false`, not `{value.Text}`"),
+                    _ => throw Error(source, value.Start, DiagnosticCodes.UnknownValue, $"`{field.Name}` is yes/no: compare it with `true` or `false`, not `{Written(value)}`"),
                 };
             case FieldKind.Text or FieldKind.OptionalText:
                 return value.Kind == TokenKind.Text
@@ -393,7 +405,7 @@ public sealed class ConditionBinder
 
                 var words = Vocabulary.Words(type);
                 throw Error(source, value.Start, DiagnosticCodes.UnknownValue,
-                    $"`{value.Text}` is not a value of `{field.Name}`{Suggestion.Hint(value.Text, words)}; expected one of {string.Join(", ", words.Select(w => $"`{w}`"))}");
+                    $"`{Written(value)}` is not a value of `{field.Name}`{Suggestion.Hint(value.Text, words)}; expected one of {string.Join(", ", words.Select(w => $"`{w}`"))}");
         }
     }
 
@@ -407,8 +419,11 @@ public sealed class ConditionBinder
 
         var words = Vocabulary.Words<T>();
         throw Error(source, value.Start, DiagnosticCodes.UnknownValue,
-            $"`{value.Text}` is not a {what}{Suggestion.Hint(value.Text, words)}; expected one of {string.Join(", ", words.Select(w => $"`{w}`"))}");
+            $"`{Written(value)}` is not a {what}{Suggestion.Hint(value.Text, words)}; expected one of {string.Join(", ", words.Select(w => $"`{w}`"))}");
     }
+
+    /// <summary>A value as written: text in its quotes, a word or a number as it is.</summary>
+    private static string Written(Token value) => value.Kind == TokenKind.Text ? $"\"{value.Text}\"" : value.Text;
 
     private static void CheckScope(FieldInfo field, Token at, ConditionText source, Scope scope)
     {
@@ -436,6 +451,7 @@ public sealed class ConditionBinder
         FieldKind.Text => "text",
         FieldKind.OptionalText => "text that may be missing",
         FieldKind.OptionalChoice => "a value that may be missing",
-        _ => "a value",
+        FieldKind.Choice => "a value",
+        _ => throw new UnreachableException($"no words for a field of kind {kind}"),
     };
 }

@@ -22,4 +22,9 @@ internal sealed class ConditionError : Exception
         : base(message, inner) => Diagnostic = Diagnostic.Error(SourceSpan.None, "DR300", string.Empty, message);
 
     public Diagnostic Diagnostic { get; }
+
+    /// <summary>The same problem was already reported from another place (a cycle entered from another of its names): stop, but do not report it again.</summary>
+    public bool Repeated { get; private init; }
+
+    public ConditionError AsRepeat() => new(Diagnostic) { Repeated = true };
 }

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using DetainerRules.Model;
 using DetainerRules.Model.Decisions;
 
@@ -16,7 +17,8 @@ public static class Phrases
         DecisionKind.IceJailAccess => "ICE access to the jail",
         DecisionKind.AskImmigrationStatus => "Ask about immigration status",
         DecisionKind.ShareCriminalIntelligence => "Share criminal intelligence",
-        _ => "Join civil immigration operations",
+        DecisionKind.AssistCivilEnforcement => "Join civil immigration operations",
+        _ => throw new UnreachableException($"no title for decision {kind}"),
     };
 
     /// <summary>The decision as a sentence without a final period.</summary>
@@ -28,7 +30,8 @@ public static class Phrases
             Modality.Required => must,
             Modality.Permitted => may,
             Modality.Forbidden => mustNot,
-            _ => unknown,
+            Modality.Unknown => unknown,
+            _ => throw new UnreachableException($"no sentence for the value {decision.Value}"),
         };
         return sentence + Details(decision, holdUntil);
     }
@@ -38,7 +41,8 @@ public static class Phrases
         Model.Decisions.Outcome.Released => "released",
         Model.Decisions.Outcome.TransferredToIce => "transferred to ICE",
         Model.Decisions.Outcome.HeldForIce => outcome.HoldUntil is { } until ? $"held for ICE until {Format.Timestamp(until)}" : "held for ICE (its end cannot be computed: the release time or a fixed limit is missing)",
-        _ => outcome.HoldUntil is { } end ? $"at the agency's discretion (a hold could last until {Format.Timestamp(end)})" : "at the agency's discretion or not settled by the sources",
+        Model.Decisions.Outcome.Discretionary => outcome.HoldUntil is { } end ? $"at the agency's discretion (a hold could last until {Format.Timestamp(end)})" : "at the agency's discretion or not settled by the sources",
+        _ => throw new UnreachableException($"no phrase for the outcome {outcome.Value}"),
     };
 
     private static string Details(Decision decision, DateTimeOffset? holdUntil)
@@ -70,6 +74,7 @@ public static class Phrases
         DecisionKind.IceJailAccess => ("ICE must be given access to the jail", "ICE may be given access to the jail", "ICE must not be given access to the jail", "The sources do not say whether ICE may enter the jail"),
         DecisionKind.AskImmigrationStatus => ("Officers must ask about immigration status", "Officers may ask about immigration status", "Officers must not ask about immigration status", "The sources do not say whether officers ask about immigration status"),
         DecisionKind.ShareCriminalIntelligence => ("Criminal intelligence must be shared with ICE", "Criminal intelligence may be shared with ICE", "Criminal intelligence must not be shared with ICE", "The sources do not say whether criminal intelligence is shared with ICE"),
-        _ => ("The agency must join civil immigration operations", "The agency may join civil immigration operations", "The agency must not join civil immigration operations", "The sources do not say whether the agency joins civil immigration operations"),
+        DecisionKind.AssistCivilEnforcement => ("The agency must join civil immigration operations", "The agency may join civil immigration operations", "The agency must not join civil immigration operations", "The sources do not say whether the agency joins civil immigration operations"),
+        _ => throw new UnreachableException($"no verbs for decision {kind}"),
     };
 }

@@ -1,5 +1,6 @@
-using DetainerRules.Model;
+using System.Diagnostics;
 using System.Text;
+using DetainerRules.Model;
 using DetainerRules.Model.Decisions;
 
 namespace DetainerRules.Reports;
@@ -42,7 +43,8 @@ public static class QuestionTable
                 Outcome.HeldForIce => "held for ICE",
                 Outcome.TransferredToIce => "transferred to ICE",
                 Outcome.Released => "released",
-                _ => "discretionary",
+                Outcome.Discretionary => "discretionary",
+                _ => throw new UnreachableException($"no cell for the outcome {verdict.Outcome.Value}"),
             };
         }
 

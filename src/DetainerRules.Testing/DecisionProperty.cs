@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using DetainerRules.Analysis;
 using DetainerRules.Model.Decisions;
 using NUnit.Framework.Constraints;
@@ -66,7 +67,8 @@ public sealed class DecisionProperty : Constraint
         {
             Quantity.Never => matching == 0,
             Quantity.Always => matching == cases,
-            _ => matching > 0,
+            Quantity.Sometimes => matching > 0,
+            _ => throw new UnreachableException($"no test for the quantity {_quantity}"),
         };
         if (success)
         {
@@ -77,7 +79,8 @@ public sealed class DecisionProperty : Constraint
         {
             Quantity.Never => [$"{policy} answers {matchAnswer!.Text} in {matching} of {cases} cases, e.g.", .. Evidence.Case(space, _subject, firstMatch!)],
             Quantity.Always => [$"{policy} answers otherwise in {cases - matching} of {cases} cases, e.g. {missAnswer!.Text} in", .. Evidence.Case(space, _subject, firstMiss!)],
-            _ => new List<string> { $"{policy} never does, in any of {cases} cases" },
+            Quantity.Sometimes => new List<string> { $"{policy} never does, in any of {cases} cases" },
+            _ => throw new UnreachableException($"no evidence for the quantity {_quantity}"),
         };
         return new PropertyResult(this, policy, false, evidence);
     }

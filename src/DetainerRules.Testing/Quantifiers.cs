@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using DetainerRules.Analysis;
 using DetainerRules.Model;
 using DetainerRules.Model.Decisions;
@@ -73,6 +74,7 @@ internal static class AnswerOf
         Modality.Required => "requires",
         Modality.Permitted => "permits",
         Modality.Forbidden => "forbids",
-        _ => "leaves unknown",
+        Modality.Unknown => "leaves unknown",
+        _ => throw new UnreachableException($"no verb for the value {value}"),
     };
 }

@@ -1,6 +1,7 @@
 using BenchmarkDotNet.Attributes;
 using DetainerRules.Engine;
 using DetainerRules.Model.Policies;
+using DetainerRules.TestSupport;
 using DetainerRules.Yaml;
 
 namespace DetainerRules.Benchmarks;

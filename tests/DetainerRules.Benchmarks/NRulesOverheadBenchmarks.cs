@@ -4,7 +4,7 @@ using DetainerRules.Benchmarks.Baselines;
 using DetainerRules.Engine;
 using DetainerRules.Model.Decisions;
 using DetainerRules.Model.Scenarios;
-using DetainerRules.Tests.Support;
+using DetainerRules.TestSupport;
 using NRules;
 
 namespace DetainerRules.Benchmarks;

@@ -3,7 +3,7 @@ using DetainerRules.Benchmarks.Baselines;
 using DetainerRules.Engine;
 using DetainerRules.Model.Decisions;
 using DetainerRules.Model.Scenarios;
-using DetainerRules.Tests.Support;
+using DetainerRules.TestSupport;
 
 namespace DetainerRules.Benchmarks;
 

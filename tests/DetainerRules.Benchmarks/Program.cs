@@ -17,6 +17,7 @@ using BenchmarkDotNet.Configs;
 using BenchmarkDotNet.Running;
 using DetainerRules.Benchmarks;
 using DetainerRules.Benchmarks.Baselines;
+using DetainerRules.TestSupport;
 
 if (args.Length > 0 && args[0] == "validate")
 {

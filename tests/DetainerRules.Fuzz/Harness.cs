@@ -4,6 +4,7 @@ using DetainerRules.Model.Decisions;
 using DetainerRules.Model.Diagnostics;
 using DetainerRules.Model.Policies;
 using DetainerRules.Model.Scenarios;
+using DetainerRules.TestSupport;
 using DetainerRules.Yaml;
 
 namespace DetainerRules.Fuzz;
@@ -27,6 +28,11 @@ internal sealed class Harness : IFuzzHarness
     public const long MemoryLimit = 1L << 30;
 
     public static readonly TimeSpan TimeLimit = TimeSpan.FromSeconds(2);
+
+    /// <summary>Random scenarios drawn at the values a fuzzed policy names (its categories, statutes, look-backs), on top of the shipped ones.</summary>
+    private const int AimedScenarios = 16;
+
+    private const int AimedSeed = 1;
 
     private readonly string _policyPath;
     private readonly Lazy<IReadOnlyList<Scenario>> _scenarios;
@@ -146,7 +152,7 @@ internal sealed class Harness : IFuzzHarness
         }
 
         LastOutcome = "loaded, compiled and evaluated";
-        foreach (var scenario in _scenarios.Value)
+        foreach (var scenario in _scenarios.Value.Concat(RandomScenarios.Generate(AimedSeed, AimedScenarios, ScenarioPalette.Of([policy]))))
         {
             Compare(network, delegates, scenario);
         }

@@ -6,12 +6,24 @@ using SharpFuzz;
 //   DetainerRules.Fuzz policy|scenario|jsonl|csv|batch --in-process          the same in the fork server's own process (faster, dies on a stack overflow)
 //   DetainerRules.Fuzz replay <target> [--isolate] [--quiet] <files or folders>...
 //   DetainerRules.Fuzz minimize <target> <file> [<output>] [--seconds N]
-const string Usage = "usage: DetainerRules.Fuzz policy|scenario|jsonl|csv|batch [--in-process] | replay <target> [--isolate] [--quiet] <files or folders>... | minimize <target> <file> [<output>] [--seconds N]";
+//   DetainerRules.Fuzz generate-corpus <folder> [count]    policies over the whole language, to seed a corpus with
+const string Usage = "usage: DetainerRules.Fuzz policy|scenario|jsonl|csv|batch [--in-process] | replay <target> [--isolate] [--quiet] <files or folders>... | minimize <target> <file> [<output>] [--seconds N] | generate-corpus <folder> [count]";
 
 if (args.Length == 0)
 {
     Console.Error.WriteLine(Usage);
     return 2;
+}
+
+if (args[0] == "generate-corpus" && args.Length is 2 or 3)
+{
+    var count = args.Length == 3 && int.TryParse(args[2], System.Globalization.CultureInfo.InvariantCulture, out var n) && n > 0 ? n : 20;
+    foreach (var set in Enumerable.Range(1, count).Select(DetainerRules.TestSupport.PolicyGenerator.Generate))
+    {
+        set.WriteTo(args[1]);
+    }
+
+    return 0;
 }
 
 static Target? ParseTarget(string word) => word switch

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using DetainerRules.Engine;
 using DetainerRules.Model.Conditions;
 using DetainerRules.Model.Decisions;
@@ -89,7 +90,8 @@ public sealed record ConditionCoverage(string Policy, string Rule, string Condit
         AnyOf any => any.Parts.SelectMany(Atoms),
         Negation not => Atoms(not.Inner),
         NamedConditionUse use => Atoms(use.Body),
-        _ => [condition],
+        FieldTest or DecisionTest or Quantified or WithinYears or Constant => [condition],
+        _ => throw new UnreachableException($"no atoms for a {condition.GetType().Name}"),
     };
 
     private static bool Evaluate(Condition condition, Func<Condition, bool> holds, Condition? forced, bool forcedValue) => condition switch
@@ -99,6 +101,7 @@ public sealed record ConditionCoverage(string Policy, string Rule, string Condit
         AnyOf any => any.Parts.Any(p => Evaluate(p, holds, forced, forcedValue)),
         Negation not => !Evaluate(not.Inner, holds, forced, forcedValue),
         NamedConditionUse use => Evaluate(use.Body, holds, forced, forcedValue),
-        _ => holds(condition),
+        FieldTest or DecisionTest or Quantified or WithinYears or Constant => holds(condition),
+        _ => throw new UnreachableException($"no way to evaluate a {condition.GetType().Name}"),
     };
 }

@@ -1,3 +1,5 @@
+using System.Diagnostics;
+
 namespace DetainerRules.Language.Syntax;
 
 /// <summary>Recursive-descent parser for the condition language: one method per rule of the EBNF grammar in rules/README.md ("Grammar").</summary>
@@ -157,17 +159,17 @@ public sealed class Parser
             case TokenKind.Equal or TokenKind.NotEqual or TokenKind.Less or TokenKind.LessOrEqual or TokenKind.Greater or TokenKind.GreaterOrEqual:
                 _position++;
                 var value = ExpectValue();
-                return new TestSyntax(path, token.Kind == TokenKind.Equal ? "=" : token.Text, [value], null, path.Start, value.End);
+                return new TestSyntax(path, Comparison(token.Kind), [value], null, path.Start, value.End);
             case TokenKind.Word when token.Text == "has":
                 _position++;
                 var member = ExpectValue();
-                return new TestSyntax(path, "has", [member], null, path.Start, member.End);
+                return new TestSyntax(path, SyntaxOperator.Has, [member], null, path.Start, member.End);
             case TokenKind.Word when token.Text == "in":
                 _position++;
-                return ParseMembership(path, "in");
+                return ParseMembership(path, SyntaxOperator.In);
             case TokenKind.Word when token.Text == "not" && Peek(1).IsWord("in"):
                 _position += 2;
-                return ParseMembership(path, "not in");
+                return ParseMembership(path, SyntaxOperator.NotIn);
             case TokenKind.Word when token.Text == "is":
                 _position++;
                 var negated = Current.IsWord("not");
@@ -183,13 +185,24 @@ public sealed class Parser
                 }
 
                 _position++;
-                return new TestSyntax(path, negated ? "is not known" : "is known", [], null, path.Start, known.End);
+                return new TestSyntax(path, negated ? SyntaxOperator.IsNotKnown : SyntaxOperator.IsKnown, [], null, path.Start, known.End);
             default:
                 return new NameSyntax(path, path.Start, path.End);
         }
     }
 
-    private TestSyntax ParseMembership(Token path, string op)
+    private static SyntaxOperator Comparison(TokenKind kind) => kind switch
+    {
+        TokenKind.Equal => SyntaxOperator.Equal,
+        TokenKind.NotEqual => SyntaxOperator.NotEqual,
+        TokenKind.Less => SyntaxOperator.Less,
+        TokenKind.LessOrEqual => SyntaxOperator.LessOrEqual,
+        TokenKind.Greater => SyntaxOperator.Greater,
+        TokenKind.GreaterOrEqual => SyntaxOperator.GreaterOrEqual,
+        _ => throw new UnreachableException($"{kind} is not a comparison"),
+    };
+
+    private TestSyntax ParseMembership(Token path, SyntaxOperator op)
     {
         if (Current.Kind == TokenKind.Word && !Keywords.Contains(Current.Text))
         {
@@ -198,7 +211,7 @@ public sealed class Parser
             return new TestSyntax(path, op, [], list, path.Start, list.End);
         }
 
-        Expect(TokenKind.OpenBracket, "`[` or the name of a list after `" + op + "`");
+        Expect(TokenKind.OpenBracket, "`[` or the name of a list after `" + op.Text() + "`");
         var values = new List<Token> { ExpectValue() };
         while (Current.Kind == TokenKind.Comma)
         {

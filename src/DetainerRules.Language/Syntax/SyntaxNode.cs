@@ -22,7 +22,7 @@ public sealed record WithinSyntax(Token Years, bool FromRelease, int Start, int 
 public sealed record NameSyntax(Token Name, int Start, int End) : SyntaxNode(Start, End);
 
 /// <summary>A field compared with values: <c>detainer.warrant = judicial</c>, <c>category in violent</c>.</summary>
-/// <param name="Operator">The operator as written: <c>=</c>, <c>!=</c>, <c>&lt;</c>, <c>in</c>, <c>not in</c>, <c>has</c>, <c>is known</c>, <c>is not known</c>.</param>
+/// <param name="Values">The values written: one for a comparison or <c>has</c>, one or more in brackets for <c>in</c> and <c>not in</c>, none for <c>is known</c> or a named list.</param>
 /// <param name="ListName">For <c>in name</c>: the named list instead of literal values.</param>
-public sealed record TestSyntax(Token Path, string Operator, IReadOnlyList<Token> Values, Token? ListName, int Start, int End)
+public sealed record TestSyntax(Token Path, SyntaxOperator Operator, IReadOnlyList<Token> Values, Token? ListName, int Start, int End)
     : SyntaxNode(Start, End);

@@ -1,3 +1,5 @@
+using System.Diagnostics;
+
 namespace DetainerRules.Model.Conditions;
 
 /// <summary>Writes a type-checked condition back in the condition language, as an analyst would have written it.</summary>
@@ -17,7 +19,7 @@ public static class ConditionPrinter
         Quantified q => $"{q.Quantifier.ToString().ToLowerInvariant()} {(q.List == OffenseList.Charges ? "charge" : "conviction")}({Print(q.Inner, false)})",
         WithinYears w => w.FromRelease ? $"within {w.Years} years of release" : $"within {w.Years} years",
         FieldTest t => Test(t),
-        _ => condition.GetType().Name,
+        _ => throw new UnreachableException($"no way to print a {condition.GetType().Name}"),
     };
 
     private static string Decision(DecisionTest test)
@@ -48,7 +50,8 @@ public static class ConditionPrinter
             TestOperator.Less => $"{name} < {operands[0]}",
             TestOperator.LessOrEqual => $"{name} <= {operands[0]}",
             TestOperator.Greater => $"{name} > {operands[0]}",
-            _ => $"{name} >= {operands[0]}",
+            TestOperator.GreaterOrEqual => $"{name} >= {operands[0]}",
+            _ => throw new UnreachableException($"no way to print the operator {test.Operator}"),
         };
     }
 
@@ -57,6 +60,6 @@ public static class ConditionPrinter
         Enum e => Vocabulary.Word(e),
         string s => $"\"{s}\"",
         bool b => b ? "true" : "false",
-        _ => operand.ToString() ?? string.Empty,
+        _ => throw new UnreachableException($"an operand of type {operand.GetType().Name}"),
     };
 }

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using DetainerRules.Model.Scenarios;
 
 namespace DetainerRules.Model.Conditions;
@@ -12,7 +13,8 @@ public static class FieldValue
         {
             Charge c => (c.Level, c.Category, c.Statute, c.Offense),
             Conviction c => (c.Level, c.Category, c.Statute, c.Offense),
-            _ => (default(OffenseLevel), default(OffenseCategory), null, string.Empty),
+            null => (default(OffenseLevel), default(OffenseCategory), null, string.Empty),
+            _ => throw new UnreachableException($"an offense of type {offense.GetType().Name}"),
         };
         var value = field switch
         {
@@ -29,7 +31,8 @@ public static class FieldValue
             Field.OffenseLevel => Vocabulary.Word(level),
             Field.OffenseCategory => Vocabulary.Word(category),
             Field.OffenseStatute => statute is null ? "not known" : $"\"{statute}\"",
-            _ => $"\"{text}\"",
+            Field.OffenseText => $"\"{text}\"",
+            _ => throw new UnreachableException($"no value for the field {field}"),
         };
         return $"{FieldCatalog.Get(field).Name} is {value}";
     }

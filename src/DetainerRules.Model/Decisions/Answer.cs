@@ -1,3 +1,5 @@
+using System.Diagnostics;
+
 namespace DetainerRules.Model.Decisions;
 
 /// <summary>One decision's answer, or the outcome, reduced to what can be compared between policies.</summary>
@@ -31,7 +33,10 @@ public sealed record Answer(string Value, string? Detail)
         {
             DecisionKind.NotifyIce when decision.Effect.At.Count > 0 => new Answer(value, string.Join(", ", decision.Effect.At.Select(Vocabulary.Word))),
             DecisionKind.DelayRelease when decision.Effect.Limit is { } limit => new Answer(value, limit.Text),
-            _ => new Answer(value, null),
+            DecisionKind.NotifyIce or DecisionKind.DelayRelease => new Answer(value, null),
+            DecisionKind.ReleaseIfIceAbsent or DecisionKind.TransferToIce or DecisionKind.IceJailAccess or DecisionKind.AskImmigrationStatus
+                or DecisionKind.ShareCriminalIntelligence or DecisionKind.AssistCivilEnforcement => new Answer(value, null),
+            _ => throw new UnreachableException($"no answer for decision {decision.Kind}"),
         };
     }
 

@@ -1,3 +1,5 @@
+using System.Diagnostics;
+
 namespace DetainerRules.Model.Decisions;
 
 /// <summary>Composes a policy's answer with the answers of the higher authorities it is bound by.</summary>
@@ -54,7 +56,8 @@ public static class LayerComposition
             {
                 Modality.Forbidden or Modality.Required => decision,
                 Modality.Permitted when current.Value == Modality.Unknown => decision,
-                _ => current,
+                Modality.Permitted or Modality.Unknown => current,
+                _ => throw new UnreachableException($"no precedence for the value {decision.Value}"),
             };
             if (decision.Value != Modality.Unknown && own.Value != Modality.Unknown && decision.Value != own.Value)
             {

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using DetainerRules.Model.Scenarios;
 
 namespace DetainerRules.Model.Decisions;
@@ -38,7 +39,8 @@ public static class OutcomeRule
                 Modality.Required => Transferred,
                 Modality.Forbidden => TransferForbidden,
                 Modality.Permitted => TransferLeft,
-                _ => TransferSilent,
+                Modality.Unknown => TransferSilent,
+                _ => throw new UnreachableException($"no outcome for the transfer value {transfer}"),
             };
         }
 

@@ -2,7 +2,7 @@ using DetainerRules.Analysis;
 using DetainerRules.Engine;
 using DetainerRules.Model.Scenarios;
 using DetainerRules.Reports;
-using DetainerRules.Tests.Support;
+using DetainerRules.TestSupport;
 using DetainerRules.Yaml;
 
 namespace DetainerRules.Benchmarks.Baselines;

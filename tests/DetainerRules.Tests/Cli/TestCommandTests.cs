@@ -15,15 +15,15 @@ public class TestCommandTests
     {
         _dir = Directory.CreateTempSubdirectory("detainer-test-").FullName;
         File.WriteAllText(Path.Combine(_dir, "mixed.yaml"), """
-            policy: lvmpd-2023
+            policy: notice-2023
             cases:
-              - scenario: lv-robbery-no-ice
+              - scenario: robbery-abroad-administrative-warrant
                 because: robbery is a violent felony; the person was born abroad
                 expect:
                   notify_ice: { value: required, at: [booking, release] }
-                  outcome: released
+                  outcome: held_for_ice
                 policies:
-                  chicago: { notify_ice: forbidden, delay_release: forbidden }
+                  notice-2020: { notify_ice: unknown, delay_release: forbidden }
               - name: dui-without-detainer
                 scenario:
                   booked_at: 2025-01-10T10:00:00-08:00
@@ -34,9 +34,9 @@ public class TestCommandTests
                   notify_ice: forbidden
             """);
         File.WriteAllText(Path.Combine(_dir, "broken.yaml"), """
-            policy: lvmpd-2023
+            policy: notice-2023
             cases:
-              - scenario: lv-robbery-no-ice
+              - scenario: robbery-abroad-administrative-warrant
                 because: x
                 expect: { notify_ice: requird }
             """);
@@ -45,22 +45,23 @@ public class TestCommandTests
     [OneTimeTearDown]
     public void RemoveFiles() => Directory.Delete(_dir, recursive: true);
 
-    private (int Exit, string Out, string Err) Run(params string[] args) => CliRun.Run(_dir, catalog: true, args);
+    // The fixture policies, not the catalog: the machinery is tested on policies written for the test.
+    private (int Exit, string Out, string Err) Run(params string[] args) => CliRun.Run(_dir, catalog: false, [.. args, "--rules", Fixtures.Rules]);
 
     [Test]
     public void Test_FailingCase_ShowsExpectedAndActualSideBySideWithTheExplanation()
     {
-        var (exit, output, _) = Run("test", "mixed.yaml", "--scenarios", Repository.Scenarios);
+        var (exit, output, _) = Run("test", "mixed.yaml", "--scenarios", Fixtures.Scenarios);
 
         using (Assert.EnterMultipleScope())
         {
             Assert.That(exit, Is.EqualTo(ExitCodes.InvalidInput));
-            Assert.That(output, Does.Contain("FAIL mixed.yaml:10:5: lvmpd-2023 on dui-without-detainer"));
-            Assert.That(output, Does.Match(@"notify_ice\s+forbidden\s+required \(booking, release\)\s+rule notify-foreign-born-listed-charge"));
-            Assert.That(output, Does.Contain("notify_ice was decided by notify-foreign-born-listed-charge (lvmpd-2023)"));
+            Assert.That(output, Does.Contain("FAIL mixed.yaml:10:5: notice-2023 on dui-without-detainer"));
+            Assert.That(output, Does.Match(@"notify_ice\s+forbidden\s+required \(booking, release\)\s+rule notify-listed-charge"));
+            Assert.That(output, Does.Contain("notify_ice was decided by notify-listed-charge (notice-2023)"));
             Assert.That(output, Does.Contain("holds: person.foreign_born  [person.foreign_born is true]"));
             Assert.That(output, Does.Contain("Rule coverage (rules some test made fire):"));
-            Assert.That(output, Does.Contain("  chicago: 0 of 1; never fired: judicial-warrant-outside-ordinance"));
+            Assert.That(output, Does.Contain("  notice-2020: 0 of 1; never fired: hold-on-a-judges-warrant"));
             Assert.That(output.TrimEnd(), Does.EndWith("2 passed, 1 failed"));
         }
     }
@@ -68,7 +69,7 @@ public class TestCommandTests
     [Test]
     public void Test_Json_ListsEveryCaseAndTheCoverage()
     {
-        var (_, output, _) = Run("test", "mixed.yaml", "--format", "json", "--scenarios", Repository.Scenarios);
+        var (_, output, _) = Run("test", "mixed.yaml", "--format", "json", "--scenarios", Fixtures.Scenarios);
         using var json = JsonDocument.Parse(output);
         var root = json.RootElement;
 
@@ -76,7 +77,7 @@ public class TestCommandTests
         {
             Assert.That(root.GetProperty("passed").GetInt32(), Is.EqualTo(2));
             Assert.That(root.GetProperty("failed").GetInt32(), Is.EqualTo(1));
-            Assert.That(root.GetProperty("results").EnumerateArray().Select(r => r.GetProperty("policy").GetString()), Is.EqualTo(new[] { "lvmpd-2023", "chicago", "lvmpd-2023" }));
+            Assert.That(root.GetProperty("results").EnumerateArray().Select(r => r.GetProperty("policy").GetString()), Is.EqualTo(new[] { "notice-2023", "notice-2020", "notice-2023" }));
             Assert.That(root.GetProperty("condition_coverage").GetArrayLength(), Is.GreaterThan(0));
         }
     }
@@ -97,7 +98,7 @@ public class TestCommandTests
     [Test]
     public void Test_CatalogExpectations_AllPass()
     {
-        var (exit, output, _) = Run("test", Repository.Expectations);
+        var (exit, output, _) = CliRun.Run(_dir, catalog: true, "test", Repository.Expectations);
 
         using (Assert.EnterMultipleScope())
         {

@@ -6,8 +6,8 @@ using DetainerRules.Tests.Support;
 
 namespace DetainerRules.Tests.Engine;
 
-[TestFixture]
-public class ChainingAndOrderTests
+[TestFixtureSource(typeof(Engines), nameof(Engines.Both))]
+public class ChainingAndOrderTests(EngineKind engine)
 {
     // The reader is listed first and has the lowest priority: only stratification can make it see the writer's answer.
     private const string Chain = """
@@ -32,7 +32,7 @@ public class ChainingAndOrderTests
     [Test]
     public void Evaluate_RuleReadsDecision_SeesTheSettledDecision()
     {
-        var verdict = TestPolicies.Compile(Chain).Evaluate(TestScenarios.Arrest(extra: "detainer: { form: I-247A, warrant: none }"));
+        var verdict = Engines.Evaluate(TestPolicies.Compile(engine, Chain), TestScenarios.Arrest(extra: "detainer: { form: I-247A, warrant: none }"));
 
         using (Assert.EnterMultipleScope())
         {
@@ -45,7 +45,7 @@ public class ChainingAndOrderTests
     [Test]
     public void Evaluate_NegatedReadOfDecision_DoesNotFireBeforeTheWriter()
     {
-        var verdict = TestPolicies.Compile(Chain).Evaluate(TestScenarios.Arrest(extra: "detainer: { form: I-247A, warrant: none }"));
+        var verdict = Engines.Evaluate(TestPolicies.Compile(engine, Chain), TestScenarios.Arrest(extra: "detainer: { form: I-247A, warrant: none }"));
 
         Assert.That(verdict.Fired.Select(r => r.Id), Does.Not.Contain("negative-reader"));
     }
@@ -60,11 +60,11 @@ public class ChainingAndOrderTests
             TestScenarios.Arrest(level: "misdemeanor"),
             TestScenarios.Arrest(level: "misdemeanor", extra: "detainer: { form: I-247N, warrant: judicial }"),
         };
-        var expected = scenarios.Select(s => JsonReport.ToJson(PolicyCompiler.Compile(policy).Evaluate(s))).ToList();
+        var expected = scenarios.Select(s => JsonReport.ToJson(Engines.Compile(engine, policy).Evaluate(s))).ToList();
 
         foreach (var order in Permutations([.. policy.Rules]))
         {
-            var reordered = PolicyCompiler.Compile(policy with { Rules = order });
+            var reordered = Engines.Compile(engine, policy with { Rules = order });
             Assert.That(scenarios.Select(s => JsonReport.ToJson(reordered.Evaluate(s))), Is.EqualTo(expected));
         }
     }
@@ -86,6 +86,75 @@ public class ChainingAndOrderTests
             """))!;
 
         Assert.That(error.Diagnostics.Single().Message, Does.Contain("cycle").And.Contain("rule one").And.Contain("rule two"));
+    }
+
+    [TestCase("decision.notify_ice = required", "felony", true)]
+    [TestCase("decision.notify_ice = required", "misdemeanor", false)]
+    [TestCase("decision.notify_ice != required", "misdemeanor", true)]
+    [TestCase("decision.notify_ice != required", "felony", false)]
+    [TestCase("decision.notify_ice in [forbidden, required]", "felony", true)]
+    [TestCase("decision.notify_ice in [forbidden, required]", "misdemeanor", false)]
+    [TestCase("decision.notify_ice not in [forbidden, permitted]", "felony", true)]
+    [TestCase("decision.notify_ice not in [unknown]", "misdemeanor", false)]
+    [TestCase("decision.notify_ice = unknown", "misdemeanor", true)]
+    [TestCase("any charge(decision.notify_ice = required and level = felony)", "felony", true)]
+    public void Evaluate_ReadOfADecision_SeesItsSettledValue(string read, string level, bool expected)
+    {
+        var policy = TestPolicies.Compile(engine, $$"""
+              - id: zz-reader
+                when: "{{read}}"
+                then: { ice_jail_access: permitted }
+                because: reads
+                cite: src
+              - id: aa-writer
+                when: any charge(level = felony)
+                then: { notify_ice: { value: required, at: [release] } }
+                because: writes
+                cite: src
+            """);
+
+        var verdict = Engines.Evaluate(policy, TestScenarios.Arrest(level: level));
+
+        Assert.That(verdict[DecisionKind.IceJailAccess].Value == Modality.Permitted, Is.EqualTo(expected));
+    }
+
+    [Test]
+    public void Evaluate_ChainOfThreeLayers_EachReaderRunsAfterItsWriter()
+    {
+        // Ids run against the chain, so only the layers can put the rules in the right order.
+        var policy = TestPolicies.Compile(engine, """
+              - id: a-third
+                when: decision.transfer_to_ice = permitted
+                then: { ice_jail_access: permitted }
+                because: third
+                cite: src
+              - id: b-second
+                when: decision.notify_ice = required and decision.delay_release != forbidden
+                then: { transfer_to_ice: permitted }
+                because: second
+                cite: src
+              - id: c-first
+                when: person.foreign_born
+                then: { notify_ice: { value: required, at: [booking] } }
+                because: first
+                cite: src
+              - id: d-first-too
+                when: detainer
+                then: { delay_release: forbidden }
+                because: first, on another decision
+                cite: src
+            """);
+
+        var held = Engines.Evaluate(policy, TestScenarios.Arrest());
+        var detained = Engines.Evaluate(policy, TestScenarios.Arrest(extra: "detainer: { form: I-247A, warrant: none }"));
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(held.Fired.Select(r => r.Id), Is.EqualTo(new[] { "c-first", "b-second", "a-third" }));
+            Assert.That(held[DecisionKind.IceJailAccess].Value, Is.EqualTo(Modality.Permitted));
+            Assert.That(detained.Fired.Select(r => r.Id), Is.EqualTo(new[] { "c-first", "d-first-too" }));
+            Assert.That(detained[DecisionKind.IceJailAccess].Value, Is.EqualTo(Modality.Unknown));
+        }
     }
 
     private static IEnumerable<IReadOnlyList<PolicyRule>> Permutations(List<PolicyRule> rules)

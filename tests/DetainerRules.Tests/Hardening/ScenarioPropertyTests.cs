@@ -24,12 +24,22 @@ public class ScenarioPropertyTests
     public bool Evaluate_RulesInAnotherOrder_SameOutput(int seed, int shuffle)
     {
         var scenario = RandomScenarios.Generate(seed, 1).Single();
-        var policy = TestPolicies.ShippedPolicy(Policies[Math.Abs(shuffle % Policies.Length)]).Policy;
-        var reordered = policy with { Rules = [.. policy.Rules.OrderBy(_ => new Random(shuffle).Next())] };
+        var candidates = Policies.Select(id => TestPolicies.ShippedPolicy(id).Policy).Where(p => p.Rules.Count > 1).ToList();
+        var policy = candidates[Math.Abs(shuffle % candidates.Count)];
+        var reordered = policy with { Rules = Reorder.Shuffled(policy.Rules, shuffle) };
 
         var original = JsonReport.ToJson(PolicyCompiler.Compile(policy, PolicyLoader.LoadBeside).Evaluate(scenario));
-        var shuffled = JsonReport.ToJson(PolicyCompiler.Compile(reordered, PolicyLoader.LoadBeside).Evaluate(scenario));
-        return original == shuffled;
+        var network = JsonReport.ToJson(PolicyCompiler.Compile(reordered, PolicyLoader.LoadBeside).Evaluate(scenario));
+        var delegates = JsonReport.ToJson(DelegatePolicy.Compile(reordered, PolicyLoader.LoadBeside).Evaluate(scenario));
+        return !reordered.Rules.SequenceEqual(policy.Rules) && original == network && original == delegates;
+    }
+
+    [FsCheck.NUnit.Property(MaxTest = 200)]
+    public bool Shuffled_TwoOrMoreItems_AnotherOrderOfTheSameItems(int seed, byte count)
+    {
+        var items = Enumerable.Range(0, 2 + (count % 30)).ToList();
+        var shuffled = Reorder.Shuffled(items, seed);
+        return !shuffled.SequenceEqual(items) && shuffled.Order().SequenceEqual(items);
     }
 
     [FsCheck.NUnit.Property(MaxTest = 200)]

@@ -11,10 +11,10 @@ public class ParserTests
         NotSyntax n => $"not {Shape(n.Inner)}",
         NameSyntax n => n.Name.Text,
         BoolSyntax b => b.Value ? "true" : "false",
-        TestSyntax t => $"[{t.Path.Text} {t.Operator} {string.Join(",", t.Values.Select(v => v.Text))}{t.ListName?.Text}]",
+        TestSyntax t => $"[{t.Path.Text} {t.Operator.Text()} {string.Join(",", t.Values.Select(v => v.Text))}{t.ListName?.Text}]",
         QuantifierSyntax q => $"{q.Quantifier.Text} {q.List.Text}({(q.Inner is null ? string.Empty : Shape(q.Inner))})",
         WithinSyntax w => $"within {w.Years.Text}{(w.FromRelease ? " of release" : string.Empty)}",
-        _ => "?",
+        _ => throw new ArgumentException($"a {node.GetType().Name}", nameof(node)),
     };
 
     [TestCase("a or b and c", "(a or (b and c))")]
@@ -28,6 +28,9 @@ public class ParserTests
     [TestCase("any conviction(level >= felony and within 10 years of release)", "any conviction(([level >= felony] and within 10 of release))")]
     [TestCase("no charge", "no charge()")]
     [TestCase("statute = \"NRS 200.380\"", "[statute = NRS 200.380]")]
+    [TestCase("statute == 'NRS 200.380'", "[statute = NRS 200.380]")]
+    [TestCase("level < felony or level <= felony or level > infraction or level >= infraction", "([level < felony] or [level <= felony] or [level > infraction] or [level >= infraction])")]
+    [TestCase("requests has interview and detainer.form is known", "([requests has interview] and [detainer.form is known ])")]
     public void Parse_Condition_HasTheExpectedShape(string text, string shape) =>
         Assert.That(Shape(Parser.Parse(text)), Is.EqualTo(shape));
 

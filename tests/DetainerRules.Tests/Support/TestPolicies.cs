@@ -41,6 +41,9 @@ internal static class TestPolicies
 
     public static CompiledPolicy Compile(string rules, string extra = "") => PolicyCompiler.Compile(Load(rules, extra));
 
+    /// <summary>The policy compiled for the given engine.</summary>
+    public static IPolicyEvaluator Compile(EngineKind engine, string rules, string extra = "") => Engines.Compile(engine, Load(rules, extra));
+
     /// <summary>The ids of the catalog's policies (not the variants).</summary>
     public static IEnumerable<string> CatalogIds() => Repository.PolicyFiles().Select(f => Path.GetFileNameWithoutExtension(f)!);
 

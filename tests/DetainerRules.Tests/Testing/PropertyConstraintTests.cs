@@ -1,5 +1,6 @@
 using DetainerRules.Model.Decisions;
 using DetainerRules.Testing;
+using DetainerRules.Tests.Support;
 using NUnit.Framework.Constraints;
 using NUnit.Framework.Internal;
 
@@ -79,12 +80,12 @@ public class PropertyConstraintTests
     [Test]
     public void Agree_PoliciesThatDiffer_FailsWithTheRegionAndAnExample()
     {
-        var (success, message) = Apply(Answers.Agree, Policies.Compare("lvmpd-2019", "lvmpd-2023").On(DecisionKind.NotifyIce));
+        var (success, message) = Apply(Answers.Agree, Policies.Compare(Fixtures.Policy("notice-2020"), Fixtures.Policy("notice-2023")).On(DecisionKind.NotifyIce));
 
         using (Assert.EnterMultipleScope())
         {
             Assert.That(success, Is.False);
-            Assert.That(message, Does.Contain("lvmpd-2019 says unknown where lvmpd-2023 says required (booking, release), in 3 of 12 cases"));
+            Assert.That(message, Does.Contain("notice-2020 says unknown where notice-2023 says required (booking, release), in 3 of 12 cases"));
             Assert.That(message, Does.Contain("for instance: born abroad; a charge of domestic violence or DUI"));
             Assert.That(message, Does.Contain("\"foreign_born\": true"));
         }
@@ -93,7 +94,7 @@ public class PropertyConstraintTests
     [Test]
     public void Differ_PolicyAgainstItself_Fails()
     {
-        var (success, message) = Apply(Answers.Differ, Policies.Compare("nyc", "nyc").On(DecisionKind.DelayRelease));
+        var (success, message) = Apply(Answers.Differ, Policies.Compare(Fixtures.Policy("notice-2023"), Fixtures.Policy("notice-2023")).On(DecisionKind.DelayRelease));
 
         using (Assert.EnterMultipleScope())
         {
@@ -105,14 +106,18 @@ public class PropertyConstraintTests
     [Test]
     public void RequiredInSubset_TheWrongWayRound_Fails()
     {
-        var (success, message) = Apply(Answers.RequiredInSubset, Policies.Compare("lvmpd-2025-01", "lvmpd-2023").On(DecisionKind.NotifyIce));
+        var (success, message) = Apply(Answers.RequiredInSubset, Policies.Compare(Fixtures.Policy("wider"), Fixtures.Policy("notice-2023")).On(DecisionKind.NotifyIce));
 
         using (Assert.EnterMultipleScope())
         {
             Assert.That(success, Is.False);
-            Assert.That(message, Does.Contain("lvmpd-2025-01 says required (booking, release) where lvmpd-2023 says unknown"));
+            Assert.That(message, Does.Contain("wider says required (booking, release) where notice-2023 says unknown"));
         }
     }
+
+    [Test]
+    public void RequiredInSubset_TheRightWayRound_Holds() =>
+        Assert.That(Apply(Answers.RequiredInSubset, Policies.Compare(Fixtures.Policy("notice-2023"), Fixtures.Policy("wider")).On(DecisionKind.NotifyIce)).Success, Is.True);
 
     [Test]
     public void Apply_WrongKindOfActualValue_SaysWhatItExpected()

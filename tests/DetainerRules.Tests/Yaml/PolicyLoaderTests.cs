@@ -175,4 +175,25 @@ public class PolicyLoaderTests
     [Test]
     public void Load_UnusedNamedConditionForCharges_Accepted() =>
         Assert.That(() => TestPolicies.Load(OneRule, "conditions: { serious: \"level = felony and within 10 years\" }"), Throws.Nothing);
+
+    // Found by the differential tests (generated policy 54): checked at the top level first, the
+    // inner name failed there, and that failure was reported although both names are fine.
+    [TestCase("level = felony", "felony and category = robbery")]
+    [TestCase("within 5 years", "recent or statute is known")]
+    [TestCase("person.foreign_born", "abroad and offense = 'x'")]
+    public void Load_UnusedOffenseConditionBuiltOnAnother_Accepted(string inner, string outer) =>
+        Assert.That(
+            () => TestPolicies.Load(OneRule, $"conditions: {{ felony: \"{inner}\", recent: \"{inner}\", abroad: \"{inner}\", outer: \"{outer}\" }}"),
+            Throws.Nothing);
+
+    [Test]
+    public void Load_UnusedConditionMixingScopes_OneErrorWhereTheMixIs()
+    {
+        var errors = Errors(OneRule, "conditions: { felony: \"level = felony\", mixed: \"felony and any charge(level = felony)\" }");
+
+        Assert.That(errors.Select(e => $"{e.Code} {e.Field}: {e.Message}"), Is.EqualTo(new[]
+        {
+            "DR305 conditions.mixed: `any charge` cannot be nested inside another charge or conviction test",
+        }));
+    }
 }

@@ -4,10 +4,16 @@ using DetainerRules.Model;
 using DetainerRules.Model.Decisions;
 using DetainerRules.Model.Scenarios;
 
-namespace DetainerRules.Benchmarks;
+namespace DetainerRules.TestSupport;
 
 /// <summary>Synthetic policy files of any size, for measuring loading and compiling; reproducible from a seed.</summary>
 /// <remarks>
+/// <para>
+/// The compile benchmarks' input, kept byte for byte as it was when their numbers were recorded, so
+/// the numbers keep their meaning. The differential tests draw their policies from
+/// <see cref="PolicyGenerator"/>, which also writes variants and layers, reads of every decision and
+/// every operator on every field.
+/// </para>
 /// <para>
 /// The text is a complete base policy (no <c>extends</c>) that <c>PolicyLoader.Load</c> accepts:
 /// five sources, offense lists, named conditions at two scopes (offense conditions used inside

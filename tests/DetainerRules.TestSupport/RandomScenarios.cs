@@ -1,15 +1,23 @@
 using DetainerRules.Model.Scenarios;
 
-namespace DetainerRules.Tests.Support;
+namespace DetainerRules.TestSupport;
 
 /// <summary>Random scenarios that vary every field of <see cref="Scenario"/>; reproducible from a seed.</summary>
 /// <remarks>
+/// <para>
 /// Conviction and release dates cluster on both sides of the 5- and 15-year look-back edges (a day
 /// either way), bookings sometimes fall on a leap day or next to one, where <c>AddYears</c> clamps,
 /// and booking times sit near midnight in offsets from -12 to +14 hours, where the booking day in
 /// the booking's own offset differs from the UTC day.
+/// </para>
+/// <para>
+/// Given a <see cref="ScenarioPalette"/>, the charges and convictions are drawn from the values the
+/// policies name instead, dates on each side of their look-back edges, and one booking in three has
+/// offenses all alike, so <c>every</c> and <c>no</c> meet lists where every element passes and
+/// where none does; one in four has no prior conviction.
+/// </para>
 /// </remarks>
-internal static class RandomScenarios
+public static class RandomScenarios
 {
     private static readonly string[] Statutes = ["NRS 200.380", "NRS 484C.110", "PC 187", "PC 459", "PC 273.5", "ORS 164.225"];
     private static readonly int[] LookBackYears = [0, 1, 4, 5, 5, 5, 6, 10, 14, 15, 15, 15, 16, 25];
@@ -19,6 +27,64 @@ internal static class RandomScenarios
     {
         var random = new Random(seed);
         return [.. Enumerable.Range(0, count).Select(i => One(random, $"random-{seed}-{i}"))];
+    }
+
+    /// <summary>Scenarios aimed at the values <paramref name="palette"/> holds; the other fields vary as in <see cref="Generate(int, int)"/>.</summary>
+    public static Scenario[] Generate(int seed, int count, ScenarioPalette palette)
+    {
+        var random = new Random(seed);
+        return [.. Enumerable.Range(0, count).Select(i => Aimed(random, palette, $"aimed-{seed}-{i}"))];
+    }
+
+    private static Scenario Aimed(Random random, ScenarioPalette palette, string id)
+    {
+        var drawn = One(random, id);
+        var bookedOn = drawn.BookedOn;
+        var alike = random.Next(3) == 0;
+        var charge = AimedCharge(random, palette);
+        var charges = Enumerable.Range(0, random.Next(1, 4)).Select(_ => alike ? charge : AimedCharge(random, palette)).ToList();
+        var conviction = AimedConviction(random, palette, bookedOn);
+        var convictions = Enumerable.Range(0, random.Next(4) == 0 ? 0 : random.Next(1, 4)).Select(_ => alike ? conviction : AimedConviction(random, palette, bookedOn)).ToList();
+        return new Scenario
+        {
+            Id = id,
+            BookedAt = drawn.BookedAt,
+            Person = drawn.Person,
+            Charges = charges,
+            Convictions = convictions,
+            Detainer = drawn.Detainer,
+            Custody = drawn.Custody,
+            IcePresentAtRelease = drawn.IcePresentAtRelease,
+            Requests = drawn.Requests,
+        };
+    }
+
+    private static Charge AimedCharge(Random random, ScenarioPalette palette)
+    {
+        var category = palette.Categories.Count > 0 && random.Next(10) < 7 ? Pick(random, palette.Categories) : Pick(random, Enum.GetValues<OffenseCategory>());
+        var statute = random.Next(3) switch
+        {
+            0 => null,
+            1 when palette.Statutes.Count > 0 => Pick(random, palette.Statutes),
+            _ => Pick(random, Statutes),
+        };
+        var wording = palette.Wordings.Count > 0 && random.Next(2) == 0 ? Pick(random, palette.Wordings) : category.ToString().ToLowerInvariant();
+        return new Charge(wording, statute, Pick(random, Enum.GetValues<OffenseLevel>()), category);
+    }
+
+    private static Conviction AimedConviction(Random random, ScenarioPalette palette, DateOnly bookedOn)
+    {
+        // A day either side of an edge the policies draw, or on it.
+        DateOnly NearEdge() => Min(bookedOn.AddYears(-(palette.Years.Count > 0 ? Pick(random, palette.Years) : Pick(random, LookBackYears))).AddDays(random.Next(-1, 2)), bookedOn);
+        var convicted = NearEdge();
+        DateOnly? released = random.Next(3) switch
+        {
+            0 => null,
+            1 => Max(NearEdge(), convicted),
+            _ => Min(convicted.AddDays(random.Next(0, 365 * 6)), bookedOn),
+        };
+        var charge = AimedCharge(random, palette);
+        return new Conviction(charge.Offense, charge.Statute, charge.Level, charge.Category, convicted, released);
     }
 
     private static Scenario One(Random random, string id)

@@ -1,0 +1,111 @@
+using System.Diagnostics;
+using DetainerRules.Model.Decisions;
+using DetainerRules.Model.Policies;
+
+namespace DetainerRules.Engine;
+
+/// <summary>The order in which a policy's rules are tested and its decisions settled, and the plans of the authorities it is bound by: what both engines run.</summary>
+/// <remarks>
+/// <para>
+/// Layer by layer as <see cref="RuleStrata"/> sets them, so a rule that reads a decision runs after
+/// every rule that can set it and after the decision is settled; inside a layer, the rules in id
+/// order, then the decisions the layer settles in the order of <see cref="DecisionKind"/>. The rule
+/// network gives each step a salience from its place, the delegate twin runs the steps in order: so
+/// both fire the same rules in the same order, and neither depends on the order of rules in the file.
+/// </para>
+/// <para>
+/// The plan is where the policy is refused for a cycle, in its rules or among the authorities that
+/// bind it, with the same message whichever engine asked.
+/// </para>
+/// </remarks>
+public sealed class EvaluationPlan
+{
+    private static readonly DecisionKind[] Kinds = Enum.GetValues<DecisionKind>();
+
+    private readonly IReadOnlyList<PolicyRule>[] _writers;
+    private readonly IReadOnlyList<PlanStep>[] _cones;
+
+    private EvaluationPlan(Policy policy, IReadOnlyList<PlanStep> steps, IReadOnlyList<PolicyRule>[] writers, IReadOnlyList<PlanStep>[] cones, IReadOnlyList<EvaluationPlan> authorities)
+    {
+        Policy = policy;
+        Steps = steps;
+        _writers = writers;
+        _cones = cones;
+        Authorities = authorities;
+    }
+
+    public Policy Policy { get; }
+
+    /// <summary>Every step, in the order both engines take them.</summary>
+    public IReadOnlyList<PlanStep> Steps { get; }
+
+    /// <summary>The plans of the higher authorities the policy is bound by, in the order it lists them.</summary>
+    public IReadOnlyList<EvaluationPlan> Authorities { get; }
+
+    /// <summary>A plan for a policy bound by no authority.</summary>
+    /// <exception cref="EvaluationException">The rules read and set decisions in a cycle, or the policy is bound by authorities and no way to load them was given.</exception>
+    public static EvaluationPlan For(Policy policy) =>
+        policy.BoundBy.Count == 0
+            ? Build(policy, [])
+            : throw new EvaluationException($"policy `{policy.Id}` is bound by {string.Join(", ", policy.BoundBy)}: compile it with a way to load them");
+
+    /// <summary>A plan for a policy and, through <paramref name="resolveAuthority"/>, the higher authorities it is bound by.</summary>
+    /// <param name="resolveAuthority">Loads a policy named in another's <c>bound_by</c>; the engine does no I/O itself.</param>
+    /// <exception cref="EvaluationException">A policy's rules read and set decisions in a cycle, or the authorities bind each other in one.</exception>
+    public static EvaluationPlan For(Policy policy, Func<Policy, string, Policy> resolveAuthority) => For(policy, resolveAuthority, [], []);
+
+    /// <summary>The rules that can set <paramref name="decision"/>, in id order: the order their claims are numbered in.</summary>
+    public IReadOnlyList<PolicyRule> Writers(DecisionKind decision) => _writers[(int)decision];
+
+    /// <summary>The steps that can change <paramref name="decision"/>, in order: its writers, the rules that set what they read, and so on, with the decisions they settle.</summary>
+    public IReadOnlyList<PlanStep> StepsFor(DecisionKind decision) => _cones[(int)decision];
+
+    /// <summary>The same plan for the policy's own rules, bound by no one.</summary>
+    public EvaluationPlan WithoutAuthorities() => Authorities.Count == 0 ? this : new(Policy, Steps, _writers, _cones, []);
+
+    /// <param name="planned">Each policy of the graph planned so far, by file and id: an authority shared by several policies is planned (and so compiled) once, not once per path to it.</param>
+    private static EvaluationPlan For(Policy policy, Func<Policy, string, Policy> resolveAuthority, List<string> chain, Dictionary<(string File, string Id), EvaluationPlan> planned)
+    {
+        if (chain.Contains(policy.Id))
+        {
+            throw new EvaluationException($"policies are bound by each other in a cycle: {string.Join(" -> ", chain.Append(policy.Id))}");
+        }
+
+        var key = (policy.Span.File, policy.Id);
+        if (planned.TryGetValue(key, out var done))
+        {
+            return done;
+        }
+
+        return planned[key] = Build(policy, [.. policy.BoundBy.Select(id => For(resolveAuthority(policy, id), resolveAuthority, [.. chain, policy.Id], planned))]);
+    }
+
+    private static EvaluationPlan Build(Policy policy, IReadOnlyList<EvaluationPlan> authorities)
+    {
+        var strata = RuleStrata.Compute(policy.Rules);
+        if (strata.Cycle.Count > 0)
+        {
+            throw new EvaluationException($"policy `{policy.Id}` has a cycle: {string.Join(" -> ", strata.Cycle)}");
+        }
+
+        var rules = policy.Rules.OrderBy(r => r.Id, StringComparer.Ordinal).ToList();
+        var layers = rules.Select(r => (Level: strata.LevelOf(r), Step: (PlanStep)new RuleStep(r)))
+            .Concat(Kinds.Select(k => (Level: strata.LevelOf(k), Step: (PlanStep)new SettleStep(k))));
+
+        // A stable sort: inside a layer the rules keep their id order and come before the decisions, which keep theirs.
+        var steps = layers.OrderBy(s => s.Level).ThenBy(s => s.Step is SettleStep).Select(s => s.Step).ToList();
+        var writers = Kinds.Select(k => (IReadOnlyList<PolicyRule>)[.. rules.Where(r => r.Then.Any(e => e.Decision == k))]).ToArray();
+        var cones = Kinds.Select(k =>
+        {
+            var (coneRules, coneDecisions) = RuleStrata.Cone(policy.Rules, [k]);
+            var inCone = coneRules.ToHashSet();
+            return (IReadOnlyList<PlanStep>)[.. steps.Where(s => s switch
+            {
+                RuleStep rule => inCone.Contains(rule.Rule),
+                SettleStep settle => coneDecisions.Contains(settle.Decision),
+                _ => throw new UnreachableException($"a plan has no step of kind {s.GetType().Name}"),
+            })];
+        }).ToArray();
+        return new EvaluationPlan(policy, steps, writers, cones, authorities);
+    }
+}
