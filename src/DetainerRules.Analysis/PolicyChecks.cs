@@ -13,13 +13,6 @@ namespace DetainerRules.Analysis;
 /// </remarks>
 public static class PolicyChecks
 {
-    public const string NeverFires = "DR401";
-    public const string NeverDecides = "DR402";
-    public const string Conflict = "DR403";
-    public const string NeverDecided = "DR404";
-    public const string TooLarge = "DR405";
-    public const string BelowPrimary = "DR406";
-
     /// <summary>Cases checked at most; a larger space is reported rather than checked.</summary>
     public const long MaxCases = 500_000;
 
@@ -38,12 +31,12 @@ public static class PolicyChecks
         var findings = policy.Rules
             .Where(r => r.Verified != Model.Policies.Verification.Primary)
             .OrderBy(r => r.Span.Line)
-            .Select(r => Diagnostic.Warning(r.Span, BelowPrimary, "cite", $"rule `{r.Id}` {Level(r.Verified)}, not on the provision's own text (`verified: primary` with `at` and `quote`)"))
+            .Select(r => Diagnostic.Warning(r.Span, DiagnosticCodes.BelowPrimary, "cite", $"rule `{r.Id}` {Level(r.Verified)}, not on the provision's own text (`verified: primary` with `at` and `quote`)"))
             .ToList();
         findings.AddRange(policy.Defaults
             .Where(d => d.Value.Effect.Value != Modality.Unknown && d.Value.Verified != Model.Policies.Verification.Primary)
             .OrderBy(d => d.Key)
-            .Select(d => Diagnostic.Warning(policy.Span, BelowPrimary, "defaults." + Vocabulary.Word(d.Key), $"the default for `{Vocabulary.Word(d.Key)}` {Level(d.Value.Verified)}, not on the provision's own text")));
+            .Select(d => Diagnostic.Warning(policy.Span, DiagnosticCodes.BelowPrimary, "defaults." + Vocabulary.Word(d.Key), $"the default for `{Vocabulary.Word(d.Key)}` {Level(d.Value.Verified)}, not on the provision's own text")));
         return findings;
     }
 
@@ -58,12 +51,12 @@ public static class PolicyChecks
         }
         catch (SpaceTooLargeException e)
         {
-            return [Diagnostic.Warning(own.Policy.Span, TooLarge, "rules", $"{e.Message}: rules that never fire or conflict were not looked for")];
+            return [Diagnostic.Warning(own.Policy.Span, DiagnosticCodes.TooLarge, "rules", $"{e.Message}: rules that never fire or conflict were not looked for")];
         }
 
         if (space.Size > MaxCases)
         {
-            return [Diagnostic.Warning(own.Policy.Span, TooLarge, "rules", $"the policy spans {space.Size} cases, more than {MaxCases}: rules that never fire or conflict were not looked for")];
+            return [Diagnostic.Warning(own.Policy.Span, DiagnosticCodes.TooLarge, "rules", $"the policy spans {space.Size} cases, more than {MaxCases}: rules that never fire or conflict were not looked for")];
         }
 
         var fired = new HashSet<PolicyRule>();
@@ -96,18 +89,18 @@ public static class PolicyChecks
         {
             if (!fired.Contains(rule))
             {
-                findings.Add(Diagnostic.Warning(rule.Span, NeverFires, "when", $"rule `{rule.Id}` never fires: no case of the {space.Size} the policy can tell apart meets `{rule.WhenText.Trim()}`"));
+                findings.Add(Diagnostic.Warning(rule.Span, DiagnosticCodes.NeverFires, "when", $"rule `{rule.Id}` never fires: no case of the {space.Size} the policy can tell apart meets `{rule.WhenText.Trim()}`"));
             }
             else if (!deciding.Contains(rule))
             {
-                findings.Add(Diagnostic.Warning(rule.Span, NeverDecides, "priority", $"rule `{rule.Id}` fires but never decides anything: a rule of higher priority always overrides it"));
+                findings.Add(Diagnostic.Warning(rule.Span, DiagnosticCodes.NeverDecides, "priority", $"rule `{rule.Id}` fires but never decides anything: a rule of higher priority always overrides it"));
             }
         }
 
         foreach (var ((kind, _), (count, example, involved)) in conflicts.OrderBy(c => c.Value.Rules[0].Span.Line))
         {
             var where = space.Describe(example, space.RelevantTo(Subject.Of(kind)));
-            findings.Add(Diagnostic.Warning(involved[0].Span, Conflict, Vocabulary.Word(kind),
+            findings.Add(Diagnostic.Warning(involved[0].Span, DiagnosticCodes.Conflict, Vocabulary.Word(kind),
                 $"rules {string.Join(" and ", involved.Select(r => $"`{r.Id}`"))} (priority {involved[0].Priority}) disagree on `{Vocabulary.Word(kind)}` in {count} of {space.Size} cases, which leaves it unknown; e.g. {(where.Length == 0 ? "every case" : where)}"));
         }
 
@@ -115,7 +108,7 @@ public static class PolicyChecks
         {
             foreach (var kind in Enum.GetValues<DecisionKind>().Where(k => !everDecided.Contains(k)))
             {
-                findings.Add(Diagnostic.Warning(own.Policy.Span, NeverDecided, "defaults." + Vocabulary.Word(kind), $"`{Vocabulary.Word(kind)}` is unknown in every case: no rule sets it and its default is `unknown`"));
+                findings.Add(Diagnostic.Warning(own.Policy.Span, DiagnosticCodes.NeverDecided, "defaults." + Vocabulary.Word(kind), $"`{Vocabulary.Word(kind)}` is unknown in every case: no rule sets it and its default is `unknown`"));
             }
         }
 

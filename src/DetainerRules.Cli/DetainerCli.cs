@@ -13,6 +13,7 @@ public static class DetainerCli
             EvaluateCommand.Create(context),
             ListCommand.Create(context),
             TableCommand.Create(context),
+            CodesCommand.Create(context),
             CoverageCommand.Create(context),
             ShowCommand.Create(context),
             CompareCommand.Create(context),

@@ -129,7 +129,7 @@ public sealed class ConditionBinder
         }
         catch (ConditionSyntaxException e)
         {
-            throw Error(source, e.Offset, DiagnosticCodes.Syntax, e.Message);
+            throw Error(source, e.Offset, DiagnosticCodes.ConditionSyntax, e.Message);
         }
     }
 
@@ -141,7 +141,7 @@ public sealed class ConditionBinder
         }
     }
 
-    private static ConditionError Error(ConditionText source, int offset, string code, string message) =>
+    private static ConditionError Error(ConditionText source, int offset, DiagnosticCode code, string message) =>
         new(Diagnostic.Error(source.Locate(offset), code, source.Field, message));
 
     private Condition Bind(SyntaxNode node, ConditionText source, Scope scope)
@@ -234,13 +234,13 @@ public sealed class ConditionBinder
     {
         if (_resolving.Count >= MaxNamedDepth)
         {
-            throw Error(source, use.Start, DiagnosticCodes.Cycle, $"named conditions nest more than {MaxNamedDepth} deep at `{name}`: {string.Join(" -> ", _resolving.Take(3))} -> ...");
+            throw Error(source, use.Start, DiagnosticCodes.ConditionCycle, $"named conditions nest more than {MaxNamedDepth} deep at `{name}`: {string.Join(" -> ", _resolving.Take(3))} -> ...");
         }
 
         if (_resolving.Contains(name))
         {
             var members = _resolving.SkipWhile(n => n != name).ToList();
-            var error = Error(source, use.Start, DiagnosticCodes.Cycle, $"named condition `{name}` refers to itself: {string.Join(" -> ", members.Append(name))}");
+            var error = Error(source, use.Start, DiagnosticCodes.ConditionCycle, $"named condition `{name}` refers to itself: {string.Join(" -> ", members.Append(name))}");
 
             // One cycle is reported once, whichever of its names it was entered from.
             throw _cycles.Add(string.Join(" ", members.Order(StringComparer.Ordinal))) ? error : error.AsRepeat();
@@ -260,7 +260,7 @@ public sealed class ConditionBinder
             {
                 bound = Bind(syntax, _named[name], scope);
             }
-            catch (ConditionError error) when (error.Diagnostic.Code != DiagnosticCodes.Cycle)
+            catch (ConditionError error) when (error.Diagnostic.Code != DiagnosticCodes.ConditionCycle)
             {
                 _diagnostics.Add(error.Diagnostic with { Message = error.Diagnostic.Message + $" (in `{name}`, used at {source.Locate(use.Start)})" });
             }

@@ -9,17 +9,17 @@ internal sealed class ConditionError : Exception
         : base(diagnostic.Message) => Diagnostic = diagnostic;
 
     public ConditionError()
-        : this(Diagnostic.Error(SourceSpan.None, "DR300", string.Empty, "condition error"))
+        : this(Diagnostic.Error(SourceSpan.None, DiagnosticCodes.Condition, string.Empty, "condition error"))
     {
     }
 
     public ConditionError(string message)
-        : this(Diagnostic.Error(SourceSpan.None, "DR300", string.Empty, message))
+        : this(Diagnostic.Error(SourceSpan.None, DiagnosticCodes.Condition, string.Empty, message))
     {
     }
 
     public ConditionError(string message, Exception inner)
-        : base(message, inner) => Diagnostic = Diagnostic.Error(SourceSpan.None, "DR300", string.Empty, message);
+        : base(message, inner) => Diagnostic = Diagnostic.Error(SourceSpan.None, DiagnosticCodes.Condition, string.Empty, message);
 
     public Diagnostic Diagnostic { get; }
 

@@ -20,7 +20,7 @@ public static class FindingsJson
             w.WriteNumber("line", f.Span.Line);
             w.WriteNumber("column", f.Span.Column);
             w.WriteString("severity", f.Severity == Severity.Error ? "error" : "warning");
-            w.WriteString("code", f.Code);
+            w.WriteString("code", f.Code.Id);
             w.WriteString("field", f.Field);
             w.WriteString("message", f.Message);
             w.WriteEndObject();

@@ -73,5 +73,5 @@ public static class InputFile
     }
 
     private static InvalidInputException Fail(string path, string message) =>
-        new([Diagnostic.Error(new SourceSpan(path, 0, 0), "DR100", string.Empty, message)]);
+        new([Diagnostic.Error(new SourceSpan(path, 0, 0), DiagnosticCodes.File, string.Empty, message)]);
 }

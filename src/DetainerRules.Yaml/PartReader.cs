@@ -34,7 +34,7 @@ internal sealed class PartReader(FieldReader reader, IReadOnlyDictionary<string,
 
         if (m.Node.Entries.Count == 0)
         {
-            Reader.Report(m.Node.Span, m.Node.Path, "a rule must set at least one decision", PolicyDiagnosticCodes.Completeness);
+            Reader.Report(m.Node.Span, m.Node.Path, "a rule must set at least one decision", DiagnosticCodes.Completeness);
         }
 
         return effects.Count == m.Node.Entries.Count ? effects : null;
@@ -49,7 +49,7 @@ internal sealed class PartReader(FieldReader reader, IReadOnlyDictionary<string,
 
         if (read.Details is null)
         {
-            Reader.Report(node.Span, node.Path, "a default needs `because` (and a `cite` unless it is `unknown`): write it as a mapping", PolicyDiagnosticCodes.Completeness);
+            Reader.Report(node.Span, node.Path, "a default needs `because` (and a `cite` unless it is `unknown`): write it as a mapping", DiagnosticCodes.Completeness);
             return null;
         }
 
@@ -61,7 +61,7 @@ internal sealed class PartReader(FieldReader reader, IReadOnlyDictionary<string,
         }
         else if (read.Effect.Value != Modality.Unknown)
         {
-            Reader.Report(read.Details.Node.Span, read.Details.PathOf("cite"), "a default other than `unknown` must cite its source", PolicyDiagnosticCodes.Completeness);
+            Reader.Report(read.Details.Node.Span, read.Details.PathOf("cite"), "a default other than `unknown` must cite its source", DiagnosticCodes.Completeness);
             cites = null;
         }
 
@@ -89,14 +89,14 @@ internal sealed class PartReader(FieldReader reader, IReadOnlyDictionary<string,
             }
             else
             {
-                Reader.Report(idNode!.Span, idNode.Path, $"unknown source `{id}`{Suggestion.Hint(id, sources.Keys)}: cite the id of an entry under `sources`", PolicyDiagnosticCodes.Reference);
+                Reader.Report(idNode!.Span, idNode.Path, $"unknown source `{id}`{Suggestion.Hint(id, sources.Keys)}: cite the id of an entry under `sources`", DiagnosticCodes.Reference);
                 ok = false;
             }
         }
 
         if (ok && cites.Count == 0 && node is not null)
         {
-            Reader.Report(node.Span, node.Path, "cite at least one source", PolicyDiagnosticCodes.Completeness);
+            Reader.Report(node.Span, node.Path, "cite at least one source", DiagnosticCodes.Completeness);
             ok = false;
         }
 
@@ -134,14 +134,14 @@ internal sealed class PartReader(FieldReader reader, IReadOnlyDictionary<string,
         {
             foreach (var key in PrimaryKeys.Where(k => m[k] is null))
             {
-                Reader.Report(m.Node.Span, m.PathOf(key), $"a `primary` citation needs `{key}`: {(key == "at" ? "the part of the provision that was read" : "the provision's operative words, verbatim")}", PolicyDiagnosticCodes.Completeness);
+                Reader.Report(m.Node.Span, m.PathOf(key), $"a `primary` citation needs `{key}`: {(key == "at" ? "the part of the provision that was read" : "the provision's operative words, verbatim")}", DiagnosticCodes.Completeness);
                 ok = false;
             }
         }
 
         if (verified == Verification.Judgement && m["note"] is null)
         {
-            Reader.Report(m.Node.Span, m.PathOf("note"), "a `judgement` citation needs `note`: why the text is open and how it is read here", PolicyDiagnosticCodes.Completeness);
+            Reader.Report(m.Node.Span, m.PathOf("note"), "a `judgement` citation needs `note`: why the text is open and how it is read here", DiagnosticCodes.Completeness);
             ok = false;
         }
 
@@ -205,7 +205,7 @@ internal sealed class PartReader(FieldReader reader, IReadOnlyDictionary<string,
 
         if (node is null && value is Modality.Required or Modality.Permitted)
         {
-            Reader.Report(owner.Span, owner.Path, "say when ICE is notified: add `at: [booking]`, `at: [release]` or both", PolicyDiagnosticCodes.Completeness);
+            Reader.Report(owner.Span, owner.Path, "say when ICE is notified: add `at: [booking]`, `at: [release]` or both", DiagnosticCodes.Completeness);
             return null;
         }
 
@@ -227,7 +227,7 @@ internal sealed class PartReader(FieldReader reader, IReadOnlyDictionary<string,
 
         if (node is null)
         {
-            Reader.Report(owner.Span, owner.Path, "a hold needs a `limit`: name an entry under `limits`", PolicyDiagnosticCodes.Completeness);
+            Reader.Report(owner.Span, owner.Path, "a hold needs a `limit`: name an entry under `limits`", DiagnosticCodes.Completeness);
             return null;
         }
 
@@ -239,7 +239,7 @@ internal sealed class PartReader(FieldReader reader, IReadOnlyDictionary<string,
 
         if (name is not null)
         {
-            Reader.Report(node.Span, node.Path, $"unknown limit `{name}`{Suggestion.Hint(name, limits.Keys)}: define it under `limits`", PolicyDiagnosticCodes.Reference);
+            Reader.Report(node.Span, node.Path, $"unknown limit `{name}`{Suggestion.Hint(name, limits.Keys)}: define it under `limits`", DiagnosticCodes.Reference);
         }
 
         return null;

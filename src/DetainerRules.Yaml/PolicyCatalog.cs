@@ -74,7 +74,7 @@ public sealed class PolicyCatalog
     {
         var ids = Ids();
         var where = _directories.Count == 0 ? "no rules folder" : string.Join(", ", _directories);
-        return new InvalidInputException([Diagnostic.Error(new SourceSpan(idOrPath, 0, 0), PolicyDiagnosticCodes.File, "policy",
+        return new InvalidInputException([Diagnostic.Error(new SourceSpan(idOrPath, 0, 0), DiagnosticCodes.File, "policy",
             $"no policy or policy family `{idOrPath}` (searched {where}){Suggestion.Hint(idOrPath, ids)}; known: {string.Join(", ", ids)}")]);
     }
 

@@ -110,5 +110,5 @@ public sealed class PolicyChoice
         string.Join(", ", versions.OrderBy(v => v.Id, StringComparer.Ordinal).Select(v => $"`{v.Id}` ({v.EffectiveFrom?.ToString() ?? "?"} to {v.EffectiveUntil?.ToString() ?? "now"})"));
 
     private InvalidInputException Fail(string message) =>
-        new([Diagnostic.Error(new SourceSpan(Name, 0, 0), PolicyDiagnosticCodes.Reference, "policy", message)]);
+        new([Diagnostic.Error(new SourceSpan(Name, 0, 0), DiagnosticCodes.Reference, "policy", message)]);
 }

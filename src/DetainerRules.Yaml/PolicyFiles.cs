@@ -105,7 +105,7 @@ public sealed class PolicyFiles
 
         if (namedAt is { } span && !PolicyLoader.LooksLikePolicy(text, path))
         {
-            diagnostics.Add(Diagnostic.Error(span, PolicyDiagnosticCodes.Reach, "bound_by",
+            diagnostics.Add(Diagnostic.Error(span, DiagnosticCodes.Reach, "bound_by",
                 $"`{path}` is not a policy file (a policy has an `id` and `rules` or `extends`), so nothing can be bound by it"));
             return null;
         }
@@ -116,7 +116,7 @@ public sealed class PolicyFiles
             var stem = Path.GetFileNameWithoutExtension(path);
             if (policy.Id != stem)
             {
-                diagnostics.Add(Diagnostic.Error(policy.Span, PolicyDiagnosticCodes.Identity, "id",
+                diagnostics.Add(Diagnostic.Error(policy.Span, DiagnosticCodes.Identity, "id",
                     $"policy id `{policy.Id}` does not match the file name `{stem}`: a policy is named by its file"));
                 return null;
             }
@@ -167,7 +167,7 @@ public sealed class PolicyFiles
                 if (_path.Contains(authority))
                 {
                     var cycle = _path.SkipWhile(p => !ReferenceEquals(p, authority)).Append(authority).Select(p => p.Id);
-                    diagnostics.Add(Diagnostic.Error(span, PolicyDiagnosticCodes.Cycle, "bound_by", $"policies are bound by each other in a cycle: {string.Join(" -> ", cycle)}"));
+                    diagnostics.Add(Diagnostic.Error(span, DiagnosticCodes.PolicyCycle, "bound_by", $"policies are bound by each other in a cycle: {string.Join(" -> ", cycle)}"));
                     continue;
                 }
 
@@ -227,7 +227,7 @@ public sealed class PolicyFiles
             if (!_overLimit)
             {
                 _overLimit = true;
-                diagnostics.Add(Diagnostic.Error(span, PolicyDiagnosticCodes.Cycle, "bound_by", message));
+                diagnostics.Add(Diagnostic.Error(span, DiagnosticCodes.PolicyCycle, "bound_by", message));
             }
         }
     }

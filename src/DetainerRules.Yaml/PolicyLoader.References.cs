@@ -36,13 +36,13 @@ public static partial class PolicyLoader
         var real = FileReach.RealPath(path);
         if (chain.Contains(real, StringComparer.Ordinal) || real == here)
         {
-            r.Report(node.Span, node.Path, $"`extends` makes a cycle: {string.Join(" -> ", chain.Append(here).Append(real).Select(Path.GetFileNameWithoutExtension))}", PolicyDiagnosticCodes.Cycle);
+            r.Report(node.Span, node.Path, $"`extends` makes a cycle: {string.Join(" -> ", chain.Append(here).Append(real).Select(Path.GetFileNameWithoutExtension))}", DiagnosticCodes.PolicyCycle);
             return null;
         }
 
         if (chain.Count >= MaxChainLength)
         {
-            r.Report(node.Span, node.Path, $"chain of variants is longer than {MaxChainLength}", PolicyDiagnosticCodes.Cycle);
+            r.Report(node.Span, node.Path, $"chain of variants is longer than {MaxChainLength}", DiagnosticCodes.PolicyCycle);
             return null;
         }
 
@@ -53,13 +53,13 @@ public static partial class PolicyLoader
         }
         catch (InvalidInputException e)
         {
-            r.Report(node.Span, node.Path, $"cannot read `{name}`: {string.Join("; ", e.Diagnostics.Select(d => d.Message))}", PolicyDiagnosticCodes.Reference);
+            r.Report(node.Span, node.Path, $"cannot read `{name}`: {string.Join("; ", e.Diagnostics.Select(d => d.Message))}", DiagnosticCodes.Reference);
             return null;
         }
 
         if (!LooksLikePolicy(baseText, path))
         {
-            r.Report(node.Span, node.Path, $"`{name}` is not a policy file (a policy has an `id` and `rules` or `extends`), so it cannot be extended", PolicyDiagnosticCodes.Reach);
+            r.Report(node.Span, node.Path, $"`{name}` is not a policy file (a policy has an `id` and `rules` or `extends`), so it cannot be extended", DiagnosticCodes.Reach);
             return null;
         }
 
@@ -82,7 +82,7 @@ public static partial class PolicyLoader
             var first = draft.BoundBy.IndexOf(id);
             if (first >= 0)
             {
-                r.Report(item.Span, item.Path, $"`{id}` is listed twice in `bound_by` (first at line {draft.BoundBySpans[first].Line}): list each authority once", PolicyDiagnosticCodes.Identity);
+                r.Report(item.Span, item.Path, $"`{id}` is listed twice in `bound_by` (first at line {draft.BoundBySpans[first].Line}): list each authority once", DiagnosticCodes.Identity);
                 continue;
             }
 

@@ -46,7 +46,7 @@ public static partial class PolicyLoader
         if (policy is null && diagnostics.Count == 0)
         {
             // Every path that gives up reports why; this only guards against one that forgets.
-            diagnostics.Add(Diagnostic.Error(new SourceSpan(file, 1, 1), PolicyDiagnosticCodes.Completeness, string.Empty, "the policy is incomplete"));
+            diagnostics.Add(Diagnostic.Error(new SourceSpan(file, 1, 1), DiagnosticCodes.Completeness, string.Empty, "the policy is incomplete"));
         }
 
         if (diagnostics.Count > 0 || policy is null)
@@ -61,7 +61,7 @@ public static partial class PolicyLoader
     {
         var (root, locate) = DocumentReader.Read(file, text);
         var top = r.Mapping(root, VariantKeys)
-            ?? throw new InvalidInputException([Diagnostic.Error(root.Span, PolicyDiagnosticCodes.Field, string.Empty, $"expected a policy (a mapping with `id`, `rules`, ...), found {root.Kind}")]);
+            ?? throw new InvalidInputException([Diagnostic.Error(root.Span, DiagnosticCodes.Field, string.Empty, $"expected a policy (a mapping with `id`, `rules`, ...), found {root.Kind}")]);
         var id = CheckId(r, r.Required(top, "id"), "policy");
         var isVariant = top["extends"] is not null;
         var draft = isVariant ? ReadBase(r, top, file, reach, chain) : new PolicyDraft();
@@ -74,7 +74,7 @@ public static partial class PolicyLoader
         {
             foreach (var key in VariantKeys.Except(BaseKeys).Where(k => top[k] is not null))
             {
-                r.Report(top[key]!.Span, top.PathOf(key), $"`{key}` is for a variant: add `extends: <policy>` to change another policy", PolicyDiagnosticCodes.Reference);
+                r.Report(top[key]!.Span, top.PathOf(key), $"`{key}` is for a variant: add `extends: <policy>` to change another policy", DiagnosticCodes.Reference);
             }
         }
 
@@ -106,7 +106,7 @@ public static partial class PolicyLoader
         }
         else if (isVariant)
         {
-            r.Report(top.Node.Span, top.PathOf("amendment"), "a variant must say what it changes in `amendment`", PolicyDiagnosticCodes.Completeness);
+            r.Report(top.Node.Span, top.PathOf("amendment"), "a variant must say what it changes in `amendment`", DiagnosticCodes.Completeness);
         }
 
         Merge(r, draft, ReadSources(r, isVariant ? top["sources"] : r.Required(top, "sources")), "sources", origin, top, addOnly: true);
@@ -136,7 +136,7 @@ public static partial class PolicyLoader
         {
             if (addOnly && draft.Sources.ContainsKey(id) && draft.Lineage.Count > 1)
             {
-                r.Report(top["sources"]!.Span, top.PathOf("sources"), $"source `{id}` is already defined by `{draft.Origins[$"{section}:{id}"]}`: cite it as it is, or give the new source another id", PolicyDiagnosticCodes.Identity);
+                r.Report(top["sources"]!.Span, top.PathOf("sources"), $"source `{id}` is already defined by `{draft.Origins[$"{section}:{id}"]}`: cite it as it is, or give the new source another id", DiagnosticCodes.Identity);
                 continue;
             }
 
@@ -152,13 +152,13 @@ public static partial class PolicyLoader
             var exists = into.ContainsKey(name);
             if (replace && !exists)
             {
-                r.Report(node!.Span, $"{node.Path}.{name}", $"replaces nothing: the base has no {section} entry `{name}`{Suggestion.Hint(name, into.Keys)}", PolicyDiagnosticCodes.Reference);
+                r.Report(node!.Span, $"{node.Path}.{name}", $"replaces nothing: the base has no {section} entry `{name}`{Suggestion.Hint(name, into.Keys)}", DiagnosticCodes.Reference);
                 continue;
             }
 
             if (!replace && exists && draft.Lineage.Count > 1)
             {
-                r.Report(node!.Span, $"{node.Path}.{name}", $"`{name}` is already defined by `{draft.Origins[$"{section}:{name}"]}`: list it under `replace_{section}` to change it", PolicyDiagnosticCodes.Identity);
+                r.Report(node!.Span, $"{node.Path}.{name}", $"`{name}` is already defined by `{draft.Origins[$"{section}:{name}"]}`: list it under `replace_{section}` to change it", DiagnosticCodes.Identity);
                 continue;
             }
 
@@ -185,7 +185,7 @@ public static partial class PolicyLoader
             }
             else if (!isVariant)
             {
-                r.Report(m.Node.Span, m.PathOf(word), $"no default for decision `{word}`: every decision needs one (`unknown` when the sources are silent)", PolicyDiagnosticCodes.Completeness);
+                r.Report(m.Node.Span, m.PathOf(word), $"no default for decision `{word}`: every decision needs one (`unknown` when the sources are silent)", DiagnosticCodes.Completeness);
             }
         }
     }
@@ -199,7 +199,7 @@ public static partial class PolicyLoader
             var index = draft.Rules.FindIndex(rule => rule.Id == id);
             if (index < 0)
             {
-                r.Report(item.Span, item.Path, $"removes nothing: the base has no rule `{id}`{Suggestion.Hint(id ?? string.Empty, inherited)}", PolicyDiagnosticCodes.Reference);
+                r.Report(item.Span, item.Path, $"removes nothing: the base has no rule `{id}`{Suggestion.Hint(id ?? string.Empty, inherited)}", DiagnosticCodes.Reference);
                 continue;
             }
 
@@ -216,7 +216,7 @@ public static partial class PolicyLoader
             var index = draft.Rules.FindIndex(rule => rule.Id == id);
             if (index < 0)
             {
-                r.Report(mapping.Span, mapping.Path, $"replaces nothing: the base has no rule `{id}`{Suggestion.Hint(id, inherited)}", PolicyDiagnosticCodes.Reference);
+                r.Report(mapping.Span, mapping.Path, $"replaces nothing: the base has no rule `{id}`{Suggestion.Hint(id, inherited)}", DiagnosticCodes.Reference);
                 continue;
             }
 
@@ -229,12 +229,12 @@ public static partial class PolicyLoader
             var rejected = id is null;
             if (id is not null && inherited.Contains(id))
             {
-                r.Report(mapping.Span, mapping.Path, $"rule `{id}` already exists in the base: list it under `replace_rules` to change it, or `remove_rules` to drop it", PolicyDiagnosticCodes.Identity);
+                r.Report(mapping.Span, mapping.Path, $"rule `{id}` already exists in the base: list it under `replace_rules` to change it, or `remove_rules` to drop it", DiagnosticCodes.Identity);
                 rejected = true;
             }
             else if (id is not null && !own.Add(id))
             {
-                r.Report(mapping.Span, mapping.Path + ".id", $"rule id `{id}` is used twice", PolicyDiagnosticCodes.Identity);
+                r.Report(mapping.Span, mapping.Path + ".id", $"rule id `{id}` is used twice", DiagnosticCodes.Identity);
                 rejected = true;
             }
 
@@ -267,7 +267,7 @@ public static partial class PolicyLoader
     {
         if (draft.Rules.Count > InputLimits.MaxRules)
         {
-            r.Report(draft.Span, "rules", $"the policy has {draft.Rules.Count} rules; the limit is {InputLimits.MaxRules}", PolicyDiagnosticCodes.Completeness);
+            r.Report(draft.Span, "rules", $"the policy has {draft.Rules.Count} rules; the limit is {InputLimits.MaxRules}", DiagnosticCodes.Completeness);
             return null;
         }
 
@@ -317,7 +317,7 @@ public static partial class PolicyLoader
         var id = r.Text(node);
         if (id is not null && !IdPattern().IsMatch(id))
         {
-            r.Report(node!.Span, node.Path, $"{what} id `{id}` must be lowercase letters, digits and dashes (at most 80)", PolicyDiagnosticCodes.Identity);
+            r.Report(node!.Span, node.Path, $"{what} id `{id}` must be lowercase letters, digits and dashes (at most 80)", DiagnosticCodes.Identity);
             return null;
         }
 
@@ -392,12 +392,12 @@ public static partial class PolicyLoader
             var citation = m["citation"] is { } c ? r.Text(c) : null;
             if (url is null && citation is null)
             {
-                r.Report(m.Node.Span, item.Path, "a source needs a `url` or a `citation` so readers can find it", PolicyDiagnosticCodes.Completeness);
+                r.Report(m.Node.Span, item.Path, "a source needs a `url` or a `citation` so readers can find it", DiagnosticCodes.Completeness);
             }
 
             if (id is not null && title is not null && !sources.TryAdd(id, new Source(id, title, url, citation)))
             {
-                r.Report(m["id"]!.Span, m.PathOf("id"), $"source id `{id}` is used twice", PolicyDiagnosticCodes.Identity);
+                r.Report(m["id"]!.Span, m.PathOf("id"), $"source id `{id}` is used twice", DiagnosticCodes.Identity);
             }
         }
 
@@ -412,7 +412,7 @@ public static partial class PolicyLoader
             var categories = r.List(value).Select(r.Word<OffenseCategory>).OfType<OffenseCategory>().ToHashSet();
             if (value is YamlScalar { IsNull: true } || (value is YamlSequence { Items.Count: 0 }))
             {
-                r.Report(value.Span, value.Path, $"offense list `{key.Value}` is empty: list at least one category", PolicyDiagnosticCodes.Completeness);
+                r.Report(value.Span, value.Path, $"offense list `{key.Value}` is empty: list at least one category", DiagnosticCodes.Completeness);
             }
 
             lists[key.Value] = categories;
@@ -457,7 +457,7 @@ public static partial class PolicyLoader
             var description = m["description"] is { } d ? r.Text(d) : null;
             if (m["hours"] is null && description is null)
             {
-                r.Report(m.Node.Span, value.Path, "a limit needs `hours`, or a `description` when no fixed number of hours applies", PolicyDiagnosticCodes.Completeness);
+                r.Report(m.Node.Span, value.Path, "a limit needs `hours`, or a `description` when no fixed number of hours applies", DiagnosticCodes.Completeness);
             }
 
             limits[key.Value] = new HoldLimit(key.Value, hours, exclusions.Any(e => e.Text == "weekends"), exclusions.Any(e => e.Text == "federal_holidays"), description);
@@ -487,7 +487,7 @@ public static partial class PolicyLoader
         if (strata.Cycle.Count > 0)
         {
             var first = rules.First(rule => strata.Cycle.Contains("rule " + rule.Id));
-            r.Report(first.Span, "rules", $"rules read and set decisions in a cycle: {string.Join(" -> ", strata.Cycle)}", PolicyDiagnosticCodes.Cycle);
+            r.Report(first.Span, "rules", $"rules read and set decisions in a cycle: {string.Join(" -> ", strata.Cycle)}", DiagnosticCodes.PolicyCycle);
         }
     }
 
@@ -508,7 +508,7 @@ public static partial class PolicyLoader
         {
             if (!IdPattern().IsMatch(key.Value.Replace('_', '-')))
             {
-                r.Report(key.Span, value.Path, $"name `{key.Value}` must be lowercase letters, digits, `_` and `-`", PolicyDiagnosticCodes.Identity);
+                r.Report(key.Span, value.Path, $"name `{key.Value}` must be lowercase letters, digits, `_` and `-`", DiagnosticCodes.Identity);
                 continue;
             }
 

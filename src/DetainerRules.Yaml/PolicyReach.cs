@@ -1,3 +1,5 @@
+using DetainerRules.Model.Diagnostics;
+
 namespace DetainerRules.Yaml;
 
 /// <summary>Where the policies a policy names (in <c>extends</c> and <c>bound_by</c>) may be found: in the rules folders, and within the folder tree the first policy was read from.</summary>
@@ -50,12 +52,12 @@ public sealed class PolicyReach
 
     /// <summary>The file <paramref name="reference"/>, written in <paramref name="namingFile"/>, names; null with <paramref name="problem"/> (and its code) when it names none, or one out of reach.</summary>
     /// <param name="what">How the message calls the reference, e.g. "to extend".</param>
-    internal string? Resolve(string namingFile, string reference, string what, out (string Message, string Code) problem)
+    internal string? Resolve(string namingFile, string reference, string what, out (string Message, DiagnosticCode Code) problem)
     {
         problem = default;
         if (FileReach.Unfit(reference) is { } unfit)
         {
-            problem = ($"`{reference}` {unfit}: name a policy by its id, or by a path relative to this file's folder", PolicyDiagnosticCodes.Reach);
+            problem = ($"`{reference}` {unfit}: name a policy by its id, or by a path relative to this file's folder", DiagnosticCodes.Reach);
             return null;
         }
 
@@ -69,13 +71,13 @@ public sealed class PolicyReach
         {
             var known = new[] { folder }.Concat(_rulesFolders).Where(Directory.Exists)
                 .SelectMany(f => Directory.EnumerateFiles(f, "*.yaml")).Select(Path.GetFileNameWithoutExtension).OfType<string>().Distinct(StringComparer.Ordinal);
-            problem = ($"no policy `{reference}` {what} beside this file{(bare && _rulesFolders.Count > 0 ? " or in the rules folders" : string.Empty)}{Model.Diagnostics.Suggestion.Hint(reference, known)}", PolicyDiagnosticCodes.Reference);
+            problem = ($"no policy `{reference}` {what} beside this file{(bare && _rulesFolders.Count > 0 ? " or in the rules folders" : string.Empty)}{Model.Diagnostics.Suggestion.Hint(reference, known)}", DiagnosticCodes.Reference);
             return null;
         }
 
         if (!Folders.Holds(found))
         {
-            problem = ($"`{reference}` is outside the folders policies may be read from ({string.Join(", ", Folders.Roots)})", PolicyDiagnosticCodes.Reach);
+            problem = ($"`{reference}` is outside the folders policies may be read from ({string.Join(", ", Folders.Roots)})", DiagnosticCodes.Reach);
             return null;
         }
 

@@ -15,7 +15,7 @@ public static class ReferencedScenario
         var text = InputFile.Read(path);
         return InputKind.OfNamed(text, path) == FileKind.Scenario
             ? ScenarioLoader.Load(text, path, Path.GetFileNameWithoutExtension(path))
-            : throw new InvalidInputException([Diagnostic.Error(namedAt, PolicyDiagnosticCodes.Reach, "scenario",
+            : throw new InvalidInputException([Diagnostic.Error(namedAt, DiagnosticCodes.Reach, "scenario",
                 $"`{reference}` ({path}) is not a scenario file (a scenario has `booked_at` and `charges`)")]);
     }
 }

@@ -177,7 +177,7 @@ internal sealed class BatchHarness : IFuzzHarness
         var lines = text.Count(c => c == '\n') + text.Count(c => c == '\r') + 1;
         if (diagnostics.FirstOrDefault(d => d.Span.Line < 1 || d.Span.Column < 1 || d.Span.Line > lines || d.Message.Length == 0) is { } bad)
         {
-            throw new ContractViolationException("position", $"diagnostic without a position in the input: {bad.Span.Line}:{bad.Span.Column} {bad.Code} {bad.Message[..Math.Min(200, bad.Message.Length)]}", bad.Code);
+            throw new ContractViolationException("position", $"diagnostic without a position in the input: {bad.Span.Line}:{bad.Span.Column} {bad.Code} {bad.Message[..Math.Min(200, bad.Message.Length)]}", bad.Code.Id);
         }
     }
 

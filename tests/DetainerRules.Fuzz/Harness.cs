@@ -258,7 +258,7 @@ internal sealed class Harness : IFuzzHarness
 
         if (e.Diagnostics.FirstOrDefault(d => d.Span.Line < 1 || d.Span.Column < 1 || string.IsNullOrEmpty(d.Span.File)) is { } bad)
         {
-            throw new ContractViolationException("position", $"diagnostic without a position: {bad.Span.File}:{bad.Span.Line}:{bad.Span.Column} {bad.Code} {bad.Message}", bad.Code);
+            throw new ContractViolationException("position", $"diagnostic without a position: {bad.Span.File}:{bad.Span.Line}:{bad.Span.Column} {bad.Code} {bad.Message}", bad.Code.Id);
         }
     }
 }

@@ -111,7 +111,7 @@ internal static class BatchCommand
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             // Writing fails as an OutputException; this is the input failing as it is read.
-            context.Error.WriteLine($"{inputArgument}: error DR100: cannot read file: {e.Message}; {outputArgument} was not written");
+            context.Error.WriteLine(Diagnostic.Error(new SourceSpan(inputArgument, 0, 0), DiagnosticCodes.File, string.Empty, $"cannot read file: {e.Message}; {outputArgument} was not written").ToString());
             return ExitCodes.InvalidInput;
         }
     }
@@ -121,7 +121,7 @@ internal static class BatchCommand
     {
         if (FileNode.Of(path).Kind == FileNodeKind.Missing)
         {
-            throw new InvalidInputException([Diagnostic.Error(new SourceSpan(shown, 0, 0), "DR100", string.Empty, "no such file or folder")]);
+            throw new InvalidInputException([Diagnostic.Error(new SourceSpan(shown, 0, 0), DiagnosticCodes.File, string.Empty, "no such file or folder")]);
         }
 
         InputFile.RequireRegularFile(path, shown);

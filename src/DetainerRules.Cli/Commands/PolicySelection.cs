@@ -49,7 +49,7 @@ internal static class PolicySelection
         if (at is null)
         {
             throw new Model.Diagnostics.InvalidInputException([Model.Diagnostics.Diagnostic.Error(
-                new Model.Diagnostics.SourceSpan(name, 0, 0), PolicyDiagnosticCodes.Reference, "policy",
+                new Model.Diagnostics.SourceSpan(name, 0, 0), Model.Diagnostics.DiagnosticCodes.Reference, "policy",
                 $"`{name}` is a policy family: name a version, or give --at YYYY-MM-DD to pick the one in force that day")]);
         }
 

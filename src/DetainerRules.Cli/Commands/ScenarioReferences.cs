@@ -20,12 +20,12 @@ internal static class ScenarioReferences
         ?? throw new InvalidInputException([Diagnostic.Error(at, problem.Code, "scenario", problem.Message)]);
 
     /// <returns>The file, or null with <paramref name="problem"/> saying why there is none.</returns>
-    public static string? TryFind(CliContext context, string expectationFile, string reference, string? folder, out (string Message, string Code) problem)
+    public static string? TryFind(CliContext context, string expectationFile, string reference, string? folder, out (string Message, DiagnosticCode Code) problem)
     {
         problem = default;
         if (FileReach.Unfit(reference) is { } unfit)
         {
-            problem = ($"`{reference}` {unfit}: name a scenario by its id, or by a path relative to the expectation file", PolicyDiagnosticCodes.Reach);
+            problem = ($"`{reference}` {unfit}: name a scenario by its id, or by a path relative to the expectation file", DiagnosticCodes.Reach);
             return null;
         }
 
@@ -35,14 +35,14 @@ internal static class ScenarioReferences
             .FirstOrDefault(File.Exists);
         if (found is null)
         {
-            problem = ($"no scenario `{reference}` beside the file{(folder is null ? string.Empty : $", in {folder}")} or in a seeds/scenarios folder above it", PolicyDiagnosticCodes.Reference);
+            problem = ($"no scenario `{reference}` beside the file{(folder is null ? string.Empty : $", in {folder}")} or in a seeds/scenarios folder above it", DiagnosticCodes.Reference);
             return null;
         }
 
         var reach = new FileReach(places);
         if (!reach.Holds(found))
         {
-            problem = ($"`{reference}` is outside the folders scenarios may be read from ({string.Join(", ", reach.Roots)})", PolicyDiagnosticCodes.Reach);
+            problem = ($"`{reference}` is outside the folders scenarios may be read from ({string.Join(", ", reach.Roots)})", DiagnosticCodes.Reach);
             return null;
         }
 

@@ -11,8 +11,6 @@ namespace DetainerRules.Cli.Commands;
 /// <summary><c>detainer validate</c>: checks policy, scenario and expectation files like a compiler, every finding at once.</summary>
 internal static class ValidateCommand
 {
-    public const string UnknownKind = "DR103";
-
     public static Command Create(CliContext context)
     {
         var paths = new Argument<string[]>("files") { Description = "Policy, scenario and expectation files, or folders of them", Arity = ArgumentArity.OneOrMore };
@@ -57,7 +55,7 @@ internal static class ValidateCommand
         return errors > 0 ? ExitCodes.InvalidInput : ExitCodes.Success;
     }
 
-    private static IEnumerable<Diagnostic> Check(CliContext context, PolicyCatalog catalog, string file, bool strict, string? scenarioFolder)
+    private static List<Diagnostic> Check(CliContext context, PolicyCatalog catalog, string file, bool strict, string? scenarioFolder)
     {
         var path = context.Resolve(file);
         try
@@ -75,17 +73,20 @@ internal static class ValidateCommand
                 case FileKind.Expectations:
                     return References(context, catalog, ExpectationLoader.LoadFile(path, file), scenarioFolder);
                 default:
-                    return [Diagnostic.Error(new SourceSpan(file, 1, 1), UnknownKind, string.Empty,
+                    return [Diagnostic.Error(new SourceSpan(file, 1, 1), DiagnosticCodes.UnknownKind, string.Empty,
                         "cannot tell what this file is: a policy has `rules` and `defaults`, a scenario `booked_at` and `charges`, an expectation file `cases`")];
             }
         }
         catch (InvalidInputException e)
         {
-            return e.Diagnostics.Count > 0 ? e.Diagnostics : [Diagnostic.Error(new SourceSpan(file, 0, 0), PolicyDiagnosticCodes.File, string.Empty, e.Message)];
+            // The file is named as it was given, wherever the loader read it from; files it led to keep their own names.
+            return e.Diagnostics.Count > 0
+                ? [.. e.Diagnostics.Select(d => d.Span.File == path ? d with { Span = d.Span with { File = file } } : d)]
+                : [Diagnostic.Error(new SourceSpan(file, 0, 0), DiagnosticCodes.File, string.Empty, e.Message)];
         }
         catch (EvaluationException e)
         {
-            return [Diagnostic.Error(new SourceSpan(file, 0, 0), PolicyDiagnosticCodes.Reference, string.Empty, e.Message)];
+            return [Diagnostic.Error(new SourceSpan(file, 0, 0), DiagnosticCodes.Reference, string.Empty, e.Message)];
         }
     }
 
@@ -97,7 +98,7 @@ internal static class ValidateCommand
         {
             if (catalog.TryResolve(c.PolicyId) is null)
             {
-                findings.Add(Diagnostic.Error(c.Span, PolicyDiagnosticCodes.Reference, "policy", $"no policy `{c.PolicyId}`{Suggestion.Hint(c.PolicyId, catalog.Ids())}"));
+                findings.Add(Diagnostic.Error(c.Span, DiagnosticCodes.Reference, "policy", $"no policy `{c.PolicyId}`{Suggestion.Hint(c.PolicyId, catalog.Ids())}"));
             }
 
             if (c.Inline is null && ScenarioReferences.TryFind(context, file.Path, c.ScenarioId, scenarioFolder, out var problem) is null)

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using DetainerRules.Model.Diagnostics;
 
 namespace DetainerRules.Yaml.Batch;
 
@@ -24,8 +25,8 @@ internal sealed class CsvRows(BoundedLines lines)
     public readonly record struct Cell(string Text, long Line, long Column);
 
     /// <summary>Why a line is not a row: the column where it goes wrong, the cell it is in (from 0; -1 for the whole line), and the message (what the reader then does is the caller's to say).</summary>
-    /// <param name="Code">DR100 for a line past the record limit, DR101 for CSV syntax.</param>
-    public sealed record RowProblem(long Column, int Cell, string Message, string Code = "DR101");
+    /// <param name="Code"><see cref="DiagnosticCodes.File"/> for a line past the record limit, <see cref="DiagnosticCodes.Syntax"/> for CSV syntax.</param>
+    public sealed record RowProblem(long Column, int Cell, string Message, DiagnosticCode Code);
 
     /// <summary>How many cells a row must have to span lines; null while the header is read.</summary>
     public int? ExpectedCells { get; set; }
@@ -37,7 +38,7 @@ internal sealed class CsvRows(BoundedLines lines)
         {
             if (first.Text is null)
             {
-                row = new Row(first.Number, [], new RowProblem(1, -1, $"the line is {Count(first.Length)} characters long; the limit for one record is {Count(lines.MaxLength)}", "DR100"), 0);
+                row = new Row(first.Number, [], new RowProblem(1, -1, $"the line is {Count(first.Length)} characters long; the limit for one record is {Count(lines.MaxLength)}", DiagnosticCodes.File), 0);
                 return true;
             }
 
@@ -92,7 +93,7 @@ internal sealed class CsvRows(BoundedLines lines)
         var alone = new RowParser(first.Number);
         alone.Line(first.Text);
         return new Row(first.Number, alone.CellsBeforeOpenQuote, new RowProblem(alone.OpenQuoteColumn, alone.CellsBeforeOpenQuote.Count,
-            $"unterminated quote: the quote at column {alone.OpenQuoteColumn} opens a cell that does not close"), first.Text.Length);
+            $"unterminated quote: the quote at column {alone.OpenQuoteColumn} opens a cell that does not close", DiagnosticCodes.Syntax), first.Text.Length);
     }
 
     private bool Take(out BoundedLines.Line line)
@@ -169,7 +170,7 @@ internal sealed class CsvRows(BoundedLines lines)
                 }
                 else if (_closed)
                 {
-                    Problem = new RowProblem(i + 1, _cells.Count, $"text after the closing quote of a cell, at column {i + 1}; a quote inside a quoted cell is written twice (\"\")");
+                    Problem = new RowProblem(i + 1, _cells.Count, $"text after the closing quote of a cell, at column {i + 1}; a quote inside a quoted cell is written twice (\"\")", DiagnosticCodes.Syntax);
                     return State.Broken;
                 }
                 else if (c == '"' && _cell.Length == 0)

@@ -35,7 +35,7 @@ public static class CsvScenarios
         var rows = new CsvRows(new BoundedLines(reader, InputLimits.MaxFileLength, cancel));
         if (!rows.Next(out var header))
         {
-            throw new InvalidInputException([Diagnostic.Error(new SourceSpan(file, 1, 1), "DR102", "header", $"empty CSV: expected a header row with {string.Join(", ", Columns)}")]);
+            throw new InvalidInputException([Diagnostic.Error(new SourceSpan(file, 1, 1), DiagnosticCodes.Field, "header", $"empty CSV: expected a header row with {string.Join(", ", Columns)}")]);
         }
 
         var names = HeaderNames(file, header);
@@ -61,19 +61,19 @@ public static class CsvScenarios
         {
             if (!Columns.Contains(name))
             {
-                problems.Add(Diagnostic.Error(new SourceSpan(file, line, column), "DR102", Shown(name), $"unknown column `{Shown(name)}`{Suggestion.Hint(Shown(name), Columns)}; expected {string.Join(", ", Columns)}"));
+                problems.Add(Diagnostic.Error(new SourceSpan(file, line, column), DiagnosticCodes.Field, Shown(name), $"unknown column `{Shown(name)}`{Suggestion.Hint(Shown(name), Columns)}; expected {string.Join(", ", Columns)}"));
             }
         }
 
         foreach (var dup in header.Cells.GroupBy(c => c.Text).Where(g => g.Count() > 1))
         {
             var second = dup.Skip(1).First();
-            problems.Add(Diagnostic.Error(new SourceSpan(file, second.Line, second.Column), "DR102", Shown(dup.Key), $"column `{Shown(dup.Key)}` appears twice"));
+            problems.Add(Diagnostic.Error(new SourceSpan(file, second.Line, second.Column), DiagnosticCodes.Field, Shown(dup.Key), $"column `{Shown(dup.Key)}` appears twice"));
         }
 
         foreach (var missing in Required.Where(r => header.Cells.All(c => c.Text != r)))
         {
-            problems.Add(Diagnostic.Error(new SourceSpan(file, header.Line, 1), "DR102", missing, $"required column `{missing}` is missing"));
+            problems.Add(Diagnostic.Error(new SourceSpan(file, header.Line, 1), DiagnosticCodes.Field, missing, $"required column `{missing}` is missing"));
         }
 
         return problems.Count > 0 ? throw new InvalidInputException(problems) : [.. header.Cells.Select(c => c.Text)];
@@ -96,7 +96,7 @@ public static class CsvScenarios
         {
             // Cells are out of place from the first missing or extra comma on, so only a first-column id is sure.
             return new ScenarioRecord(number, source, null,
-                [Diagnostic.Error(new SourceSpan(file, row.Line, 1), "DR102", string.Empty, $"expected {names.Count} cells as in the header, found {row.Cells.Count}")])
+                [Diagnostic.Error(new SourceSpan(file, row.Line, 1), DiagnosticCodes.Field, string.Empty, $"expected {names.Count} cells as in the header, found {row.Cells.Count}")])
             {
                 ReadableId = idColumn == 0 ? IdOf(row.Cells[0].Text, number) : null,
             };
@@ -136,7 +136,7 @@ public static class CsvScenarios
                 var count = items[i].Split('|').Length;
                 if (count > parts.Length)
                 {
-                    problems.Add(Diagnostic.Error(new SourceSpan(file, cell.Line, cell.Column), "DR102", $"{name} ({name}[{i}])",
+                    problems.Add(Diagnostic.Error(new SourceSpan(file, cell.Line, cell.Column), DiagnosticCodes.Field, $"{name} ({name}[{i}])",
                         $"`{Shown(items[i])}` has {count} parts; an item has at most {parts.Length}: {string.Join("|", parts)} (a `|` cannot be written inside a part)"));
                 }
             }

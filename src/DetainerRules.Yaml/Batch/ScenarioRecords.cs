@@ -82,6 +82,6 @@ public static class ScenarioRecords
     }
 
     private static ScenarioRecord TooLong(long number, string file, long line, long length) =>
-        new(number, $"{file}:{line}", null, [Diagnostic.Error(new SourceSpan(file, line, 1), "DR100", string.Empty,
+        new(number, $"{file}:{line}", null, [Diagnostic.Error(new SourceSpan(file, line, 1), DiagnosticCodes.File, string.Empty,
             $"the line is {length.ToString("N0", CultureInfo.InvariantCulture)} characters long; the limit for one record is {InputLimits.MaxFileLength.ToString("N0", CultureInfo.InvariantCulture)} (as for a scenario file); reading resumes at the next line")]);
 }

@@ -93,7 +93,7 @@ internal sealed class DocumentReader
     }
 
     private static InvalidInputException Fail(SourceSpan span, string path, string message) =>
-        new([Diagnostic.Error(span, "DR101", path, message)]);
+        new([Diagnostic.Error(span, DiagnosticCodes.Syntax, path, message)]);
 
     private SourceSpan Locate(int index)
     {

@@ -14,8 +14,9 @@ internal sealed class FieldReader(List<Diagnostic> diagnostics)
 {
     public List<Diagnostic> Diagnostics { get; } = diagnostics;
 
-    public void Report(SourceSpan span, string path, string message, string code = "DR102") =>
-        Diagnostics.Add(Diagnostic.Error(span, code, path, message));
+    /// <param name="code">The problem's kind; a field's (<see cref="DiagnosticCodes.Field"/>) unless given.</param>
+    public void Report(SourceSpan span, string path, string message, DiagnosticCode? code = null) =>
+        Diagnostics.Add(Diagnostic.Error(span, code ?? DiagnosticCodes.Field, path, message));
 
     public MappingView? Mapping(YamlNode? node, IReadOnlyCollection<string> allowedKeys)
     {

@@ -29,7 +29,7 @@ public static class ExpectationLoader
         var diagnostics = new List<Diagnostic>();
         var r = new FieldReader(diagnostics);
         var top = r.Mapping(root, TopKeys)
-            ?? throw new InvalidInputException([Diagnostic.Error(root.Span, PolicyDiagnosticCodes.Field, string.Empty, "expected `cases` (and usually `policy`)")]);
+            ?? throw new InvalidInputException([Diagnostic.Error(root.Span, DiagnosticCodes.Field, string.Empty, "expected `cases` (and usually `policy`)")]);
         var policy = top["policy"] is { } p ? r.Text(p) : null;
         var cases = new List<ExpectationCase>();
         var seen = new HashSet<(string, string)>();
@@ -53,7 +53,7 @@ public static class ExpectationLoader
             {
                 if (casePolicy is null)
                 {
-                    r.Report(expect.Span, m.PathOf("expect"), "`expect` needs a policy: give `policy` at the top of the file or in the case, or use `policies`", PolicyDiagnosticCodes.Reference);
+                    r.Report(expect.Span, m.PathOf("expect"), "`expect` needs a policy: give `policy` at the top of the file or in the case, or use `policies`", DiagnosticCodes.Reference);
                 }
                 else
                 {
@@ -79,7 +79,7 @@ public static class ExpectationLoader
             {
                 if (scenarioId is not null && !seen.Add((policyId, scenarioId)))
                 {
-                    r.Report(span, m.Node.Path, $"scenario `{scenarioId}` is expected twice for `{policyId}`", PolicyDiagnosticCodes.Identity);
+                    r.Report(span, m.Node.Path, $"scenario `{scenarioId}` is expected twice for `{policyId}`", DiagnosticCodes.Identity);
                 }
 
                 var (decisions, outcome) = ReadExpect(r, node);

@@ -15,7 +15,7 @@ public static class QuestionLoader
         var diagnostics = new List<Diagnostic>();
         var r = new FieldReader(diagnostics);
         var top = r.Mapping(root, ["questions"])
-            ?? throw new InvalidInputException([Diagnostic.Error(root.Span, PolicyDiagnosticCodes.Field, string.Empty, "expected `questions`")]);
+            ?? throw new InvalidInputException([Diagnostic.Error(root.Span, DiagnosticCodes.Field, string.Empty, "expected `questions`")]);
         var folder = Path.GetDirectoryName(Path.GetFullPath(path))!;
         var questions = new List<Question>();
         foreach (var item in r.List(r.Required(top, "questions")))
@@ -33,7 +33,7 @@ public static class QuestionLoader
             if (scenario is not null && (FileReach.Unfit(scenario) is not null || !new FileReach([folder]).Holds(Path.Combine(folder, scenario))))
             {
                 // Like a policy's references: a questions file names scenarios in its own folder tree only.
-                r.Report(scenarioNode!.Span, scenarioNode.Path, $"`{scenario}` is outside this file's folder: name a scenario by a path relative to it, within it", PolicyDiagnosticCodes.Reach);
+                r.Report(scenarioNode!.Span, scenarioNode.Path, $"`{scenario}` is outside this file's folder: name a scenario by a path relative to it, within it", DiagnosticCodes.Reach);
                 scenario = null;
             }
 

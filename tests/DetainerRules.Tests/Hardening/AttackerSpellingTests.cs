@@ -60,6 +60,6 @@ public class AttackerSpellingTests
 
         var error = Assert.Throws<InvalidInputException>(() => DetainerRules.Yaml.PolicyLoader.Load(yaml, "attempt.yaml"));
 
-        Assert.That(error.Diagnostics.Select(d => d.Code), Has.Some.StartsWith("DR30").Or.Some.EqualTo("DR101").Or.Some.EqualTo("DR102"), string.Join("\n", error.Diagnostics));
+        Assert.That(error.Diagnostics.Select(d => d.Code.Id), Has.Some.StartsWith("DR30").Or.Some.EqualTo("DR101").Or.Some.EqualTo("DR102"), string.Join("\n", error.Diagnostics));
     }
 }

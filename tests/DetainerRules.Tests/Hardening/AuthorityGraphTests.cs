@@ -65,7 +65,7 @@ public class AuthorityGraphTests
         using (Assert.EnterMultipleScope())
         {
             Assert.That(errors, Has.Count.EqualTo(1), string.Join("\n", errors));
-            Assert.That(errors[0].Code, Is.EqualTo(PolicyDiagnosticCodes.Cycle));
+            Assert.That(errors[0].Code, Is.EqualTo(DiagnosticCodes.PolicyCycle));
             Assert.That(errors[0].Field, Is.EqualTo("bound_by"));
             Assert.That(errors[0].Span.Line, Is.GreaterThan(0));
             Assert.That(errors[0].Message, Does.Contain(message));
@@ -138,7 +138,7 @@ public class AuthorityGraphTests
 
         using (Assert.EnterMultipleScope())
         {
-            Assert.That(errors.Select(e => (e.Code, e.Field)), Is.EqualTo(new[] { (PolicyDiagnosticCodes.Identity, "bound_by[1]") }));
+            Assert.That(errors.Select(e => (e.Code, e.Field)), Is.EqualTo(new[] { (DiagnosticCodes.Identity, "bound_by[1]") }));
             Assert.That(errors[0].Message, Does.Contain("`q1` is listed twice in `bound_by`"));
             Assert.That(errors[0].Span.Column, Is.EqualTo(16), "at the second entry");
         }

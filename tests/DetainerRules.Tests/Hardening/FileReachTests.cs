@@ -86,7 +86,7 @@ public class FileReachTests
         using (Assert.EnterMultipleScope())
         {
             Assert.That(errors, Has.Count.EqualTo(1), string.Join("\n", errors));
-            Assert.That(errors[0].Code, Is.EqualTo(PolicyDiagnosticCodes.Reach));
+            Assert.That(errors[0].Code, Is.EqualTo(DiagnosticCodes.Reach));
             Assert.That(errors[0].Message, Does.Contain(message));
             Assert.That((errors[0].Span.Line, errors[0].Span.Column, errors[0].Field), Is.EqualTo((2L, 10L, "extends")));
             Assert.That(errors[0].ToString(), Does.Not.Contain(Secret).And.Not.Contain(Password));
@@ -100,7 +100,7 @@ public class FileReachTests
 
         using (Assert.EnterMultipleScope())
         {
-            Assert.That(errors.Select(e => e.Code), Is.EqualTo(new[] { PolicyDiagnosticCodes.Reach }), string.Join("\n", errors));
+            Assert.That(errors.Select(e => e.Code), Is.EqualTo(new[] { DiagnosticCodes.Reach }), string.Join("\n", errors));
             Assert.That(errors[0].Message, Does.Contain("notes.yaml` is not a policy file"));
             Assert.That(errors[0].Span.File, Does.EndWith("bound-by-notes.yaml"));
             Assert.That(string.Join("\n", errors), Does.Not.Contain(Secret).And.Not.Contain(Password));

@@ -27,7 +27,7 @@ public class InputFormTests
 
         using (Assert.EnterMultipleScope())
         {
-            Assert.That(error.Code, Is.EqualTo("DR101"));
+            Assert.That(error.Code, Is.EqualTo(DiagnosticCodes.Syntax));
             Assert.That((error.Span.Line, error.Span.Column), Is.EqualTo(((long)lineNumber, (long)column)));
             Assert.That(error.Message, Does.Contain("tags (`!!str`, `!name`) are not supported"));
         }

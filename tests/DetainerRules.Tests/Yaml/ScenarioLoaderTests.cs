@@ -175,7 +175,7 @@ public class ScenarioLoaderTests
 
         using (Assert.EnterMultipleScope())
         {
-            Assert.That(error.Code, Is.EqualTo("DR101"));
+            Assert.That(error.Code, Is.EqualTo(DiagnosticCodes.Syntax));
             Assert.That(error.Span.Line, Is.GreaterThan(1));
             Assert.That(error.Message, Does.StartWith("not valid YAML or JSON"));
         }
