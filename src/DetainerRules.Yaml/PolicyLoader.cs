@@ -1,24 +1,20 @@
-using System.Text.RegularExpressions;
-using DetainerRules.Language;
-using DetainerRules.Model;
-using DetainerRules.Model.Decisions;
+using System.Security.Cryptography;
+using System.Text;
 using DetainerRules.Model.Diagnostics;
 using DetainerRules.Model.Policies;
-using DetainerRules.Model.Scenarios;
 using DetainerRules.Yaml.Documents;
-using DetainerRules.Yaml.Formats;
 
 namespace DetainerRules.Yaml;
 
 /// <summary>Reads a policy file, checks it whole, and type-checks its conditions.</summary>
-/// <remarks>Every problem in the file is reported in one pass, each with its position and field.</remarks>
-public static partial class PolicyLoader
+/// <remarks>
+/// Every problem in the file is reported in one pass, each with its position and field. The work
+/// is in parts: <see cref="VariantChain"/> reads the file and the bases it extends (found through a
+/// resolver), <see cref="SectionReader"/> each file's sections, <see cref="DraftMerge"/> merges
+/// them down the chain, and <see cref="PolicyBinder"/> reads the rules and binds their conditions.
+/// </remarks>
+public static class PolicyLoader
 {
-    // The keys come from the format's shapes, which the JSON Schema is written from too.
-    private static readonly IReadOnlyList<string> BaseKeys = PolicyFormat.BaseKeys;
-    private static readonly IReadOnlyList<string> VariantKeys = PolicyFormat.Top.Keys;
-    private static readonly IReadOnlyList<string> RuleKeys = PolicyFormat.Rule.Keys;
-
     /// <summary>Deepest chain of variants accepted, so a runaway chain fails with a message.</summary>
     public const int MaxChainLength = 32;
 
@@ -41,8 +37,8 @@ public static partial class PolicyLoader
     {
         var diagnostics = new List<Diagnostic>();
         var r = new FieldReader(diagnostics);
-        var draft = ReadDraft(r, text, file, reach, []);
-        var policy = draft is null ? null : Finish(r, draft);
+        var draft = new VariantChain(r, BasesWithin(reach)).Read(text, file, FileReach.RealPath(file));
+        var policy = draft is null ? null : PolicyBinder.Bind(r, draft);
         if (policy is null && diagnostics.Count == 0)
         {
             // Every path that gives up reports why; this only guards against one that forgets.
@@ -57,462 +53,33 @@ public static partial class PolicyLoader
         return policy;
     }
 
-    private static PolicyDraft? ReadDraft(FieldReader r, string text, string file, PolicyReach reach, List<string> chain)
+    /// <summary>True when <paramref name="text"/> is a mapping with an <c>id</c> and the keys only a policy has; what is not is reported by name only, never by content.</summary>
+    internal static bool LooksLikePolicy(string text, string path) => InputKind.OfNamed(text, path) == FileKind.Policy;
+
+    /// <summary>The file a policy was read from, with the SHA-256 of its text.</summary>
+    internal static PolicyFile FileOf(string path, string text) =>
+        new(path, Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text))));
+
+    /// <summary>Bases found within <paramref name="reach"/>, read from disk, and refused unless they are policies.</summary>
+    private static ResolveBase BasesWithin(PolicyReach reach) => (file, name) =>
     {
-        var (root, locate) = DocumentReader.Read(file, text);
-        var top = r.Mapping(root, VariantKeys)
-            ?? throw new InvalidInputException([Diagnostic.Error(root.Span, DiagnosticCodes.Field, string.Empty, $"expected a policy (a mapping with `id`, `rules`, ...), found {root.Kind}")]);
-        var id = CheckId(r, r.Required(top, "id"), "policy");
-        var isVariant = top["extends"] is not null;
-        var draft = isVariant ? ReadBase(r, top, file, reach, chain) : new PolicyDraft();
-        if (draft is null)
+        if (reach.Resolve(file, name, "to extend", out var problem) is not { } path)
         {
-            return null;
+            return BaseLookup.Failed(problem.Message, problem.Code);
         }
 
-        if (!isVariant)
+        string text;
+        try
         {
-            foreach (var key in VariantKeys.Except(BaseKeys).Where(k => top[k] is not null))
-            {
-                r.Report(top[key]!.Span, top.PathOf(key), $"`{key}` is for a variant: add `extends: <policy>` to change another policy", DiagnosticCodes.Reference);
-            }
+            text = InputFile.Read(path);
+        }
+        catch (InvalidInputException e)
+        {
+            return BaseLookup.Failed($"cannot read `{name}`: {string.Join("; ", e.Diagnostics.Select(d => d.Message))}", DiagnosticCodes.Reference);
         }
 
-        // What only a variant may say is reported above for a base policy and otherwise ignored.
-        YamlNode? Variant(string key) => isVariant ? top[key] : null;
-        var origin = id ?? "?";
-        draft.Id = id;
-        draft.Span = root.Span;
-        draft.Lineage.Add(origin);
-        draft.Files.Add(FileOf(file, text));
-        draft.Family = top["family"] is { } familyNode ? CheckId(r, familyNode, "family") : draft.Family;
-        if (top["bound_by"] is { } boundBy)
-        {
-            ReadBoundBy(r, draft, boundBy);
-        }
-        draft.Title = Inherit(r, top, "title", draft.Title, isVariant);
-        draft.Jurisdiction = Inherit(r, top, "jurisdiction", draft.Jurisdiction, isVariant);
-        draft.Summary = top["summary"] is { } s ? r.Text(s) : draft.Summary;
-        draft.Time = top["time_zone"] is { } zone ? ReadTimeZone(r, zone) ?? draft.Time : draft.Time;
-        draft.State = top["state"] is { } state ? ReadState(r, state) : draft.State;
-        if (top["effective"] is not null || !isVariant)
-        {
-            (draft.EffectiveFrom, draft.EffectiveUntil) = ReadEffective(r, top["effective"]);
-        }
-
-        if (top["amendment"] is { } amendment && r.Text(amendment) is { } said)
-        {
-            draft.Amendments[origin] = said;
-        }
-        else if (isVariant)
-        {
-            r.Report(top.Node.Span, top.PathOf("amendment"), "a variant must say what it changes in `amendment`", DiagnosticCodes.Completeness);
-        }
-
-        Merge(r, draft, ReadSources(r, isVariant ? top["sources"] : r.Required(top, "sources")), "sources", origin, top, addOnly: true);
-        Merge(r, draft, ReadOffenseLists(r, top["offense_lists"]), draft.OffenseLists, "offense_lists", origin, top["offense_lists"], replace: false);
-        Merge(r, draft, ReadOffenseLists(r, Variant("replace_offense_lists")), draft.OffenseLists, "offense_lists", origin, Variant("replace_offense_lists"), replace: true);
-        Merge(r, draft, ReadNamedConditions(r, top["conditions"], text, locate), draft.Conditions, "conditions", origin, top["conditions"], replace: false);
-        Merge(r, draft, ReadNamedConditions(r, Variant("replace_conditions"), text, locate), draft.Conditions, "conditions", origin, Variant("replace_conditions"), replace: true);
-        Merge(r, draft, ReadLimits(r, top["limits"]), draft.Limits, "limits", origin, top["limits"], replace: false);
-        Merge(r, draft, ReadLimits(r, Variant("replace_limits")), draft.Limits, "limits", origin, Variant("replace_limits"), replace: true);
-        ReadDefaultNodes(r, draft, isVariant ? top["defaults"] : r.Required(top, "defaults"), isVariant, origin);
-        if (top["open_questions"] is { } questions)
-        {
-            // A variant restates its open questions: some of its base's are settled by the change.
-            draft.OpenQuestions.Clear();
-            draft.OpenQuestions.AddRange(r.List(questions).Select(r.Text).OfType<string>());
-        }
-        MergeRules(r, draft, isVariant ? top["rules"] : r.Required(top, "rules"), Variant("replace_rules"), Variant("remove_rules"), origin, text, locate);
-        return draft;
-    }
-
-    private static string? Inherit(FieldReader r, MappingView top, string key, string? inherited, bool isVariant) =>
-        top[key] is { } node ? r.Text(node) : isVariant ? inherited : r.Text(r.Required(top, key));
-
-    private static void Merge(FieldReader r, PolicyDraft draft, Dictionary<string, Source> sources, string section, string origin, MappingView top, bool addOnly)
-    {
-        foreach (var (id, source) in sources)
-        {
-            if (addOnly && draft.Sources.ContainsKey(id) && draft.Lineage.Count > 1)
-            {
-                r.Report(top["sources"]!.Span, top.PathOf("sources"), $"source `{id}` is already defined by `{draft.Origins[$"{section}:{id}"]}`: cite it as it is, or give the new source another id", DiagnosticCodes.Identity);
-                continue;
-            }
-
-            draft.Sources[id] = source;
-            draft.Origins[$"{section}:{id}"] = origin;
-        }
-    }
-
-    private static void Merge<T>(FieldReader r, PolicyDraft draft, Dictionary<string, T> entries, Dictionary<string, T> into, string section, string origin, YamlNode? node, bool replace)
-    {
-        foreach (var (name, value) in entries)
-        {
-            var exists = into.ContainsKey(name);
-            if (replace && !exists)
-            {
-                r.Report(node!.Span, $"{node.Path}.{name}", $"replaces nothing: the base has no {section} entry `{name}`{Suggestion.Hint(name, into.Keys)}", DiagnosticCodes.Reference);
-                continue;
-            }
-
-            if (!replace && exists && draft.Lineage.Count > 1)
-            {
-                r.Report(node!.Span, $"{node.Path}.{name}", $"`{name}` is already defined by `{draft.Origins[$"{section}:{name}"]}`: list it under `replace_{section}` to change it", DiagnosticCodes.Identity);
-                continue;
-            }
-
-            into[name] = value;
-            draft.Origins[$"{section}:{name}"] = origin;
-        }
-    }
-
-    private static void ReadDefaultNodes(FieldReader r, PolicyDraft draft, YamlNode? node, bool isVariant, string origin)
-    {
-        var m = r.Mapping(node, Vocabulary.Words<DecisionKind>());
-        if (m is null)
-        {
-            return;
-        }
-
-        foreach (var kind in Enum.GetValues<DecisionKind>())
-        {
-            var word = Vocabulary.Word(kind);
-            if (m[word] is { } value)
-            {
-                draft.Defaults[kind] = value;
-                draft.Origins[$"defaults:{word}"] = origin;
-            }
-            else if (!isVariant)
-            {
-                r.Report(m.Node.Span, m.PathOf(word), $"no default for decision `{word}`: every decision needs one (`unknown` when the sources are silent)", DiagnosticCodes.Completeness);
-            }
-        }
-    }
-
-    private static void MergeRules(FieldReader r, PolicyDraft draft, YamlNode? added, YamlNode? replaced, YamlNode? removed, string origin, string text, Func<int, SourceSpan> locate)
-    {
-        var inherited = draft.Rules.Select(rule => rule.Id).ToHashSet(StringComparer.Ordinal);
-        foreach (var item in r.List(removed))
-        {
-            var id = r.Text(item);
-            var index = draft.Rules.FindIndex(rule => rule.Id == id);
-            if (index < 0)
-            {
-                r.Report(item.Span, item.Path, $"removes nothing: the base has no rule `{id}`{Suggestion.Hint(id ?? string.Empty, inherited)}", DiagnosticCodes.Reference);
-                continue;
-            }
-
-            draft.Rules.RemoveAt(index);
-        }
-
-        foreach (var (mapping, maybeId) in RuleNodes(r, replaced))
-        {
-            if (maybeId is not { } id)
-            {
-                continue;
-            }
-
-            var index = draft.Rules.FindIndex(rule => rule.Id == id);
-            if (index < 0)
-            {
-                r.Report(mapping.Span, mapping.Path, $"replaces nothing: the base has no rule `{id}`{Suggestion.Hint(id, inherited)}", DiagnosticCodes.Reference);
-                continue;
-            }
-
-            draft.Rules[index] = new DraftRule(id, mapping, origin, text, locate);
-        }
-
-        var own = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var (mapping, id) in RuleNodes(r, added))
-        {
-            var rejected = id is null;
-            if (id is not null && inherited.Contains(id))
-            {
-                r.Report(mapping.Span, mapping.Path, $"rule `{id}` already exists in the base: list it under `replace_rules` to change it, or `remove_rules` to drop it", DiagnosticCodes.Identity);
-                rejected = true;
-            }
-            else if (id is not null && !own.Add(id))
-            {
-                r.Report(mapping.Span, mapping.Path + ".id", $"rule id `{id}` is used twice", DiagnosticCodes.Identity);
-                rejected = true;
-            }
-
-            draft.Rules.Add(new DraftRule(id ?? string.Empty, mapping, origin, text, locate, rejected));
-        }
-    }
-
-    /// <summary>Each rule mapping with its id; the id is null when missing or malformed (already reported).</summary>
-    private static IEnumerable<(YamlMapping Node, string? Id)> RuleNodes(FieldReader r, YamlNode? node)
-    {
-        foreach (var item in r.List(node))
-        {
-            if (item is not YamlMapping mapping)
-            {
-                r.Report(item.Span, item.Path, "expected a rule (id, when, then, because, cite)");
-                continue;
-            }
-
-            var idNode = mapping.Entries.FirstOrDefault(e => e.Key.Value == "id").Value;
-            if (idNode is null)
-            {
-                r.Report(mapping.Span, mapping.Path + ".id", "required field is missing");
-            }
-
-            yield return (mapping, idNode is null ? null : CheckId(r, idNode, "rule"));
-        }
-    }
-
-    private static Policy? Finish(FieldReader r, PolicyDraft draft)
-    {
-        if (draft.Rules.Count > InputLimits.MaxRules)
-        {
-            r.Report(draft.Span, "rules", $"the policy has {draft.Rules.Count} rules; the limit is {InputLimits.MaxRules}", DiagnosticCodes.Completeness);
-            return null;
-        }
-
-        var parts = new PartReader(r, draft.Sources, draft.Limits);
-        var binder = new ConditionBinder(draft.OffenseLists, draft.Conditions, r.Diagnostics, draft.Time);
-        binder.BindAllNamed();
-        var defaults = new Dictionary<DecisionKind, DefaultDecision>();
-        foreach (var (kind, node) in draft.Defaults)
-        {
-            if (parts.ReadDefault(kind, node) is { } d)
-            {
-                defaults[kind] = d;
-            }
-        }
-
-        var rules = draft.Rules.Select(rule => (Rule: ReadRule(parts, binder, rule), rule.Rejected))
-            .Where(x => !x.Rejected).Select(x => x.Rule).OfType<PolicyRule>().ToList();
-        binder.CheckUnusedNamed();
-        CheckCycles(r, rules);
-        if (draft.Id is null || draft.Title is null || draft.Jurisdiction is null || defaults.Count != Enum.GetValues<DecisionKind>().Length)
-        {
-            return null;
-        }
-
-        return new Policy(draft.Id, draft.Title, draft.Jurisdiction, draft.EffectiveFrom, draft.EffectiveUntil, draft.Summary, [.. draft.Sources.Values], defaults, rules, draft.OpenQuestions, draft.Span)
-        {
-            Family = draft.Family,
-            Time = draft.Time,
-            State = draft.State,
-            BoundBy = draft.BoundBy,
-            BoundBySpans = draft.BoundBySpans,
-            Files = draft.Files,
-            Lineage = draft.Lineage,
-            Amendments = draft.Amendments,
-            NamedConditions = draft.Conditions.ToDictionary(c => c.Key, c => c.Value.Text, StringComparer.Ordinal),
-            OffenseLists = draft.OffenseLists,
-            Limits = draft.Limits,
-            Origins = draft.Origins,
-        };
-    }
-
-    [GeneratedRegex("^[a-z0-9][a-z0-9-]{0,79}$")]
-    private static partial Regex IdPattern();
-
-    private static string? CheckId(FieldReader r, YamlNode? node, string what)
-    {
-        var id = r.Text(node);
-        if (id is not null && !IdPattern().IsMatch(id))
-        {
-            r.Report(node!.Span, node.Path, $"{what} id `{id}` must be lowercase letters, digits and dashes (at most 80)", DiagnosticCodes.Identity);
-            return null;
-        }
-
-        return id;
-    }
-
-    private static (LegalDate? From, LegalDate? Until) ReadEffective(FieldReader r, YamlNode? node)
-    {
-        var m = r.Mapping(node, PolicyFormat.Effective.Keys);
-        if (m is null)
-        {
-            return (null, null);
-        }
-
-        var (from, until) = (r.LegalDate(m["from"]), r.LegalDate(m["until"]));
-        if (from is { } f && until is { } u && u.Latest < f.Earliest)
-        {
-            r.Report(m["until"]!.Span, m.PathOf("until"), $"the policy ends ({u}) before it starts ({f})");
-        }
-
-        return (from, until);
-    }
-
-    private static string? ReadState(FieldReader r, YamlNode node)
-    {
-        if (r.Text(node) is not { } code)
-        {
-            return null;
-        }
-
-        if (UsJurisdictions.Names.ContainsKey(code))
-        {
-            return code;
-        }
-
-        r.Report(node.Span, node.Path, $"unknown state `{code}`{Suggestion.Hint(code, UsJurisdictions.Names.Keys)}: use a postal code such as `NV` or `DC`, or `US` for federal policy");
-        return null;
-    }
-
-    /// <summary>An IANA zone the bundled time zone database knows; null (reported) otherwise.</summary>
-    private static Model.Time.JurisdictionTime? ReadTimeZone(FieldReader r, YamlNode node)
-    {
-        if (r.Text(node) is not { } id)
-        {
-            return null;
-        }
-
-        if (Model.Time.JurisdictionTime.Find(id) is { } time)
-        {
-            return time;
-        }
-
-        r.Report(node.Span, node.Path, $"unknown time zone `{id}`{Suggestion.Hint(id, Model.Time.JurisdictionTime.ZoneIds)}: name an IANA zone such as `America/Los_Angeles`, or `local` for a policy with no one place (time zone database {Model.Time.JurisdictionTime.DatabaseVersion})");
-        return null;
-    }
-
-    private static Dictionary<string, Source> ReadSources(FieldReader r, YamlNode? node)
-    {
-        var sources = new Dictionary<string, Source>(StringComparer.Ordinal);
-        foreach (var item in r.List(node))
-        {
-            var m = r.Mapping(item, PolicyFormat.Source.Keys);
-            if (m is null)
-            {
-                r.Report(item.Span, item.Path, "expected a source (id, title, url or citation)");
-                continue;
-            }
-
-            var id = CheckId(r, r.Required(m, "id"), "source");
-            var title = r.Text(r.Required(m, "title"));
-            var url = m["url"] is { } u ? r.Text(u) : null;
-            var citation = m["citation"] is { } c ? r.Text(c) : null;
-            if (url is null && citation is null)
-            {
-                r.Report(m.Node.Span, item.Path, "a source needs a `url` or a `citation` so readers can find it", DiagnosticCodes.Completeness);
-            }
-
-            if (id is not null && title is not null && !sources.TryAdd(id, new Source(id, title, url, citation)))
-            {
-                r.Report(m["id"]!.Span, m.PathOf("id"), $"source id `{id}` is used twice", DiagnosticCodes.Identity);
-            }
-        }
-
-        return sources;
-    }
-
-    private static Dictionary<string, IReadOnlySet<OffenseCategory>> ReadOffenseLists(FieldReader r, YamlNode? node)
-    {
-        var lists = new Dictionary<string, IReadOnlySet<OffenseCategory>>(StringComparer.Ordinal);
-        foreach (var (key, value) in Entries(r, node))
-        {
-            var categories = r.List(value).Select(r.Word<OffenseCategory>).OfType<OffenseCategory>().ToHashSet();
-            if (value is YamlScalar { IsNull: true } || (value is YamlSequence { Items.Count: 0 }))
-            {
-                r.Report(value.Span, value.Path, $"offense list `{key.Value}` is empty: list at least one category", DiagnosticCodes.Completeness);
-            }
-
-            lists[key.Value] = categories;
-        }
-
-        return lists;
-    }
-
-    private static Dictionary<string, ConditionText> ReadNamedConditions(FieldReader r, YamlNode? node, string text, Func<int, SourceSpan> locate)
-    {
-        var named = new Dictionary<string, ConditionText>(StringComparer.Ordinal);
-        foreach (var (key, value) in Entries(r, node))
-        {
-            if (r.Scalar(value, "a condition") is { } scalar)
-            {
-                named[key.Value] = new ConditionText(scalar.Value, value.Path, ScalarPositions.For(scalar, text, locate));
-            }
-        }
-
-        return named;
-    }
-
-    private static Dictionary<string, HoldLimit> ReadLimits(FieldReader r, YamlNode? node)
-    {
-        var limits = new Dictionary<string, HoldLimit>(StringComparer.Ordinal);
-        foreach (var (key, value) in Entries(r, node))
-        {
-            var m = r.Mapping(value, PolicyFormat.Limit.Keys);
-            if (m is null)
-            {
-                r.Report(value.Span, value.Path, "expected a limit (hours, exclude, description)");
-                continue;
-            }
-
-            var hours = r.Integer(m["hours"], 0, 24 * 365);
-            var exclusions = r.List(m["exclude"]).Select(n => (Node: n, Text: r.Text(n))).ToList();
-            foreach (var (n, word) in exclusions.Where(e => e.Text is not null and not ("weekends" or "federal_holidays")))
-            {
-                r.Report(n.Span, n.Path, $"`{word}` cannot be excluded{Suggestion.Hint(word!, ["weekends", "federal_holidays"])}; expected `weekends` or `federal_holidays`");
-            }
-
-            var description = m["description"] is { } d ? r.Text(d) : null;
-            if (m["hours"] is null && description is null)
-            {
-                r.Report(m.Node.Span, value.Path, "a limit needs `hours`, or a `description` when no fixed number of hours applies", DiagnosticCodes.Completeness);
-            }
-
-            limits[key.Value] = new HoldLimit(key.Value, hours, exclusions.Any(e => e.Text == "weekends"), exclusions.Any(e => e.Text == "federal_holidays"), description);
-        }
-
-        return limits;
-    }
-
-    private static PolicyRule? ReadRule(PartReader parts, ConditionBinder binder, DraftRule draft)
-    {
-        var r = parts.Reader;
-        var m = r.Mapping(draft.Node, RuleKeys)!;
-        var whenScalar = r.Scalar(r.Required(m, "when"), "a condition");
-        var when = whenScalar is null ? null : binder.Bind(new ConditionText(whenScalar.Value, whenScalar.Path, ScalarPositions.For(whenScalar, draft.Text, draft.Locate)));
-        var then = parts.ReadEffects(r.Required(m, "then"));
-        var priority = m["priority"] is { } p ? r.Integer(p, -1_000_000, 1_000_000) : 0;
-        var because = r.Text(r.Required(m, "because"));
-        var cites = parts.ReadCites(r.Required(m, "cite"));
-        return when is not null && then is not null && priority is not null && because is not null && cites is not null
-            ? new PolicyRule(draft.Id, when, whenScalar!.Value, then, priority.Value, because, cites, m.Node.Span) { Origin = draft.Origin }
-            : null;
-    }
-
-    private static void CheckCycles(FieldReader r, List<PolicyRule> rules)
-    {
-        var strata = RuleStrata.Compute(rules);
-        if (strata.Cycle.Count > 0)
-        {
-            var first = rules.First(rule => strata.Cycle.Contains("rule " + rule.Id));
-            r.Report(first.Span, "rules", $"rules read and set decisions in a cycle: {string.Join(" -> ", strata.Cycle)}", DiagnosticCodes.PolicyCycle);
-        }
-    }
-
-    private static IEnumerable<(YamlScalar Key, YamlNode Value)> Entries(FieldReader r, YamlNode? node)
-    {
-        if (node is null || node is YamlScalar { IsNull: true })
-        {
-            yield break;
-        }
-
-        if (node is not YamlMapping mapping)
-        {
-            r.Report(node.Span, node.Path, $"expected a mapping of names to definitions, found {node.Kind}");
-            yield break;
-        }
-
-        foreach (var (key, value) in mapping.Entries)
-        {
-            if (!IdPattern().IsMatch(key.Value.Replace('_', '-')))
-            {
-                r.Report(key.Span, value.Path, $"name `{key.Value}` must be lowercase letters, digits, `_` and `-`", DiagnosticCodes.Identity);
-                continue;
-            }
-
-            yield return (key, value);
-        }
-    }
+        return LooksLikePolicy(text, path)
+            ? new BaseLookup(path, FileReach.RealPath(path), text)
+            : BaseLookup.Failed($"`{name}` is not a policy file (a policy has an `id` and `rules` or `extends`), so it cannot be extended", DiagnosticCodes.Reach);
+    };
 }

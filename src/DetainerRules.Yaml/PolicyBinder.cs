@@ -1,0 +1,86 @@
+using DetainerRules.Language;
+using DetainerRules.Model.Decisions;
+using DetainerRules.Model.Diagnostics;
+using DetainerRules.Model.Policies;
+using DetainerRules.Yaml.Documents;
+using DetainerRules.Yaml.Formats;
+
+namespace DetainerRules.Yaml;
+
+/// <summary>Turns a merged draft into a policy: reads its defaults and rules, binds every condition against the merged definitions, and checks the rules for cycles.</summary>
+internal static class PolicyBinder
+{
+    private static readonly IReadOnlyList<string> RuleKeys = PolicyFormat.Rule.Keys;
+
+    /// <returns>Null when a problem (reported to <paramref name="r"/>) leaves the policy incomplete.</returns>
+    public static Policy? Bind(FieldReader r, PolicyDraft draft)
+    {
+        if (draft.Rules.Count > InputLimits.MaxRules)
+        {
+            r.Report(draft.Span, "rules", $"the policy has {draft.Rules.Count} rules; the limit is {InputLimits.MaxRules}", DiagnosticCodes.Completeness);
+            return null;
+        }
+
+        var parts = new PartReader(r, draft.Sources, draft.Limits);
+        var binder = new ConditionBinder(draft.OffenseLists, draft.Conditions, r.Diagnostics, draft.Time);
+        binder.BindAllNamed();
+        var defaults = new Dictionary<DecisionKind, DefaultDecision>();
+        foreach (var (kind, node) in draft.Defaults)
+        {
+            if (parts.ReadDefault(kind, node) is { } d)
+            {
+                defaults[kind] = d;
+            }
+        }
+
+        var rules = draft.Rules.Select(rule => (Rule: ReadRule(parts, binder, rule), rule.Rejected))
+            .Where(x => !x.Rejected).Select(x => x.Rule).OfType<PolicyRule>().ToList();
+        binder.CheckUnusedNamed();
+        CheckCycles(r, rules);
+        if (draft.Id is null || draft.Title is null || draft.Jurisdiction is null || defaults.Count != Enum.GetValues<DecisionKind>().Length)
+        {
+            return null;
+        }
+
+        return new Policy(draft.Id, draft.Title, draft.Jurisdiction, draft.EffectiveFrom, draft.EffectiveUntil, draft.Summary, [.. draft.Sources.Values], defaults, rules, draft.OpenQuestions, draft.Span)
+        {
+            Family = draft.Family,
+            Time = draft.Time,
+            State = draft.State,
+            BoundBy = draft.BoundBy,
+            BoundBySpans = draft.BoundBySpans,
+            Files = draft.Files,
+            Lineage = draft.Lineage,
+            Amendments = draft.Amendments,
+            NamedConditions = draft.Conditions.ToDictionary(c => c.Key, c => c.Value.Text, StringComparer.Ordinal),
+            OffenseLists = draft.OffenseLists,
+            Limits = draft.Limits,
+            Origins = draft.Origins,
+        };
+    }
+
+    private static PolicyRule? ReadRule(PartReader parts, ConditionBinder binder, DraftRule draft)
+    {
+        var r = parts.Reader;
+        var m = r.Mapping(draft.Node, RuleKeys)!;
+        var whenScalar = r.Scalar(r.Required(m, "when"), "a condition");
+        var when = whenScalar is null ? null : binder.Bind(new ConditionText(whenScalar.Value, whenScalar.Path, ScalarPositions.For(whenScalar, draft.Text, draft.Locate)));
+        var then = parts.ReadEffects(r.Required(m, "then"));
+        var priority = m["priority"] is { } p ? r.Integer(p, -1_000_000, 1_000_000) : 0;
+        var because = r.Text(r.Required(m, "because"));
+        var cites = parts.ReadCites(r.Required(m, "cite"));
+        return when is not null && then is not null && priority is not null && because is not null && cites is not null
+            ? new PolicyRule(draft.Id, when, whenScalar!.Value, then, priority.Value, because, cites, m.Node.Span) { Origin = draft.Origin }
+            : null;
+    }
+
+    private static void CheckCycles(FieldReader r, List<PolicyRule> rules)
+    {
+        var strata = RuleStrata.Compute(rules);
+        if (strata.Cycle.Count > 0)
+        {
+            var first = rules.First(rule => strata.Cycle.Contains("rule " + rule.Id));
+            r.Report(first.Span, "rules", $"rules read and set decisions in a cycle: {string.Join(" -> ", strata.Cycle)}", DiagnosticCodes.PolicyCycle);
+        }
+    }
+}
