@@ -1,5 +1,6 @@
 using System.CommandLine;
 using DetainerRules.Cli.Commands;
+using DetainerRules.Cli.Files;
 
 namespace DetainerRules.Cli;
 
@@ -41,7 +42,19 @@ public static class DetainerCli
 
         try
         {
-            return parse.Invoke(new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false });
+            var exit = parse.Invoke(new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false });
+            output.Flush();
+            return exit;
+        }
+        catch (OutputException e) when (e.BrokenPipe)
+        {
+            // The reader of standard output is gone (`| head`): nothing left to say, and no one to say it to.
+            return ExitCodes.BrokenPipe;
+        }
+        catch (OutputException e)
+        {
+            error.WriteLine($"detainer: {e.Message}");
+            return ExitCodes.OutputFailed;
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {

@@ -1,6 +1,9 @@
+using DetainerRules.Cli.Files;
+
 namespace DetainerRules.Cli;
 
 internal static class Program
 {
-    private static int Main(string[] args) => DetainerCli.Run(args, Console.Out, Console.Error, Environment.CurrentDirectory, !Console.IsErrorRedirected);
+    private static int Main(string[] args) =>
+        DetainerCli.Run(args, StandardOutput.CreateWriter(), Console.Error, Environment.CurrentDirectory, !Console.IsErrorRedirected);
 }

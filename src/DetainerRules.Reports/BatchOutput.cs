@@ -59,7 +59,7 @@ public sealed class BatchOutput(TextWriter writer, IReadOnlyList<string> policie
 
     private void WriteCsv(BatchResult result)
     {
-        var cells = new List<string> { result.Record.Number.ToString(System.Globalization.CultureInfo.InvariantCulture), result.Record.Source, result.Record.Scenario?.Id ?? string.Empty, Errors(result) };
+        var cells = new List<string> { result.Record.Number.ToString(System.Globalization.CultureInfo.InvariantCulture), result.Record.Source, result.Record.Id ?? string.Empty, Errors(result) };
         for (var p = 0; p < policies.Count; p++)
         {
             if (result.Answers is not { } answers)
@@ -101,7 +101,7 @@ public sealed class BatchOutput(TextWriter writer, IReadOnlyList<string> policie
         w.WriteStartObject();
         w.WriteNumber("record", result.Record.Number);
         w.WriteString("source", result.Record.Source);
-        w.WriteString("id", result.Record.Scenario?.Id);
+        w.WriteString("id", result.Record.Id);
         if (result.Answers is not { } answers)
         {
             JsonReport.WriteStrings(w, "errors", result.Failure is { } failure ? [failure] : result.Record.Errors.Select(x => x.ToString()));

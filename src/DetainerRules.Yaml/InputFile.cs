@@ -1,8 +1,13 @@
 using DetainerRules.Model.Diagnostics;
+using DetainerRules.Yaml.Files;
 
 namespace DetainerRules.Yaml;
 
-/// <summary>Reads an input file, turning I/O failures into diagnostics like any other input problem.</summary>
+/// <summary>Opens and reads input files, turning I/O failures into diagnostics like any other input problem.</summary>
+/// <remarks>
+/// Every input the tool reads is opened here, after a check that it is a regular file: a FIFO
+/// would block the open until a writer came, and a device (<c>/dev/zero</c>) never ends.
+/// </remarks>
 public static class InputFile
 {
     /// <param name="displayPath">How messages name the file; defaults to <paramref name="path"/>.</param>
@@ -11,18 +16,14 @@ public static class InputFile
         var shown = displayPath ?? path;
         try
         {
-            var info = new FileInfo(path);
-            if (!info.Exists)
+            RequireRegularFile(path, shown);
+            var length = new FileInfo(path).Length;
+            if (length > Documents.InputLimits.MaxFileLength * 4L)
             {
-                throw Fail(shown, Directory.Exists(path) ? "is a directory, not a file" : "file not found");
+                throw Fail(shown, $"file is {length} bytes; the limit is {Documents.InputLimits.MaxFileLength} characters");
             }
 
-            if (info.Length > Documents.InputLimits.MaxFileLength * 4L)
-            {
-                throw Fail(shown, $"file is {info.Length} bytes; the limit is {Documents.InputLimits.MaxFileLength} characters");
-            }
-
-            // Read with a bound whatever the size says: devices and /proc files report a length of 0.
+            // Read with a bound whatever the size says: /proc files report a length of 0.
             using var reader = new StreamReader(path);
             var buffer = new char[Documents.InputLimits.MaxFileLength + 1];
             var read = reader.ReadBlock(buffer, 0, buffer.Length);
@@ -33,6 +34,41 @@ public static class InputFile
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             throw Fail(shown, "cannot read file: " + e.Message);
+        }
+    }
+
+    /// <summary>Opens a regular file for reading as a stream of text (batch inputs, read a record at a time).</summary>
+    /// <exception cref="InvalidInputException">The path is missing, a folder, or not a regular file, or cannot be opened.</exception>
+    public static StreamReader OpenText(string path, string? displayPath = null)
+    {
+        var shown = displayPath ?? path;
+        RequireRegularFile(path, shown);
+        try
+        {
+            return new StreamReader(path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw Fail(shown, "cannot read file: " + e.Message);
+        }
+    }
+
+    /// <summary>Refuses, before anything opens it, a path that is not a regular file (following links).</summary>
+    /// <exception cref="InvalidInputException">Missing, a folder, a FIFO, a device or a socket.</exception>
+    public static void RequireRegularFile(string path, string? displayPath = null)
+    {
+        var shown = displayPath ?? path;
+        var node = FileNode.Of(path);
+        switch (node.Kind)
+        {
+            case FileNodeKind.RegularFile:
+                return;
+            case FileNodeKind.Missing:
+                throw Fail(shown, "file not found");
+            case FileNodeKind.Directory:
+                throw Fail(shown, "is a directory, not a file");
+            default:
+                throw Fail(shown, $"is {node.Described}, not a regular file; only regular files are read");
         }
     }
 

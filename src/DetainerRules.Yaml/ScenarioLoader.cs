@@ -35,6 +35,37 @@ public static class ScenarioLoader
             : scenario;
     }
 
+    /// <summary>
+    /// The id a scenario's text gives (<paramref name="defaultId"/> when it gives none), so that a
+    /// record whose other fields have problems keeps its name; null when the text is not a mapping
+    /// or its id is not readable text.
+    /// </summary>
+    public static string? ReadId(string text, string file, string defaultId)
+    {
+        try
+        {
+            var (root, _) = DocumentReader.Read(file, text);
+            if (root is not YamlMapping mapping)
+            {
+                return null;
+            }
+
+            var node = mapping.Entries.FirstOrDefault(e => e.Key.Value == "id").Value;
+            if (node is null)
+            {
+                return defaultId;
+            }
+
+            var problems = new List<Diagnostic>();
+            var id = new FieldReader(problems).Text(node);
+            return problems.Count == 0 ? id : null;
+        }
+        catch (InvalidInputException)
+        {
+            return null;
+        }
+    }
+
     /// <summary>Reads a scenario from a node of a larger document (an expectation file's inline case); problems go to the reader.</summary>
     internal static Scenario? Read(FieldReader r, YamlNode root, string defaultId)
     {

@@ -52,7 +52,7 @@ public class BatchBenchmarks
     private ThreadLocal<RulesEngineWorkflows> _workflowsWithoutFec = null!;
     private readonly Lock _building = new();
     private DelegatePolicy _delegates = null!;
-    private Func<ScenarioRecord>[] _records = [];
+    private PendingRecord[] _records = [];
     private (string Label, IPolicyEvaluator Policy)[] _policies = [];
     private BatchResult[] _batchResults = [];
     private Action<BatchResult> _write = null!;
@@ -91,7 +91,7 @@ public class BatchBenchmarks
         _records = [.. _scenarios.Select((s, i) =>
         {
             var number = i + 1L;
-            return (Func<ScenarioRecord>)(() => new ScenarioRecord(number, "mem", s, []));
+            return new PendingRecord(0, () => new ScenarioRecord(number, "mem", s, []));
         })];
         _batchResults = new BatchResult[ScenarioCount];
         var results = _batchResults;

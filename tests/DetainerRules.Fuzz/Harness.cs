@@ -8,13 +8,6 @@ using DetainerRules.Yaml;
 
 namespace DetainerRules.Fuzz;
 
-/// <summary>What is fuzzed: the text of a policy file, or of a scenario file.</summary>
-internal enum Target
-{
-    Policy,
-    Scenario,
-}
-
 /// <summary>
 /// Runs one input through a loader and everything the loaded value feeds, and checks the contract:
 /// only <see cref="InvalidInputException"/> (each diagnostic with a position) from the loaders, only
@@ -25,7 +18,7 @@ internal enum Target
 /// Anything else escapes <see cref="Check"/> as it was thrown, so the fuzzer (and the replay) see
 /// the real exception type and stack.
 /// </remarks>
-internal sealed class Harness
+internal sealed class Harness : IFuzzHarness
 {
     /// <summary>Inputs shorter than this must finish within <see cref="TimeLimit"/>.</summary>
     public const int SmallInput = 64 * 1024;
@@ -58,7 +51,9 @@ internal sealed class Harness
 
     public Paths Paths { get; }
 
-    public static Harness Create(Target target, Paths paths) => new(target, paths);
+    /// <summary>The harness for a target: this one for policies and scenarios, <see cref="BatchHarness"/> for batch inputs.</summary>
+    public static IFuzzHarness Create(Target target, Paths paths) =>
+        target is Target.Policy or Target.Scenario ? new Harness(target, paths) : new BatchHarness(target, paths);
 
     /// <summary>Loads what the target needs before the first input, so the first input is not charged for it.</summary>
     public void WarmUp()

@@ -7,7 +7,7 @@ namespace DetainerRules.Fuzz;
 /// <remarks>Runs in this process: an input that overflows the stack cannot be shrunk here.</remarks>
 internal static class Minimizer
 {
-    public static int Run(Harness harness, string file, string output, TimeSpan budget)
+    public static int Run(IFuzzHarness harness, string file, string output, TimeSpan budget)
     {
         var text = Harness.Decode(File.ReadAllBytes(file));
         var failure = Replay.RunOne(harness, Encoding.UTF8.GetBytes(text));

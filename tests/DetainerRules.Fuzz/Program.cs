@@ -2,11 +2,11 @@ using DetainerRules.Fuzz;
 using SharpFuzz;
 
 // Usage (see README.md beside this file):
-//   DetainerRules.Fuzz policy|scenario                       fuzz under afl-fuzz (one input from stdin without it)
-//   DetainerRules.Fuzz policy|scenario --in-process          the same in the fork server's own process (faster, dies on a stack overflow)
+//   DetainerRules.Fuzz policy|scenario|jsonl|csv|batch                       fuzz under afl-fuzz (one input from stdin without it)
+//   DetainerRules.Fuzz policy|scenario|jsonl|csv|batch --in-process          the same in the fork server's own process (faster, dies on a stack overflow)
 //   DetainerRules.Fuzz replay <target> [--isolate] [--quiet] <files or folders>...
 //   DetainerRules.Fuzz minimize <target> <file> [<output>] [--seconds N]
-const string Usage = "usage: DetainerRules.Fuzz policy|scenario [--in-process] | replay <target> [--isolate] [--quiet] <files or folders>... | minimize <target> <file> [<output>] [--seconds N]";
+const string Usage = "usage: DetainerRules.Fuzz policy|scenario|jsonl|csv|batch [--in-process] | replay <target> [--isolate] [--quiet] <files or folders>... | minimize <target> <file> [<output>] [--seconds N]";
 
 if (args.Length == 0)
 {
@@ -18,6 +18,9 @@ static Target? ParseTarget(string word) => word switch
 {
     "policy" => Target.Policy,
     "scenario" => Target.Scenario,
+    "jsonl" => Target.Jsonl,
+    "csv" => Target.Csv,
+    "batch" => Target.Batch,
     _ => null,
 };
 

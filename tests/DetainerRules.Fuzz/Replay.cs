@@ -13,7 +13,7 @@ internal static class Replay
     private static readonly TimeSpan Abandon = TimeSpan.FromSeconds(30);
 
     /// <returns>0 when every input keeps the contract, 1 otherwise.</returns>
-    public static int Run(Harness harness, IReadOnlyList<string> paths, bool isolate, bool quiet)
+    public static int Run(IFuzzHarness harness, IReadOnlyList<string> paths, bool isolate, bool quiet)
     {
         var files = Expand(paths);
         var groups = new SortedDictionary<string, List<(string File, Failure Failure)>>(StringComparer.Ordinal);
@@ -58,7 +58,7 @@ internal static class Replay
     }
 
     /// <summary>Runs one input in this process, on a thread with the main thread's stack size, giving up after <see cref="Abandon"/>.</summary>
-    public static Failure? RunOne(Harness harness, byte[] input)
+    public static Failure? RunOne(IFuzzHarness harness, byte[] input)
     {
         var text = Harness.Decode(input);
         Failure? failure = null;
@@ -85,7 +85,7 @@ internal static class Replay
     }
 
     /// <summary>The child side of <see cref="RunIsolated"/>: one input, the result as one marked JSON line.</summary>
-    public static int RunChild(Harness harness, string file)
+    public static int RunChild(IFuzzHarness harness, string file)
     {
         var failure = RunOne(harness, File.ReadAllBytes(file));
         Console.WriteLine(ResultMarker + JsonSerializer.Serialize(failure is null ? [] : new[] { failure.Signature, failure.Detail }));

@@ -6,13 +6,18 @@ namespace DetainerRules.Analysis.Batch;
 
 /// <summary>Evaluates a stream of records under several policies, in parallel, writing results in input order.</summary>
 /// <remarks>
-/// Records are taken a chunk at a time, evaluated across cores, and handed to the writer in the
-/// order they came, so memory holds one chunk however long the input. Every record read yields
-/// exactly one result: its answers, or its problems, or the evaluation's failure.
+/// Records are taken a chunk at a time (at most <see cref="ChunkSize"/> records and, past the first,
+/// <see cref="ChunkCharacters"/> characters of unparsed text), evaluated across cores, and handed to
+/// the writer in the order they came, so memory holds one chunk however long the input and however
+/// long its records. Every record read yields exactly one result: its answers, or its problems, or
+/// the evaluation's failure.
 /// </remarks>
 public static class BatchEvaluator
 {
     public const int ChunkSize = 4096;
+
+    /// <summary>Unparsed text a chunk may hold: a few thousand ordinary records, or a few at the record limit.</summary>
+    public const long ChunkCharacters = 16 * 1024 * 1024;
 
     private static readonly int DecisionCount = Enum.GetValues<DecisionKind>().Length;
 
@@ -20,23 +25,25 @@ public static class BatchEvaluator
     /// <param name="progress">Called after each chunk with the number of records done.</param>
     /// <exception cref="OperationCanceledException">Cancelled; the results written so far are all that were.</exception>
     public static BatchSummary Run(
-        IEnumerable<Func<ScenarioRecord>> records,
+        IEnumerable<PendingRecord> records,
         IReadOnlyList<(string Label, IPolicyEvaluator Policy)> policies,
         Action<BatchResult> write,
         Action<long>? progress,
         CancellationToken cancel)
     {
         var summary = new BatchSummary([.. policies.Select(p => p.Label)]);
-        var chunk = new List<Func<ScenarioRecord>>(ChunkSize);
+        var chunk = new List<PendingRecord>(ChunkSize);
         var results = new BatchResult[ChunkSize];
         using var input = records.GetEnumerator();
         while (true)
         {
             cancel.ThrowIfCancellationRequested();
             chunk.Clear();
-            while (chunk.Count < ChunkSize && input.MoveNext())
+            var characters = 0L;
+            while (chunk.Count < ChunkSize && characters < ChunkCharacters && input.MoveNext())
             {
                 chunk.Add(input.Current);
+                characters += input.Current.Length;
                 summary.Read();
             }
 
@@ -45,7 +52,7 @@ public static class BatchEvaluator
                 return summary;
             }
 
-            Parallel.For(0, chunk.Count, new ParallelOptions { CancellationToken = cancel }, i => results[i] = Evaluate(chunk[i](), policies));
+            Parallel.For(0, chunk.Count, new ParallelOptions { CancellationToken = cancel }, i => results[i] = Evaluate(chunk[i].Parse(), policies));
             for (var i = 0; i < chunk.Count; i++)
             {
                 write(results[i]);

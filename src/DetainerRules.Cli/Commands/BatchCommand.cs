@@ -1,14 +1,16 @@
 using System.CommandLine;
 using System.Globalization;
-using System.Runtime.InteropServices;
 using DetainerRules.Analysis.Batch;
+using DetainerRules.Cli.Files;
 using DetainerRules.Engine;
 using DetainerRules.Model;
 using DetainerRules.Model.Decisions;
 using DetainerRules.Model.Diagnostics;
 using DetainerRules.Model.Scenarios;
 using DetainerRules.Reports;
+using DetainerRules.Yaml;
 using DetainerRules.Yaml.Batch;
+using DetainerRules.Yaml.Files;
 
 namespace DetainerRules.Cli.Commands;
 
@@ -41,10 +43,21 @@ internal static class BatchCommand
         }
 
         var inputPath = context.Resolve(inputArgument);
-        if (!File.Exists(inputPath) && !Directory.Exists(inputPath))
+        var folder = FileNode.Of(inputPath).Kind == FileNodeKind.Directory;
+        IReadOnlyList<string> inputs;
+        try
         {
-            context.Error.WriteLine($"{inputArgument}: error DR100: no such file or folder");
-            return ExitCodes.InvalidInput;
+            inputs = folder ? [.. ScenarioFiles.Expand([inputArgument], context).Select(context.Resolve)] : Regular(inputPath, inputArgument);
+        }
+        catch (InvalidInputException e)
+        {
+            return context.Fail(e);
+        }
+
+        if (OutputFile.Refusal(outputPath, [.. inputs, .. policyNames.Select(context.Resolve).Where(File.Exists)]) is { } refusal)
+        {
+            context.Error.WriteLine($"detainer: --output `{outputArgument}` {refusal}");
+            return ExitCodes.Usage;
         }
 
         List<(string Label, IPolicyEvaluator Policy)> compiled;
@@ -64,77 +77,65 @@ internal static class BatchCommand
             return ExitCodes.Usage;
         }
 
-        // Written beside the output under a name that does not look finished, and renamed only when complete.
-        var partial = outputPath + ".partial";
-        using var cancel = new CancellationTokenSource();
-        ConsoleCancelEventHandler onCancel = (_, e) =>
-        {
-            e.Cancel = true;
-            cancel.Cancel();
-        };
-        Console.CancelKeyPress += onCancel;
-        using var onTerm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, signal =>
-        {
-            signal.Cancel = true;
-            cancel.Cancel();
-        });
+        using var output = OutputFile.Create(outputPath, outputArgument);
+        using var interruption = new Interruption(context.Error, output.Abandon);
         try
         {
-            using var reader = Directory.Exists(inputPath) ? null : new StreamReader(inputPath);
-            var records = Records(context, inputArgument, inputPath, reader);
+            using var reader = folder ? null : InputFile.OpenText(inputPath, inputArgument);
+            var records = Records(context, inputArgument, inputPath, reader, interruption.Token);
             var length = reader?.BaseStream.Length ?? 0;
-            BatchSummary summary;
-            using (var writer = new StreamWriter(partial, append: false, new System.Text.UTF8Encoding(false)) { NewLine = "\n" })
-            {
-                var sink = new BatchOutput(writer, [.. compiled.Select(p => p.Label)], csv);
-                sink.Begin();
-                var progress = new Progress(context, () => reader is null ? null : (double)reader.BaseStream.Position / Math.Max(1, length));
-                summary = BatchEvaluator.Run(records, compiled, sink.Write, progress.Report, cancel.Token);
-                progress.Done();
-            }
-
+            var sink = new BatchOutput(output.Writer, [.. compiled.Select(p => p.Label)], csv);
+            sink.Begin();
+            var progress = new Progress(context, () => reader is null ? null : (double)reader.BaseStream.Position / Math.Max(1, length));
+            var summary = BatchEvaluator.Run(records, compiled, sink.Write, progress.Report, interruption.Token);
+            progress.Done();
             if (summary.In != summary.Out)
             {
-                File.Delete(partial);
                 context.Error.WriteLine($"error: {summary.In} records read but {summary.Out} written; no output file was left");
                 return ExitCodes.InvalidInput;
             }
 
-            File.Move(partial, outputPath, overwrite: true);
+            output.Commit();
             WriteSummary(context.Output, summary, outputArgument);
-            return ExitCodes.Success;
+            return summary.Errors > 0 ? ExitCodes.RecordsRefused : ExitCodes.Success;
         }
         catch (InvalidInputException e)
         {
-            File.Delete(partial);
             return context.Fail(e);
         }
         catch (OperationCanceledException)
         {
-            File.Delete(partial);
             context.Error.WriteLine($"detainer: interrupted; {outputArgument} was not written");
             return ExitCodes.Interrupted;
         }
-        catch (IOException e)
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            File.Delete(partial);
-            context.Error.WriteLine($"{outputArgument}: error DR100: {e.Message}");
+            // Writing fails as an OutputException; this is the input failing as it is read.
+            context.Error.WriteLine($"{inputArgument}: error DR100: cannot read file: {e.Message}; {outputArgument} was not written");
             return ExitCodes.InvalidInput;
-        }
-        finally
-        {
-            Console.CancelKeyPress -= onCancel;
         }
     }
 
-    private static IEnumerable<Func<ScenarioRecord>> Records(CliContext context, string shown, string path, StreamReader? reader)
+    /// <summary>A file input, which must be a regular file (a FIFO or a device would hang the run or never end).</summary>
+    private static string[] Regular(string path, string shown)
+    {
+        if (FileNode.Of(path).Kind == FileNodeKind.Missing)
+        {
+            throw new InvalidInputException([Diagnostic.Error(new SourceSpan(shown, 0, 0), "DR100", string.Empty, "no such file or folder")]);
+        }
+
+        InputFile.RequireRegularFile(path, shown);
+        return [path];
+    }
+
+    private static IEnumerable<PendingRecord> Records(CliContext context, string shown, string path, StreamReader? reader, CancellationToken cancel)
     {
         if (reader is null)
         {
             return ScenarioRecords.Folder(path, ScenarioFiles.Expand([shown], context));
         }
 
-        return path.EndsWith(".csv", StringComparison.OrdinalIgnoreCase) ? CsvScenarios.Read(reader, shown) : ScenarioRecords.Jsonl(reader, shown);
+        return path.EndsWith(".csv", StringComparison.OrdinalIgnoreCase) ? CsvScenarios.Read(reader, shown, cancel) : ScenarioRecords.Jsonl(reader, shown, cancel);
     }
 
     private static void WriteSummary(TextWriter w, BatchSummary summary, string output)

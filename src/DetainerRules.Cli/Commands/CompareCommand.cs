@@ -1,5 +1,6 @@
 using System.CommandLine;
 using DetainerRules.Analysis;
+using DetainerRules.Cli.Files;
 using DetainerRules.Engine;
 using DetainerRules.Model.Diagnostics;
 using DetainerRules.Model.Scenarios;
@@ -82,6 +83,12 @@ internal static class CompareCommand
             return ExitCodes.Usage;
         }
 
+        if (request.Examples is { } examples && OutputFolder.Refusal(context.Resolve(examples)) is { } refusal)
+        {
+            context.Error.WriteLine($"detainer: --emit-examples `{examples}` {refusal}");
+            return ExitCodes.Usage;
+        }
+
         try
         {
             var catalog = context.Catalog(request.Rules is null ? null : context.Resolve(request.Rules));
@@ -98,7 +105,7 @@ internal static class CompareCommand
             ComparisonReport.Write(context.Output, comparison, request.Format);
             if (request.Examples is { } folder)
             {
-                ComparisonExamples.Write(context.Resolve(folder), comparison);
+                OutputFolder.Write(context.Resolve(folder), folder, ComparisonExamples.Of(comparison));
             }
 
             return comparison.Agree ? ExitCodes.Success : ExitCodes.PoliciesDiffer;

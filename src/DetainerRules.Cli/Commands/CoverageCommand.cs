@@ -43,6 +43,6 @@ internal static class CoverageCommand
             return ExitCodes.Success;
         }
 
-        return GeneratedBlock.Replace(context, update, "detainer coverage", map);
+        return GeneratedBlock.Replace(context, update, "detainer coverage", map, catalog.Ids().Select(catalog.Resolve));
     }
 }

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using DetainerRules.Analysis.Batch;
+using DetainerRules.Cli.Files;
 using DetainerRules.Reports;
 using DetainerRules.Yaml.Batch;
 
@@ -25,24 +26,57 @@ internal static class GenerateCommand
         {
             count, seed, format, output,
         };
-        command.SetAction(parse =>
-        {
-            var path = parse.GetValue(output) is { } o ? context.Resolve(o) : null;
-            using var file = path is null ? null : new StreamWriter(path, append: false, new System.Text.UTF8Encoding(false)) { NewLine = "\n" };
-            var w = file ?? context.Output;
-            var csv = parse.GetRequiredValue(format) == "csv";
-            if (csv)
-            {
-                w.WriteLine(ScenarioCsv.Header);
-            }
-
-            foreach (var scenario in BookingGenerator.Generate(parse.GetRequiredValue(count), parse.GetValue(seed)))
-            {
-                w.WriteLine(csv ? ScenarioCsv.Row(scenario) : ScenarioJson.ToJson(scenario, indented: false));
-            }
-
-            return ExitCodes.Success;
-        });
+        command.SetAction(parse => Run(context, parse.GetRequiredValue(count), parse.GetValue(seed), parse.GetRequiredValue(format) == "csv", parse.GetValue(output)));
         return command;
+    }
+
+    private static int Run(CliContext context, int count, int seed, bool csv, string? outputArgument)
+    {
+        if (outputArgument is null)
+        {
+            Write(context.Output, count, seed, csv, CancellationToken.None);
+            return ExitCodes.Success;
+        }
+
+        var path = context.Resolve(outputArgument);
+        if (OutputFile.Refusal(path, []) is { } refusal)
+        {
+            context.Error.WriteLine($"detainer: --output `{outputArgument}` {refusal}");
+            return ExitCodes.Usage;
+        }
+
+        using var file = OutputFile.Create(path, outputArgument);
+        using var interruption = new Interruption(context.Error, file.Abandon);
+        try
+        {
+            Write(file.Writer, count, seed, csv, interruption.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            context.Error.WriteLine($"detainer: interrupted; {outputArgument} was not written");
+            return ExitCodes.Interrupted;
+        }
+
+        file.Commit();
+        return ExitCodes.Success;
+    }
+
+    private static void Write(TextWriter w, int count, int seed, bool csv, CancellationToken cancel)
+    {
+        if (csv)
+        {
+            w.WriteLine(ScenarioCsv.Header);
+        }
+
+        var n = 0;
+        foreach (var scenario in BookingGenerator.Generate(count, seed))
+        {
+            if (++n % 4096 == 0)
+            {
+                cancel.ThrowIfCancellationRequested();
+            }
+
+            w.WriteLine(csv ? ScenarioCsv.Row(scenario) : ScenarioJson.ToJson(scenario, indented: false));
+        }
     }
 }

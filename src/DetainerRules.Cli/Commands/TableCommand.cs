@@ -1,4 +1,5 @@
 using System.CommandLine;
+using DetainerRules.Cli.Files;
 using DetainerRules.Engine;
 using DetainerRules.Model.Diagnostics;
 using DetainerRules.Reports;
@@ -53,7 +54,7 @@ internal static class TableCommand
                 return ExitCodes.Success;
             }
 
-            return GeneratedBlock.Replace(context, update, "detainer table", table);
+            return GeneratedBlock.Replace(context, update, "detainer table", table, [context.Resolve(questionsFile), .. questions.Select(q => q.ScenarioPath).Distinct()]);
         }
         catch (InvalidInputException e)
         {

@@ -2,6 +2,7 @@ using System.Text;
 using System.Text.Json;
 using DetainerRules.Model.Diagnostics;
 using DetainerRules.Model.Scenarios;
+using DetainerRules.Yaml.Documents;
 
 namespace DetainerRules.Yaml.Batch;
 
@@ -24,29 +25,50 @@ public static class CsvScenarios
     public static string Header => string.Join(",", Columns);
 
     private static readonly string[] Required = ["booked_at", "charges"];
+    private static readonly string[] ChargeParts = ["level", "category", "offense", "statute"];
+    private static readonly string[] ConvictionParts = ["level", "category", "convicted_on", "released_on", "offense", "statute"];
 
-    /// <exception cref="InvalidInputException">The header names an unknown column, repeats one, or lacks a required one.</exception>
-    public static IEnumerable<Func<ScenarioRecord>> Read(TextReader reader, string file)
+    /// <exception cref="InvalidInputException">The header names an unknown column, repeats one, lacks a required one, or is not a well-formed row.</exception>
+    /// <param name="cancel">Checked as the input is read, also within a long line.</param>
+    public static IEnumerable<PendingRecord> Read(TextReader reader, string file, CancellationToken cancel = default)
     {
-        using var rows = CsvRows.Read(reader).GetEnumerator();
-        if (!rows.MoveNext())
+        var rows = new CsvRows(new BoundedLines(reader, InputLimits.MaxFileLength, cancel));
+        if (!rows.Next(out var header))
         {
             throw new InvalidInputException([Diagnostic.Error(new SourceSpan(file, 1, 1), "DR102", "header", $"empty CSV: expected a header row with {string.Join(", ", Columns)}")]);
         }
 
-        var header = rows.Current;
+        var names = HeaderNames(file, header);
+        rows.ExpectedCells = names.Count;
+        var idColumn = names.IndexOf("id");
+        var number = 0L;
+        while (rows.Next(out var row))
+        {
+            var n = ++number;
+            yield return new PendingRecord(row.Length, () => Row(file, names, idColumn, row, n));
+        }
+    }
+
+    private static List<string> HeaderNames(string file, CsvRows.Row header)
+    {
+        if (header.Problem is { } broken)
+        {
+            throw new InvalidInputException([Diagnostic.Error(new SourceSpan(file, header.Line, broken.Column), broken.Code, "header", broken.Message)]);
+        }
+
         var problems = new List<Diagnostic>();
-        foreach (var (name, column) in header.Cells)
+        foreach (var (name, line, column) in header.Cells)
         {
             if (!Columns.Contains(name))
             {
-                problems.Add(Diagnostic.Error(new SourceSpan(file, header.Line, column), "DR102", name, $"unknown column `{name}`{Suggestion.Hint(name, Columns)}; expected {string.Join(", ", Columns)}"));
+                problems.Add(Diagnostic.Error(new SourceSpan(file, line, column), "DR102", Shown(name), $"unknown column `{Shown(name)}`{Suggestion.Hint(Shown(name), Columns)}; expected {string.Join(", ", Columns)}"));
             }
         }
 
         foreach (var dup in header.Cells.GroupBy(c => c.Text).Where(g => g.Count() > 1))
         {
-            problems.Add(Diagnostic.Error(new SourceSpan(file, header.Line, dup.Skip(1).First().Column), "DR102", dup.Key, $"column `{dup.Key}` appears twice"));
+            var second = dup.Skip(1).First();
+            problems.Add(Diagnostic.Error(new SourceSpan(file, second.Line, second.Column), "DR102", Shown(dup.Key), $"column `{Shown(dup.Key)}` appears twice"));
         }
 
         foreach (var missing in Required.Where(r => header.Cells.All(c => c.Text != r)))
@@ -54,37 +76,77 @@ public static class CsvScenarios
             problems.Add(Diagnostic.Error(new SourceSpan(file, header.Line, 1), "DR102", missing, $"required column `{missing}` is missing"));
         }
 
-        if (problems.Count > 0)
-        {
-            throw new InvalidInputException(problems);
-        }
-
-        var names = header.Cells.Select(c => c.Text).ToList();
-        var number = 0L;
-        while (rows.MoveNext())
-        {
-            var row = rows.Current;
-            var n = ++number;
-            yield return () => Row(file, names, row, n);
-        }
+        return problems.Count > 0 ? throw new InvalidInputException(problems) : [.. header.Cells.Select(c => c.Text)];
     }
 
-    private static ScenarioRecord Row(string file, List<string> names, CsvRows.Row row, long number)
+    private static ScenarioRecord Row(string file, List<string> names, int idColumn, CsvRows.Row row, long number)
     {
+        var source = $"{file}:{row.Line}";
+        if (row.Problem is { } broken)
+        {
+            // The id survives when its cell was read before the problem.
+            var field = broken.Cell >= 0 && broken.Cell < names.Count ? names[broken.Cell] : string.Empty;
+            return new ScenarioRecord(number, source, null, [Diagnostic.Error(new SourceSpan(file, row.Line, broken.Column), broken.Code, field, broken.Message + "; the row is skipped and reading resumes at the next line")])
+            {
+                ReadableId = idColumn >= 0 && idColumn < row.Cells.Count ? IdOf(row.Cells[idColumn].Text, number) : null,
+            };
+        }
+
         if (row.Cells.Count != names.Count)
         {
-            return new ScenarioRecord(number, $"{file}:{row.Line}", null,
-                [Diagnostic.Error(new SourceSpan(file, row.Line, 1), "DR102", string.Empty, $"expected {names.Count} cells as in the header, found {row.Cells.Count}")]);
+            // Cells are out of place from the first missing or extra comma on, so only a first-column id is sure.
+            return new ScenarioRecord(number, source, null,
+                [Diagnostic.Error(new SourceSpan(file, row.Line, 1), "DR102", string.Empty, $"expected {names.Count} cells as in the header, found {row.Cells.Count}")])
+            {
+                ReadableId = idColumn == 0 ? IdOf(row.Cells[0].Text, number) : null,
+            };
         }
 
         var cells = names.Zip(row.Cells).ToDictionary(p => p.First, p => p.Second, StringComparer.Ordinal);
         var json = ToJson(cells.ToDictionary(c => c.Key, c => c.Value.Text, StringComparer.Ordinal));
-        return ScenarioRecords.Read(number, file, row.Line, json, $"row-{number}", _ => 1, d =>
+        return ScenarioRecords.Read(number, file, row.Line, json, DefaultId(number), _ => 1, d =>
         {
             var column = ColumnOf(d.Field);
-            return d with { Field = column + (d.Field.Length > 0 ? $" ({d.Field})" : string.Empty), Span = d.Span with { Column = cells.TryGetValue(column, out var c) ? c.Column : 1 } };
-        });
+            return d with
+            {
+                Field = column + (d.Field.Length > 0 ? $" ({d.Field})" : string.Empty),
+                Span = cells.TryGetValue(column, out var c) ? d.Span with { Line = c.Line, Column = c.Column } : d.Span with { Column = 1 },
+            };
+        }, ItemProblems(file, cells));
     }
+
+    private static string DefaultId(long number) => $"row-{number}";
+
+    private static string? IdOf(string cell, long number) => cell.Trim() is { Length: > 0 } id ? id : DefaultId(number);
+
+    /// <summary>Items of <c>charges</c> and <c>convictions</c> with more <c>|</c> parts than an offense has: an error, not parts quietly dropped.</summary>
+    private static List<Diagnostic> ItemProblems(string file, Dictionary<string, CsvRows.Cell> cells)
+    {
+        var problems = new List<Diagnostic>();
+        foreach (var (name, parts) in new[] { ("charges", ChargeParts), ("convictions", ConvictionParts) })
+        {
+            if (!cells.TryGetValue(name, out var cell))
+            {
+                continue;
+            }
+
+            var items = Items(cell.Text.Trim());
+            for (var i = 0; i < items.Length; i++)
+            {
+                var count = items[i].Split('|').Length;
+                if (count > parts.Length)
+                {
+                    problems.Add(Diagnostic.Error(new SourceSpan(file, cell.Line, cell.Column), "DR102", $"{name} ({name}[{i}])",
+                        $"`{Shown(items[i])}` has {count} parts; an item has at most {parts.Length}: {string.Join("|", parts)} (a `|` cannot be written inside a part)"));
+                }
+            }
+        }
+
+        return problems;
+    }
+
+    /// <summary>Text from the input as a message quotes it: at most 60 characters, so a message never echoes a whole file.</summary>
+    private static string Shown(string text) => text.Length <= 60 ? text : text[..57] + "...";
 
     /// <summary>The column a scenario field comes from.</summary>
     private static string ColumnOf(string path)
@@ -125,14 +187,14 @@ public static class CsvScenarios
             w.WriteStartArray("charges");
             foreach (var item in Items(Cell("charges")))
             {
-                Offense(w, item, ["level", "category", "offense", "statute"]);
+                Offense(w, item, ChargeParts);
             }
 
             w.WriteEndArray();
             w.WriteStartArray("convictions");
             foreach (var item in Items(Cell("convictions")))
             {
-                Offense(w, item, ["level", "category", "convicted_on", "released_on", "offense", "statute"]);
+                Offense(w, item, ConvictionParts);
             }
 
             w.WriteEndArray();

@@ -1,44 +1,54 @@
+using System.Globalization;
 using DetainerRules.Model.Diagnostics;
 using DetainerRules.Model.Scenarios;
+using DetainerRules.Yaml.Documents;
 
 namespace DetainerRules.Yaml.Batch;
 
 /// <summary>Reads batch inputs lazily, one record at a time, so memory stays flat however large the input.</summary>
 /// <remarks>
 /// A bad record becomes a record with errors (positioned at its line in the input), never a
-/// stopped run or a dropped record. Blank lines are not records. Each record comes as a function
-/// that reads it, so the reading (the costly part) can run on many cores while the input is
-/// walked on one.
+/// stopped run or a dropped record. Lines of only white space are not records. A record may be as
+/// long as a scenario file (<see cref="InputLimits.MaxFileLength"/>); a longer line is one record
+/// with an error, skipped without being held in memory.
 /// </remarks>
 public static class ScenarioRecords
 {
     /// <summary>One scenario (a JSON object) per line.</summary>
-    public static IEnumerable<Func<ScenarioRecord>> Jsonl(TextReader reader, string file)
+    /// <param name="cancel">Checked as the input is read, also within a long line.</param>
+    public static IEnumerable<PendingRecord> Jsonl(TextReader reader, string file, CancellationToken cancel = default)
     {
-        var line = 0L;
+        var lines = new BoundedLines(reader, InputLimits.MaxFileLength, cancel);
         var number = 0L;
-        while (reader.ReadLine() is { } text)
+        while (lines.Next(out var line))
         {
-            line++;
-            if (string.IsNullOrWhiteSpace(text))
+            if (line.Text is { } blank && string.IsNullOrWhiteSpace(blank))
             {
                 continue;
             }
 
-            number++;
-            var (n, l) = (number, line);
-            yield return () => Read(n, file, l, text, $"line-{l}", column => column);
+            var (n, l) = (++number, line.Number);
+            if (line.Text is not { } text)
+            {
+                var length = line.Length;
+                yield return new PendingRecord(0, () => TooLong(n, file, l, length));
+                continue;
+            }
+
+            yield return new PendingRecord(text.Length, () => Read(n, file, l, text, $"line-{l}", column => column));
         }
     }
 
     /// <summary>The scenario files of a folder, in name order, one record each.</summary>
-    public static IEnumerable<Func<ScenarioRecord>> Folder(string folder, IEnumerable<string> files)
+    public static IEnumerable<PendingRecord> Folder(string folder, IEnumerable<string> files)
     {
         var number = 0L;
         foreach (var file in files)
         {
             var n = ++number;
-            yield return () =>
+
+            // The file is read by the parse itself, so the walker holds none of its text.
+            yield return new PendingRecord(0, () =>
             {
                 try
                 {
@@ -48,22 +58,30 @@ public static class ScenarioRecords
                 {
                     return new ScenarioRecord(n, file, null, e.Diagnostics);
                 }
-            };
+            });
         }
     }
 
     /// <summary>Parses one record's text, moving its problems to the record's line of the input.</summary>
     /// <param name="column">Maps a column of <paramref name="text"/> to a column of the input line.</param>
-    internal static ScenarioRecord Read(long number, string file, long line, string text, string defaultId, Func<long, long> column, Func<Diagnostic, Diagnostic>? adjust = null)
+    /// <param name="problems">Problems already found in the record (by the CSV reader), reported with the loader's.</param>
+    internal static ScenarioRecord Read(long number, string file, long line, string text, string defaultId, Func<long, long> column, Func<Diagnostic, Diagnostic>? adjust = null, IReadOnlyList<Diagnostic>? problems = null)
     {
+        var source = $"{file}:{line}";
         try
         {
-            return new ScenarioRecord(number, $"{file}:{line}", ScenarioLoader.Load(text, file, defaultId), []);
+            var scenario = ScenarioLoader.Load(text, file, defaultId);
+            return problems is { Count: > 0 } ? new ScenarioRecord(number, source, null, problems) { ReadableId = scenario.Id } : new ScenarioRecord(number, source, scenario, []);
         }
         catch (InvalidInputException e)
         {
             var moved = e.Diagnostics.Select(d => d with { Span = new SourceSpan(file, line, d.Span.Line == 1 ? column(d.Span.Column) : 1) });
-            return new ScenarioRecord(number, $"{file}:{line}", null, [.. adjust is null ? moved : moved.Select(adjust)]);
+            IEnumerable<Diagnostic> all = [.. problems ?? [], .. adjust is null ? moved : moved.Select(adjust)];
+            return new ScenarioRecord(number, source, null, [.. all.OrderBy(d => d.Span.Column)]) { ReadableId = ScenarioLoader.ReadId(text, file, defaultId) };
         }
     }
+
+    private static ScenarioRecord TooLong(long number, string file, long line, long length) =>
+        new(number, $"{file}:{line}", null, [Diagnostic.Error(new SourceSpan(file, line, 1), "DR100", string.Empty,
+            $"the line is {length.ToString("N0", CultureInfo.InvariantCulture)} characters long; the limit for one record is {InputLimits.MaxFileLength.ToString("N0", CultureInfo.InvariantCulture)} (as for a scenario file); reading resumes at the next line")]);
 }

@@ -16,6 +16,7 @@ public class ErrorPathTests
         File.WriteAllText(Path.Combine(_dir, "bad.yaml"), "booked_at: 2025-01-17T09:30:00-08:00\ncharges: [ { offense: x, level: felonious, category: theft } ]\n");
         File.WriteAllText(Path.Combine(_dir, "cases.yaml"), "policy: nyc\ncases: [ { scenario: x, because: y, expect: { notify_ice: requird } } ]\n");
         File.WriteAllText(Path.Combine(_dir, "ok.yaml"), "booked_at: 2025-01-17T09:30:00-08:00\ncharges: [ { offense: x, level: felony, category: theft } ]\n");
+        File.WriteAllText(Path.Combine(_dir, "records.jsonl"), "{\"booked_at\": \"2025-01-17T09:30:00-08:00\", \"charges\": [{\"offense\": \"x\", \"level\": \"felony\", \"category\": \"theft\"}]}\n{not json\n");
     }
 
     [OneTimeTearDown]
@@ -34,7 +35,7 @@ public class ErrorPathTests
         yield return Case("evaluate a bad scenario", ExitCodes.InvalidInput, "bad.yaml:2:33: error DR102: charges[0].level", "evaluate", "-p", "nyc", "bad.yaml");
         yield return Case("evaluate with a bad format", ExitCodes.Usage, "Argument 'xml' not recognized", "evaluate", "-p", "nyc", "--format", "xml", "ok.yaml");
         yield return Case("evaluate with a bad date", ExitCodes.Usage, "--at: `2025-13-01` is not a date", "evaluate", "-p", "lvmpd", "--at", "2025-13-01", "ok.yaml");
-        yield return Case("evaluate --at a single policy", ExitCodes.Usage, "--at picks a version within a policy family", "evaluate", "-p", "nyc", "--at", "2025-01-01", "ok.yaml");
+        yield return Case("evaluate --at a single policy", ExitCodes.Usage, "--at picks a version within a policy family", "evaluate", "-p", "omaha", "--at", "2025-01-01", "ok.yaml");
         yield return Case("evaluate a family on a day no version covers", ExitCodes.InvalidInput, "no version of `lvmpd` was in force on 2010-01-01", "evaluate", "-p", "lvmpd", "--at", "2010-01-01", "ok.yaml");
         yield return Case("compare without a space or scenarios", ExitCodes.Usage, "give either --space or --scenarios", "compare", "nyc", "chicago");
         yield return Case("compare with a bad clause", ExitCodes.Usage, "unknown field `charge.levle`", "compare", "nyc", "chicago", "--space", "--where", "charge.levle=felony");
@@ -47,7 +48,11 @@ public class ErrorPathTests
         yield return Case("batch to an unknown format", ExitCodes.Usage, "--output `out.txt`: name a .jsonl or .csv file", "batch", "-p", "nyc", "-i", "ok.yaml", "-o", "out.txt");
         yield return Case("batch from a missing input", ExitCodes.InvalidInput, "missing.jsonl: error DR100: no such file or folder", "batch", "-p", "nyc", "-i", "missing.jsonl", "-o", "out.jsonl");
         yield return Case("batch with an unknown policy", ExitCodes.InvalidInput, "no policy or policy family `nope`", "batch", "-p", "nope", "-i", "ok.yaml", "-o", "out.jsonl");
+        yield return Case("batch into its own input", ExitCodes.Usage, "--output `records.jsonl` is the same file as the input", "batch", "-p", "nyc", "-i", "records.jsonl", "-o", "records.jsonl");
+        yield return Case("batch with a record refused", ExitCodes.RecordsRefused, "batch: 2 records done", "batch", "-p", "nyc", "-i", "records.jsonl", "-o", "refused.jsonl");
         yield return Case("generate nothing", ExitCodes.Usage, "--count: give 1 to 100,000,000", "generate", "-n", "0");
+        yield return Case("generate into a missing folder", ExitCodes.OutputFailed, "detainer: cannot write `no/such/folder.jsonl`: its folder does not exist", "generate", "-n", "1", "-o", "no/such/folder.jsonl");
+        yield return Case("compare with examples into a file", ExitCodes.Usage, "--emit-examples `ok.yaml` is a regular file, not a folder", "compare", "nyc", "chicago", "--space", "--emit-examples", "ok.yaml");
         yield return Case("table without questions", ExitCodes.InvalidInput, "no-questions.yaml: error DR100: file not found", "table", "--questions", "no-questions.yaml");
     }
 

@@ -1,0 +1,41 @@
+using System.Diagnostics;
+
+namespace DetainerRules.Tests.Support;
+
+/// <summary>Runs the built <c>detainer</c> in a process of its own: for what only a real process shows (signals, pipes, devices, hangs).</summary>
+internal static class CliProcess
+{
+    /// <summary>A run that has not ended by then has hung: it is killed and reported as such.</summary>
+    public static readonly TimeSpan HangLimit = TimeSpan.FromSeconds(90);
+
+    public static string Dll => Path.Combine(TestContext.CurrentContext.TestDirectory, "detainer.dll");
+
+    /// <summary><c>detainer ARGS</c> in <paramref name="workingDirectory"/>; a hang fails the test instead of stopping the suite.</summary>
+    public static (int Exit, string Out, string Err) Run(string workingDirectory, params string[] args) =>
+        Start(new ProcessStartInfo("dotnet", ["exec", Dll, .. args]) { WorkingDirectory = workingDirectory });
+
+    /// <summary>A shell command line, with <c>$DETAINER</c> standing for the tool.</summary>
+    public static (int Exit, string Out, string Err) Shell(string workingDirectory, string script)
+    {
+        var info = new ProcessStartInfo("bash", ["-c", script]) { WorkingDirectory = workingDirectory };
+        info.Environment["DETAINER"] = $"dotnet exec {Dll}";
+        return Start(info);
+    }
+
+    private static (int Exit, string Out, string Err) Start(ProcessStartInfo info)
+    {
+        info.RedirectStandardOutput = true;
+        info.RedirectStandardError = true;
+        using var process = Process.Start(info)!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        if (!process.WaitForExit(HangLimit))
+        {
+            process.Kill(entireProcessTree: true);
+            process.WaitForExit();
+            Assert.Fail($"hung: still running after {HangLimit.TotalSeconds} s: {info.FileName} {string.Join(' ', info.ArgumentList)}");
+        }
+
+        return (process.ExitCode, output.Result, error.Result);
+    }
+}
