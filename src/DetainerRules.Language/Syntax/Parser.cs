@@ -1,6 +1,6 @@
 namespace DetainerRules.Language.Syntax;
 
-/// <summary>Recursive-descent parser for the condition language (grammar in rules/README.md).</summary>
+/// <summary>Recursive-descent parser for the condition language: one method per rule of the EBNF grammar in rules/README.md ("Grammar").</summary>
 public sealed class Parser
 {
     /// <summary>Deeper nesting is refused, so a hostile file cannot exhaust the stack.</summary>

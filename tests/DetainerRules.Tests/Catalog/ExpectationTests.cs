@@ -54,7 +54,8 @@ public class ExpectationTests
             {
                 var shipped = file.Cases.Where(c => c.Inline is null && PolicyOf(file, c) == file.PolicyId);
                 Assert.That(shipped.Select(c => c.ScenarioId), Is.EquivalentTo(scenarios), $"{file.Path}: a case for every scenario in seeds/scenarios");
-                Assert.That(file.Cases.Where(c => c.Decisions.Count != 8 || c.Outcome is null).Select(c => c.ScenarioId), Is.Empty, $"{file.Path}: every case states all eight decisions and the outcome");
+                // The shipped scenarios are answered in full; a written-out case pins only what its source settles.
+                Assert.That(shipped.Where(c => c.Decisions.Count != 8 || c.Outcome is null).Select(c => c.ScenarioId), Is.Empty, $"{file.Path}: every shipped-scenario case states all eight decisions and the outcome");
             }
         }
     }

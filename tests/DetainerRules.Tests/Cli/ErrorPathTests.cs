@@ -34,7 +34,7 @@ public class ErrorPathTests
         yield return Case("evaluate a bad scenario", ExitCodes.InvalidInput, "bad.yaml:2:33: error DR102: charges[0].level", "evaluate", "-p", "nyc", "bad.yaml");
         yield return Case("evaluate with a bad format", ExitCodes.Usage, "Argument 'xml' not recognized", "evaluate", "-p", "nyc", "--format", "xml", "ok.yaml");
         yield return Case("evaluate with a bad date", ExitCodes.Usage, "--at: `2025-13-01` is not a date", "evaluate", "-p", "lvmpd", "--at", "2025-13-01", "ok.yaml");
-        yield return Case("evaluate --at a single policy", ExitCodes.Usage, "--at picks a version within a policy family", "evaluate", "-p", "nyc", "--at", "2025-01-01", "ok.yaml");
+        yield return Case("evaluate --at a single policy", ExitCodes.Usage, "--at picks a version within a policy family", "evaluate", "-p", "omaha", "--at", "2025-01-01", "ok.yaml");
         yield return Case("evaluate a family on a day no version covers", ExitCodes.InvalidInput, "no version of `lvmpd` was in force on 2010-01-01", "evaluate", "-p", "lvmpd", "--at", "2010-01-01", "ok.yaml");
         yield return Case("compare without a space or scenarios", ExitCodes.Usage, "give either --space or --scenarios", "compare", "nyc", "chicago");
         yield return Case("compare with a bad clause", ExitCodes.Usage, "unknown field `charge.levle`", "compare", "nyc", "chicago", "--space", "--where", "charge.levle=felony");
