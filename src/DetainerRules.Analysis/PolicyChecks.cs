@@ -18,12 +18,36 @@ public static class PolicyChecks
     public const string Conflict = "DR403";
     public const string NeverDecided = "DR404";
     public const string TooLarge = "DR405";
+    public const string BelowPrimary = "DR406";
 
     /// <summary>Cases checked at most; a larger space is reported rather than checked.</summary>
     public const long MaxCases = 500_000;
 
-    /// <param name="strict">Also warn about decisions that are <c>unknown</c> in every case (no rule sets them and the default is <c>unknown</c>); often deliberate, so off by default.</param>
-    public static IReadOnlyList<Diagnostic> Check(IPolicyEvaluator policy, bool strict)
+    /// <param name="strict">
+    /// Also warn about decisions that are <c>unknown</c> in every case (no rule sets them and the
+    /// default is <c>unknown</c>), and about rules and defaults whose citations stand below
+    /// <c>primary</c>; often deliberate, so off by default.
+    /// </param>
+    public static IReadOnlyList<Diagnostic> Check(IPolicyEvaluator policy, bool strict) =>
+        [.. Space(policy, strict), .. strict ? Verification(policy.Policy) : []];
+
+    /// <summary>A warning for each rule, and each default other than <c>unknown</c>, not verified in the provision's own text.</summary>
+    public static IReadOnlyList<Diagnostic> Verification(Policy policy)
+    {
+        static string Level(Verification v) => v == Model.Policies.Verification.Unstated ? "does not say how its citations were verified" : $"rests on `{Vocabulary.Word(v)}` citations";
+        var findings = policy.Rules
+            .Where(r => r.Verified != Model.Policies.Verification.Primary)
+            .OrderBy(r => r.Span.Line)
+            .Select(r => Diagnostic.Warning(r.Span, BelowPrimary, "cite", $"rule `{r.Id}` {Level(r.Verified)}, not on the provision's own text (`verified: primary` with `at` and `quote`)"))
+            .ToList();
+        findings.AddRange(policy.Defaults
+            .Where(d => d.Value.Effect.Value != Modality.Unknown && d.Value.Verified != Model.Policies.Verification.Primary)
+            .OrderBy(d => d.Key)
+            .Select(d => Diagnostic.Warning(policy.Span, BelowPrimary, "defaults." + Vocabulary.Word(d.Key), $"the default for `{Vocabulary.Word(d.Key)}` {Level(d.Value.Verified)}, not on the provision's own text")));
+        return findings;
+    }
+
+    private static List<Diagnostic> Space(IPolicyEvaluator policy, bool strict)
     {
         var own = policy.WithoutAuthorities();
         var rules = own.Policy.Rules;

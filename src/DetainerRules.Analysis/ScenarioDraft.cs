@@ -6,13 +6,16 @@ namespace DetainerRules.Analysis;
 /// <remarks>
 /// Every space scenario is booked at the same moment, on a Wednesday morning away from holidays, and
 /// becomes eligible for release the same evening, so holds are computed on ordinary working days.
-/// Look-backs are laid out from this booking day.
+/// Look-backs are laid out from this booking day. The moment is noon UTC, so it falls on the same
+/// day (12 March 2025) in every zone from UTC-11 to UTC+11, every U.S. state and territory's among
+/// them: policies judge look-backs in their own jurisdiction's calendar, and all of them must see
+/// the same booking day for one set of cuts to serve them all.
 /// </remarks>
 internal sealed class ScenarioDraft
 {
-    public static readonly DateTimeOffset BookedAt = new(2025, 3, 12, 9, 0, 0, TimeSpan.FromHours(-7));
+    public static readonly DateTimeOffset BookedAt = new(2025, 3, 12, 8, 0, 0, TimeSpan.FromHours(-4));
 
-    public static DateOnly BookedOn => DateOnly.FromDateTime(BookedAt.DateTime);
+    public static DateOnly BookedOn => DateOnly.FromDateTime(BookedAt.UtcDateTime);
 
     public bool? ForeignBorn { get; set; } = true;
     public Citizenship Citizenship { get; set; } = Citizenship.Noncitizen;

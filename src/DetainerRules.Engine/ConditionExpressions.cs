@@ -18,6 +18,7 @@ internal sealed class ConditionExpressions(ParameterExpression scenario, Func<De
     private static readonly MethodInfo AnyMethod = GenericEnumerableMethod(nameof(Enumerable.Any));
     private static readonly MethodInfo AllMethod = GenericEnumerableMethod(nameof(Enumerable.All));
     private static readonly MethodInfo WithinMethod = typeof(WithinYears).GetMethod(nameof(WithinYears.Covers))!;
+    private static readonly MethodInfo DayOfMethod = typeof(Model.Time.JurisdictionTime).GetMethod(nameof(Model.Time.JurisdictionTime.DayOf))!;
     private static readonly MethodInfo ContainsMethod = typeof(IReadOnlySet<FederalRequest>).GetMethod(nameof(IReadOnlySet<FederalRequest>.Contains))!;
 
     /// <summary>Test lists with a loop in the expression rather than <c>Enumerable.Any</c> with a nested lambda, which allocates a closure per test; for delegates only (the rule network keeps the form it can compare and share).</summary>
@@ -110,7 +111,9 @@ internal sealed class ConditionExpressions(ParameterExpression scenario, Func<De
             date = Expression.Coalesce(Expression.Property(conviction, nameof(Conviction.ReleasedOn)), date);
         }
 
-        return Expression.Call(WithinMethod, Expression.Property(scenario, nameof(Scenario.BookedOn)), date, Expression.Constant(within.Years));
+        // The booking day in the jurisdiction's calendar, whatever offset the record was written in.
+        var bookedOn = Expression.Call(Expression.Constant(within.Time), DayOfMethod, Expression.Property(scenario, nameof(Scenario.BookedAt)));
+        return Expression.Call(WithinMethod, bookedOn, date, Expression.Constant(within.Years));
     }
 
     private Expression FieldTest(FieldTest test, ParameterExpression? offense)

@@ -50,10 +50,10 @@ public sealed class ConditionTracer
                 return new TraceNode(text, holds, FieldValue.Describe(test.Field, scenario, offense), []);
             case DecisionTest test:
                 return new TraceNode(text, holds, $"decision.{Model.Vocabulary.Word(test.Decision)} is {Model.Vocabulary.Word(decisions[(int)test.Decision])}", []);
-            case WithinYears:
+            case WithinYears within:
                 var c = (Conviction)offense!;
                 var released = c.ReleasedOn is { } r ? $", released {r:yyyy-MM-dd}" : string.Empty;
-                return new TraceNode(text, holds, $"convicted {c.ConvictedOn:yyyy-MM-dd}{released}; booked {scenario.BookedOn:yyyy-MM-dd}", []);
+                return new TraceNode(text, holds, $"convicted {c.ConvictedOn:yyyy-MM-dd}{released}; booked {within.Time.DayOf(scenario.BookedAt):yyyy-MM-dd}", []);
             default:
                 return new TraceNode(text, holds, null, []);
         }

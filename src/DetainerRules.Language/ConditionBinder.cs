@@ -1,3 +1,4 @@
+using DetainerRules.Model.Time;
 using DetainerRules.Language.Syntax;
 using DetainerRules.Model;
 using DetainerRules.Model.Conditions;
@@ -24,12 +25,15 @@ public sealed class ConditionBinder
     private readonly Dictionary<string, SyntaxNode?> _parsedNames = new(StringComparer.Ordinal);
     private readonly Dictionary<(string, Scope), Condition?> _boundNames = [];
     private readonly List<string> _resolving = [];
+    private readonly JurisdictionTime _time;
 
     public ConditionBinder(
         IReadOnlyDictionary<string, IReadOnlySet<OffenseCategory>> offenseLists,
         IReadOnlyDictionary<string, ConditionText> namedConditions,
-        List<Diagnostic> diagnostics)
+        List<Diagnostic> diagnostics,
+        JurisdictionTime? time = null)
     {
+        _time = time ?? JurisdictionTime.AsWritten;
         _offenseLists = offenseLists;
         _named = namedConditions;
         _diagnostics = diagnostics;
@@ -169,7 +173,7 @@ public sealed class ConditionBinder
         return new Quantified(quantifier, list, body, source.Locate(q.Start));
     }
 
-    private static WithinYears BindWithin(WithinSyntax w, ConditionText source, Scope scope)
+    private WithinYears BindWithin(WithinSyntax w, ConditionText source, Scope scope)
     {
         if (scope != Scope.Conviction)
         {
@@ -181,7 +185,7 @@ public sealed class ConditionBinder
             throw Error(source, w.Years.Start, DiagnosticCodes.UnknownValue, $"`{w.Years.Text}` years is out of range: use 0 to 200");
         }
 
-        return new WithinYears(years, w.FromRelease, source.Locate(w.Start));
+        return new WithinYears(years, w.FromRelease, source.Locate(w.Start)) { Time = _time };
     }
 
     private Condition BindName(NameSyntax n, ConditionText source, Scope scope)

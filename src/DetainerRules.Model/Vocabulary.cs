@@ -20,6 +20,7 @@ public static class Vocabulary
         Add<Modality>();
         Add<NotificationPoint>();
         Add<Outcome>();
+        Add<Policies.Verification>();
         Add(new Dictionary<string, DetainerForm>
         {
             ["I-247A"] = DetainerForm.I247A,

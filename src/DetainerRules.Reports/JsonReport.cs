@@ -124,7 +124,30 @@ public static class JsonReport
         w.WriteString("jurisdiction", policy.Jurisdiction);
         w.WriteString("effective_from", policy.EffectiveFrom?.ToString());
         w.WriteString("effective_until", policy.EffectiveUntil?.ToString());
+        w.WriteString("time_zone", policy.Time.Name);
         w.WriteEndObject();
+    }
+
+    /// <summary>Each citation with what a reader needs to check it: the pinpoint, the quoted words, where to read them, and how it was verified.</summary>
+    private static void WriteCitations(Utf8JsonWriter w, IReadOnlyList<Citation> cites)
+    {
+        w.WriteString("verified", Vocabulary.Word(Support.Of(cites)));
+        w.WriteStartArray("citations");
+        foreach (var cite in cites)
+        {
+            w.WriteStartObject();
+            w.WriteString("source", cite.Source.Id);
+            w.WriteString("title", cite.Source.Title);
+            w.WriteString("citation", cite.Source.Citation);
+            w.WriteString("at", cite.Pinpoint);
+            w.WriteString("quote", cite.Quote);
+            w.WriteString("url", cite.Link);
+            w.WriteString("verified", Vocabulary.Word(cite.Verified));
+            w.WriteString("note", cite.Note);
+            w.WriteEndObject();
+        }
+
+        w.WriteEndArray();
     }
 
     private static void WriteDecision(Utf8JsonWriter w, Decision decision, DateTimeOffset? holdUntil, string? layer, DecisionExplanation? explanation)
@@ -153,6 +176,7 @@ public static class JsonReport
         w.WriteBoolean("default", decision.Default is not null);
         WriteStrings(w, "because", decision.Default is { } d ? [d.Because] : decision.Deciding.Concat(decision.Conflict).Select(a => a.Rule.Because).Distinct());
         WriteStrings(w, "cites", decision.Cites.Select(cite => cite.Text));
+        WriteCitations(w, decision.Cites);
         WriteStrings(w, "overridden", decision.Overridden.Select(a => a.Rule.Id));
         if (decision.IsConflict)
         {
@@ -200,6 +224,7 @@ public static class JsonReport
             WriteNode(w, t.When);
             w.WriteString("because", t.Rule.Because);
             WriteStrings(w, "cites", t.Rule.Cites.Select(cite => cite.Text));
+            WriteCitations(w, t.Rule.Cites);
             w.WriteEndObject();
         }
 

@@ -12,6 +12,8 @@ public static class PolicyText
         w.WriteLine($"Policy {p.Id}: {p.Title}");
         w.WriteLine($"  Jurisdiction: {p.Jurisdiction}");
         w.WriteLine($"  In force: {p.EffectiveFrom?.ToString() ?? "(start not given)"} to {p.EffectiveUntil?.ToString() ?? "now"}");
+        w.WriteLine($"  Days judged in: {p.Time.Name ?? "each time's written offset (no time zone named)"}");
+        w.WriteLine($"  Verified: {Verification(p)}");
         if (p.Family is { } family)
         {
             w.WriteLine($"  Family: {family}");
@@ -34,8 +36,13 @@ public static class PolicyText
             $"{c.Key}: {OneLine(c.Value)}{From(p, "conditions", c.Key)}"));
         Section(w, "Limits", p.Limits.OrderBy(l => l.Key, StringComparer.Ordinal).Select(l =>
             $"{l.Key}: {l.Value.Text}{From(p, "limits", l.Key)}"));
-        Section(w, "Defaults", p.Defaults.OrderBy(d => d.Key).Select(d =>
-            $"{Vocabulary.Word(d.Key)}: {Vocabulary.Word(d.Value.Effect.Value)}, because {d.Value.Because}{From(p, "defaults", Vocabulary.Word(d.Key))}"));
+        w.WriteLine("Defaults:");
+        foreach (var (kind, fallback) in p.Defaults.OrderBy(d => d.Key))
+        {
+            w.WriteLine($"  {Vocabulary.Word(kind)}: {Vocabulary.Word(fallback.Effect.Value)}, because {fallback.Because}{From(p, "defaults", Vocabulary.Word(kind))}");
+            WriteCites(w, fallback.Cites);
+        }
+
         w.WriteLine("Rules:");
         foreach (var rule in p.Rules)
         {
@@ -43,10 +50,27 @@ public static class PolicyText
             w.WriteLine($"    when: {OneLine(rule.WhenText)}");
             w.WriteLine($"    then: {string.Join("; ", rule.Then.Select(Effect))}");
             w.WriteLine($"    because: {rule.Because}");
-            w.WriteLine($"    cite: {string.Join("; ", rule.Cites.Select(c => c.Text))}");
+            WriteCites(w, rule.Cites);
         }
 
         Section(w, "Open questions", p.OpenQuestions);
+    }
+
+    /// <summary>How many rules stand at each verification level, e.g. <c>5 primary, 2 judgement</c>.</summary>
+    public static string Verification(Policy p) =>
+        string.Join(", ", p.Rules.GroupBy(r => r.Verified).OrderBy(g => g.Key).Select(g => $"{g.Count()} {Vocabulary.Word(g.Key)}"))
+        is { Length: > 0 } counts ? $"{counts} ({p.Rules.Count} {(p.Rules.Count == 1 ? "rule" : "rules")})" : "no rules";
+
+    private static void WriteCites(TextWriter w, IReadOnlyList<Citation> cites)
+    {
+        foreach (var cite in cites)
+        {
+            w.WriteLine($"    cite: {CitationText.Heading(cite)}");
+            foreach (var line in CitationText.Details(cite))
+            {
+                w.WriteLine($"      {line}");
+            }
+        }
     }
 
     private static void Section(TextWriter w, string title, IEnumerable<string> lines)

@@ -69,7 +69,18 @@ public static class TextReport
 
         foreach (var cite in decision.Cites)
         {
-            w.WriteLine($"  Source: {cite.Text}");
+            if (explanation is null)
+            {
+                w.WriteLine($"  Source: {cite.Text}");
+                continue;
+            }
+
+            // Explained: each source with its verification and the words the answer rests on.
+            w.WriteLine($"  Source: {CitationText.Heading(cite)}");
+            foreach (var line in CitationText.Details(cite))
+            {
+                w.WriteLine($"    {line}");
+            }
         }
 
         foreach (var lost in decision.Overridden)

@@ -11,6 +11,7 @@ internal sealed class PartReader(FieldReader reader, IReadOnlyDictionary<string,
 {
     private static readonly IReadOnlyList<string> EffectKeys = Formats.PolicyFormat.Effect.Keys;
     private static readonly IReadOnlyList<string> DefaultKeys = Formats.PolicyFormat.Default.Keys;
+    private static readonly string[] PrimaryKeys = ["at", "quote"];
 
     public FieldReader Reader { get; } = reader;
 
@@ -74,17 +75,17 @@ internal sealed class PartReader(FieldReader reader, IReadOnlyDictionary<string,
         var ok = true;
         foreach (var item in items)
         {
-            var (idNode, pinpoint) = item is YamlMapping
+            var (idNode, details) = item is YamlMapping
                 ? ReadPinpoint(item)
-                : (item, null);
+                : (item, new CitationDetails(null, null, Verification.Unstated, null, null));
             var id = Reader.Text(idNode);
-            if (id is null)
+            if (id is null || details is null)
             {
                 ok = false;
             }
             else if (sources.TryGetValue(id, out var source))
             {
-                cites.Add(new Citation(source, pinpoint));
+                cites.Add(new Citation(source, details.At, details.Quote, details.Verified, details.Note, details.Url));
             }
             else
             {
@@ -102,11 +103,58 @@ internal sealed class PartReader(FieldReader reader, IReadOnlyDictionary<string,
         return ok ? cites : null;
     }
 
-    private (YamlNode? Id, string? Pinpoint) ReadPinpoint(YamlNode item)
+    /// <summary>A pinpointed citation's details; null when they break the rules below, which are reported.</summary>
+    /// <remarks>
+    /// A primary citation must show what was read (the part and its words), and a judgement must say
+    /// why the reading is ours: otherwise the level would be a claim no reader could check.
+    /// </remarks>
+    private (YamlNode? Id, CitationDetails? Details) ReadPinpoint(YamlNode item)
     {
         var m = Reader.Mapping(item, Formats.PolicyFormat.Pinpoint.Keys)!;
-        return (Reader.Required(m, "source"), m["at"] is { } at ? Reader.Text(at) : null);
+        string? Optional(string key) => m[key] is { } node ? Reader.Text(node) : null;
+        var at = Optional("at");
+        var quote = Optional("quote");
+        var note = Optional("note");
+        var url = Optional("url");
+        var verified = m["verified"] is { } v ? Reader.Word<Verification>(v) : Verification.Unstated;
+        var ok = verified is not null;
+        if (m["verified"] is { } unstated && verified == Verification.Unstated)
+        {
+            Reader.Report(unstated.Span, unstated.Path, "`unstated` is what an absent `verified` means: say `primary`, `secondary` or `judgement`, or leave it out");
+            ok = false;
+        }
+
+        if (quote is not null && quote.Length > Formats.PolicyFormat.QuoteMaxLength)
+        {
+            Reader.Report(m["quote"]!.Span, m.PathOf("quote"), $"a quotation carries the operative words only: at most {Formats.PolicyFormat.QuoteMaxLength} characters (this one has {quote.Length})");
+            ok = false;
+        }
+
+        if (verified == Verification.Primary)
+        {
+            foreach (var key in PrimaryKeys.Where(k => m[k] is null))
+            {
+                Reader.Report(m.Node.Span, m.PathOf(key), $"a `primary` citation needs `{key}`: {(key == "at" ? "the part of the provision that was read" : "the provision's operative words, verbatim")}", PolicyDiagnosticCodes.Completeness);
+                ok = false;
+            }
+        }
+
+        if (verified == Verification.Judgement && m["note"] is null)
+        {
+            Reader.Report(m.Node.Span, m.PathOf("note"), "a `judgement` citation needs `note`: why the text is open and how it is read here", PolicyDiagnosticCodes.Completeness);
+            ok = false;
+        }
+
+        if (note is not null && verified != Verification.Judgement)
+        {
+            Reader.Report(m["note"]!.Span, m.PathOf("note"), "`note` explains a judgement: add `verified: judgement`, or move the remark to `because` or `open_questions`");
+            ok = false;
+        }
+
+        return (Reader.Required(m, "source"), ok ? new CitationDetails(at, quote, verified!.Value, note, url) : null);
     }
+
+    private sealed record CitationDetails(string? At, string? Quote, Verification Verified, string? Note, string? Url);
 
     private (DecisionEffect Effect, MappingView? Details)? ReadEffect(DecisionKind kind, YamlNode node, IReadOnlyCollection<string> keys)
     {

@@ -37,15 +37,19 @@ public sealed class PolicyChoice
 
     /// <summary>The policy that applies on <paramref name="day"/>: the single policy, or the one version of the family in force then.</summary>
     /// <exception cref="InvalidInputException">No version, or more than one, may have been in force that day.</exception>
-    public Policy On(DateOnly day)
-    {
-        if (_single is not null)
-        {
-            return _single;
-        }
+    public Policy On(DateOnly day) =>
+        _single ?? Pick(v => v.MayBeInForceOn(day), day.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
 
-        var candidates = _versions.Where(v => v.MayBeInForceOn(day)).OrderBy(v => v.Id, StringComparer.Ordinal).ToList();
-        var when = day.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+    /// <summary>The policy that applies to a booking at <paramref name="bookedAt"/>, the day judged in each version's own jurisdiction, whatever offset the record was written in.</summary>
+    /// <exception cref="InvalidInputException">No version, or more than one, may have been in force that day.</exception>
+    public Policy On(DateTimeOffset bookedAt) =>
+        _single ?? Pick(
+            v => v.MayBeInForceOn(v.Time.DayOf(bookedAt)),
+            string.Join(" / ", _versions.Select(v => v.Time.DayOf(bookedAt)).Distinct().Select(d => d.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture))));
+
+    private Policy Pick(Func<Policy, bool> inForce, string when)
+    {
+        var candidates = _versions.Where(inForce).OrderBy(v => v.Id, StringComparer.Ordinal).ToList();
         return candidates.Count switch
         {
             1 => candidates[0],

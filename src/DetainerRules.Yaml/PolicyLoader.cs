@@ -102,6 +102,7 @@ public static partial class PolicyLoader
         draft.Title = Inherit(r, top, "title", draft.Title, isVariant);
         draft.Jurisdiction = Inherit(r, top, "jurisdiction", draft.Jurisdiction, isVariant);
         draft.Summary = top["summary"] is { } s ? r.Text(s) : draft.Summary;
+        draft.Time = top["time_zone"] is { } zone ? ReadTimeZone(r, zone) ?? draft.Time : draft.Time;
         if (top["effective"] is not null || !isVariant)
         {
             (draft.EffectiveFrom, draft.EffectiveUntil) = ReadEffective(r, top["effective"]);
@@ -326,7 +327,7 @@ public static partial class PolicyLoader
         }
 
         var parts = new PartReader(r, draft.Sources, draft.Limits);
-        var binder = new ConditionBinder(draft.OffenseLists, draft.Conditions, r.Diagnostics);
+        var binder = new ConditionBinder(draft.OffenseLists, draft.Conditions, r.Diagnostics, draft.Time);
         binder.BindAllNamed();
         var defaults = new Dictionary<DecisionKind, DefaultDecision>();
         foreach (var (kind, node) in draft.Defaults)
@@ -349,6 +350,7 @@ public static partial class PolicyLoader
         return new Policy(draft.Id, draft.Title, draft.Jurisdiction, draft.EffectiveFrom, draft.EffectiveUntil, draft.Summary, [.. draft.Sources.Values], defaults, rules, draft.OpenQuestions, draft.Span)
         {
             Family = draft.Family,
+            Time = draft.Time,
             BoundBy = draft.BoundBy,
             Lineage = draft.Lineage,
             Amendments = draft.Amendments,
@@ -406,6 +408,23 @@ public static partial class PolicyLoader
         }
 
         return (from, until);
+    }
+
+    /// <summary>An IANA zone the bundled time zone database knows; null (reported) otherwise.</summary>
+    private static Model.Time.JurisdictionTime? ReadTimeZone(FieldReader r, YamlNode node)
+    {
+        if (r.Text(node) is not { } id)
+        {
+            return null;
+        }
+
+        if (Model.Time.JurisdictionTime.Find(id) is { } time)
+        {
+            return time;
+        }
+
+        r.Report(node.Span, node.Path, $"unknown time zone `{id}`{Suggestion.Hint(id, Model.Time.JurisdictionTime.ZoneIds)}: name an IANA zone such as `America/Los_Angeles`, or `local` for a policy with no one place (time zone database {Model.Time.JurisdictionTime.DatabaseVersion})");
+        return null;
     }
 
     private static Dictionary<string, Source> ReadSources(FieldReader r, YamlNode? node)

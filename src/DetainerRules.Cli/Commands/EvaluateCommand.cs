@@ -100,7 +100,7 @@ internal static class EvaluateCommand
             try
             {
                 var scenario = ScenarioLoader.LoadFile(context.Resolve(file), file);
-                var policy = choice.On(at ?? scenario.BookedOn);
+                var policy = at is { } day ? choice.On(day) : choice.On(scenario.BookedAt);
                 if (!compiled.TryGetValue(policy.Id, out var network))
                 {
                     network = PolicyCompiler.Compile(policy, PolicyLoader.LoadBeside);

@@ -10,7 +10,7 @@ internal static class ListCommand
     public static Command Create(CliContext context)
     {
         var rules = CommonOptions.RulesDirectory();
-        var command = new Command("list", "List the policies in the catalog: id, title, jurisdiction, dates, number of rules and sources") { rules };
+        var command = new Command("list", "List the policies in the catalog: id, family, dates, time zone, rules by verification level (primary, secondary, judgement, unstated), title") { rules };
         command.SetAction(parse => Run(context, parse.GetValue(rules)));
         return command;
     }
@@ -19,20 +19,21 @@ internal static class ListCommand
     {
         var catalog = context.Catalog(rulesDirectory is null ? null : context.Resolve(rulesDirectory));
         var exit = ExitCodes.Success;
+        var policies = new List<Model.Policies.Policy>();
         foreach (var id in catalog.Ids())
         {
             try
             {
-                var p = catalog.Load(id);
-                var dates = $"{p.EffectiveFrom?.ToString() ?? "?"} to {p.EffectiveUntil?.ToString() ?? "now"}";
-                context.Output.WriteLine($"{p.Id,-24} {dates,-24} {p.Rules.Count,3} rules {p.Sources.Count,3} sources  {p.Title} ({p.Jurisdiction})");
+                policies.Add(catalog.Load(id));
             }
             catch (InvalidInputException e)
             {
+                // A broken file is reported; the others are still listed.
                 exit = context.Fail(e);
             }
         }
 
+        Reports.PolicyList.Write(context.Output, policies);
         return exit;
     }
 }

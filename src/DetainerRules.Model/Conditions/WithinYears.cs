@@ -9,6 +9,9 @@ public sealed record WithinYears(int Years, bool FromRelease, SourceSpan Span) :
 {
     public override IEnumerable<Condition> Children => [];
 
+    /// <summary>The calendar the booking day is read in: the policy's jurisdiction's.</summary>
+    public Time.JurisdictionTime Time { get; init; } = Model.Time.JurisdictionTime.AsWritten;
+
     /// <summary>True when <paramref name="date"/> falls within <paramref name="years"/> years before the booking day, inclusive.</summary>
     /// <remarks>A date after the booking day is not a prior event and never counts.</remarks>
     public static bool Covers(DateOnly bookedOn, DateOnly date, int years) => date >= bookedOn.AddYears(-years) && date <= bookedOn;

@@ -7,7 +7,8 @@ namespace DetainerRules.Model.Decisions;
 public static class HoldTime
 {
     /// <summary>The end of the hold, or null when the decision allows no hold, the limit has no fixed length, or the release time is unknown.</summary>
-    public static DateTimeOffset? Until(Scenario scenario, Decision delayRelease)
+    /// <remarks>The end is written in the jurisdiction's local time (<paramref name="time"/>).</remarks>
+    public static DateTimeOffset? Until(Scenario scenario, Decision delayRelease, JurisdictionTime time)
     {
         if (delayRelease.Value is not (Modality.Required or Modality.Permitted)
             || delayRelease.Effect.Limit is not { Hours: { } hours } limit
@@ -16,6 +17,6 @@ public static class HoldTime
             return null;
         }
 
-        return HoldClock.End(start, hours, limit.ExcludesWeekends, limit.ExcludesFederalHolidays);
+        return HoldClock.End(start, hours, limit.ExcludesWeekends, limit.ExcludesFederalHolidays, time);
     }
 }

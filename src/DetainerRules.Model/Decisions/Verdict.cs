@@ -16,7 +16,7 @@ public sealed class Verdict
         Decisions = [.. decisions.OrderBy(d => d.Kind)];
         Fired = fired;
         _byKind = Decisions.ToDictionary(d => d.Kind);
-        HoldUntil = HoldTime.Until(scenario, this[DecisionKind.DelayRelease]);
+        HoldUntil = HoldTime.Until(scenario, this[DecisionKind.DelayRelease], policy.Time);
         Outcome = OutcomeRule.Derive(scenario, k => this[k], HoldUntil);
     }
 

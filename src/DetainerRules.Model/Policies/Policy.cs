@@ -1,5 +1,6 @@
 using DetainerRules.Model.Decisions;
 using DetainerRules.Model.Diagnostics;
+using DetainerRules.Model.Time;
 
 namespace DetainerRules.Model.Policies;
 
@@ -17,6 +18,9 @@ public sealed record Policy(
     IReadOnlyList<string> OpenQuestions,
     SourceSpan Span)
 {
+    /// <summary>The jurisdiction's calendar and clock: booking days, look-backs, hold clocks and versions are judged in it.</summary>
+    public JurisdictionTime Time { get; init; } = JurisdictionTime.AsWritten;
+
     /// <summary>The name shared by successive versions of one agency's policy (e.g. <c>lvmpd</c>); null for a stand-alone policy.</summary>
     public string? Family { get; init; }
 

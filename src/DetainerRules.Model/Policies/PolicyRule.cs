@@ -19,4 +19,7 @@ public sealed record PolicyRule(
 {
     /// <summary>The policy in a chain of variants that added this rule or last replaced it.</summary>
     public string? Origin { get; init; }
+
+    /// <summary>How well the rule's citations support it.</summary>
+    public Verification Verified => Support.Of(Cites);
 }

@@ -111,6 +111,11 @@ public static class JsonSchemaWriter
                     w.WriteString("pattern", p);
                 }
 
+                if (t.MaxLength is { } max)
+                {
+                    w.WriteNumber("maxLength", max);
+                }
+
                 break;
             case WordShape word:
                 w.WriteString("type", "string");

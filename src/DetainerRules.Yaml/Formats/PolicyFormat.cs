@@ -1,5 +1,6 @@
 using DetainerRules.Model;
 using DetainerRules.Model.Decisions;
+using DetainerRules.Model.Policies;
 using DetainerRules.Model.Scenarios;
 
 namespace DetainerRules.Yaml.Formats;
@@ -45,10 +46,17 @@ public static class PolicyFormat
         new("description", new TextShape("the limit in words, when no fixed number of hours applies")),
     ]);
 
-    public static ObjectShape Pinpoint { get; } = new("a source and the part of it relied on",
+    /// <summary>The longest quotation a citation may carry: the operative words, not the provision.</summary>
+    public const int QuoteMaxLength = 600;
+
+    public static ObjectShape Pinpoint { get; } = new("a source, the part of it relied on, its operative words and how it was checked",
     [
         new("source", new TextShape("the id of an entry under `sources`"), Required: true),
-        new("at", new TextShape("the part relied on")),
+        new("at", new TextShape("the part relied on: a section, subsection, paragraph or page")),
+        new("quote", new TextShape("the operative words of the provision, verbatim", MaxLength: QuoteMaxLength)),
+        new("verified", new WordShape("primary (the provision's own text was read), secondary (a report of it was read) or judgement (our reading where the text is open)", Vocabulary.Words<Verification>().Where(w => w != "unstated").ToList())),
+        new("note", new TextShape("for a judgement: why the text is open and how it is read here")),
+        new("url", new TextShape("a link to the part relied on, when it differs from the source's")),
     ]);
 
     /// <summary>One source id, or a list of ids and pinpointed sources.</summary>
@@ -104,6 +112,7 @@ public static class PolicyFormat
             new("title", new TextShape("the policy's name")),
             new("jurisdiction", new TextShape("who the policy binds")),
             new("effective", Effective),
+            new("time_zone", new TextShape("the jurisdiction's IANA time zone (e.g. America/Los_Angeles), or `local` for a policy with no one place: booking days, look-backs, hold clocks and versions are judged in it", @"^[A-Za-z_]+(/[A-Za-z0-9_+-]+)*$")),
             new("summary", new TextShape("the policy in plain words")),
             new("sources", new ListShape("the documents the policy rests on", Source)),
             new("offense_lists", new MapShape("named sets of offense categories", new ListShape("offense categories", new WordShape("an offense category", Vocabulary.Words<OffenseCategory>())))),

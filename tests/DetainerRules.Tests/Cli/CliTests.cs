@@ -215,7 +215,9 @@ public class CliTests
         using (Assert.EnterMultipleScope())
         {
             Assert.That(exit, Is.EqualTo(ExitCodes.Success));
-            Assert.That(output, Does.Contain("test-policy").And.Contain("2 rules").And.Contain("Test policy (Test)"));
+            Assert.That(output.Split('\n')[0], Does.StartWith("id").And.Contain("family").And.Contain("primary").And.Contain("judgement"));
+            // No family, no dates, no zone; two rules, both citing without saying how the cite was verified.
+            Assert.That(output, Does.Match(@"test-policy +- +\? to now +- +2 +0 +0 +0 +2 +Test policy"));
         }
     }
 

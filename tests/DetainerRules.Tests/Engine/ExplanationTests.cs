@@ -48,7 +48,8 @@ public class ExplanationTests
     [TestCaseSource(nameof(CatalogConditions))]
     public void Print_CatalogCondition_ParsesBackToTheSameMeaning(string policyId, string ruleId)
     {
-        var rule = TestPolicies.ShippedPolicy(policyId).Policy.Rules.Single(r => r.Id == ruleId);
+        var policy = TestPolicies.ShippedPolicy(policyId).Policy;
+        var rule = policy.Rules.Single(r => r.Id == ruleId);
         var printed = ConditionPrinter.Print(Inline(rule.When));
         var reparsed = PolicyLoader.Load(TestPolicies.Yaml($$"""
               - id: reparsed
@@ -56,7 +57,7 @@ public class ExplanationTests
                 then: { ice_jail_access: permitted }
                 because: test
                 cite: src
-            """), "reparsed.yaml").Rules.Single().When;
+            """, policy.Time.Name is { } zone ? $"time_zone: {zone}" : string.Empty), "reparsed.yaml").Rules.Single().When;
 
         foreach (var scenario in RandomScenarios.Generate(seed: 31, count: 200))
         {

@@ -1,0 +1,26 @@
+using DetainerRules.Model;
+using DetainerRules.Model.Policies;
+
+namespace DetainerRules.Reports;
+
+/// <summary>The catalog as a table: each policy's family, dates, zone, and how well its rules are verified.</summary>
+public static class PolicyList
+{
+    private static readonly Verification[] Levels = Enum.GetValues<Verification>();
+
+    public static void Write(TextWriter w, IEnumerable<Policy> policies)
+    {
+        string[] header = ["id", "family", "in force", "time zone", "rules", .. Levels.Select(l => Vocabulary.Word(l)), "title"];
+        var rows = policies.Select(p => (string[])
+        [
+            p.Id,
+            p.Family ?? "-",
+            $"{p.EffectiveFrom?.ToString() ?? "?"} to {p.EffectiveUntil?.ToString() ?? "now"}",
+            p.Time.Name ?? "-",
+            p.Rules.Count.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            .. Levels.Select(l => p.Rules.Count(r => r.Verified == l).ToString(System.Globalization.CultureInfo.InvariantCulture)),
+            p.Title,
+        ]).ToList();
+        TextTable.Write(w, header, rows);
+    }
+}
