@@ -6,17 +6,26 @@ namespace DetainerRules.Analysis;
 
 /// <summary>The date facet of a conviction: where its dates stand against the look-backs the policies use.</summary>
 /// <remarks>
+/// <para>
 /// A look-back of N years is a cut at N years before the booking day: a date on the cut is within,
 /// a day earlier is not. Dates on each cut and a day before it, and the booking day itself, paired
 /// as conviction and release dates (release never before conviction), reach every combination of
 /// sides the cuts allow: for any real pair, moving each date to the latest day of its interval
 /// keeps every answer and lands on one of these dates.
+/// </para>
+/// <para>
+/// Where the compared zones can be on different days (<see cref="BookingMoments"/>), each zone's
+/// booking day is the reference day shifted by a day or so, and there is a cut for every look-back
+/// at every shift. A date's class is where it stands against all of those, read from its own
+/// scenario's reference day, so it does not depend on the moment of the booking; the moment itself
+/// is a dimension of its own.
+/// </para>
 /// </remarks>
 internal static class LookBack
 {
-    public static OffenseFacet Facet(IReadOnlyList<WithinYears> lookBacks, Func<Condition, Func<Scenario, Modality[], OffenseDraft, bool>> compile)
+    public static OffenseFacet Facet(IReadOnlyList<WithinYears> lookBacks, BookingMoments moments)
     {
-        var booked = ScenarioDraft.BookedOn;
+        var booked = moments.ReferenceDay;
         var fromConviction = lookBacks.Where(l => !l.FromRelease).Select(l => l.Years).Distinct().Order().ToList();
         var fromRelease = lookBacks.Where(l => l.FromRelease).Select(l => l.Years).Distinct().Order().ToList();
         if (lookBacks.Count == 0)
@@ -25,10 +34,11 @@ internal static class LookBack
             return new OffenseFacet("date", [only], (_, _) => { }, _ => true, []);
         }
 
+        var days = moments.Shifts.Select(s => booked.AddDays(s)).ToList();
         var cuts = fromConviction.Concat(fromRelease).Distinct().Order()
-            .SelectMany(n => new[] { booked.AddYears(-n), booked.AddYears(-n).AddDays(-1) })
-            .Where(d => d < booked)
-            .Append(booked)
+            .SelectMany(n => days.SelectMany(d => new[] { d.AddYears(-n), d.AddYears(-n).AddDays(-1) }))
+            .Concat(days)
+            .Where(d => d <= days[^1])
             .Distinct()
             .OrderDescending()
             .ToList();
@@ -42,12 +52,12 @@ internal static class LookBack
             raws.AddRange(cuts.Where(r => r > convicted).Order().Select(r => Raw(convicted, r)));
         }
 
-        return new OffenseFacet(
-            "date",
-            raws,
-            (o, v) => (o.ConvictedOn, o.ReleasedOn) = ((DateOnly, DateOnly?))v!,
-            _ => true,
-            [.. lookBacks.DistinctBy(l => (l.Years, l.FromRelease)).Select(l => compile(l))]);
+        // Each look-back, at each shift of the booking day, as a test of the date against the scenario's own reference day.
+        var tests = lookBacks.DistinctBy(l => (l.Years, l.FromRelease))
+            .SelectMany(l => moments.Shifts.Select(shift => (Func<Scenario, Modality[], OffenseDraft, bool>)((s, _, o) =>
+                WithinYears.Covers(moments.Reference.DayOf(s.BookedAt).AddDays(shift), l.FromRelease ? o.ReleasedOn ?? o.ConvictedOn : o.ConvictedOn, l.Years))))
+            .ToList();
+        return new OffenseFacet("date", raws, (o, v) => (o.ConvictedOn, o.ReleasedOn) = ((DateOnly, DateOnly?))v!, _ => true, tests);
 
         RawValue Raw(DateOnly convicted, DateOnly? released)
         {

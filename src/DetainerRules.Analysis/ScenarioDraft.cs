@@ -4,18 +4,20 @@ namespace DetainerRules.Analysis;
 
 /// <summary>A scenario being put together from the values of the space's dimensions.</summary>
 /// <remarks>
-/// Every space scenario is booked at the same moment, on a Wednesday morning away from holidays, and
-/// becomes eligible for release the same evening, so holds are computed on ordinary working days.
-/// Look-backs are laid out from this booking day. The moment is noon UTC, so it falls on the same
-/// day (12 March 2025) in every zone from UTC-11 to UTC+11, every U.S. state and territory's among
-/// them: policies judge look-backs in their own jurisdiction's calendar, and all of them must see
-/// the same booking day for one set of cuts to serve them all.
+/// Space scenarios are booked on a Wednesday away from holidays and become eligible for release
+/// eight hours later, so holds are computed on ordinary working days. The default moment is noon
+/// UTC, which falls on the same day (12 March 2025) in every zone from UTC-11 to UTC+11, every U.S.
+/// state and territory's among them; where compared policies judge days in zones that can
+/// disagree, <see cref="BookingMoments"/> moves the booking within that day.
 /// </remarks>
 internal sealed class ScenarioDraft
 {
-    public static readonly DateTimeOffset BookedAt = new(2025, 3, 12, 8, 0, 0, TimeSpan.FromHours(-4));
+    public static readonly DateTimeOffset DefaultBookedAt = new(2025, 3, 12, 8, 0, 0, TimeSpan.FromHours(-4));
 
-    public static DateOnly BookedOn => DateOnly.FromDateTime(BookedAt.UtcDateTime);
+    /// <summary>The default booking's day, in UTC: conviction dates default to a few years before it.</summary>
+    public static DateOnly BookedOn => DateOnly.FromDateTime(DefaultBookedAt.UtcDateTime);
+
+    public DateTimeOffset BookedAt { get; set; } = DefaultBookedAt;
 
     public bool? ForeignBorn { get; set; } = true;
     public Citizenship Citizenship { get; set; } = Citizenship.Noncitizen;

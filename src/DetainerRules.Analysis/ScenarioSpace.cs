@@ -112,6 +112,11 @@ public sealed class ScenarioSpace
             names.Add("convictions");
         }
 
+        if (inventory.Lists[Model.Conditions.OffenseList.Convictions].LookBacks.Count > 0)
+        {
+            names.Add("booked");
+        }
+
         return [.. Enumerable.Range(0, dimensions.Count).Where(d => names.Contains(dimensions[d].Name) && dimensions[d].Count > 1)];
     }
 

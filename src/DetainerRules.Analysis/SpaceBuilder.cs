@@ -45,12 +45,18 @@ internal static class SpaceBuilder
                 s => s.Requests.Contains(request), (d, v) => { if (v) { d.Requests.Add(request); } else { d.Requests.Remove(request); } }));
         }
 
+        var moments = BookingMoments.Of(inventory.Lists[OffenseList.Convictions].LookBacks);
+        if (moments.Moments.Count > 1)
+        {
+            fields.Add(moments.Dimension());
+        }
+
         var all = fields.Concat(trailing).ToDictionary(f => f.Name);
         return
         [
             .. fields,
-            Offenses(OffenseList.Charges, inventory.Lists[OffenseList.Charges], filter, all),
-            Offenses(OffenseList.Convictions, inventory.Lists[OffenseList.Convictions], filter, all),
+            Offenses(OffenseList.Charges, inventory.Lists[OffenseList.Charges], filter, all, moments),
+            Offenses(OffenseList.Convictions, inventory.Lists[OffenseList.Convictions], filter, all, moments),
             .. trailing,
         ];
     }
@@ -147,7 +153,7 @@ internal static class SpaceBuilder
         return string.Join("; or ", parts);
     }
 
-    private static OffenseDimension Offenses(OffenseList list, TestInventory.ListTests tests, SpaceFilter filter, IReadOnlyDictionary<string, FieldDimension> fields)
+    private static OffenseDimension Offenses(OffenseList list, TestInventory.ListTests tests, SpaceFilter filter, IReadOnlyDictionary<string, FieldDimension> fields, BookingMoments moments)
     {
         var prefix = list == OffenseList.Charges ? "charge." : "conviction.";
         Func<Scenario, Modality[], OffenseDraft, bool> Compile(Condition inner)
@@ -178,7 +184,7 @@ internal static class SpaceBuilder
         };
         if (list == OffenseList.Convictions)
         {
-            facets.Add(LookBack.Facet(tests.LookBacks, Compile));
+            facets.Add(LookBack.Facet(tests.LookBacks, moments));
         }
 
         var predicates = tests.Quantifiers
@@ -221,7 +227,14 @@ internal static class SpaceBuilder
     /// <summary>The scenarios and decisions under which tests inside a list are asked: one per combination of the scenario fields and decisions they read.</summary>
     private static List<(Scenario, Modality[])> Contexts(TestInventory.ListTests tests, IReadOnlyDictionary<string, FieldDimension> fields)
     {
-        var dimensions = tests.ScenarioFieldsRead.Select(DimensionOf).Distinct().Order(StringComparer.Ordinal).Select(n => fields[n]).ToList();
+        // Look-backs read the booking moment where the compared zones can disagree on the day.
+        var read = tests.ScenarioFieldsRead.Select(DimensionOf);
+        if (tests.LookBacks.Count > 0 && fields.ContainsKey("booked"))
+        {
+            read = read.Append("booked");
+        }
+
+        var dimensions = read.Distinct().Order(StringComparer.Ordinal).Select(n => fields[n]).ToList();
         var decisions = tests.DecisionsRead.Order().ToList();
         var sizes = dimensions.Select(d => d.Count).Concat(decisions.Select(_ => Enum.GetValues<Modality>().Length)).ToArray();
         var contexts = new List<(Scenario, Modality[])>();

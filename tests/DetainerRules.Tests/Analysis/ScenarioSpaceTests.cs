@@ -1,5 +1,6 @@
 using DetainerRules.Analysis;
 using DetainerRules.Engine;
+using DetainerRules.Model.Decisions;
 using DetainerRules.Model.Scenarios;
 using DetainerRules.Tests.Support;
 
@@ -26,13 +27,54 @@ public class ScenarioSpaceTests
     public void Project_SpaceOfTheWholeCatalog_RepresentativeGetsTheSameAnswersFromEveryPolicy()
     {
         var policies = TestPolicies.CatalogIds().Select(id => (IPolicyEvaluator)TestPolicies.ShippedDelegate(id)).ToList();
+        AssertRepresentativesAgree(policies, RandomScenarios.Generate(seed: 12, count: 1500).Concat(Repository.ScenarioFiles().Select(f => DetainerRules.Yaml.ScenarioLoader.LoadFile(f))));
+    }
 
-        // Interim, until the space has a booking-moment dimension: the catalog's policies judge days
-        // in four time zones, and a booking in the hours when those zones are on different days is
-        // not yet represented.
-        var sameDay = RandomScenarios.Generate(seed: 12, count: 1500).Concat(Repository.ScenarioFiles().Select(f => DetainerRules.Yaml.ScenarioLoader.LoadFile(f)))
-            .Where(s => policies.Select(p => p.Policy.Time.DayOf(s.BookedAt)).Distinct().Count() == 1);
-        AssertRepresentativesAgree(policies, sameDay);
+    [Test]
+    public void For_SameLookBackInTwoTimeZones_TheBookingMomentThatSplitsThemIsInTheSpace()
+    {
+        const string Rule = """
+              - id: recent-conviction
+                when: any conviction(within 5 years)
+                then: { notify_ice: { value: required, at: [booking] } }
+                because: b
+                cite: src
+            """;
+        IPolicyEvaluator pacific = DelegatePolicy.From(TestPolicies.Compile(Rule, "time_zone: America/Los_Angeles"));
+        IPolicyEvaluator eastern = DelegatePolicy.From(TestPolicies.Compile(Rule, "time_zone: America/New_York"));
+
+        // 23:30 in Los Angeles on 10 June 2025 is 02:30 on 11 June in New York: a conviction of
+        // 10 June 2020 is within five years of the Los Angeles day, a day too old for New York's.
+        var lateEvening = TestScenarios.Parse("""
+            booked_at: 2025-06-10T23:30:00-07:00
+            charges: [ { offense: x, level: misdemeanor, category: theft } ]
+            convictions: [ { offense: y, level: felony, category: robbery, convicted_on: 2020-06-10 } ]
+            """);
+        var notify = Subject.Of(DecisionKind.NotifyIce);
+        var space = ScenarioSpace.For([pacific, eastern]);
+        var comparison = PolicyComparer.OverSpace([("pacific", pacific), ("eastern", eastern)], space, [notify]);
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That((notify.AnswerFrom(pacific, lateEvening).Value, notify.AnswerFrom(eastern, lateEvening).Value), Is.EqualTo(("required", "unknown")));
+            Assert.That(space.Dimensions.Select(d => d.Name), Does.Contain("booked"));
+            Assert.That(comparison.Agree, Is.False, "the space must show the moment at which the zones disagree");
+        }
+
+        AssertRepresentativesAgree([pacific, eastern], [lateEvening, .. RandomScenarios.Generate(seed: 14, count: 300)]);
+    }
+
+    [Test]
+    public void For_LookBacksInOneTimeZone_NoBookingMomentDimension()
+    {
+        IPolicyEvaluator policy = DelegatePolicy.From(TestPolicies.Compile("""
+              - id: recent-conviction
+                when: any conviction(within 5 years)
+                then: { notify_ice: { value: required, at: [booking] } }
+                because: b
+                cite: src
+            """, "time_zone: America/Chicago"));
+        Assert.That(ScenarioSpace.For([policy, policy]).Dimensions.Select(d => d.Name), Does.Not.Contain("booked"));
     }
 
     [Test]
