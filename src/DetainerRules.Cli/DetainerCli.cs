@@ -12,6 +12,7 @@ public static class DetainerCli
             EvaluateCommand.Create(context),
             ListCommand.Create(context),
             TableCommand.Create(context),
+            CoverageCommand.Create(context),
             ShowCommand.Create(context),
             CompareCommand.Create(context),
             SpaceCommand.Create(context),

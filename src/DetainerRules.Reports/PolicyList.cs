@@ -10,10 +10,11 @@ public static class PolicyList
 
     public static void Write(TextWriter w, IEnumerable<Policy> policies)
     {
-        string[] header = ["id", "family", "in force", "time zone", "rules", .. Levels.Select(l => Vocabulary.Word(l)), "title"];
+        string[] header = ["id", "state", "family", "in force", "time zone", "rules", .. Levels.Select(l => Vocabulary.Word(l)), "title"];
         var rows = policies.Select(p => (string[])
         [
             p.Id,
+            p.State ?? "-",
             p.Family ?? "-",
             $"{p.EffectiveFrom?.ToString() ?? "?"} to {p.EffectiveUntil?.ToString() ?? "now"}",
             p.Time.Name ?? "-",

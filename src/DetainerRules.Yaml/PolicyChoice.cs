@@ -4,6 +4,11 @@ using DetainerRules.Model.Policies;
 namespace DetainerRules.Yaml;
 
 /// <summary>What <c>--policy</c> names: one policy file, or a family whose version is picked by date.</summary>
+/// <remarks>
+/// A name can be both: <c>florida</c> is the family of Florida's versions and the id of the one in
+/// force today. Where a date is given (a booking's, or <c>--at</c>) the family picks the version in
+/// force then; where none is, the policy with that id is meant.
+/// </remarks>
 public sealed class PolicyChoice
 {
     private readonly Policy? _single;
@@ -20,30 +25,33 @@ public sealed class PolicyChoice
     public string Name { get; }
 
     /// <summary>True when the name is a family and each scenario's date picks the version.</summary>
-    public bool IsFamily => _single is null;
+    public bool IsFamily => _versions.Count > 0;
 
-    /// <summary>A policy id or file, or else a family of the catalog's policies.</summary>
+    /// <summary>The policy meant when no date is given: the one with this id or file; null for a family that is not also a policy.</summary>
+    public Policy? Undated => _single;
+
+    /// <summary>A policy id or file, a family of the catalog's policies, or both.</summary>
     /// <exception cref="InvalidInputException">Neither a policy nor a family, or a file with problems.</exception>
     public static PolicyChoice Resolve(PolicyCatalog catalog, string name)
     {
-        if (catalog.TryResolve(name) is { } path)
-        {
-            return new PolicyChoice(name, PolicyLoader.LoadFile(path), []);
-        }
+        var path = catalog.TryResolve(name);
+        var single = path is null ? null : PolicyLoader.LoadFile(path);
 
-        var versions = catalog.Ids().Select(catalog.Load).Where(p => p.Family == name).ToList();
-        return versions.Count > 0 ? new PolicyChoice(name, null, versions) : throw catalog.NotFound(name);
+        // A file path names one policy; an id may also name the family its versions share.
+        var isFile = path is not null && path == name;
+        var versions = isFile ? [] : catalog.Ids().Select(catalog.Load).Where(p => p.Family == name).ToList();
+        return single is null && versions.Count == 0 ? throw catalog.NotFound(name) : new PolicyChoice(name, single, versions);
     }
 
     /// <summary>The policy that applies on <paramref name="day"/>: the single policy, or the one version of the family in force then.</summary>
     /// <exception cref="InvalidInputException">No version, or more than one, may have been in force that day.</exception>
     public Policy On(DateOnly day) =>
-        _single ?? Pick(v => v.MayBeInForceOn(day), day.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
+        !IsFamily ? _single! : Pick(v => v.MayBeInForceOn(day), day.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
 
     /// <summary>The policy that applies to a booking at <paramref name="bookedAt"/>, the day judged in each version's own jurisdiction, whatever offset the record was written in.</summary>
     /// <exception cref="InvalidInputException">No version, or more than one, may have been in force that day.</exception>
     public Policy On(DateTimeOffset bookedAt) =>
-        _single ?? Pick(
+        !IsFamily ? _single! : Pick(
             v => v.MayBeInForceOn(v.Time.DayOf(bookedAt)),
             string.Join(" / ", _versions.Select(v => v.Time.DayOf(bookedAt)).Distinct().Select(d => d.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture))));
 

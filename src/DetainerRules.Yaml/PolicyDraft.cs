@@ -23,6 +23,7 @@ internal sealed class PolicyDraft
     public LegalDate? EffectiveFrom { get; set; }
     public LegalDate? EffectiveUntil { get; set; }
     public string? Summary { get; set; }
+    public string? State { get; set; }
     public Model.Time.JurisdictionTime Time { get; set; } = Model.Time.JurisdictionTime.AsWritten;
     public SourceSpan Span { get; set; }
     public List<string> Lineage { get; } = [];

@@ -103,6 +103,7 @@ public static partial class PolicyLoader
         draft.Jurisdiction = Inherit(r, top, "jurisdiction", draft.Jurisdiction, isVariant);
         draft.Summary = top["summary"] is { } s ? r.Text(s) : draft.Summary;
         draft.Time = top["time_zone"] is { } zone ? ReadTimeZone(r, zone) ?? draft.Time : draft.Time;
+        draft.State = top["state"] is { } state ? ReadState(r, state) : draft.State;
         if (top["effective"] is not null || !isVariant)
         {
             (draft.EffectiveFrom, draft.EffectiveUntil) = ReadEffective(r, top["effective"]);
@@ -351,6 +352,7 @@ public static partial class PolicyLoader
         {
             Family = draft.Family,
             Time = draft.Time,
+            State = draft.State,
             BoundBy = draft.BoundBy,
             Lineage = draft.Lineage,
             Amendments = draft.Amendments,
@@ -408,6 +410,22 @@ public static partial class PolicyLoader
         }
 
         return (from, until);
+    }
+
+    private static string? ReadState(FieldReader r, YamlNode node)
+    {
+        if (r.Text(node) is not { } code)
+        {
+            return null;
+        }
+
+        if (UsJurisdictions.Names.ContainsKey(code))
+        {
+            return code;
+        }
+
+        r.Report(node.Span, node.Path, $"unknown state `{code}`{Suggestion.Hint(code, UsJurisdictions.Names.Keys)}: use a postal code such as `NV` or `DC`, or `US` for federal policy");
+        return null;
     }
 
     /// <summary>An IANA zone the bundled time zone database knows; null (reported) otherwise.</summary>

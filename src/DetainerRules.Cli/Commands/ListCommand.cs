@@ -10,13 +10,23 @@ internal static class ListCommand
     public static Command Create(CliContext context)
     {
         var rules = CommonOptions.RulesDirectory();
-        var command = new Command("list", "List the policies in the catalog: id, family, dates, time zone, rules by verification level (primary, secondary, judgement, unstated), title") { rules };
-        command.SetAction(parse => Run(context, parse.GetValue(rules)));
+        var state = new Option<string?>("--state")
+        {
+            Description = "Only the policies of one state, district or territory, by postal code (e.g. NV); US for federal policy",
+        };
+        var command = new Command("list", "List the policies in the catalog: id, family, dates, time zone, rules by verification level (primary, secondary, judgement, unstated), title") { rules, state };
+        command.SetAction(parse => Run(context, parse.GetValue(rules), parse.GetValue(state)));
         return command;
     }
 
-    private static int Run(CliContext context, string? rulesDirectory)
+    private static int Run(CliContext context, string? rulesDirectory, string? state)
     {
+        if (state is not null && !Model.Policies.UsJurisdictions.Names.ContainsKey(state.ToUpperInvariant()))
+        {
+            context.Error.WriteLine($"detainer: --state `{state}` is not a postal code{Model.Diagnostics.Suggestion.Hint(state.ToUpperInvariant(), Model.Policies.UsJurisdictions.Names.Keys)}: use e.g. NV, DC, or US for federal policy");
+            return ExitCodes.Usage;
+        }
+
         var catalog = context.Catalog(rulesDirectory is null ? null : context.Resolve(rulesDirectory));
         var exit = ExitCodes.Success;
         var policies = new List<Model.Policies.Policy>();
@@ -33,7 +43,7 @@ internal static class ListCommand
             }
         }
 
-        Reports.PolicyList.Write(context.Output, policies);
+        Reports.PolicyList.Write(context.Output, state is null ? policies : policies.Where(p => string.Equals(p.State, state, StringComparison.OrdinalIgnoreCase)));
         return exit;
     }
 }

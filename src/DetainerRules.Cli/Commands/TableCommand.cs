@@ -53,7 +53,7 @@ internal static class TableCommand
                 return ExitCodes.Success;
             }
 
-            return Replace(context, update, table);
+            return GeneratedBlock.Replace(context, update, "detainer table", table);
         }
         catch (InvalidInputException e)
         {
@@ -64,25 +64,5 @@ internal static class TableCommand
             context.Error.WriteLine("error: " + e.Message);
             return ExitCodes.InvalidInput;
         }
-    }
-
-    private static int Replace(CliContext context, string file, string table)
-    {
-        const string Begin = "<!-- begin: detainer table";
-        const string End = "<!-- end: detainer table -->";
-        var path = context.Resolve(file);
-        var text = File.Exists(path) ? File.ReadAllText(path) : string.Empty;
-        var begin = text.IndexOf(Begin, StringComparison.Ordinal);
-        var start = begin < 0 ? -1 : text.IndexOf('\n', begin) + 1;
-        var end = start <= 0 ? -1 : text.IndexOf(End, start, StringComparison.Ordinal);
-        if (end < 0)
-        {
-            context.Error.WriteLine($"{file}: error: no `{Begin} ... -->` line followed by `{End}` to replace");
-            return ExitCodes.InvalidInput;
-        }
-
-        File.WriteAllText(path, text[..start] + table + text[end..]);
-        context.Output.WriteLine($"updated the table in {file}");
-        return ExitCodes.Success;
     }
 }

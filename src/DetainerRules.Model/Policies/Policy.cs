@@ -21,6 +21,9 @@ public sealed record Policy(
     /// <summary>The jurisdiction's calendar and clock: booking days, look-backs, hold clocks and versions are judged in it.</summary>
     public JurisdictionTime Time { get; init; } = JurisdictionTime.AsWritten;
 
+    /// <summary>The postal code of the state (or district or territory) whose law or agency this is; <c>US</c> for federal policy; null when not said.</summary>
+    public string? State { get; init; }
+
     /// <summary>The name shared by successive versions of one agency's policy (e.g. <c>lvmpd</c>); null for a stand-alone policy.</summary>
     public string? Family { get; init; }
 

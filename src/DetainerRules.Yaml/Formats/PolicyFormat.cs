@@ -112,6 +112,7 @@ public static class PolicyFormat
             new("title", new TextShape("the policy's name")),
             new("jurisdiction", new TextShape("who the policy binds")),
             new("effective", Effective),
+            new("state", new WordShape("the postal code of the state, district or territory whose law or agency this is, or US for federal policy", [.. UsJurisdictions.Names.Keys])),
             new("time_zone", new TextShape("the jurisdiction's IANA time zone (e.g. America/Los_Angeles), or `local` for a policy with no one place: booking days, look-backs, hold clocks and versions are judged in it", @"^[A-Za-z_]+(/[A-Za-z0-9_+-]+)*$")),
             new("summary", new TextShape("the policy in plain words")),
             new("sources", new ListShape("the documents the policy rests on", Source)),

@@ -5,7 +5,6 @@ using DetainerRules.Tests.Support;
 using DetainerRules.Yaml;
 using DetainerRules.Analysis.Expectations;
 using DetainerRules.Model.Expectations;
-using DetainerRules.Model.Scenarios;
 using DetainerRules.Yaml.Expectations;
 
 namespace DetainerRules.Tests.Catalog;
@@ -46,6 +45,7 @@ public class ExpectationTests
             Assert.That(files.Select(f => f.PolicyId), Is.EquivalentTo(policies), "one expectation file per policy in rules/");
             foreach (var file in files)
             {
+                // Inline cases (a scenario written out in the file) pin boundaries beyond the shipped set.
                 Assert.That(file.Cases.Where(c => c.Inline is null).Select(c => c.ScenarioId), Is.EquivalentTo(scenarios), $"{file.Path}: a case for every scenario in seeds/scenarios");
                 Assert.That(file.Cases.Where(c => c.Decisions.Count != 8 || c.Outcome is null).Select(c => c.ScenarioId), Is.Empty, $"{file.Path}: every case states all eight decisions and the outcome");
             }
@@ -61,13 +61,12 @@ public class ExpectationTests
             var fired = file.Cases.SelectMany(c => policy.Evaluate(ScenarioOf(c)).Fired).Select(r => r.Id).ToHashSet();
             var never = policy.Policy.Rules.Select(r => r.Id).Where(id => !fired.Contains(id));
 
-            Assert.That(never, Is.Empty, $"rules of {file.PolicyId} that no case (shipped or written out) makes fire");
+            Assert.That(never, Is.Empty, $"rules of {file.PolicyId} that no case of its expectation file makes fire");
         }
     }
 
-    // A case either names a shipped scenario or writes its own out (README, "Testing policies with
-    // expectation files"); the written-out ones pin answers to passages no shipped scenario reaches.
-    private static Scenario ScenarioOf(ExpectationCase c) => c.Inline ?? TestScenarios.Shipped(c.ScenarioId);
+    // A case either writes its scenario out or names a shipped one.
+    private static Model.Scenarios.Scenario ScenarioOf(ExpectationCase expected) => expected.Inline ?? TestScenarios.Shipped(expected.ScenarioId);
 
     [Test]
     public void ShippedScenarios_AllLoad()

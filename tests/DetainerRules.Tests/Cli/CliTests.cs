@@ -39,6 +39,24 @@ public class CliTests
         File.WriteAllText(Path.Combine(_dir, "scenarios", "b-minor.json"), """
             {"booked_at": "2025-01-17T09:30:00-08:00", "charges": [{"offense": "x", "level": "misdemeanor", "category": "traffic"}]}
             """);
+        // A family whose newest version has the family's own name, as the catalog's `florida` does.
+        foreach (var (id, dates) in new[] { ("fam-2020", "{ from: 2020-01-01, until: 2023-12-31 }"), ("fam", "{ from: 2024-01-01 }") })
+        {
+            File.WriteAllText(Path.Combine(_dir, "rules", id + ".yaml"), TestPolicies.Yaml("""
+                  - id: notify-felony
+                    when: any charge(level = felony)
+                    then:
+                      notify_ice: { value: required, at: [booking] }
+                    because: felonies are reported
+                    cite: src
+                """, $"family: fam\ntime_zone: America/New_York\neffective: {dates}").Replace("id: test-policy", "id: " + id, StringComparison.Ordinal));
+        }
+
+        Directory.CreateDirectory(Path.Combine(_dir, "family"));
+        File.WriteAllText(Path.Combine(_dir, "family", "new-year.yaml"), """
+            booked_at: 2023-12-31T22:30:00-08:00
+            charges: [ { offense: robbery, level: felony, category: robbery } ]
+            """);
         File.WriteAllText(Path.Combine(_dir, "bad.yaml"), """
             booked_at: 2025-01-17T09:30:00-08:00
             charges: [ { offense: robbery, level: felonious, category: robbery } ]
@@ -217,8 +235,43 @@ public class CliTests
             Assert.That(exit, Is.EqualTo(ExitCodes.Success));
             Assert.That(output.Split('\n')[0], Does.StartWith("id").And.Contain("family").And.Contain("primary").And.Contain("judgement"));
             // No family, no dates, no zone; two rules, both citing without saying how the cite was verified.
-            Assert.That(output, Does.Match(@"test-policy +- +\? to now +- +2 +0 +0 +0 +2 +Test policy"));
+            Assert.That(output, Does.Match(@"test-policy +- +- +\? to now +- +2 +0 +0 +0 +2 +Test policy"));
         }
+    }
+
+    [Test]
+    public void List_UnknownState_ExitsTwoWithAHint()
+    {
+        var (exit, _, error) = Run("list", "--state", "XT");
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(exit, Is.EqualTo(ExitCodes.Usage));
+            Assert.That(error, Does.Contain("`XT` is not a postal code"));
+        }
+    }
+
+    [TestCase("scenarios/a-felony.yaml", new string[0], "fam", TestName = "Evaluate_NameThatIsFamilyAndId_BookingDayPicksTheVersion")]
+    [TestCase("scenarios/a-felony.yaml", new[] { "--at", "2021-05-01" }, "fam-2020", TestName = "Evaluate_NameThatIsFamilyAndId_AtPicksTheOlderVersion")]
+    [TestCase("family/new-year.yaml", new string[0], "fam", TestName = "Evaluate_FamilyBookingWrittenInPacificTime_DayIsTheFamilysZones")]
+    public void Evaluate_FamilyNamedLikeItsNewestVersion(string scenario, string[] at, string version)
+    {
+        // 22:30 in Los Angeles on 31 December 2023 is 1 January 2024 in New York, the family's zone.
+        var (exit, output, error) = Run(["evaluate", "-p", "fam", "--format", "json", .. at, scenario]);
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(exit, Is.EqualTo(ExitCodes.Success), error);
+            using var json = JsonDocument.Parse(output);
+            Assert.That(json.RootElement.GetProperty("policy").GetProperty("id").GetString(), Is.EqualTo(version));
+        }
+    }
+
+    [Test]
+    public void Compare_NameThatIsFamilyAndId_WithoutADateMeansThePolicyWithThatId()
+    {
+        var (exit, output, error) = Run("compare", "fam", "test-policy", "--space", "--format", "json");
+        Assert.That(exit, Is.EqualTo(ExitCodes.Success).Or.EqualTo(ExitCodes.PoliciesDiffer), error);
+        Assert.That(output, Does.Contain("\"fam\""));
     }
 
     [TestCase("2019-12-01", "lvmpd-2019")]

@@ -1,0 +1,48 @@
+using System.CommandLine;
+using DetainerRules.Model.Diagnostics;
+using DetainerRules.Reports;
+
+namespace DetainerRules.Cli.Commands;
+
+/// <summary><c>detainer coverage</c>: every state, with the catalog's policies for it and how well their rules are verified.</summary>
+internal static class CoverageCommand
+{
+    public static Command Create(CliContext context)
+    {
+        var rules = CommonOptions.RulesDirectory();
+        var update = new Option<string?>("--update")
+        {
+            Description = "Instead of printing, replace the map between the `<!-- begin: detainer coverage` and `<!-- end: detainer coverage -->` lines of this Markdown file",
+        };
+        var command = new Command("coverage", "Print a Markdown map of the states the catalog covers, with rules by verification level") { rules, update };
+        command.SetAction(parse => Run(context, parse.GetValue(rules), parse.GetValue(update)));
+        return command;
+    }
+
+    private static int Run(CliContext context, string? rulesDirectory, string? update)
+    {
+        var catalog = context.Catalog(rulesDirectory is null ? null : context.Resolve(rulesDirectory));
+        var policies = new List<Model.Policies.Policy>();
+        foreach (var id in catalog.Ids())
+        {
+            try
+            {
+                policies.Add(catalog.Load(id));
+            }
+            catch (InvalidInputException e)
+            {
+                // A map with a policy missing would understate the coverage without saying so.
+                return context.Fail(e);
+            }
+        }
+
+        var map = CoverageMap.Markdown(policies);
+        if (update is null)
+        {
+            context.Output.Write(map);
+            return ExitCodes.Success;
+        }
+
+        return GeneratedBlock.Replace(context, update, "detainer coverage", map);
+    }
+}
