@@ -16,7 +16,11 @@ public class CompareCliTests
     {
         _dir = Directory.CreateTempSubdirectory("detainer-compare-").FullName;
         Directory.CreateDirectory(Path.Combine(_dir, "copy"));
-        File.Copy(Path.Combine(Repository.Rules, "nyc.yaml"), Path.Combine(_dir, "copy", "nyc.yaml"));
+        // nyc is the newest of a chain of variants (nyc-2014 -> nyc-2015 -> nyc-2018 -> nyc); the copy needs the chain beside it.
+        foreach (var id in new[] { "nyc-2014", "nyc-2015", "nyc-2018", "nyc" })
+        {
+            File.Copy(Path.Combine(Repository.Rules, id + ".yaml"), Path.Combine(_dir, "copy", id + ".yaml"));
+        }
     }
 
     [OneTimeTearDown]

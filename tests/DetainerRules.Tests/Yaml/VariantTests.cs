@@ -173,10 +173,13 @@ public class VariantTests
     }
 
     [Test]
-    public void WorkedVariant_ClockHours_EndTheHoldThreeDaysSoonerOverTheHolidayWeekend()
+    public void WorkedVariant_WeekendsExcluded_EndTheHoldThreeDaysLaterOverTheHolidayWeekend()
     {
-        var regulation = Run("ice-detainer-request.yaml", "weekend-holiday-hold").HoldUntil;
-        var clock = Run("variants/ice-detainer-request-clock-hours.yaml", "weekend-holiday-hold").HoldUntil;
+        // The I-247A asks for 48 hours past release on the clock (ICE guidance on Form I-247A,
+        // para. 2(1)); 8 CFR 287.7(d) lets a hold run 48 hours "excluding Saturdays, Sundays, and
+        // holidays". Over the Martin Luther King Jr. Day weekend that is three days apart.
+        var clock = Run("ice-detainer-request.yaml", "weekend-holiday-hold").HoldUntil;
+        var regulation = Run("variants/ice-detainer-request-weekends-excluded.yaml", "weekend-holiday-hold").HoldUntil;
 
         Assert.That(regulation - clock, Is.EqualTo(TimeSpan.FromDays(3)));
     }
