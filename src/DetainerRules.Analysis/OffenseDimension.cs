@@ -290,7 +290,7 @@ internal sealed class OffenseDimension : Dimension
                     next.Add((list, combined));
                     if (known.Count > MaxVectors)
                     {
-                        throw new SpaceTooLargeException($"{Name}: more than {MaxVectors} distinguishable combinations of offenses; narrow the space with --where");
+                        throw new SpaceTooLargeException($"{Name}: more than {MaxVectors} distinguishable combinations of offenses");
                     }
 
                     if (Allows(list.Length))

@@ -21,7 +21,7 @@ public static class PolicyComparer
         {
             if (space.SizeFor(subject) > MaxCasesPerSubject)
             {
-                throw new SpaceTooLargeException($"`{subject.Name}` spans {space.SizeFor(subject)} cases, more than {MaxCasesPerSubject}; narrow the space with --where");
+                throw new SpaceTooLargeException($"`{subject.Name}` spans {space.SizeFor(subject)} cases, more than {MaxCasesPerSubject}");
             }
 
             var points = space.Points(subject).ToList();

@@ -78,7 +78,7 @@ internal static class SpaceBuilder
     private static List<RawValue> Narrow(SpaceFilter filter, string key, IEnumerable<RawValue> raws)
     {
         var kept = filter.Narrow(key, raws);
-        return kept.Count > 0 ? kept : throw new SpaceFilterException($"--where leaves `{key}` no value");
+        return kept.Count > 0 ? kept : throw new SpaceFilterException($"leaves `{key}` no value");
     }
 
     private static List<RawValue> DetainerValues(SpaceFilter filter)
@@ -101,7 +101,7 @@ internal static class SpaceBuilder
             }
         }
 
-        return raws.Count > 0 ? raws : throw new SpaceFilterException("--where leaves `detainer` no value");
+        return raws.Count > 0 ? raws : throw new SpaceFilterException("leaves `detainer` no value");
     }
 
     /// <summary>"no detainer; or an I-247A detainer with an administrative warrant", or "no detainer with a judge's warrant" when saying what is left out is shorter.</summary>

@@ -37,19 +37,19 @@ public sealed class SpaceFilter
             var parts = clause.Split(negated ? "!=" : "=", 2);
             if (parts.Length != 2 || parts[0].Trim().Length == 0 || parts[1].Trim().Length == 0)
             {
-                throw new SpaceFilterException($"--where `{clause}`: expected FIELD=VALUE[,VALUE...] or FIELD!=VALUE[,VALUE...], e.g. charge.level=felony");
+                throw new SpaceFilterException($"`{clause}`: expected FIELD=VALUE[,VALUE...] or FIELD!=VALUE[,VALUE...], e.g. charge.level=felony");
             }
 
             var key = parts[0].Trim();
             if (!Keys.TryGetValue(key, out var words))
             {
-                throw new SpaceFilterException($"--where `{clause}`: unknown field `{key}`{Suggestion.Hint(key, Keys.Keys)}; known: {string.Join(", ", Keys.Keys)}");
+                throw new SpaceFilterException($"`{clause}`: unknown field `{key}`{Suggestion.Hint(key, Keys.Keys)}; known: {string.Join(", ", Keys.Keys)}");
             }
 
             var given = parts[1].Split(',').Select(w => w.Trim()).ToList();
             foreach (var word in given.Where(w => !words.Contains(w, StringComparer.Ordinal)))
             {
-                throw new SpaceFilterException($"--where `{clause}`: `{word}` is not a value of `{key}`{Suggestion.Hint(word, words)}; expected one of {string.Join(", ", words)}");
+                throw new SpaceFilterException($"`{clause}`: `{word}` is not a value of `{key}`{Suggestion.Hint(word, words)}; expected one of {string.Join(", ", words)}");
             }
 
             var kept = negated ? words.Except(given, StringComparer.Ordinal).ToHashSet() : given.ToHashSet();
@@ -60,7 +60,7 @@ public sealed class SpaceFilter
 
             if (kept.Count == 0)
             {
-                throw new SpaceFilterException($"--where `{clause}`: no value of `{key}` is left");
+                throw new SpaceFilterException($"`{clause}`: no value of `{key}` is left");
             }
 
             allowed[key] = kept;

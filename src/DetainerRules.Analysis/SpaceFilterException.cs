@@ -1,6 +1,6 @@
 namespace DetainerRules.Analysis;
 
-/// <summary>A <c>--where</c> clause that cannot be used; the message names the clause and what is wrong.</summary>
+/// <summary>A clause narrowing the space that cannot be used; the message names the clause and what is wrong (a command line adds the option that gave it).</summary>
 public sealed class SpaceFilterException : Exception
 {
     public SpaceFilterException(string message)

@@ -1,6 +1,6 @@
 namespace DetainerRules.Analysis;
 
-/// <summary>The space the compared policies span is too large to enumerate as asked; the message says what to narrow.</summary>
+/// <summary>The space the compared policies span is too large to enumerate as asked; the message says which part (a command line adds how to narrow it).</summary>
 public sealed class SpaceTooLargeException : Exception
 {
     public SpaceTooLargeException(string message)

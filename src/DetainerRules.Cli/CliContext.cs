@@ -31,26 +31,13 @@ public sealed class CliContext
     public bool ErrorIsTerminal { get; init; }
 
     /// <summary>Standard output for <paramref name="format"/>: <see cref="Output"/> for text, <see cref="Document"/> for the rest.</summary>
-    public TerminalWriter OutputFor(string format) => format == "text" ? Output : Document;
+    public TerminalWriter OutputFor(ReportFormat format) => format == ReportFormat.Text ? Output : Document;
 
     public PolicyCatalog Catalog(string? rulesDirectory) =>
         PolicyCatalog.Locate(rulesDirectory, WorkingDirectory, AppContext.BaseDirectory);
 
-    /// <summary>Prints every problem, one per line, compiler style.</summary>
-    public int Fail(InvalidInputException e)
-    {
-        foreach (var d in e.Diagnostics)
-        {
-            Error.WriteLine(d.ToString());
-        }
-
-        if (e.Diagnostics.Count == 0)
-        {
-            Error.WriteLine("error: " + e.Message);
-        }
-
-        return ExitCodes.InvalidInput;
-    }
+    /// <summary>Says what went wrong and gives the exit code, as every command does (<see cref="Failures"/>).</summary>
+    public int Fail(Exception e, string? about = null) => Failures.Report(this, e, about);
 
     /// <summary>A path as given, made absolute against the working directory.</summary>
     public string Resolve(string path) => Path.IsPathRooted(path) ? path : Path.GetFullPath(Path.Combine(WorkingDirectory, path));

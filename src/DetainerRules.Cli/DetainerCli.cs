@@ -1,6 +1,5 @@
 using System.CommandLine;
 using DetainerRules.Cli.Commands;
-using DetainerRules.Cli.Files;
 
 namespace DetainerRules.Cli;
 
@@ -48,21 +47,22 @@ public static class DetainerCli
             output.Flush();
             return exit;
         }
-        catch (OutputException e) when (e.BrokenPipe)
-        {
-            // The reader of standard output is gone (`| head`): nothing left to say, and no one to say it to.
-            return ExitCodes.BrokenPipe;
-        }
-        catch (OutputException e)
-        {
-            context.Error.WriteLine($"detainer: {e.Message}");
-            return ExitCodes.OutputFailed;
-        }
         catch (Exception e) when (e is not OutOfMemoryException)
         {
-            // A defect, not the user's input: one line, no stack trace, and the way to report it.
-            context.Error.WriteLine($"detainer: internal error: {e.GetType().Name}: {e.Message} (please report it, with the command you ran)");
-            return ExitCodes.InvalidInput;
+            var exit = Failures.Report(context, e);
+            if (e is not Files.OutputException)
+            {
+                // What was written before the failure is still delivered; the failure's exit code stands whatever the flush meets.
+                try
+                {
+                    output.Flush();
+                }
+                catch (Files.OutputException)
+                {
+                }
+            }
+
+            return exit;
         }
     }
 }

@@ -1,14 +1,14 @@
 namespace DetainerRules.Cli;
 
-/// <summary>The process exit codes, part of the tool's contract (README lists them); every code the tool returns is here.</summary>
+/// <summary>The process exit codes, part of the tool's contract (README lists them); every code the tool returns is here, and <see cref="Failures"/> is the one place a failure is given its code.</summary>
 public static class ExitCodes
 {
     public const int Success = 0;
 
-    /// <summary>Bad input (a policy or scenario file) or a failed evaluation.</summary>
+    /// <summary>Bad input (a policy or scenario file) or a failed evaluation; also an internal error.</summary>
     public const int InvalidInput = 1;
 
-    /// <summary>The command line itself is wrong, including an output that would replace an input or is not a regular file.</summary>
+    /// <summary>The command line itself is wrong (an unknown format, a bad date or clause, a space too large to compare as asked), including an output that would replace an input or is not a regular file.</summary>
     public const int Usage = 2;
 
     /// <summary>Compared policies disagree (<c>compare</c>).</summary>

@@ -9,7 +9,7 @@ namespace DetainerRules.Engine;
 /// as fast. Used for the delegate twin only (see <see cref="InterpretingCompiler"/> for why not
 /// the network); the differential tests against the network run on what it produces.
 /// </remarks>
-public static class FastCompiler
+internal static class FastCompiler
 {
     public static TDelegate Compile<TDelegate>(Expression<TDelegate> expression)
         where TDelegate : Delegate =>

@@ -12,7 +12,7 @@ namespace DetainerRules.Engine;
 /// conviction look-backs, which the differential tests caught; it serves only the delegate twin,
 /// whose expressions it handles correctly.
 /// </remarks>
-public sealed class InterpretingCompiler : IExpressionCompiler
+internal sealed class InterpretingCompiler : IExpressionCompiler
 {
     public static InterpretingCompiler Instance { get; } = new();
 

@@ -9,7 +9,7 @@ namespace DetainerRules.Engine;
 /// Derived facts are linked to the activation that made them, so the engine's truth maintenance
 /// retracts them if that activation goes away; nothing accumulates outside the session.
 /// </remarks>
-public static class RuleActions
+internal static class RuleActions
 {
     public static void Claim(IContext context, PolicyRule rule)
     {

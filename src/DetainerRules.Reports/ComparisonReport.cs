@@ -5,22 +5,24 @@ namespace DetainerRules.Reports;
 /// <summary>Writes a comparison in the format asked for.</summary>
 public static class ComparisonReport
 {
-    public static void Write(TextWriter w, PolicyComparison comparison, string format)
+    public static void Write(TextWriter w, PolicyComparison comparison, ReportFormat format)
     {
         switch (format)
         {
-            case "json":
+            case ReportFormat.Text:
+                ComparisonText.Write(w, comparison);
+                break;
+            case ReportFormat.Json:
                 w.WriteLine(ComparisonJson.ToJson(comparison));
                 break;
-            case "markdown":
+            case ReportFormat.Markdown:
                 ComparisonMarkdown.Write(w, comparison);
                 break;
-            case "html":
+            case ReportFormat.Html:
                 ComparisonHtml.Write(w, comparison);
                 break;
             default:
-                ComparisonText.Write(w, comparison);
-                break;
+                throw new ArgumentOutOfRangeException(nameof(format), format, "not a report format");
         }
     }
 }

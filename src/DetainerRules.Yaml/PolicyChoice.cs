@@ -3,10 +3,10 @@ using DetainerRules.Model.Policies;
 
 namespace DetainerRules.Yaml;
 
-/// <summary>What <c>--policy</c> names: one policy file, or a family whose version is picked by date.</summary>
+/// <summary>What a policy name names: one policy file, or a family whose version is picked by date.</summary>
 /// <remarks>
 /// A name can be both: <c>florida</c> is the family of Florida's versions and the id of the one in
-/// force today. Where a date is given (a booking's, or <c>--at</c>) the family picks the version in
+/// force today. Where a date is given (a booking's, or one the user names) the family picks the version in
 /// force then; where none is, the policy with that id is meant.
 /// </remarks>
 public sealed class PolicyChoice
@@ -102,7 +102,7 @@ public sealed class PolicyChoice
         {
             1 => candidates[0],
             0 => throw Fail($"no version of `{Name}` was in force on {when}; versions: {Describe(_versions)}"),
-            _ => throw Fail($"more than one version of `{Name}` may have been in force on {when} (the sources date them only so precisely): {Describe(candidates)}; name one with --policy"),
+            _ => throw Fail($"more than one version of `{Name}` may have been in force on {when} (the sources date them only so precisely): {Describe(candidates)}; name one of them instead of the family"),
         };
     }
 

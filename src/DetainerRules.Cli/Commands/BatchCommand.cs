@@ -38,43 +38,24 @@ internal static class BatchCommand
         var csv = outputPath.EndsWith(".csv", StringComparison.OrdinalIgnoreCase);
         if (!csv && !outputPath.EndsWith(".jsonl", StringComparison.OrdinalIgnoreCase))
         {
-            context.Error.WriteLine($"detainer: --output `{outputArgument}`: name a .jsonl or .csv file");
-            return ExitCodes.Usage;
+            throw new UsageException($"--output `{outputArgument}`: name a .jsonl or .csv file");
         }
 
         var inputPath = context.Resolve(inputArgument);
         var folder = FileNode.Of(inputPath).Kind == FileNodeKind.Directory;
-        IReadOnlyList<string> inputs;
-        try
-        {
-            inputs = folder ? [.. ScenarioFiles.Expand([inputArgument], context).Select(context.Resolve)] : Regular(inputPath, inputArgument);
-        }
-        catch (InvalidInputException e)
-        {
-            return context.Fail(e);
-        }
+        IReadOnlyList<string> inputs = folder ? [.. ScenarioFiles.Expand([inputArgument], context).Select(context.Resolve)] : Regular(inputPath, inputArgument);
 
         if (OutputFile.Refusal(outputPath, [.. inputs, .. policyNames.Select(context.Resolve).Where(File.Exists)]) is { } refusal)
         {
-            context.Error.WriteLine($"detainer: --output `{outputArgument}` {refusal}");
-            return ExitCodes.Usage;
+            throw new UsageException($"--output `{outputArgument}` {refusal}");
         }
 
-        List<BatchPolicy> compiled;
-        try
-        {
-            var catalog = context.Catalog(rulesDirectory is null ? null : context.Resolve(rulesDirectory));
-            compiled = [.. policyNames.Select(name => PolicySelection.PickPerRecord(context, catalog, name, reference))];
-        }
-        catch (InvalidInputException e)
-        {
-            return context.Fail(e);
-        }
+        var catalog = context.Catalog(rulesDirectory is null ? null : context.Resolve(rulesDirectory));
+        List<BatchPolicy> compiled = [.. policyNames.Select(name => PolicySelection.PickPerRecord(context, catalog, name, reference))];
 
         if (compiled.Select(p => p.Label).Distinct(StringComparer.Ordinal).Count() != compiled.Count)
         {
-            context.Error.WriteLine("detainer: the same policy is named twice");
-            return ExitCodes.Usage;
+            throw new UsageException("the same policy is named twice");
         }
 
         using var output = OutputFile.Create(outputPath, outputArgument);
@@ -91,28 +72,21 @@ internal static class BatchCommand
             progress.Done();
             if (summary.In != summary.Out)
             {
-                context.Error.WriteLine($"error: {summary.In} records read but {summary.Out} written; no output file was left");
-                return ExitCodes.InvalidInput;
+                throw new EvaluationException($"{summary.In} records read but {summary.Out} written; no output file was left");
             }
 
             output.Commit();
             WriteSummary(context.Output, summary, outputArgument);
             return summary.Errors > 0 ? ExitCodes.RecordsRefused : ExitCodes.Success;
         }
-        catch (InvalidInputException e)
+        catch (OperationCanceledException e)
         {
-            return context.Fail(e);
-        }
-        catch (OperationCanceledException)
-        {
-            context.Error.WriteLine($"detainer: interrupted; {outputArgument} was not written");
-            return ExitCodes.Interrupted;
+            return context.Fail(e, outputArgument);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             // Writing fails as an OutputException; this is the input failing as it is read.
-            context.Error.WriteLine(Diagnostic.Error(new SourceSpan(inputArgument, 0, 0), DiagnosticCodes.File, string.Empty, $"cannot read file: {e.Message}; {outputArgument} was not written").ToString());
-            return ExitCodes.InvalidInput;
+            throw new InvalidInputException([Diagnostic.Error(new SourceSpan(inputArgument, 0, 0), DiagnosticCodes.File, string.Empty, $"cannot read file: {e.Message}; {outputArgument} was not written")]);
         }
     }
 

@@ -10,42 +10,57 @@ internal static class CommonOptions
         Description = "Folder of policy files to look ids up in (default: the nearest rules/ folder, then the shipped catalog)",
     };
 
-    /// <summary><c>--at YYYY-MM-DD</c>, checked as a date in the years the tool accepts (those of <see cref="Yaml.Documents.InputLimits"/>).</summary>
-    public static Option<string?> At(string description)
+    /// <summary><c>--at YYYY-MM-DD</c>, read and checked here, once: a date in the years the tool accepts (those of <see cref="Yaml.Documents.InputLimits"/>).</summary>
+    public static Option<DateOnly?> At(string description) => new("--at")
     {
-        var at = new Option<string?>("--at") { Description = description };
-        at.Validators.Add(result =>
+        Description = description,
+        CustomParser = result =>
         {
-            if (result.GetValueOrDefault<string?>() is { } text && Problem(text) is { } problem)
+            var text = result.Tokens[^1].Value;
+            if (!DateOnly.TryParseExact(text, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var day))
             {
-                result.AddError($"--at: `{text}` {problem}");
+                result.AddError($"--at: `{text}` is not a date; expected YYYY-MM-DD");
+                return null;
             }
-        });
-        return at;
-    }
 
-    /// <summary>The day <c>--at</c> names; null when it was not given. Only call after the option's validator passed.</summary>
-    public static DateOnly? Day(string? text) =>
-        text is null ? null : DateOnly.ParseExact(text, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+            if (day.Year is < Yaml.Documents.InputLimits.MinYear or > Yaml.Documents.InputLimits.MaxYear)
+            {
+                result.AddError($"--at: `{text}` is out of range: years {Yaml.Documents.InputLimits.MinYear} to {Yaml.Documents.InputLimits.MaxYear} are accepted");
+                return null;
+            }
 
-    private static string? Problem(string text)
+            return day;
+        },
+    };
+
+    /// <summary><c>--format</c>, one of <paramref name="formats"/> (the first is the default), each written as its name in lowercase (any case is read); any other word is an error that lists them.</summary>
+    public static Option<T> Format<T>(params T[] formats)
+        where T : struct, Enum
     {
-        if (!DateOnly.TryParseExact(text, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var day))
-        {
-            return "is not a date; expected YYYY-MM-DD";
-        }
-
-        return day.Year is < Yaml.Documents.InputLimits.MinYear or > Yaml.Documents.InputLimits.MaxYear
-            ? $"is out of range: years {Yaml.Documents.InputLimits.MinYear} to {Yaml.Documents.InputLimits.MaxYear} are accepted"
-            : null;
-    }
-
-    public static Option<string> Format(params string[] formats) =>
-        new Option<string>("--format")
+        var words = formats.Select(Word).ToArray();
+        return new Option<T>("--format")
         {
             Description = "Output format",
+            HelpName = string.Join("|", words),
             DefaultValueFactory = _ => formats[0],
-        }.AcceptOnlyFromAmong(formats);
+            CustomParser = result =>
+            {
+                var text = result.Tokens[^1].Value;
+                var index = Array.FindIndex(words, w => string.Equals(w, text, StringComparison.OrdinalIgnoreCase));
+                if (index < 0)
+                {
+                    result.AddError($"--format: `{text}` is not a format of this command; expected one of {string.Join(", ", words.Select(w => $"`{w}`"))}");
+                    return formats[0];
+                }
+
+                return formats[index];
+            },
+        };
+    }
+
+    /// <summary>How the command line writes a format: its name in lowercase.</summary>
+    public static string Word<T>(T format)
+        where T : struct, Enum => format.ToString().ToLowerInvariant();
 
     /// <summary>Which engine answers bulk work: the rule network, or its delegate twin (the default: the same answers, proven by the test suite, far faster).</summary>
     public static Option<string> Engine() =>

@@ -34,7 +34,7 @@ internal static class CompareCommand
             Description = "Compare only these decisions (and `outcome`); default: all of them",
         };
         decisions.AcceptOnlyFromAmong([.. Subject.All.Select(s => s.Name)]);
-        var format = CommonOptions.Format("text", "json", "markdown", "html");
+        var format = CommonOptions.Format(ReportFormat.Text, ReportFormat.Json, ReportFormat.Markdown, ReportFormat.Html);
         var examples = new Option<string?>("--emit-examples") { Description = "Write an example scenario file for every region into this folder" };
         var at = CommonOptions.At("For a policy family: the date (YYYY-MM-DD) whose version to compare");
         var rules = CommonOptions.RulesDirectory();
@@ -59,7 +59,7 @@ internal static class CompareCommand
             parse.GetValue(decisions) is { Length: > 0 } names ? [.. Subject.All.Where(s => names.Contains(s.Name))] : Subject.All,
             parse.GetRequiredValue(format),
             parse.GetValue(examples),
-            CommonOptions.Day(parse.GetValue(at)),
+            parse.GetValue(at),
             parse.GetValue(rules),
             parse.GetRequiredValue(engine) == "nrules")));
         return command;
@@ -67,58 +67,30 @@ internal static class CompareCommand
 
     private static int Run(CliContext context, Request request)
     {
-        SpaceFilter filter;
-        try
-        {
-            filter = SpaceFilter.Parse(request.Where);
-        }
-        catch (SpaceFilterException e)
-        {
-            context.Error.WriteLine($"detainer: {e.Message}");
-            return ExitCodes.Usage;
-        }
-
+        var filter = SpaceFilter.Parse(request.Where);
         if (request.Examples is { } examples && OutputFolder.Refusal(context.Resolve(examples)) is { } refusal)
         {
-            context.Error.WriteLine($"detainer: --emit-examples `{examples}` {refusal}");
-            return ExitCodes.Usage;
+            throw new UsageException($"--emit-examples `{examples}` {refusal}");
         }
 
-        try
+        var catalog = context.Catalog(request.Rules is null ? null : context.Resolve(request.Rules));
+        var compiled = Labelled(request.Policies.Select(name => (name, PolicySelection.Pick(context, catalog, name, request.At, request.ReferenceEngine))).ToList());
+        var space = ScenarioSpace.For([.. compiled.Select(p => p.Policy)], request.Subjects, filter);
+        var scenarios = request.Scenarios.Count == 0 ? null : LoadScenarios(context, request.Scenarios);
+        var comparison = scenarios is null
+            ? PolicyComparer.OverSpace(compiled, space, request.Subjects)
+            : PolicyComparer.OverScenarios(compiled, space, scenarios, request.Subjects);
+        comparison = comparison with
         {
-            var catalog = context.Catalog(request.Rules is null ? null : context.Resolve(request.Rules));
-            var compiled = Labelled(request.Policies.Select(name => (name, PolicySelection.Pick(context, catalog, name, request.At, request.ReferenceEngine))).ToList());
-            var space = ScenarioSpace.For([.. compiled.Select(p => p.Policy)], request.Subjects, filter);
-            var scenarios = request.Scenarios.Count == 0 ? null : LoadScenarios(context, request.Scenarios);
-            var comparison = scenarios is null
-                ? PolicyComparer.OverSpace(compiled, space, request.Subjects)
-                : PolicyComparer.OverScenarios(compiled, space, scenarios, request.Subjects);
-            comparison = comparison with
-            {
-                Layers = [.. compiled.SelectMany(p => LayerComparer.Compare(p.Label, p.Policy, space, request.Subjects, scenarios))],
-            };
-            ComparisonReport.Write(context.OutputFor(request.Format), comparison, request.Format);
-            if (request.Examples is { } folder)
-            {
-                OutputFolder.Write(context.Resolve(folder), folder, ComparisonExamples.Of(comparison));
-            }
+            Layers = [.. compiled.SelectMany(p => LayerComparer.Compare(p.Label, p.Policy, space, request.Subjects, scenarios))],
+        };
+        ComparisonReport.Write(context.OutputFor(request.Format), comparison, request.Format);
+        if (request.Examples is { } folder)
+        {
+            OutputFolder.Write(context.Resolve(folder), folder, ComparisonExamples.Of(comparison));
+        }
 
-            return comparison.Agree ? ExitCodes.Success : ExitCodes.PoliciesDiffer;
-        }
-        catch (InvalidInputException e)
-        {
-            return context.Fail(e);
-        }
-        catch (Exception e) when (e is SpaceFilterException or SpaceTooLargeException)
-        {
-            context.Error.WriteLine($"detainer: {e.Message}");
-            return ExitCodes.Usage;
-        }
-        catch (EvaluationException e)
-        {
-            context.Error.WriteLine($"error: {e.Message}");
-            return ExitCodes.InvalidInput;
-        }
+        return comparison.Agree ? ExitCodes.Success : ExitCodes.PoliciesDiffer;
     }
 
     /// <summary>Policy ids as labels; a label used twice (the same id from two files) gets its position appended.</summary>
@@ -149,7 +121,7 @@ internal static class CompareCommand
         IReadOnlyList<string> Scenarios,
         IReadOnlyList<string> Where,
         IReadOnlyList<Subject> Subjects,
-        string Format,
+        ReportFormat Format,
         string? Examples,
         DateOnly? At,
         string? Rules,

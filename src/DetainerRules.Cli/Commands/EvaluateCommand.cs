@@ -20,7 +20,7 @@ internal static class EvaluateCommand
             Required = true,
         };
         var at = CommonOptions.At("For a policy family: the date (YYYY-MM-DD) whose version applies; default: each scenario's booking day");
-        var format = CommonOptions.Format("text", "json");
+        var format = CommonOptions.Format(ReportFormat.Text, ReportFormat.Json);
         var whatFlips = new Option<bool>("--what-flips") { Description = "For each decision, the smallest changes to the scenario that would change it, found over the scenario space" };
         var explain = new Option<bool>("--explain") { Description = "For each decision, trace the conditions of the rules that decided, lost or conflicted, with the scenario's values" };
         var rules = CommonOptions.RulesDirectory();
@@ -36,7 +36,7 @@ internal static class EvaluateCommand
         command.SetAction(parse => Run(
             context,
             parse.GetRequiredValue(policy),
-            CommonOptions.Day(parse.GetValue(at)),
+            parse.GetValue(at),
             parse.GetRequiredValue(format),
             parse.GetValue(explain),
             parse.GetValue(whatFlips),
@@ -60,24 +60,14 @@ internal static class EvaluateCommand
         }
     }
 
-    private static int Run(CliContext context, string policyName, DateOnly? at, string format, bool explain, bool whatFlips, string? rulesDirectory, string[] arguments)
+    private static int Run(CliContext context, string policyName, DateOnly? at, ReportFormat format, bool explain, bool whatFlips, string? rulesDirectory, string[] arguments)
     {
-        PolicyChoice choice;
         var catalog = context.Catalog(rulesDirectory is null ? null : context.Resolve(rulesDirectory));
-        try
-        {
-            var asPath = context.Resolve(policyName);
-            choice = PolicyChoice.Resolve(catalog, File.Exists(asPath) ? asPath : policyName);
-        }
-        catch (InvalidInputException e)
-        {
-            return context.Fail(e);
-        }
-
+        var asPath = context.Resolve(policyName);
+        var choice = PolicyChoice.Resolve(catalog, File.Exists(asPath) ? asPath : policyName);
         if (at is not null && !choice.IsFamily)
         {
-            context.Error.WriteLine($"detainer: --at picks a version within a policy family; `{policyName}` is a single policy");
-            return ExitCodes.Usage;
+            throw new UsageException($"--at picks a version within a policy family; `{policyName}` is a single policy");
         }
 
         // Each policy is compiled once, however many scenarios it decides.
@@ -100,13 +90,13 @@ internal static class EvaluateCommand
                 var verdict = network.Evaluate(scenario);
                 var explanations = explain ? DecisionExplanation.Of(verdict, Tracer) : null;
                 var flips = whatFlips ? Flips(context, network, scenario) : null;
-                if (!first && format == "text")
+                if (!first && format == ReportFormat.Text)
                 {
                     context.Output.WriteLine(new string('-', 72));
                 }
 
                 first = false;
-                if (format == "json")
+                if (format == ReportFormat.Json)
                 {
                     context.Document.WriteLine(JsonReport.ToJson(verdict, explanations: explanations, flips: flips));
                 }
@@ -117,12 +107,12 @@ internal static class EvaluateCommand
             }
             catch (InvalidInputException e)
             {
+                // One bad scenario does not stop the others.
                 exit = context.Fail(e);
             }
             catch (EvaluationException e)
             {
-                context.Error.WriteLine($"{file}: error: {e.Message}");
-                exit = ExitCodes.InvalidInput;
+                exit = context.Fail(e, file);
             }
         }
 

@@ -20,13 +20,13 @@ internal static class GenerateCommand
             }
         });
         var seed = new Option<int>("--seed") { Description = "Seed for the random choices; the same seed gives the same records", DefaultValueFactory = _ => 1 };
-        var format = CommonOptions.Format("jsonl", "csv");
+        var format = CommonOptions.Format(RecordFormat.Jsonl, RecordFormat.Csv);
         var output = new Option<string?>("--output", "-o") { Description = "File to write (default: standard output)" };
         var command = new Command("generate", "Make synthetic booking records (invented, plausible in shape) as JSON lines or CSV for trying batch runs")
         {
             count, seed, format, output,
         };
-        command.SetAction(parse => Run(context, parse.GetRequiredValue(count), parse.GetValue(seed), parse.GetRequiredValue(format) == "csv", parse.GetValue(output)));
+        command.SetAction(parse => Run(context, parse.GetRequiredValue(count), parse.GetValue(seed), parse.GetRequiredValue(format) == RecordFormat.Csv, parse.GetValue(output)));
         return command;
     }
 
@@ -41,8 +41,7 @@ internal static class GenerateCommand
         var path = context.Resolve(outputArgument);
         if (OutputFile.Refusal(path, []) is { } refusal)
         {
-            context.Error.WriteLine($"detainer: --output `{outputArgument}` {refusal}");
-            return ExitCodes.Usage;
+            throw new UsageException($"--output `{outputArgument}` {refusal}");
         }
 
         using var file = OutputFile.Create(path, outputArgument);
@@ -51,10 +50,9 @@ internal static class GenerateCommand
         {
             Write(file.Writer, count, seed, csv, interruption.Token);
         }
-        catch (OperationCanceledException)
+        catch (OperationCanceledException e)
         {
-            context.Error.WriteLine($"detainer: interrupted; {outputArgument} was not written");
-            return ExitCodes.Interrupted;
+            return context.Fail(e, outputArgument);
         }
 
         file.Commit();

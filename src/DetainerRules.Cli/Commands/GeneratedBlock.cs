@@ -1,3 +1,4 @@
+using DetainerRules.Model.Diagnostics;
 using DetainerRules.Cli.Files;
 using DetainerRules.Yaml;
 
@@ -15,27 +16,17 @@ internal static class GeneratedBlock
         var path = context.Resolve(file);
         if (OutputFile.Refusal(path, inputs) is { } refusal)
         {
-            context.Error.WriteLine($"detainer: --update `{file}` {refusal}");
-            return ExitCodes.Usage;
+            throw new UsageException($"--update `{file}` {refusal}");
         }
 
-        string text;
-        try
-        {
-            text = InputFile.Read(path, file);
-        }
-        catch (Model.Diagnostics.InvalidInputException e)
-        {
-            return context.Fail(e);
-        }
+        var text = InputFile.Read(path, file);
 
         var first = text.IndexOf(begin, StringComparison.Ordinal);
         var start = first < 0 ? -1 : text.IndexOf('\n', first) + 1;
         var stop = start <= 0 ? -1 : text.IndexOf(end, start, StringComparison.Ordinal);
         if (stop < 0)
         {
-            context.Error.WriteLine($"{file}: error: no `{begin} ... -->` line followed by `{end}` to replace");
-            return ExitCodes.InvalidInput;
+            throw new InvalidInputException([Diagnostic.Error(new SourceSpan(file, 0, 0), DiagnosticCodes.File, string.Empty, $"no `{begin} ... -->` line followed by `{end}` to replace")]);
         }
 
         using var output = OutputFile.Create(path, file);

@@ -11,7 +11,7 @@ internal static class GraphCommand
     public static Command Create(CliContext context)
     {
         var policy = new Option<string>("--policy", "-p") { Description = "Policy id or path to a policy file", Required = true };
-        var format = CommonOptions.Format("mermaid", "dot");
+        var format = CommonOptions.Format(GraphFormat.Mermaid, GraphFormat.Dot);
         var rules = CommonOptions.RulesDirectory();
         var command = new Command("graph", "Draw a policy's decision flow (scenario fields, named conditions, rules with priorities, decisions with defaults) as Mermaid or Graphviz DOT")
         {
@@ -19,19 +19,17 @@ internal static class GraphCommand
         };
         command.SetAction(parse =>
         {
-            try
+            var catalog = context.Catalog(parse.GetValue(rules) is { } dir ? context.Resolve(dir) : null);
+            var name = parse.GetRequiredValue(policy);
+            var asPath = context.Resolve(name);
+            var graph = PolicyGraph.Of(catalog.Load(File.Exists(asPath) ? asPath : name));
+            context.Document.Write(parse.GetRequiredValue(format) switch
             {
-                var catalog = context.Catalog(parse.GetValue(rules) is { } dir ? context.Resolve(dir) : null);
-                var name = parse.GetRequiredValue(policy);
-                var asPath = context.Resolve(name);
-                var graph = PolicyGraph.Of(catalog.Load(File.Exists(asPath) ? asPath : name));
-                context.Document.Write(parse.GetRequiredValue(format) == "dot" ? graph.Dot() : graph.Mermaid());
-                return ExitCodes.Success;
-            }
-            catch (InvalidInputException e)
-            {
-                return context.Fail(e);
-            }
+                GraphFormat.Mermaid => graph.Mermaid(),
+                GraphFormat.Dot => graph.Dot(),
+                var other => throw new System.Diagnostics.UnreachableException($"not a graph format: {other}"),
+            });
+            return ExitCodes.Success;
         });
         return command;
     }

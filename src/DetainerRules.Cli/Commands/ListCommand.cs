@@ -23,8 +23,7 @@ internal static class ListCommand
     {
         if (state is not null && !Model.Policies.UsJurisdictions.Names.ContainsKey(state.ToUpperInvariant()))
         {
-            context.Error.WriteLine($"detainer: --state `{state}` is not a postal code{Model.Diagnostics.Suggestion.Hint(state.ToUpperInvariant(), Model.Policies.UsJurisdictions.Names.Keys)}: use e.g. NV, DC, or US for federal policy");
-            return ExitCodes.Usage;
+            throw new UsageException($"--state `{state}` is not a postal code{Model.Diagnostics.Suggestion.Hint(state.ToUpperInvariant(), Model.Policies.UsJurisdictions.Names.Keys)}: use e.g. NV, DC, or US for federal policy");
         }
 
         var catalog = context.Catalog(rulesDirectory is null ? null : context.Resolve(rulesDirectory));

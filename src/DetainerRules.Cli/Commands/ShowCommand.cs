@@ -15,18 +15,11 @@ internal static class ShowCommand
         var command = new Command("show", "Print a policy as it takes effect, with where each rule and definition came from") { policy, rules };
         command.SetAction(parse =>
         {
-            try
-            {
-                var catalog = context.Catalog(parse.GetValue(rules) is { } dir ? context.Resolve(dir) : null);
-                var name = parse.GetRequiredValue(policy);
-                var asPath = context.Resolve(name);
-                PolicyText.Write(context.Output, catalog.Load(File.Exists(asPath) ? asPath : name));
-                return ExitCodes.Success;
-            }
-            catch (InvalidInputException e)
-            {
-                return context.Fail(e);
-            }
+            var catalog = context.Catalog(parse.GetValue(rules) is { } dir ? context.Resolve(dir) : null);
+            var name = parse.GetRequiredValue(policy);
+            var asPath = context.Resolve(name);
+            PolicyText.Write(context.Output, catalog.Load(File.Exists(asPath) ? asPath : name));
+            return ExitCodes.Success;
         });
         return command;
     }

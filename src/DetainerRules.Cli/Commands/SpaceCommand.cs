@@ -21,29 +21,11 @@ internal static class SpaceCommand
         };
         command.SetAction(parse =>
         {
-            try
-            {
-                var filter = SpaceFilter.Parse(parse.GetValue(where) ?? []);
-                var catalog = context.Catalog(parse.GetValue(rules) is { } dir ? context.Resolve(dir) : null);
-                var day = CommonOptions.Day(parse.GetValue(at));
-                var compiled = parse.GetRequiredValue(policies).Select(name => PolicySelection.Pick(context, catalog, name, day, reference: false)).ToList();
-                Write(context.Output, ScenarioSpace.For(compiled, Subject.All, filter));
-                return ExitCodes.Success;
-            }
-            catch (InvalidInputException e)
-            {
-                return context.Fail(e);
-            }
-            catch (Exception e) when (e is SpaceFilterException or SpaceTooLargeException or FormatException)
-            {
-                context.Error.WriteLine($"detainer: {e.Message}");
-                return ExitCodes.Usage;
-            }
-            catch (EvaluationException e)
-            {
-                context.Error.WriteLine($"error: {e.Message}");
-                return ExitCodes.InvalidInput;
-            }
+            var filter = SpaceFilter.Parse(parse.GetValue(where) ?? []);
+            var catalog = context.Catalog(parse.GetValue(rules) is { } dir ? context.Resolve(dir) : null);
+            var compiled = parse.GetRequiredValue(policies).Select(name => PolicySelection.Pick(context, catalog, name, parse.GetValue(at), reference: false)).ToList();
+            Write(context.Output, ScenarioSpace.For(compiled, Subject.All, filter));
+            return ExitCodes.Success;
         });
         return command;
     }

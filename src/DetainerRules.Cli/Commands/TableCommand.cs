@@ -35,35 +35,23 @@ internal static class TableCommand
 
     private static int Run(CliContext context, string questionsFile, string[] policyNames, string? rulesDirectory, string? update)
     {
-        try
+        var catalog = context.Catalog(rulesDirectory is null ? null : context.Resolve(rulesDirectory));
+        var ids = policyNames.Length > 0 ? policyNames : catalog.Ids();
+        var compiled = ids.Select(id => PolicyCompiler.Compile(catalog.Load(id), catalog.Authority)).ToList();
+        var questions = QuestionLoader.LoadFile(context.Resolve(questionsFile));
+        var scenarios = questions.Select(q => q.ScenarioPath).Distinct().ToDictionary(p => p, p => ReferencedScenario.Load(p, p, new Model.Diagnostics.SourceSpan(questionsFile, 0, 0)));
+        var rows = questions.Select(q =>
         {
-            var catalog = context.Catalog(rulesDirectory is null ? null : context.Resolve(rulesDirectory));
-            var ids = policyNames.Length > 0 ? policyNames : catalog.Ids();
-            var compiled = ids.Select(id => PolicyCompiler.Compile(catalog.Load(id), catalog.Authority)).ToList();
-            var questions = QuestionLoader.LoadFile(context.Resolve(questionsFile));
-            var scenarios = questions.Select(q => q.ScenarioPath).Distinct().ToDictionary(p => p, p => ReferencedScenario.Load(p, p, new Model.Diagnostics.SourceSpan(questionsFile, 0, 0)));
-            var rows = questions.Select(q =>
-            {
-                var scenario = scenarios[q.ScenarioPath];
-                return (q.Ask, scenario.Id, q.Decision, (IReadOnlyList<Model.Decisions.Verdict>)[.. compiled.Select(c => c.Evaluate(scenario))]);
-            });
-            var table = QuestionTable.Markdown([.. compiled.Select(c => c.Policy.Id)], rows);
-            if (update is null)
-            {
-                context.Document.Write(table);
-                return ExitCodes.Success;
-            }
+            var scenario = scenarios[q.ScenarioPath];
+            return (q.Ask, scenario.Id, q.Decision, (IReadOnlyList<Model.Decisions.Verdict>)[.. compiled.Select(c => c.Evaluate(scenario))]);
+        });
+        var table = QuestionTable.Markdown([.. compiled.Select(c => c.Policy.Id)], rows);
+        if (update is null)
+        {
+            context.Document.Write(table);
+            return ExitCodes.Success;
+        }
 
-            return GeneratedBlock.Replace(context, update, "detainer table", table, [context.Resolve(questionsFile), .. questions.Select(q => q.ScenarioPath).Distinct()]);
-        }
-        catch (InvalidInputException e)
-        {
-            return context.Fail(e);
-        }
-        catch (EvaluationException e)
-        {
-            context.Error.WriteLine("error: " + e.Message);
-            return ExitCodes.InvalidInput;
-        }
+        return GeneratedBlock.Replace(context, update, "detainer table", table, [context.Resolve(questionsFile), .. questions.Select(q => q.ScenarioPath).Distinct()]);
     }
 }

@@ -17,7 +17,7 @@ internal static class TestCommand
     {
         var paths = new Argument<string[]>("expectations") { Description = "Expectation files (YAML) or folders of them", Arity = ArgumentArity.OneOrMore };
         var scenarios = new Option<string?>("--scenarios") { Description = "Folder where scenario references are looked up (default: beside each file, then the nearest seeds/scenarios folder)" };
-        var format = CommonOptions.Format("text", "json");
+        var format = CommonOptions.Format(ReportFormat.Text, ReportFormat.Json);
         var rules = CommonOptions.RulesDirectory();
         var command = new Command("test", "Run expectation files: each case's expected decisions against the policy's, then rule and condition coverage; exit 1 on any failure")
         {
@@ -27,7 +27,7 @@ internal static class TestCommand
         return command;
     }
 
-    private static int Run(CliContext context, string[] arguments, string? scenarioFolder, string format, string? rulesDirectory)
+    private static int Run(CliContext context, string[] arguments, string? scenarioFolder, ReportFormat format, string? rulesDirectory)
     {
         var catalog = context.Catalog(rulesDirectory is null ? null : context.Resolve(rulesDirectory));
         var files = new List<ExpectationFile>();
@@ -46,7 +46,7 @@ internal static class TestCommand
 
         if (problems.Count > 0)
         {
-            return context.Fail(new InvalidInputException(problems));
+            throw new InvalidInputException(problems);
         }
 
         var policies = new Dictionary<string, CompiledPolicy>(StringComparer.Ordinal);
@@ -76,7 +76,7 @@ internal static class TestCommand
         var tracer = new ConditionTracer();
         var ruleCoverage = RuleCoverage.Of(verdicts);
         var conditionCoverage = ConditionCoverage.Of(verdicts, tracer);
-        if (format == "json")
+        if (format == ReportFormat.Json)
         {
             context.Document.WriteLine(TestReport.ToJson(results, ruleCoverage, conditionCoverage));
         }

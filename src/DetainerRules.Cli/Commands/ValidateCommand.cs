@@ -16,7 +16,7 @@ internal static class ValidateCommand
         var paths = new Argument<string[]>("files") { Description = "Policy, scenario and expectation files, or folders of them", Arity = ArgumentArity.OneOrMore };
         var strict = new Option<bool>("--strict") { Description = "Also warn about decisions a policy leaves unknown in every case" };
         var scenarios = new Option<string?>("--scenarios") { Description = "Folder where expectation files' scenario references are looked up" };
-        var format = CommonOptions.Format("text", "json");
+        var format = CommonOptions.Format(ReportFormat.Text, ReportFormat.Json);
         var rules = CommonOptions.RulesDirectory();
         var command = new Command("validate", "Check files for errors (syntax, keys, types, values, references, conditions) and policies for rules that never fire or conflict; exit 1 on any error")
         {
@@ -26,7 +26,7 @@ internal static class ValidateCommand
         return command;
     }
 
-    private static int Run(CliContext context, string[] arguments, bool strict, string? scenarioFolder, string format, string? rulesDirectory)
+    private static int Run(CliContext context, string[] arguments, bool strict, string? scenarioFolder, ReportFormat format, string? rulesDirectory)
     {
         var catalog = context.Catalog(rulesDirectory is null ? null : context.Resolve(rulesDirectory));
         var files = ScenarioFiles.Expand(arguments, context);
@@ -38,7 +38,7 @@ internal static class ValidateCommand
 
         var errors = findings.Count(f => f.Severity == Severity.Error);
         var warnings = findings.Count - errors;
-        if (format == "json")
+        if (format == ReportFormat.Json)
         {
             context.Document.WriteLine(FindingsJson.ToJson(findings, files.Count));
         }
