@@ -131,8 +131,6 @@ internal sealed class PointIndex
         }
     }
 
-    public static int Cardinality(ulong[] set) => set.Sum(w => BitOperations.PopCount(w));
-
     /// <summary>The indices of the points in a set, in order.</summary>
     public static IEnumerable<int> Members(ulong[] set)
     {

@@ -16,9 +16,6 @@ public sealed class PolicyCatalog
     /// <summary>The files this catalog has read, each once, with their authorities.</summary>
     public PolicyFiles Files { get; }
 
-    /// <summary>The folders searched, in order.</summary>
-    public IReadOnlyList<string> Directories => _directories;
-
     /// <summary>
     /// The usual search path: an explicit folder if given; else the nearest <c>rules/</c> folder from
     /// the working directory up; else the catalog shipped beside the program.

@@ -23,9 +23,6 @@ public sealed class RuleStrata
     /// <summary>Rule ids and decisions forming a cycle (a rule that, through others, reads what it sets); empty when there is none.</summary>
     public IReadOnlyList<string> Cycle { get; }
 
-    /// <summary>The highest layer used by a rule or a decision.</summary>
-    public int MaxLevel => Math.Max(_ruleLevels.Values.DefaultIfEmpty(0).Max(), _decisionLevels.Values.DefaultIfEmpty(0).Max());
-
     /// <summary>The decisions a rule's condition reads.</summary>
     public static IReadOnlySet<DecisionKind> Reads(PolicyRule rule) =>
         rule.When.DescendantsAndSelf().OfType<DecisionTest>().Select(t => t.Decision).ToHashSet();

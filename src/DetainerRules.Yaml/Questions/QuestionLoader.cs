@@ -53,7 +53,4 @@ public static class QuestionLoader
 
         return diagnostics.Count > 0 ? throw new InvalidInputException(diagnostics) : questions;
     }
-
-    /// <summary>The name of what answers a question, as files write it.</summary>
-    public static string AnswerName(Question question) => question.Decision is { } d ? Vocabulary.Word(d) : "outcome";
 }
