@@ -52,22 +52,25 @@ public static class LayerComposition
 
         foreach (var (authority, decision) in authorities)
         {
-            var next = decision.Value switch
+            // Decided by value, never by identity: the delegate twin shares settled decisions, so an
+            // authority reached directly and through another hands over the very same object.
+            var overrides = decision.Value switch
             {
-                Modality.Forbidden or Modality.Required => decision,
-                Modality.Permitted when current.Value == Modality.Unknown => decision,
-                Modality.Permitted or Modality.Unknown => current,
+                Modality.Forbidden or Modality.Required => true,
+                Modality.Permitted => current.Value == Modality.Unknown,
+                Modality.Unknown => false,
                 _ => throw new UnreachableException($"no precedence for the value {decision.Value}"),
             };
+            var next = overrides ? decision : current;
             if (decision.Value != Modality.Unknown && own.Value != Modality.Unknown && decision.Value != own.Value)
             {
                 disagreements.Add(new LayerDisagreement(own.Kind, policy, own.Value, authority, decision.Value, next.Value));
             }
 
-            if (!ReferenceEquals(next, current))
+            if (overrides)
             {
                 layer = authority;
-                current = next;
+                current = decision;
             }
         }
 

@@ -39,4 +39,37 @@ public class LayerCompositionTests
             Assert.That(disagreements, Is.EqualTo(2));
         }
     }
+
+    // Found by the differential tests (seeds 12 and 29): a policy bound by law-1 and law-2, law-1 itself
+    // bound by law-2. The delegate twin compiles law-2 once and shares its settled decisions, so law-1's
+    // answer and law-2's were the same object, and composing by identity named law-1 as the layer where
+    // the rule network, whose sessions make new objects, named law-2.
+    [Test]
+    public void Compose_TwoAuthoritiesHandOverTheSameDecision_LayerAsIfTheyWereCopies()
+    {
+        var required = D(Modality.Required);
+        var copy = D(Modality.Required);
+
+        var (_, shared, _) = LayerComposition.Compose("city", D(Modality.Permitted), [("state0", required), ("state1", required)]);
+        var (_, copies, _) = LayerComposition.Compose("city", D(Modality.Permitted), [("state0", required), ("state1", copy)]);
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(copies, Is.EqualTo("state1"), "a later binding authority answers");
+            Assert.That(shared, Is.EqualTo(copies));
+        }
+    }
+
+    [TestCase(Modality.Permitted, Modality.Unknown, "state0", TestName = "Compose_CitySilentTwoStatesPermit_FirstPermissionAnswers")]
+    [TestCase(Modality.Permitted, Modality.Forbidden, "city", TestName = "Compose_CityForbidsTwoStatesPermit_CityAnswers")]
+    public void Compose_TwoPermissions(Modality authorities, Modality own, string layer)
+    {
+        var (value, answered, _) = LayerComposition.Compose("city", D(own), [("state0", D(authorities)), ("state1", D(authorities))]);
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(value.Value, Is.EqualTo(own == Modality.Unknown ? authorities : own));
+            Assert.That(answered, Is.EqualTo(layer));
+        }
+    }
 }
