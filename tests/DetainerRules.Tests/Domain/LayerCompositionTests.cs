@@ -52,4 +52,17 @@ public class LayerCompositionTests
 
         Assert.That((same.Layer, same.Decision.Value), Is.EqualTo((distinct.Layer, distinct.Decision.Value)).And.EqualTo(("federal", Modality.Required)));
     }
+
+    [TestCase(Modality.Permitted, Modality.Unknown, "state0", TestName = "Compose_CitySilentTwoStatesPermit_FirstPermissionAnswers")]
+    [TestCase(Modality.Permitted, Modality.Forbidden, "city", TestName = "Compose_CityForbidsTwoStatesPermit_CityAnswers")]
+    public void Compose_TwoPermissions(Modality authorities, Modality own, string layer)
+    {
+        var (value, answered, _) = LayerComposition.Compose("city", D(own), [("state0", D(authorities)), ("state1", D(authorities))]);
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(value.Value, Is.EqualTo(own == Modality.Unknown ? authorities : own));
+            Assert.That(answered, Is.EqualTo(layer));
+        }
+    }
 }
