@@ -52,19 +52,23 @@ public static class LayerComposition
 
         foreach (var (authority, decision) in authorities)
         {
-            var next = decision.Value switch
+            // Whether this authority's answer takes over is decided by its value alone, never by
+            // object identity: an engine may hand two layers the same Decision object (a shared
+            // authority, a cached default), and the layer named must not depend on that.
+            var takesOver = decision.Value switch
             {
-                Modality.Forbidden or Modality.Required => decision,
-                Modality.Permitted when current.Value == Modality.Unknown => decision,
-                Modality.Permitted or Modality.Unknown => current,
+                Modality.Forbidden or Modality.Required => true,
+                Modality.Permitted => current.Value == Modality.Unknown,
+                Modality.Unknown => false,
                 _ => throw new UnreachableException($"no precedence for the value {decision.Value}"),
             };
+            var next = takesOver ? decision : current;
             if (decision.Value != Modality.Unknown && own.Value != Modality.Unknown && decision.Value != own.Value)
             {
                 disagreements.Add(new LayerDisagreement(own.Kind, policy, own.Value, authority, decision.Value, next.Value));
             }
 
-            if (!ReferenceEquals(next, current))
+            if (takesOver)
             {
                 layer = authority;
                 current = next;

@@ -40,8 +40,10 @@ public class OutputSafetyTests
 
     private string WriteQuestions(string name)
     {
+        // A questions file names its scenarios within its own folder, so the scenario goes beside it.
+        File.Copy(Path.Combine(Repository.Scenarios, "lv-robbery-no-ice.yaml"), Path.Combine(_dir, "lv-robbery-no-ice.yaml"), overwrite: true);
         var path = Path.Combine(_dir, name);
-        File.WriteAllText(path, $"questions:\n  - ask: Is ICE told?\n    scenario: {Path.Combine(Repository.Scenarios, "lv-robbery-no-ice.yaml")}\n    decision: notify_ice\n");
+        File.WriteAllText(path, "questions:\n  - ask: Is ICE told?\n    scenario: lv-robbery-no-ice.yaml\n    decision: notify_ice\n");
         return path;
     }
 

@@ -44,4 +44,49 @@ public class DecisionResolverTests
             Assert.That(decision.Effect.At, Is.EqualTo(new[] { NotificationPoint.Booking, NotificationPoint.Release }));
         }
     }
+
+    [Test]
+    public void Resolve_AgreeingRulesNameTheSamePoint_ToldOnceAndInTheOrderOfThePoints()
+    {
+        // Rule ids put release first; the points keep their own order, and a point named twice is named once.
+        var release = new Assertion(Claim("a", 0, Modality.Required).Rule, new DecisionEffect(DecisionKind.NotifyIce, Modality.Required, [NotificationPoint.Release], null));
+        var both = new Assertion(Claim("b", 0, Modality.Required).Rule, new DecisionEffect(DecisionKind.NotifyIce, Modality.Required, [NotificationPoint.Release, NotificationPoint.Booking], null));
+
+        var decision = DecisionResolver.Resolve(DecisionKind.NotifyIce, [both, release], Fallback);
+
+        Assert.That(decision.Effect.At, Is.EqualTo(new[] { NotificationPoint.Booking, NotificationPoint.Release }));
+    }
+
+    [Test]
+    public void Resolve_EqualTopPrioritiesDisagree_UnknownWithTheConflictAndTheLowerClaimsOverridden()
+    {
+        var claims = new[] { Claim("low", 1, Modality.Permitted), Claim("no", 5, Modality.Forbidden), Claim("yes", 5, Modality.Required) };
+
+        var decision = DecisionResolver.Resolve(DecisionKind.NotifyIce, claims, Fallback);
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(decision.Value, Is.EqualTo(Modality.Unknown));
+            Assert.That(decision.IsConflict, Is.True);
+            Assert.That(decision.Conflict.Select(a => a.Rule.Id), Is.EqualTo(new[] { "no", "yes" }));
+            Assert.That(decision.Deciding, Is.Empty);
+            Assert.That(decision.Overridden.Select(a => a.Rule.Id), Is.EqualTo(new[] { "low" }));
+            Assert.That(decision.Default, Is.Null);
+        }
+    }
+
+    [Test]
+    public void Resolve_OnlyClaimsOnOtherDecisions_TheDefault()
+    {
+        var other = new Assertion(Claim("x", 9, Modality.Required).Rule, DecisionEffect.Of(DecisionKind.TransferToIce, Modality.Required));
+
+        var decision = DecisionResolver.Resolve(DecisionKind.NotifyIce, [other], Fallback);
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(decision.Value, Is.EqualTo(Modality.Forbidden));
+            Assert.That(decision.Default, Is.SameAs(Fallback));
+            Assert.That(decision.Deciding.Concat(decision.Overridden).Concat(decision.Conflict), Is.Empty);
+        }
+    }
 }

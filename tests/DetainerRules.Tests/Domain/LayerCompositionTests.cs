@@ -39,4 +39,30 @@ public class LayerCompositionTests
             Assert.That(disagreements, Is.EqualTo(2));
         }
     }
+
+    [Test]
+    public void Compose_TwoAuthoritiesHandTheSameDecisionObject_LayerAsIfTheyWereDistinct()
+    {
+        // A state bound by a federal rule and also listed beside it: once compiled as one graph,
+        // both layers can hand over the very same Decision object. The layer named must not depend
+        // on whether an engine shares it (the delegate twin did, the rule network did not).
+        var shared = D(Modality.Required);
+        var same = LayerComposition.Compose("city", D(Modality.Unknown), [("state", shared), ("federal", shared)]);
+        var distinct = LayerComposition.Compose("city", D(Modality.Unknown), [("state", D(Modality.Required)), ("federal", D(Modality.Required))]);
+
+        Assert.That((same.Layer, same.Decision.Value), Is.EqualTo((distinct.Layer, distinct.Decision.Value)).And.EqualTo(("federal", Modality.Required)));
+    }
+
+    [TestCase(Modality.Permitted, Modality.Unknown, "state0", TestName = "Compose_CitySilentTwoStatesPermit_FirstPermissionAnswers")]
+    [TestCase(Modality.Permitted, Modality.Forbidden, "city", TestName = "Compose_CityForbidsTwoStatesPermit_CityAnswers")]
+    public void Compose_TwoPermissions(Modality authorities, Modality own, string layer)
+    {
+        var (value, answered, _) = LayerComposition.Compose("city", D(own), [("state0", D(authorities)), ("state1", D(authorities))]);
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(value.Value, Is.EqualTo(own == Modality.Unknown ? authorities : own));
+            Assert.That(answered, Is.EqualTo(layer));
+        }
+    }
 }

@@ -1,0 +1,83 @@
+using DetainerRules.Engine;
+using DetainerRules.Model.Decisions;
+using DetainerRules.Model.Scenarios;
+using DetainerRules.Tests.Support;
+
+namespace DetainerRules.Tests.Engine;
+
+/// <summary>
+/// What each engine does with what it cannot evaluate: a policy its loader would have refused (a
+/// cycle, authorities with no way to load them) and a scenario a loader would never have built.
+/// Either way an <see cref="EvaluationException"/> naming the policy or the scenario, never a
+/// stray exception from the engine's insides.
+/// </summary>
+[TestFixtureSource(typeof(Engines), nameof(Engines.Both))]
+public class EvaluationFailureTests(EngineKind engine)
+{
+    private const string ReadsNotice = """
+          - id: transfer-after-notice
+            when: decision.notify_ice = required
+            then: { transfer_to_ice: permitted }
+            because: x
+            cite: src
+        """;
+
+    private const string ReadsTransfer = """
+          - id: notice-after-transfer
+            when: decision.transfer_to_ice = permitted
+            then: { notify_ice: { value: required, at: [release] } }
+            because: y
+            cite: src
+        """;
+
+    [Test]
+    public void Compile_RulesThatReadWhatTheOtherSets_RefusedWithTheCycle()
+    {
+        // The loader refuses such a file; a policy put together in code reaches the plan, which must refuse it too.
+        var first = TestPolicies.Load(ReadsNotice);
+        var cyclic = first with { Rules = [.. first.Rules, .. TestPolicies.Load(ReadsTransfer).Rules] };
+
+        var error = Assert.Throws<EvaluationException>(() => Engines.Compile(engine, cyclic))!;
+
+        Assert.That(error.Message, Does.StartWith($"policy `{cyclic.Id}` has a cycle: ")
+            .And.Contain("rule notice-after-transfer")
+            .And.Contain("rule transfer-after-notice")
+            .And.Contain("decision notify_ice"));
+    }
+
+    [Test]
+    public void Compile_BoundByAnAuthorityButGivenNoWayToLoadIt_RefusedNamingTheAuthority()
+    {
+        var bound = TestPolicies.Load(ReadsNotice) with { BoundBy = ["state-law"] };
+
+        var error = Assert.Throws<EvaluationException>(() => _ = engine == EngineKind.RuleNetwork
+            ? (IPolicyEvaluator)PolicyCompiler.Compile(bound)
+            : DelegatePolicy.Compile(EvaluationPlan.For(bound)))!;
+
+        Assert.That(error.Message, Does.Contain($"policy `{bound.Id}` is bound by state-law"));
+    }
+
+    [Test]
+    public void Evaluate_ConditionFailsOnAMalformedScenario_EvaluationExceptionNamingTheScenario()
+    {
+        var policy = TestPolicies.Compile(engine, """
+              - id: felony
+                when: any charge(level = felony)
+                then: { notify_ice: { value: required, at: [booking] } }
+                because: x
+                cite: src
+            """);
+
+        // No loader builds a scenario without a list of charges; code can.
+        var broken = new Scenario { Id = "no-charges-list", BookedAt = DateTimeOffset.UnixEpoch, Charges = null! };
+
+        var error = Assert.Throws<EvaluationException>(() => policy.Evaluate(broken))!;
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(error.Message, Does.Contain("`no-charges-list`").And.Contain("a rule condition failed"));
+            Assert.That(error.InnerException, Is.Not.Null);
+            Assert.That(() => policy.Decide(broken, DecisionKind.NotifyIce), Throws.TypeOf<EvaluationException>());
+        }
+    }
+}
