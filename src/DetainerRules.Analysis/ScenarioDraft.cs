@@ -1,3 +1,4 @@
+using DetainerRules.Model.Conditions;
 using DetainerRules.Model.Scenarios;
 
 namespace DetainerRules.Analysis;
@@ -19,28 +20,39 @@ internal sealed class ScenarioDraft
 
     public DateTimeOffset BookedAt { get; set; } = DefaultBookedAt;
 
-    public bool? ForeignBorn { get; set; } = true;
-    public Citizenship Citizenship { get; set; } = Citizenship.Noncitizen;
-    public bool RegisteredSexOffender { get; set; }
-    public bool OnTerroristWatchlist { get; set; }
-    public bool LawfulStatusProof { get; set; }
+    /// <summary>The values of the fields that are dimensions of their own (<see cref="SpaceFields"/>) that differ from an unknown person's: a foreign-born noncitizen unless a dimension says otherwise.</summary>
+    private readonly Dictionary<Field, object?> _fields = new()
+    {
+        [Field.ForeignBorn] = true,
+        [Field.Citizenship] = Citizenship.Noncitizen,
+    };
+
     public (DetainerForm Form, WarrantKind Warrant)? Detainer { get; set; }
-    public bool IcePresentAtRelease { get; set; }
     public HashSet<FederalRequest> Requests { get; } = [];
     public List<Charge> Charges { get; } = [new Charge("disorderly conduct", null, OffenseLevel.Misdemeanor, OffenseCategory.PublicOrder)];
     public List<Conviction> Convictions { get; } = [];
 
-    public Scenario Build(string id, string? description = null) => new()
+    /// <summary>Sets a field that is a dimension of its own, through the field table.</summary>
+    public void Set(Field field, object? value) => _fields[field] = value;
+
+    public Scenario Build(string id, string? description = null)
     {
-        Id = id,
-        Description = description,
-        BookedAt = BookedAt,
-        Person = new Person(ForeignBorn, Citizenship, RegisteredSexOffender, OnTerroristWatchlist) { LawfulStatusProof = LawfulStatusProof },
-        Charges = [.. Charges],
-        Convictions = [.. Convictions],
-        Detainer = Detainer is { } d ? new Detainer(d.Form, d.Warrant, BookedAt.AddHours(2)) : null,
-        Custody = new Custody(BookedAt.AddHours(8)),
-        IcePresentAtRelease = IcePresentAtRelease,
-        Requests = new HashSet<FederalRequest>(Requests),
-    };
+        var scenario = new Scenario
+        {
+            Id = id,
+            Description = description,
+            BookedAt = BookedAt,
+            Charges = [.. Charges],
+            Convictions = [.. Convictions],
+            Detainer = Detainer is { } d ? new Detainer(d.Form, d.Warrant, BookedAt.AddHours(2)) : null,
+            Custody = new Custody(BookedAt.AddHours(8)),
+            Requests = new HashSet<FederalRequest>(Requests),
+        };
+        foreach (var (field, value) in _fields)
+        {
+            scenario = FieldCatalog.Get(field).WriteScenario!(scenario, value);
+        }
+
+        return scenario;
+    }
 }

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using DetainerRules.Engine;
 using DetainerRules.Model;
 using DetainerRules.Model.Conditions;
@@ -18,26 +19,22 @@ internal static class SpaceBuilder
             .ToDictionary(g => g.Key, g => (IReadOnlyList<Func<Scenario, Modality[], bool>>)[.. Distinct(g).Select(ConditionDelegates.Compile)]);
         IReadOnlyList<Func<Scenario, Modality[], bool>> TestsOf(string name) => tests.GetValueOrDefault(name) ?? [];
 
+        FieldDimension Own(FieldInfo field) => new(
+            field.Name,
+            field.Title!,
+            Narrow(filter, field.Name, field.Phrases!.Select(p => new RawValue(p.Value, SpaceFields.Word(p.Value), p.Phrase))),
+            s => field.Read(s, null),
+            (d, v) => d.Set(field.Field, v),
+            TestsOf(field.Name));
         FieldDimension Flag(string name, string title, string yes, string no, Func<Scenario, bool> read, Action<ScenarioDraft, bool> write) =>
             new(name, title, Narrow(filter, name, [new RawValue(false, "no", no), new RawValue(true, "yes", yes)]), s => read(s), (d, v) => write(d, (bool)v!), TestsOf(name));
 
-        var fields = new List<FieldDimension>
-        {
-            new("person.foreign_born", "born abroad",
-                Narrow(filter, "person.foreign_born", [new RawValue(true, "yes", "born abroad"), new RawValue(false, "no", "born in the United States"), new RawValue(null, "unknown", "birthplace unknown")]),
-                s => s.Person.ForeignBorn, (d, v) => d.ForeignBorn = (bool?)v, TestsOf("person.foreign_born")),
-            new("person.citizenship", "citizenship",
-                Narrow(filter, "person.citizenship", [new RawValue(Citizenship.Noncitizen, "noncitizen", "a noncitizen"), new RawValue(Citizenship.UsCitizen, "us_citizen", "a U.S. citizen"), new RawValue(Citizenship.Unknown, "unknown", "citizenship unknown")]),
-                s => s.Person.Citizenship, (d, v) => d.Citizenship = (Citizenship)v!, TestsOf("person.citizenship")),
-            Flag("person.registered_sex_offender", "sex-offender registry", "a registered sex offender", "not a registered sex offender", s => s.Person.RegisteredSexOffender, (d, v) => d.RegisteredSexOffender = v),
-            Flag("person.on_terrorist_watchlist", "watchlist", "a possible terrorist-watchlist match", "not on a terrorist watchlist", s => s.Person.OnTerroristWatchlist, (d, v) => d.OnTerroristWatchlist = v),
-            Flag("person.lawful_status_proof", "proof of status", "proof of citizenship or lawful status shown", "no proof of lawful status shown", s => s.Person.LawfulStatusProof, (d, v) => d.LawfulStatusProof = v),
-        };
+        var fields = SpaceFields.Leading.Select(Own).ToList();
         var trailing = new List<FieldDimension>
         {
-            new("detainer", "detainer", DetainerValues(filter), s => s.Detainer is { } d ? (d.Form, d.Warrant) : null, (d, v) => d.Detainer = ((DetainerForm, WarrantKind)?)v, TestsOf("detainer"), DescribeDetainers),
-            Flag("ice.present_at_release", "ICE at release", "ICE present at release", "ICE absent at release", s => s.IcePresentAtRelease, (d, v) => d.IcePresentAtRelease = v),
+            new("detainer", FieldCatalog.Get(Field.DetainerPresent).Title!, DetainerValues(filter), s => s.Detainer is { } d ? (d.Form, d.Warrant) : null, (d, v) => d.Detainer = ((DetainerForm, WarrantKind)?)v, TestsOf("detainer"), DescribeDetainers),
         };
+        trailing.AddRange(SpaceFields.Trailing.Select(Own));
         foreach (var request in Enum.GetValues<FederalRequest>())
         {
             var name = "requests." + Vocabulary.Word(request);
@@ -61,19 +58,19 @@ internal static class SpaceBuilder
         ];
     }
 
-    /// <summary>The dimension a test of a scenario field belongs to.</summary>
-    public static string DimensionOf(FieldTest test) => test.Field switch
+    /// <summary>The dimension a test of a scenario field belongs to: its own, or the detainer's, or one request's.</summary>
+    public static string DimensionOf(FieldTest test)
     {
-        Field.ForeignBorn => "person.foreign_born",
-        Field.Citizenship => "person.citizenship",
-        Field.RegisteredSexOffender => "person.registered_sex_offender",
-        Field.OnTerroristWatchlist => "person.on_terrorist_watchlist",
-        Field.LawfulStatusProof => "person.lawful_status_proof",
-        Field.DetainerPresent or Field.DetainerForm or Field.DetainerWarrant => "detainer",
-        Field.IcePresentAtRelease => "ice.present_at_release",
-        Field.Requests => "requests." + Vocabulary.Word((FederalRequest)test.Operands[0]),
-        _ => throw new ArgumentException($"`{FieldCatalog.Get(test.Field).Name}` is read on an offense, not on the scenario", nameof(test)),
-    };
+        var field = FieldCatalog.Get(test.Field);
+        return field switch
+        {
+            { Scope: FieldScope.Offense } => throw new ArgumentException($"`{field.Name}` is read on an offense, not on the scenario", nameof(test)),
+            { Phrases: not null } => field.Name,
+            { Field: Field.DetainerPresent or Field.DetainerForm or Field.DetainerWarrant } => "detainer",
+            { Field: Field.Requests } => "requests." + Vocabulary.Word((FederalRequest)test.Operands[0]),
+            _ => throw new UnreachableException($"`{field.Name}` has no dimension in the scenario space: give it a title and phrases in the field table, or a dimension of its own"),
+        };
+    }
 
     private static List<RawValue> Narrow(SpaceFilter filter, string key, IEnumerable<RawValue> raws)
     {

@@ -80,24 +80,21 @@ public sealed class SpaceFilter
 
     private static Dictionary<string, IReadOnlyList<string>> BuildKeys()
     {
-        var keys = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal)
+        var keys = SpaceFields.Leading.ToDictionary(f => f.Name, SpaceFields.Words, StringComparer.Ordinal);
+        keys["charges.count"] = ["1", "2+"];
+        keys["charge.level"] = Vocabulary.Words<OffenseLevel>();
+        keys["charge.category"] = Vocabulary.Words<OffenseCategory>();
+        keys["convictions.count"] = ["0", "1", "2+"];
+        keys["conviction.level"] = Vocabulary.Words<OffenseLevel>();
+        keys["conviction.category"] = Vocabulary.Words<OffenseCategory>();
+        keys["detainer"] = ["none", "present"];
+        keys["detainer.form"] = Vocabulary.Words<DetainerForm>();
+        keys["detainer.warrant"] = Vocabulary.Words<WarrantKind>();
+        foreach (var field in SpaceFields.Trailing)
         {
-            ["person.foreign_born"] = ["yes", "no", "unknown"],
-            ["person.citizenship"] = Vocabulary.Words<Citizenship>(),
-            ["person.registered_sex_offender"] = YesNo,
-            ["person.on_terrorist_watchlist"] = YesNo,
-            ["person.lawful_status_proof"] = YesNo,
-            ["charges.count"] = ["1", "2+"],
-            ["charge.level"] = Vocabulary.Words<OffenseLevel>(),
-            ["charge.category"] = Vocabulary.Words<OffenseCategory>(),
-            ["convictions.count"] = ["0", "1", "2+"],
-            ["conviction.level"] = Vocabulary.Words<OffenseLevel>(),
-            ["conviction.category"] = Vocabulary.Words<OffenseCategory>(),
-            ["detainer"] = ["none", "present"],
-            ["detainer.form"] = Vocabulary.Words<DetainerForm>(),
-            ["detainer.warrant"] = Vocabulary.Words<WarrantKind>(),
-            ["ice.present_at_release"] = YesNo,
-        };
+            keys[field.Name] = SpaceFields.Words(field);
+        }
+
         foreach (var request in Vocabulary.Words<FederalRequest>())
         {
             keys["requests." + request] = YesNo;
