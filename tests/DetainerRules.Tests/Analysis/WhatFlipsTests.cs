@@ -53,6 +53,21 @@ public class WhatFlipsTests
     }
 
     [Test]
+    public void For_ConvictionJustOutsideCaliforniasLookBack_WithAPettyTheftCharge_TheDateAloneDoesNotFlipNotice()
+    {
+        // Gov. Code 7282.5(a)(6): "In no case shall cooperation occur pursuant to this section for
+        // individuals arrested, detained, or convicted of misdemeanors that were previously felonies"
+        // before Proposition 47; the petty theft may be one, so notice stays unknown inside the window.
+        var policy = TestPolicies.ShippedDelegate("california");
+        var scenario = TestScenarios.Shipped("ca-burglary-conviction-15-years-and-a-day");
+
+        var flips = WhatFlips.For(policy, scenario, Subject.Of(DecisionKind.NotifyIce))
+            .Select(f => $"{f.Answer.Text} if {f.Changes.Single().Dimension} were {f.Changes.Single().To}").ToList();
+
+        Assert.That(flips, Has.None.StartsWith("permitted"));
+    }
+
+    [Test]
     public void For_RandomScenarios_EveryFlipsExampleGetsTheFlippedAnswer()
     {
         var flipsChecked = 0;

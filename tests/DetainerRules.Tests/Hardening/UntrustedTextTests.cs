@@ -229,7 +229,7 @@ public class UntrustedTextTests
 
         using (Assert.EnterMultipleScope())
         {
-            Assert.That(exit, Is.EqualTo(ExitCodes.Success), error);
+            Assert.That(exit, Is.EqualTo(ExitCodes.RecordsRefused), "the record with a bad level is refused, and the exit says so: " + error);
             Assert.That(rows.Skip(1).Take(4).Select(r => r[2]), Is.EqualTo(new[] { "'=HYPERLINK(\"http://evil\",\"x\")", "'+1", "'-2", "'@SUM(1)" }));
             Assert.That(rows[5][3], Does.StartWith("'=in.jsonl:5:").And.Contain("`=cmd`"), "the error cell echoes the file name and the value");
             Assert.That(cells.Where(c => c.Length > 0 && c[0] is '=' or '+' or '-' or '@' or '\t' or '\r'), Is.Empty);
