@@ -1,5 +1,5 @@
 using System.Collections;
-using DetainerRules.Analysis;
+using DetainerRules.Analysis.Space;
 using DetainerRules.Model;
 using DetainerRules.Model.Conditions;
 using DetainerRules.Model.Decisions;
