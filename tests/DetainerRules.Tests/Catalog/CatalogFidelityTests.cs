@@ -36,6 +36,30 @@ public class CatalogFidelityTests
     }
 
     [TestCaseSource(nameof(Catalog))]
+    public void Policy_EveryCitation_BacksItsLevel(string id)
+    {
+        var cites = Load(id).Rules.SelectMany(r => r.Cites.Select(c => (Where: "rule " + r.Id, Cite: c)))
+            .Concat(Load(id).Defaults.SelectMany(d => d.Value.Cites.Select(c => (Where: "default " + d.Key, Cite: c))));
+        using (Assert.EnterMultipleScope())
+        {
+            foreach (var (where, cite) in cites)
+            {
+                Assert.That(cite.Verified, Is.Not.EqualTo(Verification.Unstated), $"{where}: {cite.Text} does not say how it was verified");
+                if (cite.Verified == Verification.Primary)
+                {
+                    Assert.That(cite.Pinpoint, Is.Not.Null, $"{where}: a primary citation needs its pinpoint");
+                    Assert.That(cite.Quote, Is.Not.Null, $"{where}: a primary citation needs the provision's words");
+                }
+
+                if (cite.Verified == Verification.Judgement)
+                {
+                    Assert.That(cite.Note, Is.Not.Null, $"{where}: a judgement needs its reason");
+                }
+            }
+        }
+    }
+
+    [TestCaseSource(nameof(Catalog))]
     public void Policy_SaysWhereItApplies(string id)
     {
         var policy = Load(id);
