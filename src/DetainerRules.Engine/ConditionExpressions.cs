@@ -176,46 +176,10 @@ internal sealed class ConditionExpressions(ParameterExpression scenario, Func<De
         };
     }
 
-    /// <summary>The field's value, and a presence test when the value can be missing.</summary>
+    /// <summary>The field's value, and a presence test when the value can be missing, as the field table reaches them.</summary>
     private (Expression? Present, Expression Value) Access(Field field, ParameterExpression? offense)
     {
-        var person = Expression.Property(scenario, nameof(Scenario.Person));
-        var detainer = Expression.Property(scenario, nameof(Scenario.Detainer));
-        var hasDetainer = Expression.NotEqual(detainer, Expression.Constant(null, typeof(Detainer)));
-        switch (field)
-        {
-            case Field.ForeignBorn:
-                var foreignBorn = Expression.Property(person, nameof(Person.ForeignBorn));
-                return (Expression.Property(foreignBorn, "HasValue"), Expression.Property(foreignBorn, "Value"));
-            case Field.Citizenship:
-                return (null, Expression.Property(person, nameof(Person.Citizenship)));
-            case Field.RegisteredSexOffender:
-                return (null, Expression.Property(person, nameof(Person.RegisteredSexOffender)));
-            case Field.OnTerroristWatchlist:
-                return (null, Expression.Property(person, nameof(Person.OnTerroristWatchlist)));
-            case Field.LawfulStatusProof:
-                return (null, Expression.Property(person, nameof(Person.LawfulStatusProof)));
-            case Field.DetainerPresent:
-                return (null, hasDetainer);
-            case Field.DetainerForm:
-                return (hasDetainer, Expression.Property(detainer, nameof(Detainer.Form)));
-            case Field.DetainerWarrant:
-                return (hasDetainer, Expression.Property(detainer, nameof(Detainer.Warrant)));
-            case Field.IcePresentAtRelease:
-                return (null, Expression.Property(scenario, nameof(Scenario.IcePresentAtRelease)));
-            case Field.Requests:
-                return (null, Expression.Property(scenario, nameof(Scenario.Requests)));
-            case Field.OffenseLevel:
-                return (null, Expression.Property(offense!, nameof(Charge.Level)));
-            case Field.OffenseCategory:
-                return (null, Expression.Property(offense!, nameof(Charge.Category)));
-            case Field.OffenseText:
-                return (null, Expression.Property(offense!, nameof(Charge.Offense)));
-            case Field.OffenseStatute:
-                var statute = Expression.Property(offense!, nameof(Charge.Statute));
-                return (Expression.NotEqual(statute, Expression.Constant(null, typeof(string))), statute);
-            default:
-                throw new UnreachableException($"field {field} has no translation");
-        }
+        var info = FieldCatalog.Get(field);
+        return info.Access(info.Scope == FieldScope.Offense ? offense! : scenario);
     }
 }

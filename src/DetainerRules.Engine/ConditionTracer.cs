@@ -22,7 +22,7 @@ public sealed class ConditionTracer
     public TraceNode Trace(Condition condition, Scenario scenario, Modality[] decisions) => Trace(condition, scenario, decisions, null);
 
     /// <summary>Whether one part holds, at scenario level or for one offense.</summary>
-    public bool Holds(Condition part, Scenario scenario, Modality[] decisions, object? offense) => offense switch
+    public bool Holds(Condition part, Scenario scenario, Modality[] decisions, IOffense? offense) => offense switch
     {
         Charge c => _chargeParts.GetOrAdd(part, ConditionDelegates.CompileForCharge)(scenario, decisions, c),
         Conviction c => _convictionParts.GetOrAdd(part, ConditionDelegates.CompileForConviction)(scenario, decisions, c),
@@ -30,7 +30,7 @@ public sealed class ConditionTracer
         _ => throw new UnreachableException($"an offense of type {offense.GetType().Name}"),
     };
 
-    private TraceNode Trace(Condition condition, Scenario scenario, Modality[] decisions, object? offense)
+    private TraceNode Trace(Condition condition, Scenario scenario, Modality[] decisions, IOffense? offense)
     {
         var text = ConditionPrinter.Print(condition);
         var holds = Holds(condition, scenario, decisions, offense);
@@ -45,7 +45,7 @@ public sealed class ConditionTracer
             case NamedConditionUse use:
                 return new TraceNode(text, holds, null, [Trace(use.Body, scenario, decisions, offense)]);
             case Quantified q:
-                IEnumerable<object> elements = q.List == OffenseList.Charges ? scenario.Charges : scenario.Convictions;
+                IEnumerable<IOffense> elements = q.List == OffenseList.Charges ? scenario.Charges : scenario.Convictions;
                 var parts = elements.Select((e, i) => Trace(q.Inner, scenario, decisions, e) with { Condition = Element(q.List, i, e) }).ToList();
                 return new TraceNode(text, holds, parts.Count == 0 ? $"no {(q.List == OffenseList.Charges ? "charges" : "convictions")}" : null, parts);
             case FieldTest test:

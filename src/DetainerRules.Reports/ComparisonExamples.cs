@@ -1,4 +1,5 @@
 using DetainerRules.Analysis;
+using DetainerRules.Analysis.Comparison;
 
 namespace DetainerRules.Reports;
 

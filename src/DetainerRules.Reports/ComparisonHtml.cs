@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Net;
 using DetainerRules.Analysis;
+using DetainerRules.Analysis.Comparison;
 
 namespace DetainerRules.Reports;
 

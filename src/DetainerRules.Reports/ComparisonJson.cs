@@ -1,6 +1,8 @@
 using System.Globalization;
 using System.Text.Json;
 using DetainerRules.Analysis;
+using DetainerRules.Analysis.Comparison;
+using DetainerRules.Analysis.Space;
 
 namespace DetainerRules.Reports;
 

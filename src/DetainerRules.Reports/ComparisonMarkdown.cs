@@ -1,5 +1,6 @@
 using System.Globalization;
 using DetainerRules.Analysis;
+using DetainerRules.Analysis.Comparison;
 
 namespace DetainerRules.Reports;
 

@@ -1,5 +1,5 @@
 using System.Globalization;
-using DetainerRules.Analysis;
+using DetainerRules.Analysis.Comparison;
 
 namespace DetainerRules.Reports;
 

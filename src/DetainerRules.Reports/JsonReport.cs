@@ -2,6 +2,7 @@ using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using DetainerRules.Analysis;
+using DetainerRules.Analysis.Flips;
 using DetainerRules.Engine;
 using DetainerRules.Model;
 using DetainerRules.Model.Decisions;

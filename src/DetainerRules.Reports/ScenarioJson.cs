@@ -1,5 +1,6 @@
 using System.Text.Json;
 using DetainerRules.Model;
+using DetainerRules.Model.Conditions;
 using DetainerRules.Model.Scenarios;
 
 namespace DetainerRules.Reports;
@@ -22,19 +23,24 @@ public static class ScenarioJson
 
         w.WriteString("booked_at", Format.Timestamp(s.BookedAt));
         w.WriteStartObject("person");
-        if (s.Person.ForeignBorn is { } foreignBorn)
+        foreach (var field in FieldCatalog.Person)
         {
-            w.WriteBoolean("foreign_born", foreignBorn);
-        }
-        else
-        {
-            w.WriteNull("foreign_born");
+            switch (field.Read(s, null))
+            {
+                case null:
+                    w.WriteNull(field.Key);
+                    break;
+                case bool flag:
+                    w.WriteBoolean(field.Key, flag);
+                    break;
+                case Enum word:
+                    w.WriteString(field.Key, Vocabulary.Word(word));
+                    break;
+                case object other:
+                    throw new InvalidOperationException($"no JSON for a value of type {other.GetType().Name} of {field.Name}");
+            }
         }
 
-        w.WriteString("citizenship", Vocabulary.Word(s.Person.Citizenship));
-        w.WriteBoolean("registered_sex_offender", s.Person.RegisteredSexOffender);
-        w.WriteBoolean("on_terrorist_watchlist", s.Person.OnTerroristWatchlist);
-        w.WriteBoolean("lawful_status_proof", s.Person.LawfulStatusProof);
         w.WriteEndObject();
         w.WriteStartArray("charges");
         foreach (var c in s.Charges)

@@ -1,4 +1,5 @@
 using DetainerRules.Analysis;
+using DetainerRules.Analysis.Flips;
 using DetainerRules.Engine;
 using DetainerRules.Model.Decisions;
 

@@ -1,4 +1,5 @@
 using DetainerRules.Analysis;
+using DetainerRules.Analysis.Comparison;
 using DetainerRules.Model;
 using DetainerRules.Model.Decisions;
 using NUnit.Framework.Constraints;

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using DetainerRules.Analysis;
+using DetainerRules.Analysis.Space;
 using DetainerRules.Model.Decisions;
 using NUnit.Framework.Constraints;
 

@@ -1,4 +1,6 @@
 using DetainerRules.Analysis;
+using DetainerRules.Analysis.Comparison;
+using DetainerRules.Analysis.Space;
 using DetainerRules.Model.Decisions;
 
 namespace DetainerRules.Testing;

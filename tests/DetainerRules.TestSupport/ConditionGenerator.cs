@@ -1,4 +1,5 @@
 using DetainerRules.Model;
+using DetainerRules.Model.Conditions;
 using DetainerRules.Model.Decisions;
 using DetainerRules.Model.Scenarios;
 
@@ -24,7 +25,7 @@ internal sealed class ConditionGenerator(Random random)
     private static readonly string[] Forms = [.. Vocabulary.Words<DetainerForm>()];
     private static readonly string[] Warrants = [.. Vocabulary.Words<WarrantKind>()];
     private static readonly string[] Requests = [.. Vocabulary.Words<FederalRequest>()];
-    private static readonly string[] Flags = ["person.registered_sex_offender", "person.on_terrorist_watchlist", "person.lawful_status_proof", "detainer", "ice.present_at_release"];
+    private static readonly string[] Flags = [.. FieldCatalog.All.Where(f => f.Scope == FieldScope.Scenario && f.Kind == FieldKind.Flag).Select(f => f.Name)];
 
     /// <summary>Statutes the generated conditions name; random scenarios draw from the same ones.</summary>
     public static readonly IReadOnlyList<string> Statutes = ["PC 187", "PC 459", "NRS 200.380", "VC 12500"];

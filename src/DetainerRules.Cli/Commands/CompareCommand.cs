@@ -1,5 +1,7 @@
 using System.CommandLine;
 using DetainerRules.Analysis;
+using DetainerRules.Analysis.Comparison;
+using DetainerRules.Analysis.Space;
 using DetainerRules.Cli.Files;
 using DetainerRules.Engine;
 using DetainerRules.Model.Diagnostics;

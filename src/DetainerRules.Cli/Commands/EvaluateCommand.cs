@@ -1,5 +1,7 @@
 using System.CommandLine;
 using DetainerRules.Analysis;
+using DetainerRules.Analysis.Flips;
+using DetainerRules.Analysis.Space;
 using DetainerRules.Engine;
 using DetainerRules.Model.Diagnostics;
 using DetainerRules.Reports;

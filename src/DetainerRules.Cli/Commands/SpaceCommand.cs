@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using DetainerRules.Analysis;
+using DetainerRules.Analysis.Space;
 using DetainerRules.Engine;
 using DetainerRules.Model.Diagnostics;
 

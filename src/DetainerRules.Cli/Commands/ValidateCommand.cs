@@ -1,5 +1,5 @@
 using System.CommandLine;
-using DetainerRules.Analysis;
+using DetainerRules.Analysis.Checks;
 using DetainerRules.Engine;
 using DetainerRules.Model.Diagnostics;
 using DetainerRules.Reports;

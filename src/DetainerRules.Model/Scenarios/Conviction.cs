@@ -8,4 +8,8 @@ public sealed record Conviction(
     OffenseLevel Level,
     OffenseCategory Category,
     DateOnly ConvictedOn,
-    DateOnly? ReleasedOn);
+    DateOnly? ReleasedOn) : IOffense
+{
+    public IOffense With(string offense, string? statute, OffenseLevel level, OffenseCategory category) =>
+        this with { Offense = offense, Statute = statute, Level = level, Category = category };
+}

@@ -1,3 +1,5 @@
+using System.Diagnostics.CodeAnalysis;
+
 namespace DetainerRules.Model.Scenarios;
 
 /// <summary>One arrest: who, for what, what ICE asked, and the custody timeline.</summary>
@@ -7,6 +9,27 @@ namespace DetainerRules.Model.Scenarios;
 /// </remarks>
 public sealed class Scenario
 {
+    public Scenario()
+    {
+    }
+
+    /// <summary>A copy of <paramref name="other"/>, to change a part of with an object initializer: <c>new Scenario(s) { Detainer = null }</c>.</summary>
+    /// <remarks>The copy is another fact to the rule engine. A new property must be copied here too (the field table's tests catch a miss).</remarks>
+    [SetsRequiredMembers]
+    public Scenario(Scenario other)
+    {
+        Id = other.Id;
+        Description = other.Description;
+        BookedAt = other.BookedAt;
+        Person = other.Person;
+        Charges = other.Charges;
+        Convictions = other.Convictions;
+        Detainer = other.Detainer;
+        Custody = other.Custody;
+        IcePresentAtRelease = other.IcePresentAtRelease;
+        Requests = other.Requests;
+    }
+
     public required string Id { get; init; }
     public string? Description { get; init; }
     public required DateTimeOffset BookedAt { get; init; }

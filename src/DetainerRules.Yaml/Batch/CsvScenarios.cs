@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.Json;
+using DetainerRules.Model.Conditions;
 using DetainerRules.Model.Diagnostics;
 using DetainerRules.Model.Scenarios;
 using DetainerRules.Yaml.Documents;
@@ -25,8 +26,15 @@ public static class CsvScenarios
     public static string Header => string.Join(",", Columns);
 
     private static readonly string[] Required = ["booked_at", "charges"];
-    private static readonly string[] ChargeParts = ["level", "category", "offense", "statute"];
-    private static readonly string[] ConvictionParts = ["level", "category", "convicted_on", "released_on", "offense", "statute"];
+
+    private static readonly string[] ChargeItem = ["level", "category", "offense", "statute"];
+    private static readonly string[] ConvictionItem = ["level", "category", "convicted_on", "released_on", "offense", "statute"];
+
+    /// <summary>The parts of a <c>charges</c> item, in order; each offense field's part is the column the field table gives it.</summary>
+    public static IReadOnlyList<string> ChargeParts => ChargeItem;
+
+    /// <summary>The parts of a <c>convictions</c> item, in order.</summary>
+    public static IReadOnlyList<string> ConvictionParts => ConvictionItem;
 
     /// <exception cref="InvalidInputException">The header names an unknown column, repeats one, lacks a required one, or is not a well-formed row.</exception>
     /// <param name="cancel">Checked as the input is read, also within a long line.</param>
@@ -123,7 +131,7 @@ public static class CsvScenarios
     private static List<Diagnostic> ItemProblems(string file, Dictionary<string, CsvRows.Cell> cells)
     {
         var problems = new List<Diagnostic>();
-        foreach (var (name, parts) in new[] { ("charges", ChargeParts), ("convictions", ConvictionParts) })
+        foreach (var (name, parts) in new[] { ("charges", ChargeItem), ("convictions", ConvictionItem) })
         {
             if (!cells.TryGetValue(name, out var cell))
             {
@@ -172,29 +180,31 @@ public static class CsvScenarios
             Text(w, "id", Cell("id"));
             Text(w, "booked_at", Cell("booked_at"));
             w.WriteStartObject("person");
-            if (Cell("foreign_born").Length > 0)
+            foreach (var field in FieldCatalog.Person)
             {
-                Flag(w, "foreign_born", Cell("foreign_born"));
-            }
-
-            Text(w, "citizenship", Cell("citizenship"));
-            foreach (var flag in new[] { "registered_sex_offender", "on_terrorist_watchlist", "lawful_status_proof" })
-            {
-                Flag(w, flag, Cell(flag));
+                var cell = Cell(field.CsvColumn!);
+                if (field.Kind is FieldKind.Flag or FieldKind.OptionalFlag)
+                {
+                    Flag(w, field.Key, cell);
+                }
+                else
+                {
+                    Text(w, field.Key, cell);
+                }
             }
 
             w.WriteEndObject();
             w.WriteStartArray("charges");
             foreach (var item in Items(Cell("charges")))
             {
-                Offense(w, item, ChargeParts);
+                Offense(w, item, ChargeItem);
             }
 
             w.WriteEndArray();
             w.WriteStartArray("convictions");
             foreach (var item in Items(Cell("convictions")))
             {
-                Offense(w, item, ConvictionParts);
+                Offense(w, item, ConvictionItem);
             }
 
             w.WriteEndArray();

@@ -1,4 +1,4 @@
-using DetainerRules.Analysis;
+using DetainerRules.Analysis.Space;
 using DetainerRules.Engine;
 using DetainerRules.Model.Scenarios;
 using DetainerRules.Reports;

@@ -1,4 +1,4 @@
-using DetainerRules.Analysis;
+using DetainerRules.Analysis.Grid;
 
 namespace DetainerRules.Tests.Analysis;
 

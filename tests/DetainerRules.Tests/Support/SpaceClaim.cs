@@ -1,4 +1,5 @@
 using DetainerRules.Analysis;
+using DetainerRules.Analysis.Space;
 using DetainerRules.Engine;
 using DetainerRules.Model.Scenarios;
 

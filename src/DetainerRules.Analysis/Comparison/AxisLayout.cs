@@ -1,0 +1,57 @@
+using DetainerRules.Analysis.Space;
+
+namespace DetainerRules.Analysis.Comparison;
+
+/// <summary>Lays some dimensions of a space out as axes for region finding, and reads boxes back as restrictions and words.</summary>
+/// <remarks>A plain dimension is one axis; charges and convictions are several, one per facet, so a region can say "a felony charge" without listing every kind of felony.</remarks>
+internal sealed class AxisLayout
+{
+    private readonly ScenarioSpace _space;
+    private readonly int[] _dimensions;
+    private readonly int[][] _axes;
+    private readonly int[] _offsets;
+
+    public AxisLayout(ScenarioSpace space, int[] dimensions)
+    {
+        _space = space;
+        _dimensions = dimensions;
+        _axes = [.. dimensions.Select(d => space.Dimensions[d].AxisSizes)];
+        _offsets = [.. _axes.Select((_, i) => _axes.Take(i).Sum(a => a.Length))];
+        Sizes = [.. _axes.SelectMany(a => a)];
+    }
+
+    /// <summary>How many values each axis has.</summary>
+    public int[] Sizes { get; }
+
+    /// <summary>A point of the space (over all its dimensions) as coordinates on the axes.</summary>
+    public int[] Axes(int[] point)
+    {
+        var coordinates = new int[Sizes.Length];
+        for (var i = 0; i < _dimensions.Length; i++)
+        {
+            _space.Dimensions[_dimensions[i]].ToAxes(point[_dimensions[i]], coordinates, _offsets[i]);
+        }
+
+        return coordinates;
+    }
+
+    /// <summary>The dimensions a box restricts, with the values it allows, and the box in words.</summary>
+    public (List<(int Dimension, IReadOnlyList<int> Values)> Restrictions, string Description) Describe(bool[][] box)
+    {
+        var restrictions = new List<(int Dimension, IReadOnlyList<int> Values)>();
+        var words = new List<string>();
+        for (var i = 0; i < _dimensions.Length; i++)
+        {
+            var dimension = _space.Dimensions[_dimensions[i]];
+            var slice = box.Skip(_offsets[i]).Take(_axes[i].Length).ToArray();
+            var values = dimension.ValuesIn(slice);
+            if (values.Count < dimension.Count)
+            {
+                restrictions.Add((_dimensions[i], values));
+                words.Add(dimension.DescribeAxes(slice));
+            }
+        }
+
+        return (restrictions, words.Count == 0 ? "every case" : string.Join("; ", words));
+    }
+}

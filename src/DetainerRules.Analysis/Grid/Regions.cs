@@ -1,0 +1,164 @@
+namespace DetainerRules.Analysis.Grid;
+
+/// <summary>Describes a set of points of a grid as a few boxes: each box picks some values on each axis.</summary>
+/// <remarks>
+/// Finding the fewest boxes is a logic-minimisation problem (hard in general), so this is greedy:
+/// each uncovered point grows into a box as large as stays clear of the outsiders, first by freeing
+/// whole axes, then value by value, trying two axis orders; boxes that others make redundant are
+/// dropped. Points that are neither members nor outsiders are "don't care": scenarios nobody
+/// observed, or combinations of axis values no case can have. A box may take them in, which is
+/// what keeps descriptions short.
+/// </remarks>
+internal static class Regions
+{
+    /// <param name="sizes">How many values each axis has.</param>
+    /// <param name="members">The points to describe.</param>
+    /// <param name="outsiders">The points a box must not contain.</param>
+    /// <returns>Boxes as <c>box[axis][value]</c>, each with the members it covers, largest first.</returns>
+    public static List<(bool[][] Box, List<int[]> Covered)> Cover(int[] sizes, IReadOnlyList<int[]> members, IReadOnlyList<int[]> outsiders)
+    {
+        var points = members.Concat(outsiders).ToList();
+        var index = new PointIndex(sizes, points);
+        var inside = new ulong[index.Words];
+        for (var i = 0; i < members.Count; i++)
+        {
+            inside[i >> 6] |= 1UL << (i & 63);
+        }
+
+        return [.. Cover(index, points, inside).Select(c => (c.Box, c.Covered.Select(i => points[i]).ToList()))];
+    }
+
+    /// <param name="index">Every point that matters: the members and the outsiders.</param>
+    /// <param name="points">The same points, by index.</param>
+    /// <param name="members">Which of the points to describe; all the others are outsiders.</param>
+    /// <returns>Boxes as <c>box[axis][value]</c>, each with the indices of the members it covers, largest first.</returns>
+    public static List<(bool[][] Box, List<int> Covered)> Cover(PointIndex index, IReadOnlyList<int[]> points, ulong[] members)
+    {
+        var all = index.All();
+        var outside = all.Select((word, w) => word & ~members[w]).ToArray();
+        var memberList = PointIndex.Members(members).ToList();
+        var uncovered = new HashSet<int>(memberList);
+        var sizes = index.Sizes;
+        bool Valid(bool[][] box) => !index.Any(box, outside);
+        bool AddsSomething(bool[][] box) => uncovered.Any(i => Contains(box, points[i]));
+
+        var natural = Enumerable.Range(0, sizes.Length).ToArray();
+        var reversed = natural.Reverse().ToArray();
+        var boxes = new List<bool[][]>();
+        foreach (var seed in memberList)
+        {
+            if (!uncovered.Contains(seed))
+            {
+                continue;
+            }
+
+            var best = new[] { Grow(points[seed], sizes, natural, Valid, AddsSomething), Grow(points[seed], sizes, reversed, Valid, AddsSomething) }
+                .OrderByDescending(b => uncovered.Count(i => Contains(b, points[i])))
+                .ThenBy(Words)
+                .First();
+            boxes.Add(best);
+            uncovered.RemoveWhere(i => Contains(best, points[i]));
+        }
+
+        // Drop boxes whose members all lie in other boxes, smallest first.
+        var cover = boxes.Select(b => (Box: b, Covered: memberList.Where(i => Contains(b, points[i])).ToList())).ToList();
+        foreach (var candidate in cover.OrderBy(c => c.Covered.Count).ToList())
+        {
+            var others = cover.Where(c => !ReferenceEquals(c.Box, candidate.Box)).ToList();
+            if (candidate.Covered.All(i => others.Any(o => Contains(o.Box, points[i]))))
+            {
+                cover.Remove(candidate);
+            }
+        }
+
+        return [.. cover.OrderByDescending(c => c.Covered.Count)];
+    }
+
+    /// <summary>How long the box's description is: the values it names on the axes it restricts.</summary>
+    private static int Words(bool[][] box) => box.Where(axis => !axis.All(b => b)).Sum(axis => axis.Count(b => b));
+
+    public static bool Contains(bool[][] box, int[] point)
+    {
+        for (var d = 0; d < point.Length; d++)
+        {
+            if (!box[d][point[d]])
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>Every point of a box, axis 0 varying slowest.</summary>
+    public static IEnumerable<int[]> Points(bool[][] box)
+    {
+        var choices = box.Select(axis => Enumerable.Range(0, axis.Length).Where(v => axis[v]).ToArray()).ToArray();
+        if (choices.Any(c => c.Length == 0))
+        {
+            yield break;
+        }
+
+        var index = new int[box.Length];
+        while (true)
+        {
+            yield return [.. index.Select((i, d) => choices[d][i])];
+            var d2 = box.Length - 1;
+            while (d2 >= 0 && ++index[d2] == choices[d2].Length)
+            {
+                index[d2] = 0;
+                d2--;
+            }
+
+            if (d2 < 0)
+            {
+                yield break;
+            }
+        }
+    }
+
+    /// <param name="addsSomething">Whether the box takes in points no earlier box covers; a value that adds none only lengthens the description.</param>
+    private static bool[][] Grow(int[] seed, int[] sizes, int[] order, Func<bool[][], bool> valid, Func<bool[][], bool> addsSomething)
+    {
+        var box = sizes.Select((size, d) => Enumerable.Range(0, size).Select(v => v == seed[d]).ToArray()).ToArray();
+        foreach (var d in order)
+        {
+            var before = box[d];
+            box[d] = [.. Enumerable.Repeat(true, sizes[d])];
+            if (!valid(box))
+            {
+                box[d] = before;
+            }
+        }
+
+        foreach (var d in order)
+        {
+            for (var v = 0; v < sizes[d]; v++)
+            {
+                if (box[d][v])
+                {
+                    continue;
+                }
+
+                box[d][v] = true;
+                var completes = box[d].All(b => b);
+                if ((!completes && !AddsAlong(box, d, v, addsSomething)) || !valid(box))
+                {
+                    box[d][v] = false;
+                }
+            }
+        }
+
+        return box;
+    }
+
+    /// <summary>Whether the slice of the box at <paramref name="value"/> on <paramref name="axis"/> holds points no earlier box covers.</summary>
+    private static bool AddsAlong(bool[][] box, int axis, int value, Func<bool[][], bool> addsSomething)
+    {
+        var slice = box.Select((a, d) => d == axis ? a.Select((_, v) => v == value).ToArray() : a).ToArray();
+        return addsSomething(slice);
+    }
+
+
+    private static long Size(bool[][] box) => box.Aggregate(1L, (p, axis) => p * axis.Count(b => b));
+}

@@ -1,0 +1,58 @@
+using DetainerRules.Model.Conditions;
+using DetainerRules.Model.Scenarios;
+
+namespace DetainerRules.Analysis.Space;
+
+/// <summary>A scenario being put together from the values of the space's dimensions.</summary>
+/// <remarks>
+/// Space scenarios are booked on a Wednesday away from holidays and become eligible for release
+/// eight hours later, so holds are computed on ordinary working days. The default moment is noon
+/// UTC, which falls on the same day (12 March 2025) in every zone from UTC-11 to UTC+11, every U.S.
+/// state and territory's among them; where compared policies judge days in zones that can
+/// disagree, <see cref="BookingMoments"/> moves the booking within that day.
+/// </remarks>
+internal sealed class ScenarioDraft
+{
+    public static readonly DateTimeOffset DefaultBookedAt = new(2025, 3, 12, 8, 0, 0, TimeSpan.FromHours(-4));
+
+    /// <summary>The default booking's day, in UTC: conviction dates default to a few years before it.</summary>
+    public static DateOnly BookedOn => DateOnly.FromDateTime(DefaultBookedAt.UtcDateTime);
+
+    public DateTimeOffset BookedAt { get; set; } = DefaultBookedAt;
+
+    /// <summary>The values of the fields that are dimensions of their own (<see cref="SpaceFields"/>) that differ from an unknown person's: a foreign-born noncitizen unless a dimension says otherwise.</summary>
+    private readonly Dictionary<Field, object?> _fields = new()
+    {
+        [Field.ForeignBorn] = true,
+        [Field.Citizenship] = Citizenship.Noncitizen,
+    };
+
+    public (DetainerForm Form, WarrantKind Warrant)? Detainer { get; set; }
+    public HashSet<FederalRequest> Requests { get; } = [];
+    public List<Charge> Charges { get; } = [new Charge("disorderly conduct", null, OffenseLevel.Misdemeanor, OffenseCategory.PublicOrder)];
+    public List<Conviction> Convictions { get; } = [];
+
+    /// <summary>Sets a field that is a dimension of its own, through the field table.</summary>
+    public void Set(Field field, object? value) => _fields[field] = value;
+
+    public Scenario Build(string id, string? description = null)
+    {
+        var scenario = new Scenario
+        {
+            Id = id,
+            Description = description,
+            BookedAt = BookedAt,
+            Charges = [.. Charges],
+            Convictions = [.. Convictions],
+            Detainer = Detainer is { } d ? new Detainer(d.Form, d.Warrant, BookedAt.AddHours(2)) : null,
+            Custody = new Custody(BookedAt.AddHours(8)),
+            Requests = new HashSet<FederalRequest>(Requests),
+        };
+        foreach (var (field, value) in _fields)
+        {
+            scenario = FieldCatalog.Get(field).WriteScenario!(scenario, value);
+        }
+
+        return scenario;
+    }
+}

@@ -1,0 +1,137 @@
+using System.Numerics;
+using DetainerRules.Analysis.Grid;
+using DetainerRules.Engine;
+using DetainerRules.Model.Scenarios;
+
+namespace DetainerRules.Analysis.Space;
+
+/// <summary>Every scenario a set of policies can tell apart, as a product of dimensions, enumerated lazily.</summary>
+/// <remarks>
+/// <para>
+/// Each dimension is a field of the scenario model with its values grouped into classes: values
+/// that pass and fail exactly the same tests of the compared policies are one class, since no
+/// condition can tell them apart. The charges and convictions are grouped by what their quantified
+/// tests can see (see <see cref="OffenseDimension"/>). A point picks a class on every dimension,
+/// and stands for every scenario whose values fall in those classes.
+/// </para>
+/// <para>
+/// Every decision a policy makes is a function of its conditions, and every condition is a
+/// function of the classes; so each scenario the model can express gets, from each compared
+/// policy, the answers its point gets (hold times aside, which follow from its own release time and
+/// the hold limit). Two policies that agree at every point therefore agree on every scenario. The
+/// test suite checks the premise on random scenarios: a scenario and the representative of its
+/// point get the same answers.
+/// </para>
+/// </remarks>
+public sealed class ScenarioSpace
+{
+    private readonly Dictionary<Subject, int[]> _relevant;
+
+    private ScenarioSpace(IReadOnlyList<Dimension> dimensions, Dictionary<Subject, int[]> relevant, SpaceFilter filter)
+    {
+        Dimensions = dimensions;
+        _relevant = relevant;
+        Filter = filter;
+    }
+
+    public IReadOnlyList<Dimension> Dimensions { get; }
+
+    /// <summary>The <c>--where</c> clauses the space was narrowed by.</summary>
+    public SpaceFilter Filter { get; }
+
+    /// <summary>How many points the whole space has.</summary>
+    public BigInteger Size => Dimensions.Aggregate(BigInteger.One, (p, d) => p * d.Count);
+
+    /// <summary>The subjects the space was built for.</summary>
+    public IReadOnlyList<Subject> Subjects => [.. _relevant.Keys];
+
+    /// <summary>The space the compared policies' conditions span, for the given subjects (all by default).</summary>
+    /// <exception cref="SpaceFilterException">A <c>--where</c> clause leaves a field no value.</exception>
+    /// <exception cref="SpaceTooLargeException">The charges or convictions have too many distinguishable combinations.</exception>
+    public static ScenarioSpace For(IReadOnlyList<IPolicyEvaluator> policies, IReadOnlyList<Subject>? subjects = null, SpaceFilter? filter = null)
+    {
+        subjects ??= Subject.All;
+        var conditions = subjects.ToDictionary(s => s, s => policies.SelectMany(p => Dependence.ConditionsFor(p, s)).ToList());
+        List<Dimension> dimensions = SpaceBuilder.Dimensions(TestInventory.Of(conditions.Values.SelectMany(c => c)), filter ?? SpaceFilter.None);
+        var relevant = subjects.ToDictionary(s => s, s => Relevant(dimensions, TestInventory.Of(conditions[s])));
+        return new ScenarioSpace(dimensions, relevant, filter ?? SpaceFilter.None);
+    }
+
+    /// <summary>The dimensions that can change the subject's answer, by index; the others are held at their first value.</summary>
+    public IReadOnlyList<int> RelevantTo(Subject subject) => _relevant[subject];
+
+    public BigInteger SizeFor(Subject subject) => _relevant[subject].Aggregate(BigInteger.One, (p, d) => p * Dimensions[d].Count);
+
+    /// <summary>Every point of the subject's part of the space, the other dimensions at their first value.</summary>
+    public IEnumerable<int[]> Points(Subject subject) => Points(_relevant[subject]);
+
+    /// <summary>Every point of the space.</summary>
+    public IEnumerable<int[]> Points() => Points(Enumerable.Range(0, Dimensions.Count).ToArray());
+
+    /// <summary>The point's representative scenario.</summary>
+    public Scenario Build(IReadOnlyList<int> point, string id, string? description = null)
+    {
+        var draft = new ScenarioDraft();
+        for (var d = 0; d < Dimensions.Count; d++)
+        {
+            Dimensions[d].Apply(point[d], draft);
+        }
+
+        return draft.Build(id, description);
+    }
+
+    /// <summary>The point a concrete scenario falls on; null when a <c>--where</c> clause leaves it out.</summary>
+    public int[]? Project(Scenario scenario)
+    {
+        var point = new int[Dimensions.Count];
+        for (var d = 0; d < Dimensions.Count; d++)
+        {
+            point[d] = Dimensions[d].Project(scenario);
+            if (point[d] < 0)
+            {
+                return null;
+            }
+        }
+
+        return point;
+    }
+
+    /// <summary>The point in words, over the given dimensions: "born abroad; a felony charge of robbery; no detainer".</summary>
+    public string Describe(IReadOnlyList<int> point, IEnumerable<int> dimensions) =>
+        string.Join("; ", dimensions.Select(d => Dimensions[d].Label(point[d])));
+
+    private static int[] Relevant(List<Dimension> dimensions, TestInventory inventory)
+    {
+        var names = inventory.ScenarioTests.Select(SpaceBuilder.DimensionOf).ToHashSet(StringComparer.Ordinal);
+        if (inventory.Lists[Model.Conditions.OffenseList.Charges].Quantifiers.Count > 0)
+        {
+            names.Add("charges");
+        }
+
+        if (inventory.Lists[Model.Conditions.OffenseList.Convictions].Quantifiers.Count > 0)
+        {
+            names.Add("convictions");
+        }
+
+        if (inventory.Lists[Model.Conditions.OffenseList.Convictions].LookBacks.Count > 0)
+        {
+            names.Add("booked");
+        }
+
+        return [.. Enumerable.Range(0, dimensions.Count).Where(d => names.Contains(dimensions[d].Name) && dimensions[d].Count > 1)];
+    }
+
+    private IEnumerable<int[]> Points(int[] axes)
+    {
+        var point = new int[Dimensions.Count];
+        foreach (var values in Regions.Points([.. axes.Select(a => Enumerable.Repeat(true, Dimensions[a].Count).ToArray())]))
+        {
+            for (var i = 0; i < axes.Length; i++)
+            {
+                point[axes[i]] = values[i];
+            }
+
+            yield return (int[])point.Clone();
+        }
+    }
+}
