@@ -1,4 +1,5 @@
 using DetainerRules.Analysis;
+using DetainerRules.Analysis.Space;
 using DetainerRules.Cli.Files;
 using DetainerRules.Engine;
 using DetainerRules.Model.Diagnostics;
