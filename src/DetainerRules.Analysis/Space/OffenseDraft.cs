@@ -20,7 +20,12 @@ internal sealed class OffenseDraft
 
     public static OffenseDraft From(Conviction c) => new()
     {
-        Text = c.Offense, Statute = c.Statute, Level = c.Level, Category = c.Category, ConvictedOn = c.ConvictedOn, ReleasedOn = c.ReleasedOn,
+        Text = c.Offense,
+        Statute = c.Statute,
+        Level = c.Level,
+        Category = c.Category,
+        ConvictedOn = c.ConvictedOn,
+        ReleasedOn = c.ReleasedOn,
     };
 
     public Charge ToCharge() => new(OffenseText, Statute, Level, Category);
