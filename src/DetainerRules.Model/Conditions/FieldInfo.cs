@@ -1,4 +1,5 @@
 using System.Linq.Expressions;
+using System.Runtime.CompilerServices;
 using DetainerRules.Model.Scenarios;
 
 namespace DetainerRules.Model.Conditions;
@@ -20,7 +21,8 @@ namespace DetainerRules.Model.Conditions;
 /// <param name="Description">What the field holds, for messages and the policy graph.</param>
 public sealed record FieldInfo(Field Field, string Name, FieldScope Scope, FieldKind Kind, Type? ValueType, string Description)
 {
-    private Func<Scenario, IOffense?, object?>? _reader;
+    // Compiled once per descriptor, on first read; kept beside the record so that it is no part of its equality.
+    private static readonly ConditionalWeakTable<FieldInfo, Func<Scenario, IOffense?, object?>> Readers = new();
 
     /// <summary>The value: a lambda over the <see cref="Scenario"/>, or for an offense field over the <see cref="IOffense"/>.</summary>
     /// <remarks>A value of type <c>T?</c> is there when it has a value; a string of an optional kind when it is not null.</remarks>
@@ -83,8 +85,7 @@ public sealed record FieldInfo(Field Field, string Name, FieldScope Scope, Field
             throw new ArgumentException($"`{Name}` is read on a charge or conviction", nameof(offense));
         }
 
-        _reader ??= CompileReader();
-        return _reader(scenario, offense);
+        return Readers.GetValue(this, f => f.CompileReader())(scenario, offense);
     }
 
     private Func<Scenario, IOffense?, object?> CompileReader()
