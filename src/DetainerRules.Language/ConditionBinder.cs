@@ -227,7 +227,30 @@ public sealed class ConditionBinder
             return new NamedConditionUse(name, BindNamed(name, n, source, scope), span);
         }
 
-        throw Error(source, n.Start, DiagnosticCodes.UnknownName, $"unknown name `{name}`{Suggestion.Hint(name, KnownNames(scope))}");
+        throw Error(source, n.Start, DiagnosticCodes.UnknownName, $"unknown name `{name}`{Help(name, scope)}");
+    }
+
+    /// <summary>What to write instead of an unknown name: an offense field read through its list, the closest name, or the fields sharing its prefix.</summary>
+    /// <param name="rest">For a comparison, what follows the name as written (<c> = felony</c>), so the example is the user's own test.</param>
+    private string Help(string name, Scope scope, string? rest = null)
+    {
+        var dot = name.IndexOf('.', StringComparison.Ordinal);
+        if (dot > 0 && name[..dot] is "charge" or "charges" or "conviction" or "convictions"
+            && FieldCatalog.Find(name[(dot + 1)..]) is { Scope: FieldScope.Offense } offenseField)
+        {
+            var list = name[..dot].TrimEnd('s');
+            var test = rest is not null ? offenseField.Name + rest : $"{offenseField.Name} = {ExampleValue(offenseField)}";
+            return $": a {list}'s fields are tested inside the list, e.g. `any {list}({test})`";
+        }
+
+        var known = KnownNames(scope).ToList();
+        if (Suggestion.Hint(name, known) is { Length: > 0 } hint)
+        {
+            return hint;
+        }
+
+        var siblings = dot > 0 ? known.Where(k => k.StartsWith(name[..(dot + 1)], StringComparison.Ordinal)).ToList() : [];
+        return siblings.Count > 0 ? $"; the fields of `{name[..dot]}` are {string.Join(", ", siblings.Select(k => $"`{k}`"))}" : string.Empty;
     }
 
     private Condition BindNamed(string name, NameSyntax use, ConditionText source, Scope scope)
@@ -304,7 +327,7 @@ public sealed class ConditionBinder
         }
 
         var field = FieldCatalog.Find(path)
-            ?? throw Error(source, t.Path.Start, DiagnosticCodes.UnknownName, $"unknown field `{path}`{Suggestion.Hint(path, KnownNames(scope))}");
+            ?? throw Error(source, t.Path.Start, DiagnosticCodes.UnknownName, $"unknown field `{path}`{Help(path, scope, source.Text[(t.Path.Start + t.Path.Text.Length)..t.End].TrimEnd())}");
         CheckScope(field, t.Path, source, scope);
         var op = Operator(t, field, source);
         var operands = op is TestOperator.IsKnown or TestOperator.IsNotKnown ? [] : Operands(t, field, source);
@@ -404,6 +427,11 @@ public sealed class ConditionBinder
                 }
 
                 var words = Vocabulary.Words(type);
+                if (value.Kind == TokenKind.Text && Vocabulary.TryParse(type, value.Text, out _))
+                {
+                    throw Error(source, value.Start, DiagnosticCodes.UnknownValue, $"`{field.Name}` takes a word, not text: write `{value.Text}` without quotes");
+                }
+
                 throw Error(source, value.Start, DiagnosticCodes.UnknownValue,
                     $"`{Written(value)}` is not a value of `{field.Name}`{Suggestion.Hint(value.Text, words)}; expected one of {string.Join(", ", words.Select(w => $"`{w}`"))}");
         }
@@ -415,6 +443,11 @@ public sealed class ConditionBinder
         if (value.Kind == TokenKind.Word && Vocabulary.TryParse<T>(value.Text, out var parsed))
         {
             return parsed;
+        }
+
+        if (value.Kind == TokenKind.Text && Vocabulary.TryParse<T>(value.Text, out _))
+        {
+            throw Error(source, value.Start, DiagnosticCodes.UnknownValue, $"a {what} is a word, not text: write `{value.Text}` without quotes");
         }
 
         var words = Vocabulary.Words<T>();

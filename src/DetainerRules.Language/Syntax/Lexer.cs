@@ -89,6 +89,8 @@ public static class Lexer
             '!' when next == '=' => (TokenKind.NotEqual, 2),
             '<' => next == '=' ? (TokenKind.LessOrEqual, 2) : (TokenKind.Less, 1),
             '>' => next == '=' ? (TokenKind.GreaterOrEqual, 2) : (TokenKind.Greater, 1),
+            '&' or '|' or '!' => throw new ConditionSyntaxException(
+                $"unexpected `{text[i..(next == text[i] ? i + 2 : i + 1)]}`: the language spells it out, write `{text[i] switch { '&' => "and", '|' => "or", _ => "not" }}`", i),
             _ => throw new ConditionSyntaxException(
                 $"unexpected character `{text[i]}`: conditions use words, `and`, `or`, `not`, comparisons and parentheses", i),
         };
