@@ -64,7 +64,9 @@ internal sealed class DocumentReader
         }
         catch (YamlException e)
         {
-            throw Fail(reader.Span(e.Start), string.Empty, "not valid YAML or JSON: " + Describe(e));
+            var said = Describe(e);
+            var at = SyntaxAdvice.IsAboutATab(said) && reader.FirstTabIndent() is { } tab ? tab : reader.Span(e.Start);
+            throw Fail(at, string.Empty, "not valid YAML or JSON: " + SyntaxAdvice.Explain(said));
         }
         catch (Exception e) when (e is InvalidOperationException or ArgumentException or FormatException or OverflowException)
         {
@@ -104,6 +106,23 @@ internal sealed class DocumentReader
         }
 
         return new SourceSpan(_file, line + 1, index - _lineStarts[line] + 1);
+    }
+
+    /// <summary>Where the first line indented with a tab has it, if any line does.</summary>
+    private SourceSpan? FirstTabIndent()
+    {
+        foreach (var start in _lineStarts)
+        {
+            for (var i = start; i < _text.Length && _text[i] is ' ' or '\t'; i++)
+            {
+                if (_text[i] == '\t')
+                {
+                    return Locate(i);
+                }
+            }
+        }
+
+        return null;
     }
 
     private SourceSpan Span(Mark mark) => new(_file, mark.Line, mark.Column);
