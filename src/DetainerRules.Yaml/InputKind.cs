@@ -43,6 +43,7 @@ public static class InputKind
         return keys.Overlaps(["rules", "defaults", "extends", "jurisdiction"]) ? FileKind.Policy
             : keys.Overlaps(["booked_at", "charges"]) ? FileKind.Scenario
             : keys.Contains("cases") ? FileKind.Expectations
+            : keys.Contains("questions") ? FileKind.Questions
             : FileKind.Unknown;
     }
 }
@@ -54,4 +55,7 @@ public enum FileKind
     Policy,
     Scenario,
     Expectations,
+
+    /// <summary>Questions asked of every policy (<c>detainer table --questions</c>).</summary>
+    Questions,
 }

@@ -1,22 +1,26 @@
 namespace DetainerRules.Cli.Commands;
 
-/// <summary>Expands the scenario arguments: files as given, folders to their YAML and JSON files in name order.</summary>
+/// <summary>Expands the file arguments: files as given, folders to their YAML and JSON files (not JSON Schemas, <c>*.schema.json</c>) in name order.</summary>
 internal static class ScenarioFiles
 {
     private static readonly string[] Extensions = [".yaml", ".yml", ".json"];
 
-    public static IReadOnlyList<string> Expand(IEnumerable<string> arguments, CliContext context)
+    /// <param name="recursive">Also the files of subfolders (not hidden ones), each named by its path under the folder given.</param>
+    public static IReadOnlyList<string> Expand(IEnumerable<string> arguments, CliContext context, bool recursive = false)
     {
+        var options = new EnumerationOptions { RecurseSubdirectories = recursive, AttributesToSkip = FileAttributes.Hidden | FileAttributes.System };
         var files = new List<string>();
         foreach (var argument in arguments)
         {
             var path = context.Resolve(argument);
             if (Directory.Exists(path))
             {
-                files.AddRange(Directory.EnumerateFiles(path)
+                files.AddRange(Directory.EnumerateFiles(path, "*", options)
                     .Where(f => Extensions.Contains(Path.GetExtension(f), StringComparer.OrdinalIgnoreCase))
+                    .Where(f => !f.EndsWith(".schema.json", StringComparison.OrdinalIgnoreCase)) // the formats' JSON Schemas (rules/schema), which describe inputs and are none
+                    .Select(f => Path.GetRelativePath(path, f))
                     .Order(StringComparer.Ordinal)
-                    .Select(f => Path.Combine(argument, Path.GetFileName(f))));
+                    .Select(f => Path.Combine(argument, f)));
             }
             else
             {

@@ -13,7 +13,7 @@ internal static class ValidateCommand
 {
     public static Command Create(CliContext context)
     {
-        var paths = new Argument<string[]>("files") { Description = "Policy, scenario and expectation files, or folders of them", Arity = ArgumentArity.OneOrMore };
+        var paths = new Argument<string[]>("files") { Description = "Policy, scenario, expectation and questions files, or folders of them (searched with their subfolders)", Arity = ArgumentArity.OneOrMore };
         var strict = new Option<bool>("--strict") { Description = "Also warn about decisions a policy leaves unknown in every case" };
         var scenarios = new Option<string?>("--scenarios") { Description = "Folder where expectation files' scenario references are looked up" };
         var format = CommonOptions.Format(ReportFormat.Text, ReportFormat.Json);
@@ -29,13 +29,15 @@ internal static class ValidateCommand
     private static int Run(CliContext context, string[] arguments, bool strict, string? scenarioFolder, ReportFormat format, string? rulesDirectory)
     {
         var catalog = context.Catalog(rulesDirectory is null ? null : context.Resolve(rulesDirectory));
-        var files = ScenarioFiles.Expand(arguments, context);
+        var files = ScenarioFiles.Expand(arguments, context, recursive: true);
         var findings = new List<Diagnostic>();
         foreach (var file in files)
         {
             findings.AddRange(Check(context, catalog, file, strict, scenarioFolder));
         }
 
+        // A scenario a questions or expectation file leads to may be checked as a file of its own too; say each finding once.
+        findings = [.. findings.DistinctBy(f => f.ToString())];
         var errors = findings.Count(f => f.Severity == Severity.Error);
         var warnings = findings.Count - errors;
         if (format == ReportFormat.Json)
@@ -72,9 +74,11 @@ internal static class ValidateCommand
                     return [];
                 case FileKind.Expectations:
                     return References(context, catalog, ExpectationLoader.LoadFile(path, file), scenarioFolder);
+                case FileKind.Questions:
+                    return Scenarios(context, Yaml.Questions.QuestionLoader.LoadFile(path));
                 default:
                     return [Diagnostic.Error(new SourceSpan(file, 1, 1), DiagnosticCodes.UnknownKind, string.Empty,
-                        "cannot tell what this file is: a policy has `rules` and `defaults`, a scenario `booked_at` and `charges`, an expectation file `cases`")];
+                        "cannot tell what this file is: a policy has `rules` and `defaults`, a scenario `booked_at` and `charges`, an expectation file `cases`, a questions file `questions`")];
             }
         }
         catch (InvalidInputException e)
@@ -88,6 +92,25 @@ internal static class ValidateCommand
         {
             return [Diagnostic.Error(new SourceSpan(file, 0, 0), DiagnosticCodes.Reference, string.Empty, e.Message)];
         }
+    }
+
+    /// <summary>Every scenario a questions file asks about must load.</summary>
+    private static List<Diagnostic> Scenarios(CliContext context, IReadOnlyList<Yaml.Questions.Question> questions)
+    {
+        var findings = new List<Diagnostic>();
+        foreach (var scenario in questions.Select(q => q.ScenarioPath).Distinct(StringComparer.Ordinal))
+        {
+            try
+            {
+                ScenarioLoader.LoadFile(scenario, Path.GetRelativePath(context.WorkingDirectory, scenario));
+            }
+            catch (InvalidInputException e)
+            {
+                findings.AddRange(e.Diagnostics);
+            }
+        }
+
+        return findings;
     }
 
     /// <summary>Every policy and scenario an expectation file names must exist.</summary>

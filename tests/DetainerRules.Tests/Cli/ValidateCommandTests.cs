@@ -100,6 +100,46 @@ public class ValidateCommandTests
     }
 
     [Test]
+    public void Validate_SeedsFolder_ChecksItsQuestionsAndTheScenariosInItsSubfolders()
+    {
+        var seeds = Path.GetDirectoryName(Repository.Scenarios)!;
+        var scenarios = Directory.GetFiles(Repository.Scenarios, "*.yaml").Length;
+
+        var (exit, output, _) = Run("validate", seeds);
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(exit, Is.EqualTo(ExitCodes.Success), output);
+            Assert.That(scenarios, Is.GreaterThan(0));
+            Assert.That(output, Is.EqualTo($"{scenarios + 1} files checked: 0 errors, 0 warnings\n"), "every scenario in seeds/scenarios and the questions file beside them");
+        }
+    }
+
+    [Test]
+    public void Validate_QuestionsFile_ReportsAScenarioItAsksAboutThatDoesNotLoad()
+    {
+        var folder = Path.Combine(_dir, "asked", "deeper");
+        Directory.CreateDirectory(folder);
+        File.WriteAllText(Path.Combine(folder, "typo.yaml"), "booked_at: 2025-01-17T09:30:00-08:00\ncharges: [ { offense: robbery, level: felonyy, category: robbery } ]\n");
+        File.WriteAllText(Path.Combine(_dir, "asked", "questions.yaml"), """
+            questions:
+              - ask: Is ICE told?
+                scenario: deeper/typo.yaml
+                decision: notify_ice
+            """);
+
+        var (exit, output, _) = Run("validate", "asked");
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(exit, Is.EqualTo(ExitCodes.InvalidInput));
+            Assert.That(output, Does.Contain("asked/deeper/typo.yaml:2:39: error DR102: charges[0].level: `felonyy` is not allowed here"), "the scenario, reached through the subfolder");
+            Assert.That(output, Does.Not.Contain("DR103"), "a questions file is a kind of file validate knows");
+            Assert.That(output, Does.EndWith("2 files checked: 1 error, 0 warnings\n"), "the scenario's error is said once, though it is found as a file and as the question's scenario");
+        }
+    }
+
+    [Test]
     public void Validate_Strict_AlsoWarnsAboutDecisionsNeverDecided()
     {
         var (_, output, _) = Run("validate", "--strict", "bad/suspicious.yaml");
