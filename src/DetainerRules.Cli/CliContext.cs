@@ -41,4 +41,16 @@ public sealed class CliContext
 
     /// <summary>A path as given, made absolute against the working directory.</summary>
     public string Resolve(string path) => Path.IsPathRooted(path) ? path : Path.GetFullPath(Path.Combine(WorkingDirectory, path));
+
+    /// <summary>A file a command reached by itself (a base policy, a scenario a file names), as a user would type it: relative to the working directory when it is under it.</summary>
+    public string Shown(string path)
+    {
+        if (!Path.IsPathRooted(path))
+        {
+            return path;
+        }
+
+        var relative = Path.GetRelativePath(WorkingDirectory, path);
+        return relative.StartsWith("..", StringComparison.Ordinal) || Path.IsPathRooted(relative) ? path : relative;
+    }
 }

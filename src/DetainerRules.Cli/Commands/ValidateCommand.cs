@@ -68,7 +68,7 @@ internal static class ValidateCommand
                 case FileKind.Policy:
                     var policy = catalog.Files.Load(path);
                     var network = PolicyCompiler.Compile(policy, catalog.Authority);
-                    return [.. PolicyChecks.Check(DelegatePolicy.From(network), strict).Select(d => d with { Span = d.Span with { File = file } })];
+                    return [.. PolicyChecks.Check(DelegatePolicy.From(network), strict).Select(d => d with { Span = d.Span with { File = d.Span.File == path ? file : context.Shown(d.Span.File) } })];
                 case FileKind.Scenario:
                     ScenarioLoader.LoadFile(path, file);
                     return [];
@@ -85,7 +85,7 @@ internal static class ValidateCommand
         {
             // The file is named as it was given, wherever the loader read it from; files it led to keep their own names.
             return e.Diagnostics.Count > 0
-                ? [.. e.Diagnostics.Select(d => d.Span.File == path ? d with { Span = d.Span with { File = file } } : d)]
+                ? [.. e.Diagnostics.Select(d => d with { Span = d.Span with { File = d.Span.File == path ? file : context.Shown(d.Span.File) } })]
                 : [Diagnostic.Error(new SourceSpan(file, 0, 0), DiagnosticCodes.File, string.Empty, e.Message)];
         }
         catch (EvaluationException e)

@@ -140,6 +140,36 @@ public class ValidateCommandTests
     }
 
     [Test]
+    public void Validate_Variant_NamesABaseRulesWarningAtTheBaseFile()
+    {
+        var folder = Path.Combine(_dir, "drafts");
+        Directory.CreateDirectory(folder);
+        File.WriteAllText(Path.Combine(folder, "base-policy.yaml"), TestPolicies.Yaml("""
+              - id: impossible
+                when: detainer.form = I-247A and not detainer
+                then: { ice_jail_access: permitted }
+                because: a condition no case can meet
+                cite: src
+            """).Replace("id: test-policy", "id: base-policy", StringComparison.Ordinal));
+        File.WriteAllText(Path.Combine(folder, "draft.yaml"), """
+            id: draft
+            extends: base-policy.yaml
+            amendment: nothing but a new title
+            title: A draft
+            """);
+        var baseLine = File.ReadAllLines(Path.Combine(folder, "base-policy.yaml")).ToList().FindIndex(l => l.Contains("- id: impossible", StringComparison.Ordinal)) + 1;
+
+        var (_, output, _) = Run("validate", "drafts/draft.yaml");
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(output, Does.StartWith($"drafts/base-policy.yaml:{baseLine}:5: warning"), "the warning is placed in the file that holds the rule, named as the user would");
+            Assert.That(output, Does.Contain("warning DR401: when: rule `impossible` never fires"));
+            Assert.That(output, Does.Not.Contain("drafts/draft.yaml:"), "nothing is wrong in the draft itself");
+        }
+    }
+
+    [Test]
     public void Validate_Strict_AlsoWarnsAboutDecisionsNeverDecided()
     {
         var (_, output, _) = Run("validate", "--strict", "bad/suspicious.yaml");
