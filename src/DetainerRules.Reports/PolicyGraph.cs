@@ -117,8 +117,8 @@ public sealed class PolicyGraph
         }
     }
 
-    /// <summary>An input of a rule or named condition: a named condition (drawn once, with its own inputs) or a scenario field.</summary>
-    private void Input((string Name, NamedConditionUse? Use) input, string target, Policy policy)
+    /// <summary>An input of a rule or named condition: a named condition (drawn once, with its own inputs) or a scenario field; an edge read under `not` (or `no`) is labelled so.</summary>
+    private void Input((string Name, NamedConditionUse? Use, bool Negated) input, string target, Policy policy)
     {
         if (input.Use is { } use)
         {
@@ -132,31 +132,35 @@ public sealed class PolicyGraph
                 }
             }
 
-            Edge(id, target);
+            Edge(id, target, input.Negated);
             return;
         }
 
         var field = "field_" + Sanitize(input.Name);
         Node(field, input.Name, "field");
-        Edge(field, target);
+        Edge(field, target, input.Negated);
     }
 
-    private void Edge(string from, string to)
+    private void Edge(string from, string to, bool negated)
     {
-        if (!_edges.Any(e => e.From == from && e.To == to))
+        var label = negated ? "not" : string.Empty;
+        if (!_edges.Any(e => e.From == from && e.To == to && e.Label == label))
         {
-            _edges.Add((from, to, string.Empty, false));
+            _edges.Add((from, to, label, false));
         }
     }
 
-    /// <summary>What a condition reads directly: named conditions it uses, and fields outside them.</summary>
-    private static IEnumerable<(string Name, NamedConditionUse? Use)> Inputs(Condition condition) => condition switch
+    /// <summary>What a condition reads directly: named conditions it uses, and fields outside them, each with whether it is read under an odd number of negations.</summary>
+    /// <remarks>`no charge(x)` is `not any charge(x)`; `every` mixes both senses, so its inputs are drawn plain.</remarks>
+    private static IEnumerable<(string Name, NamedConditionUse? Use, bool Negated)> Inputs(Condition condition, bool negated = false) => condition switch
     {
-        NamedConditionUse use => [(use.Name, use)],
-        FieldTest test => [(FieldCatalog.Get(test.Field).Scope == FieldScope.Offense ? "offense " + FieldCatalog.Get(test.Field).Name : FieldCatalog.Get(test.Field).Name, null)],
-        Quantified q => [(q.List == OffenseList.Charges ? "charges" : "convictions", null), .. Inputs(q.Inner).Where(i => i.Use is not null)],
-        WithinYears => [("conviction dates", null)],
-        _ => condition.Children.SelectMany(Inputs).DistinctBy(i => i.Name),
+        NamedConditionUse use => [(use.Name, use, negated)],
+        FieldTest test => [(FieldCatalog.Get(test.Field).Scope == FieldScope.Offense ? "offense " + FieldCatalog.Get(test.Field).Name : FieldCatalog.Get(test.Field).Name, null, negated)],
+        Negation n => Inputs(n.Inner, !negated),
+        Quantified q => [(q.List == OffenseList.Charges ? "charges" : "convictions", null, negated ^ (q.Quantifier == Quantifier.No)),
+            .. Inputs(q.Inner, negated ^ (q.Quantifier == Quantifier.No)).Where(i => i.Use is not null)],
+        WithinYears => [("conviction dates", null, negated)],
+        _ => condition.Children.SelectMany(c => Inputs(c, negated)).DistinctBy(i => (i.Name, i.Negated)),
     };
 
     private static string Wrap(string text) => text.Length <= 60 ? text : text[..57] + "...";

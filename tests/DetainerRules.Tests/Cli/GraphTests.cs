@@ -43,6 +43,34 @@ public class GraphTests
         }
     }
 
+    [Test]
+    public void Of_ConditionReadBothWays_DrawsANotEdgeApartFromThePlainOne()
+    {
+        var policy = TestPolicies.Load("""
+              - id: on-a-judges-warrant
+                when: judicial_warrant
+                then: { delay_release: { value: permitted, limit: h48 } }
+                because: x
+                cite: src
+              - id: without-one
+                when: not judicial_warrant and no charge(level = felony)
+                then: { delay_release: forbidden }
+                because: x
+                cite: src
+            """, "conditions:\n  judicial_warrant: detainer.warrant = judicial");
+
+        var edges = PolicyGraph.Of(policy).Edges;
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(edges, Does.Contain(("condition_judicial_warrant", "rule_on_a_judges_warrant", string.Empty, false)));
+            Assert.That(edges, Does.Contain(("condition_judicial_warrant", "rule_without_one", "not", false)));
+            Assert.That(edges, Does.Contain(("field_charges", "rule_without_one", "not", false)), "`no charge(...)` reads the charges the negative way");
+            Assert.That(edges, Does.Contain(("field_detainer_warrant", "condition_judicial_warrant", string.Empty, false)));
+            Assert.That(PolicyGraph.Of(policy).Dot(), Does.Contain("condition_judicial_warrant -> rule_without_one [label=\"not\"]"));
+        }
+    }
+
     [TestCase("dot", "digraph \"lvmpd-2023\" {")]
     [TestCase("mermaid", "flowchart LR")]
     public void Graph_Command_PrintsTheFormatAsked(string format, string start)
