@@ -38,7 +38,7 @@ public static class WhatFlips
         var flips = new List<Flip>();
         foreach (var d in dimensions)
         {
-            var byChange = space.Dimensions[d].Neighbors(point[d])
+            var byChange = space.Dimensions[d].Neighbors(point[d], scenario)
                 .Select(n => (Neighbor: n, Answer: AnswerAt(With((d, n.Value)))))
                 .Where(x => x.Answer != current)
                 .GroupBy(x => (x.Neighbor.What, x.Answer));
@@ -59,9 +59,9 @@ public static class WhatFlips
         foreach (var (a, b) in dimensions.SelectMany((a, i) => dimensions.Skip(i + 1).Select(b => (a, b))))
         {
             var found = new Dictionary<Model.Decisions.Answer, int>();
-            foreach (var na in space.Dimensions[a].Neighbors(point[a]))
+            foreach (var na in space.Dimensions[a].Neighbors(point[a], scenario))
             {
-                foreach (var nb in space.Dimensions[b].Neighbors(point[b]))
+                foreach (var nb in space.Dimensions[b].Neighbors(point[b], scenario))
                 {
                     var changed = With((a, na.Value), (b, nb.Value));
                     var answer = AnswerAt(changed);

@@ -50,10 +50,18 @@ public abstract class Dimension
         })];
     }
 
-    /// <summary>The values one small change away from <paramref name="value"/>: what changes, from what, to what.</summary>
-    /// <remarks>By default every other value; charges and convictions change one facet of one offense at a time.</remarks>
-    internal virtual IEnumerable<(int Value, string What, string From, IReadOnlyList<string> To)> Neighbors(int value) =>
-        Enumerable.Range(0, Count).Where(v => v != value).Select(v => (v, Title, Label(value), (IReadOnlyList<string>)[Label(v)]));
+    /// <summary>The values one small change away from <paramref name="value"/>, the class of <paramref name="scenario"/>: what changes, from what, to what.</summary>
+    /// <remarks>
+    /// By default every other value; charges and convictions change one facet of one offense at a
+    /// time. "From" is what the scenario itself has where the dimension can say it, not the whole
+    /// class it falls in: an assault on an officer is "now assault on an officer", not "now
+    /// homicide, sexual assault, ..." because the policy treats those alike.
+    /// </remarks>
+    internal virtual IEnumerable<(int Value, string What, string From, IReadOnlyList<string> To)> Neighbors(int value, Scenario scenario) =>
+        Enumerable.Range(0, Count).Where(v => v != value).Select(v => (v, Title, Now(scenario) ?? Label(value), (IReadOnlyList<string>)[Label(v)]));
+
+    /// <summary>The scenario's own value in words, when the dimension can say it; null to fall back on its class.</summary>
+    internal virtual string? Now(Scenario scenario) => null;
 
     /// <summary>Writes the class's representative value into a scenario being built.</summary>
     internal abstract void Apply(int value, ScenarioDraft draft);

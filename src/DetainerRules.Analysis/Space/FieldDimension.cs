@@ -56,6 +56,12 @@ internal sealed class FieldDimension : Dimension
 
     internal override void Apply(int value, ScenarioDraft draft) => _write(draft, _raws[_classes[value][0]].Key);
 
+    internal override string? Now(Scenario scenario)
+    {
+        var key = _read(scenario);
+        return _raws.FirstOrDefault(r => Equals(r.Key, key))?.Phrase;
+    }
+
     internal override int Project(Scenario scenario)
     {
         var key = _read(scenario);

@@ -100,14 +100,15 @@ internal sealed class OffenseDimension : Dimension
         }
     }
 
-    internal override IEnumerable<(int Value, string What, string From, IReadOnlyList<string> To)> Neighbors(int value)
+    internal override IEnumerable<(int Value, string What, string From, IReadOnlyList<string> To)> Neighbors(int value, Scenario scenario)
     {
         var noun = _list == OffenseList.Charges ? "charge" : "conviction";
         var atoms = _values[value];
         if (atoms.Length == 1)
         {
-            // Change one facet of the offense: "the conviction's date".
+            // Change one facet of the offense: "the conviction's date". The scenario's own offense says what it is now.
             var facets = Facets(atoms[0]);
+            var own = Offenses(scenario) is [var only] ? only : null;
             for (var f = 0; f < _facets.Count; f++)
             {
                 for (var c = 0; c < _sizes[f]; c++)
@@ -116,7 +117,8 @@ internal sealed class OffenseDimension : Dimension
                     changed[f] = c;
                     if (c != facets[f] && SingleValue(changed) is >= 0 and var other)
                     {
-                        yield return (other, $"the {noun}'s {_facets[f].Name}", Wording.Or(_facets[f].Phrases([facets[f]]).Chosen), _facets[f].Phrases([c]).Chosen);
+                        var now = own is not null ? _facets[f].Now(own) : null;
+                        yield return (other, $"the {noun}'s {_facets[f].Name}", now ?? Wording.Or(_facets[f].Phrases([facets[f]]).Chosen), _facets[f].Phrases([c]).Chosen);
                     }
                 }
             }
@@ -219,11 +221,13 @@ internal sealed class OffenseDimension : Dimension
         }
     }
 
+    private List<OffenseDraft> Offenses(Scenario scenario) => _list == OffenseList.Charges
+        ? [.. scenario.Charges.Select(OffenseDraft.From)]
+        : [.. scenario.Convictions.Select(OffenseDraft.From)];
+
     internal override int Project(Scenario scenario)
     {
-        var offenses = _list == OffenseList.Charges
-            ? scenario.Charges.Select(OffenseDraft.From).ToList()
-            : scenario.Convictions.Select(OffenseDraft.From).ToList();
+        var offenses = Offenses(scenario);
         if (!Allows(offenses.Count))
         {
             return -1;

@@ -28,6 +28,13 @@ internal sealed class OffenseDraft
         ReleasedOn = c.ReleasedOn,
     };
 
+    public OffenseDraft Copy() => (OffenseDraft)MemberwiseClone();
+
+    /// <summary>Whether every property is the same as <paramref name="other"/>'s.</summary>
+    public bool SameAs(OffenseDraft other) =>
+        Text == other.Text && Statute == other.Statute && Level == other.Level && Category == other.Category
+        && ConvictedOn == other.ConvictedOn && ReleasedOn == other.ReleasedOn;
+
     public Charge ToCharge() => new(OffenseText, Statute, Level, Category);
 
     public Conviction ToConviction() => new(OffenseText, Statute, Level, Category, ConvictedOn, ReleasedOn);

@@ -59,6 +59,22 @@ internal sealed class OffenseFacet
         return (chosen, [.. _raws.Select(r => r.Phrase).Distinct()]);
     }
 
+    /// <summary>The phrase of the offense's own value of this facet, when it is one of the facet's values; else null.</summary>
+    public string? Now(OffenseDraft offense)
+    {
+        foreach (var raw in _raws)
+        {
+            var probe = offense.Copy();
+            _write(probe, raw.Key);
+            if (probe.SameAs(offense))
+            {
+                return raw.Phrase;
+            }
+        }
+
+        return null;
+    }
+
     public void Apply(int value, OffenseDraft draft) => _write(draft, _raws[_classes[value][0]].Key);
 
     /// <summary>The class of a concrete offense in its scenario; -1 when a <c>--where</c> leaves its value out.</summary>

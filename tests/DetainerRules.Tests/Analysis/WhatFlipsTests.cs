@@ -29,6 +29,28 @@ public class WhatFlipsTests
     }
 
     [Test]
+    public void For_ValueInAClassOfSeveral_SaysTheScenariosOwnValueIsNow()
+    {
+        // Three violent categories are one class to this policy, and citizenship splits only into known and unknown.
+        var policy = DelegatePolicy.From(TestPolicies.Compile("""
+              - id: notice-on-violence
+                when: any charge(category in [homicide, robbery, assault_on_officer]) and person.citizenship != unknown
+                then: { notify_ice: { value: required, at: [booking] } }
+                because: v
+                cite: src
+            """));
+        var scenario = TestScenarios.Arrest(category: "assault_on_officer");
+
+        var changes = WhatFlips.For(policy, scenario, Subject.Of(DecisionKind.NotifyIce)).Select(f => f.Changes.Single()).ToList();
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(changes.Single(c => c.Dimension == "the charge's category").From, Is.EqualTo("assault on officer"), "not the whole class (homicide, robbery or assault on officer)");
+            Assert.That(changes.Single(c => c.Dimension == "citizenship").From, Is.EqualTo("a noncitizen"), "not every known citizenship");
+        }
+    }
+
+    [Test]
     public void For_ConvictionJustOutsideALookBack_FlipsWhenTheDateIsWithinIt()
     {
         var policy = DelegatePolicy.From(TestPolicies.Compile("""
