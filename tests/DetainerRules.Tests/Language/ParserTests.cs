@@ -40,7 +40,7 @@ public class ParserTests
     [TestCase("a = ", 4, "expected a value")]
     [TestCase("within five years", 7, "a number of years")]
     [TestCase("'open", 0, "unterminated string")]
-    [TestCase("a && b", 2, "unexpected character `&`")]
+    [TestCase("a && b", 2, "unexpected `&&`: the language spells it out, write `and`")]
     [TestCase("a is unknown", 5, "expected `known`")]
     public void Parse_BadCondition_ReportsOffset(string text, int offset, string message)
     {
