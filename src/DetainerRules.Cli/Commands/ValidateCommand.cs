@@ -68,7 +68,7 @@ internal static class ValidateCommand
                 case FileKind.Policy:
                     var policy = catalog.Files.Load(path);
                     var network = PolicyCompiler.Compile(policy, catalog.Authority);
-                    return [.. PolicyChecks.Check(DelegatePolicy.From(network), strict).Select(d => d with { Span = d.Span with { File = d.Span.File == path ? file : context.Shown(d.Span.File) } })];
+                    return [.. PolicyChecks.Check(DelegatePolicy.From(network), strict).Select(Named)];
                 case FileKind.Scenario:
                     ScenarioLoader.LoadFile(path, file);
                     return [];
@@ -83,15 +83,17 @@ internal static class ValidateCommand
         }
         catch (InvalidInputException e)
         {
-            // The file is named as it was given, wherever the loader read it from; files it led to keep their own names.
             return e.Diagnostics.Count > 0
-                ? [.. e.Diagnostics.Select(d => d with { Span = d.Span with { File = d.Span.File == path ? file : context.Shown(d.Span.File) } })]
+                ? [.. e.Diagnostics.Select(Named)]
                 : [Diagnostic.Error(new SourceSpan(file, 0, 0), DiagnosticCodes.File, string.Empty, e.Message)];
         }
         catch (EvaluationException e)
         {
             return [Diagnostic.Error(new SourceSpan(file, 0, 0), DiagnosticCodes.Reference, string.Empty, e.Message)];
         }
+
+        // The file is named as it was given; a file it led to (a base policy), as the user would type it.
+        Diagnostic Named(Diagnostic d) => d with { Span = d.Span with { File = d.Span.File == path ? file : context.Shown(d.Span.File) } };
     }
 
     /// <summary>Every scenario a questions file asks about must load.</summary>
@@ -102,7 +104,7 @@ internal static class ValidateCommand
         {
             try
             {
-                ScenarioLoader.LoadFile(scenario, Path.GetRelativePath(context.WorkingDirectory, scenario));
+                ScenarioLoader.LoadFile(scenario, context.Shown(scenario));
             }
             catch (InvalidInputException e)
             {
