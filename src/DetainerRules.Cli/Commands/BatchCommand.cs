@@ -23,7 +23,7 @@ internal static class BatchCommand
         var input = new Option<string>("--input", "-i") { Description = "Scenarios: a .jsonl file (one per line), a .csv file (layout in README), or a folder of scenario files", Required = true };
         var output = new Option<string>("--output", "-o") { Description = "Where to write results: .jsonl or .csv", Required = true };
         var engine = CommonOptions.Engine();
-        var rules = CommonOptions.RulesDirectory();
+        var rules = CommonOptions.Rules();
         var command = new Command("batch", "Evaluate every record of a dataset under each policy, in parallel, writing results in input order; counts in = counts out")
         {
             policies, input, output, engine, rules,
@@ -32,7 +32,7 @@ internal static class BatchCommand
         return command;
     }
 
-    private static int Run(CliContext context, string[] policyNames, string inputArgument, string outputArgument, bool reference, string? rulesDirectory)
+    private static int Run(CliContext context, string[] policyNames, string inputArgument, string outputArgument, bool reference, string[]? rulesFolders)
     {
         var outputPath = context.Resolve(outputArgument);
         var csv = outputPath.EndsWith(".csv", StringComparison.OrdinalIgnoreCase);
@@ -50,7 +50,7 @@ internal static class BatchCommand
             throw new UsageException($"--output `{outputArgument}` {refusal}");
         }
 
-        var catalog = context.Catalog(rulesDirectory is null ? null : context.Resolve(rulesDirectory));
+        var catalog = context.Catalog(rulesFolders);
         List<BatchPolicy> compiled = [.. policyNames.Select(name => PolicySelection.PickPerRecord(context, catalog, name, reference))];
 
         if (compiled.Select(p => p.Label).Distinct(StringComparer.Ordinal).Count() != compiled.Count)

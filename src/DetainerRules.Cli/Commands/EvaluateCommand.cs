@@ -25,7 +25,7 @@ internal static class EvaluateCommand
         var format = CommonOptions.Format(ReportFormat.Text, ReportFormat.Json);
         var whatFlips = new Option<bool>("--what-flips") { Description = "For each decision, the smallest changes to the scenario that would change it, found over the scenario space" };
         var explain = new Option<bool>("--explain") { Description = "For each decision, trace the conditions of the rules that decided, lost or conflicted, with the scenario's values" };
-        var rules = CommonOptions.RulesDirectory();
+        var rules = CommonOptions.Rules();
         var scenarios = new Argument<string[]>("scenario")
         {
             Description = "Scenario files (YAML or JSON) or folders of them",
@@ -62,9 +62,9 @@ internal static class EvaluateCommand
         }
     }
 
-    private static int Run(CliContext context, string policyName, DateOnly? at, ReportFormat format, bool explain, bool whatFlips, string? rulesDirectory, string[] arguments)
+    private static int Run(CliContext context, string policyName, DateOnly? at, ReportFormat format, bool explain, bool whatFlips, string[]? rulesFolders, string[] arguments)
     {
-        var catalog = context.Catalog(rulesDirectory is null ? null : context.Resolve(rulesDirectory));
+        var catalog = context.Catalog(rulesFolders);
         var asPath = context.Resolve(policyName);
         var choice = PolicyChoice.Resolve(catalog, File.Exists(asPath) ? asPath : policyName);
         if (at is not null && !choice.IsFamily)
