@@ -22,17 +22,18 @@ internal static class BatchCommand
         var policies = new Option<string[]>("--policy", "-p") { Description = "Policy id, file or family (repeat for several); a family decides each record by the version in force on its booking day", Required = true, Arity = ArgumentArity.OneOrMore };
         var input = new Option<string>("--input", "-i") { Description = "Scenarios: a .jsonl file (one per line), a .csv file (layout in README), or a folder of scenario files", Required = true };
         var output = new Option<string>("--output", "-o") { Description = "Where to write results: .jsonl or .csv", Required = true };
+        var summaryFile = new Option<string?>("--summary") { Description = "Also write the summary as JSON to this file: counts per policy and, per pair of policies, records that differ per decision and the extra detention hours each one's holds add" };
         var engine = CommonOptions.Engine();
         var rules = CommonOptions.Rules();
         var command = new Command("batch", "Evaluate every record of a dataset under each policy, in parallel, writing results in input order; counts in = counts out")
         {
-            policies, input, output, engine, rules,
+            policies, input, output, summaryFile, engine, rules,
         };
-        command.SetAction(parse => Run(context, parse.GetRequiredValue(policies), parse.GetRequiredValue(input), parse.GetRequiredValue(output), parse.GetRequiredValue(engine) == "nrules", parse.GetValue(rules)));
+        command.SetAction(parse => Run(context, parse.GetRequiredValue(policies), parse.GetRequiredValue(input), parse.GetRequiredValue(output), parse.GetValue(summaryFile), parse.GetRequiredValue(engine) == "nrules", parse.GetValue(rules)));
         return command;
     }
 
-    private static int Run(CliContext context, string[] policyNames, string inputArgument, string outputArgument, bool reference, string[]? rulesFolders)
+    private static int Run(CliContext context, string[] policyNames, string inputArgument, string outputArgument, string? summaryArgument, bool reference, string[]? rulesFolders)
     {
         var outputPath = context.Resolve(outputArgument);
         var csv = outputPath.EndsWith(".csv", StringComparison.OrdinalIgnoreCase);
@@ -48,6 +49,20 @@ internal static class BatchCommand
         if (OutputFile.Refusal(outputPath, [.. inputs, .. policyNames.Select(context.Resolve).Where(File.Exists)]) is { } refusal)
         {
             throw new UsageException($"--output `{outputArgument}` {refusal}");
+        }
+
+        var summaryPath = summaryArgument is null ? null : context.Resolve(summaryArgument);
+        if (summaryPath is not null)
+        {
+            if (Path.GetFullPath(summaryPath) == Path.GetFullPath(outputPath))
+            {
+                throw new UsageException($"--summary `{summaryArgument}` is the --output file; name another");
+            }
+
+            if (OutputFile.Refusal(summaryPath, [.. inputs, outputPath, .. policyNames.Select(context.Resolve).Where(File.Exists)]) is { } summaryRefusal)
+            {
+                throw new UsageException($"--summary `{summaryArgument}` {summaryRefusal}");
+            }
         }
 
         var catalog = context.Catalog(rulesFolders);
@@ -77,6 +92,13 @@ internal static class BatchCommand
 
             output.Commit();
             WriteSummary(context.Output, summary, outputArgument);
+            if (summaryPath is not null)
+            {
+                using var file = OutputFile.Create(summaryPath, summaryArgument!);
+                file.Writer.WriteLine(BatchDisagreement.ToJson(summary));
+                file.Commit();
+            }
+
             return summary.Errors > 0 ? ExitCodes.RecordsRefused : ExitCodes.Success;
         }
         catch (OperationCanceledException e)
@@ -126,6 +148,11 @@ internal static class BatchCommand
 
             var outcomes = Enum.GetValues<Outcome>().Where(o => summary.Count(p, o) > 0).Select(o => $"{Vocabulary.Word(o)} {summary.Count(p, o).ToString("N0", CultureInfo.InvariantCulture)}");
             w.WriteLine($"  {"outcome",-28} {string.Join(", ", outcomes)}");
+        }
+
+        foreach (var line in BatchDisagreement.Lines(summary))
+        {
+            w.WriteLine(line);
         }
     }
 
