@@ -20,6 +20,11 @@ internal sealed class CsvValues
         .GroupBy(f => f.Scope == FieldScope.Offense ? "part:" + f.CsvColumn : f.CsvColumn!)
         .ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
 
+    // Each field's words, looked up without regard to case, built once: this runs for every cell of every row.
+    private static readonly Dictionary<Field, Dictionary<string, string>> WordsOf = Fields.Values
+        .Where(f => f.ValueType is { IsEnum: true })
+        .ToDictionary(f => f.Field, f => Vocabulary.Words(f.ValueType!).ToDictionary(w => w, w => w, StringComparer.OrdinalIgnoreCase));
+
     private readonly Dictionary<string, string> _text = new(StringComparer.Ordinal);
     private readonly Dictionary<string, List<List<string>>> _items = new(StringComparer.Ordinal);
 
@@ -139,8 +144,6 @@ internal sealed class CsvValues
             return text.Equals("true", StringComparison.OrdinalIgnoreCase) ? "true" : text.Equals("false", StringComparison.OrdinalIgnoreCase) ? "false" : text;
         }
 
-        return field.ValueType is { IsEnum: true } type
-            ? Vocabulary.Words(type).FirstOrDefault(w => w.Equals(text, StringComparison.OrdinalIgnoreCase)) ?? text
-            : text;
+        return WordsOf.TryGetValue(field.Field, out var words) && words.TryGetValue(text, out var word) ? word : text;
     }
 }

@@ -15,6 +15,11 @@ internal static class ItemText
     /// <summary>The pieces of <paramref name="text"/> between unescaped <paramref name="separator"/>s, escapes left in for the next level.</summary>
     public static List<string> Split(string text, char separator)
     {
+        if (!text.Contains(Escape, StringComparison.Ordinal))
+        {
+            return [.. text.Split(separator)];
+        }
+
         var pieces = new List<string>();
         var piece = new StringBuilder();
         for (var i = 0; i < text.Length; i++)

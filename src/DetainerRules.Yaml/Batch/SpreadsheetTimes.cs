@@ -25,7 +25,8 @@ internal static partial class SpreadsheetTimes
     public static string? Timestamp(string cell, JurisdictionTime? zone, TimeOnly? dayTime, out string? problem)
     {
         problem = null;
-        if (cell.Length == 0 || Timestamps.Parse(cell, out _) is not null || LocalForm().Match(cell) is not { Success: true } m)
+        // The local form ends before any offset, so a time written with one is left for the loader as it is.
+        if (cell.Length == 0 || LocalForm().Match(cell) is not { Success: true } m)
         {
             return cell;
         }
