@@ -33,8 +33,17 @@ public sealed class CliContext
     /// <summary>Standard output for <paramref name="format"/>: <see cref="Output"/> for text, <see cref="Document"/> for the rest.</summary>
     public TerminalWriter OutputFor(ReportFormat format) => format == ReportFormat.Text ? Output : Document;
 
-    public PolicyCatalog Catalog(string? rulesDirectory) =>
-        PolicyCatalog.Locate(rulesDirectory, WorkingDirectory, AppContext.BaseDirectory);
+    /// <summary>The value of the <c>DETAINER_RULES</c> environment variable, read by the program's entry point (tests pass their own); null when unset.</summary>
+    public string? RulesVariable { get; init; }
+
+    /// <summary>The catalog shipped with the program: <c>rules/</c> beside it.</summary>
+    public string ShippedCatalog { get; init; } = Path.Combine(AppContext.BaseDirectory, "rules");
+
+    /// <summary>The catalog every command looks policy ids up in (README, "Where policies are found").</summary>
+    /// <param name="rulesFolders">The folders given with <c>--rules</c>, in order.</param>
+    /// <exception cref="CatalogPathException">A folder given with <c>--rules</c> or in <c>DETAINER_RULES</c> is not a folder.</exception>
+    public PolicyCatalog Catalog(string[]? rulesFolders) =>
+        new(CatalogSearchPath.Standard(rulesFolders ?? [], "--rules", RulesVariable, WorkingDirectory, ShippedCatalog));
 
     /// <summary>Says what went wrong and gives the exit code, as every command does (<see cref="Failures"/>).</summary>
     public int Fail(Exception e, string? about = null) => Failures.Report(this, e, about);

@@ -25,9 +25,10 @@ public static class DetainerCli
             GenerateCommand.Create(context),
         };
 
-    public static int Run(string[] args, TextWriter output, TextWriter error, string workingDirectory, bool errorIsTerminal = false)
+    /// <param name="rulesVariable">The value of <c>DETAINER_RULES</c> (<see cref="Yaml.CatalogSearchPath.Variable"/>); the entry point reads it, so a test's run does not depend on the environment it runs in.</param>
+    public static int Run(string[] args, TextWriter output, TextWriter error, string workingDirectory, bool errorIsTerminal = false, string? rulesVariable = null)
     {
-        var context = new CliContext(output, error, workingDirectory) { ErrorIsTerminal = errorIsTerminal };
+        var context = new CliContext(output, error, workingDirectory) { ErrorIsTerminal = errorIsTerminal, RulesVariable = rulesVariable };
         var parse = CreateRootCommand(context).Parse(args);
         if (parse.Errors.Count > 0)
         {

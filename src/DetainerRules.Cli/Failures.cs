@@ -18,7 +18,7 @@ internal static class Failures
     public static int ExitCode(Exception e) => e switch
     {
         InvalidInputException or EvaluationException => ExitCodes.InvalidInput,
-        UsageException or SpaceFilterException or SpaceTooLargeException => ExitCodes.Usage,
+        UsageException or SpaceFilterException or SpaceTooLargeException or Yaml.CatalogPathException => ExitCodes.Usage,
         OperationCanceledException => ExitCodes.Interrupted,
         OutputException { BrokenPipe: true } => ExitCodes.BrokenPipe,
         OutputException => ExitCodes.OutputFailed,
@@ -59,7 +59,7 @@ internal static class Failures
         // The libraries name no option; the words that tie their messages to the command line are added here.
         SpaceFilterException => $"--where {e.Message}",
         SpaceTooLargeException => $"{e.Message}; narrow the space with --where",
-        InvalidInputException or EvaluationException or UsageException or OutputException =>
+        InvalidInputException or EvaluationException or UsageException or OutputException or Yaml.CatalogPathException =>
             about is null ? e.Message : $"{about}: {e.Message}",
         _ => $"internal error: {e.GetType().Name}: {e.Message} (please report it, with the command you ran)",
     };

@@ -13,9 +13,9 @@ namespace DetainerRules.Yaml;
 internal static class FamilyScan
 {
     /// <returns>Whether the file, or the chain of files it extends, names <paramref name="family"/>; null when a file in the chain cannot be read far enough to tell.</returns>
-    public static bool? Belongs(IReadOnlyList<string> rulesFolders, string path, string family)
+    public static bool? Belongs(CatalogSearchPath searchPath, string path, string family)
     {
-        var reach = new PolicyReach(rulesFolders, path);
+        var reach = new PolicyReach(searchPath, path);
         var seen = new HashSet<string>(StringComparer.Ordinal);
         for (var file = path; seen.Count <= PolicyLoader.MaxChainLength && seen.Add(FileReach.RealPath(file));)
         {

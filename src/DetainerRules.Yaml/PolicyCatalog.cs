@@ -2,54 +2,41 @@ using DetainerRules.Model.Diagnostics;
 
 namespace DetainerRules.Yaml;
 
-/// <summary>Finds policy files by id in the rules folders, or takes a path as given; loads each file once (see <see cref="PolicyFiles"/>).</summary>
+/// <summary>Finds policy files by id along a <see cref="CatalogSearchPath"/>, or takes a path as given; loads each file once (see <see cref="PolicyFiles"/>).</summary>
 public sealed class PolicyCatalog
 {
     private readonly IReadOnlyList<string> _directories;
 
-    public PolicyCatalog(IReadOnlyList<string> directories)
+    public PolicyCatalog(CatalogSearchPath searchPath)
     {
-        _directories = directories;
-        Files = new PolicyFiles(directories);
+        SearchPath = searchPath;
+        _directories = searchPath.Folders;
+        Files = new PolicyFiles(searchPath);
     }
+
+    /// <summary>A catalog of these folders, in order (for tests and tools that name their folders themselves).</summary>
+    public PolicyCatalog(IReadOnlyList<string> directories)
+        : this(CatalogSearchPath.Of(directories))
+    {
+    }
+
+    /// <summary>Where ids are looked up, nearest first.</summary>
+    public CatalogSearchPath SearchPath { get; }
 
     /// <summary>The files this catalog has read, each once, with their authorities.</summary>
     public PolicyFiles Files { get; }
 
-    /// <summary>
-    /// The usual search path: an explicit folder if given; else the nearest <c>rules/</c> folder from
-    /// the working directory up; else the catalog shipped beside the program.
-    /// </summary>
-    public static PolicyCatalog Locate(string? explicitDirectory, string workingDirectory, string programDirectory)
-    {
-        if (explicitDirectory is not null)
-        {
-            return new PolicyCatalog([explicitDirectory]);
-        }
-
-        var folders = new List<string>();
-        for (var dir = new DirectoryInfo(workingDirectory); dir is not null; dir = dir.Parent)
-        {
-            var candidate = Path.Combine(dir.FullName, "rules");
-            if (Directory.Exists(candidate))
-            {
-                folders.Add(candidate);
-                break;
-            }
-        }
-
-        folders.Add(Path.Combine(programDirectory, "rules"));
-        return new PolicyCatalog(folders);
-    }
-
     /// <summary>Policy ids available, sorted, first folder winning on a repeat.</summary>
     public IReadOnlyList<string> Ids() =>
-        [.. _directories.Where(Directory.Exists)
-            .SelectMany(d => Directory.EnumerateFiles(d, "*.yaml"))
+        [.. _directories.SelectMany(PolicyFilesIn)
             .Select(Path.GetFileNameWithoutExtension)
             .OfType<string>()
             .Distinct(StringComparer.Ordinal)
             .Order(StringComparer.Ordinal)];
+
+    /// <summary>The policy files directly in <paramref name="folder"/>, sorted; none when it does not exist.</summary>
+    public static IEnumerable<string> PolicyFilesIn(string folder) =>
+        Directory.Exists(folder) ? Directory.EnumerateFiles(folder, "*.yaml").Order(StringComparer.Ordinal) : [];
 
     /// <summary>The file for a policy id, or the path itself when it names a file.</summary>
     /// <exception cref="InvalidInputException">Neither a file nor a known id.</exception>
@@ -70,7 +57,7 @@ public sealed class PolicyCatalog
     public InvalidInputException NotFound(string idOrPath)
     {
         var ids = Ids();
-        var where = _directories.Count == 0 ? "no rules folder" : string.Join(", ", _directories);
+        var where = SearchPath.Describe();
         return new InvalidInputException([Diagnostic.Error(new SourceSpan(idOrPath, 0, 0), DiagnosticCodes.File, "policy",
             $"no policy or policy family `{idOrPath}` (searched {where}){Suggestion.Hint(idOrPath, ids)}; known: {string.Join(", ", ids)}")]);
     }
@@ -79,15 +66,19 @@ public sealed class PolicyCatalog
     /// <exception cref="InvalidInputException">Neither a file nor a known id, or a file with problems.</exception>
     public Model.Policies.Policy Load(string idOrPath) => Files.Load(Resolve(idOrPath));
 
+    /// <summary>Loads a policy from text (a draft a test writes inline) as if it were <paramref name="file"/>: what it names is looked up beside that file, then along <see cref="SearchPath"/>.</summary>
+    /// <remarks>Its authorities are loaded when the engine asks for them (<see cref="Authority"/>).</remarks>
+    /// <exception cref="InvalidInputException">The text, or a policy it extends, has problems; all of them are listed.</exception>
+    public Model.Policies.Policy Parse(string text, string file) => PolicyLoader.Load(text, file, new PolicyReach(SearchPath, file));
+
     /// <summary>The policy <paramref name="origin"/> names in <c>bound_by</c>, for the engine (<c>PolicyCompiler.Compile(policy, catalog.Authority)</c>).</summary>
     /// <exception cref="InvalidInputException">The authority cannot be found or loaded.</exception>
     public Model.Policies.Policy Authority(Model.Policies.Policy origin, string id) => Files.Authority(origin, id);
 
     /// <summary>
-    /// Whether the file of policy <paramref name="id"/> belongs to <paramref name="family"/>, as it or a policy it
+    /// Whether the policy file <paramref name="path"/> belongs to <paramref name="family"/>, as it or a policy it
     /// extends says; null when it cannot be read far enough to tell.
     /// </summary>
     /// <remarks>Read without loading the policy, so a broken file can be told apart from the family's versions.</remarks>
-    public bool? BelongsTo(string id, string family) =>
-        TryResolve(id) is { } path ? FamilyScan.Belongs(_directories, path, family) : null;
+    public bool? BelongsTo(string path, string family) => FamilyScan.Belongs(SearchPath, path, family);
 }

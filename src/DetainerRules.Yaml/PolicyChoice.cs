@@ -43,12 +43,19 @@ public sealed class PolicyChoice
         return single is null && versions.Count == 0 ? throw catalog.NotFound(name) : new PolicyChoice(name, single, versions);
     }
 
-    /// <summary>The catalog's policies of family <paramref name="name"/>, whatever else in the folders is broken.</summary>
+    /// <summary>The catalog's policies of family <paramref name="name"/>, all from one place of its search path, whatever else in the folders is broken.</summary>
     /// <remarks>
+    /// <para>
+    /// The versions come from the nearest place that holds any version of the family; versions in
+    /// farther places are not mixed in, so a folder holding one re-dated version cannot silently
+    /// combine with the shipped catalog's others into a family that exists nowhere.
+    /// </para>
+    /// <para>
     /// A file that fails to load is passed over when it says it belongs to another family or to none
     /// (<see cref="PolicyCatalog.BelongsTo"/>); one that says it belongs to this family stops the lookup, or
     /// another version would answer in its place. One too broken to tell stops it only where it could
     /// change the answer: when the name is a family, or names nothing else.
+    /// </para>
     /// </remarks>
     /// <exception cref="InvalidInputException">A version of the family, or a file that may be one, has problems.</exception>
     private static List<Policy> Versions(PolicyCatalog catalog, string name, bool isAlsoAPolicy)
@@ -56,26 +63,34 @@ public sealed class PolicyChoice
         var versions = new List<Policy>();
         var ofTheFamily = new List<Diagnostic>();
         var untold = new List<Diagnostic>();
-        foreach (var id in catalog.Ids())
+        foreach (var place in catalog.SearchPath.Places)
         {
-            try
+            foreach (var path in PolicyCatalog.PolicyFilesIn(place.Folder))
             {
-                if (catalog.Load(id) is { } policy && policy.Family == name)
+                try
                 {
-                    versions.Add(policy);
+                    if (catalog.Files.Load(path) is { } policy && policy.Family == name)
+                    {
+                        versions.Add(policy);
+                    }
+                }
+                catch (InvalidInputException e)
+                {
+                    switch (catalog.BelongsTo(path, name))
+                    {
+                        case true:
+                            ofTheFamily.AddRange(e.Diagnostics);
+                            break;
+                        case null:
+                            untold.AddRange(e.Diagnostics);
+                            break;
+                    }
                 }
             }
-            catch (InvalidInputException e)
+
+            if (versions.Count > 0 || ofTheFamily.Count > 0)
             {
-                switch (catalog.BelongsTo(id, name))
-                {
-                    case true:
-                        ofTheFamily.AddRange(e.Diagnostics);
-                        break;
-                    case null:
-                        untold.AddRange(e.Diagnostics);
-                        break;
-                }
+                break;
             }
         }
 
@@ -101,10 +116,12 @@ public sealed class PolicyChoice
         return candidates.Count switch
         {
             1 => candidates[0],
-            0 => throw Fail($"no version of `{Name}` was in force on {when}; versions: {Describe(_versions)}"),
+            0 => throw Fail($"no version of `{Name}` was in force on {when}; versions (all in {Folder(_versions[0])}): {Describe(_versions)}"),
             _ => throw Fail($"more than one version of `{Name}` may have been in force on {when} (the sources date them only so precisely): {Describe(candidates)}; name one of them instead of the family"),
         };
     }
+
+    private static string Folder(Policy version) => Path.GetDirectoryName(version.Span.File) ?? version.Span.File;
 
     private static string Describe(IEnumerable<Policy> versions) =>
         string.Join(", ", versions.OrderBy(v => v.Id, StringComparer.Ordinal).Select(v => $"`{v.Id}` ({v.EffectiveFrom?.ToString() ?? "?"} to {v.EffectiveUntil?.ToString() ?? "now"})"));

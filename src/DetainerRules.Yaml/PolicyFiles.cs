@@ -25,13 +25,13 @@ public sealed class PolicyFiles
     /// <summary>Most authorities above one policy, counted along every path.</summary>
     public const int MaxAuthorities = 64;
 
-    private readonly IReadOnlyList<string> _rulesFolders;
+    private readonly CatalogSearchPath _searchPath;
     private readonly Dictionary<(string Root, string Path), Policy> _loaded = [];
     private readonly Dictionary<Policy, Dictionary<string, Policy>> _authorities = new(ReferenceEqualityComparer.Instance);
     private readonly Lock _lock = new();
 
-    /// <param name="rulesFolders">The folders policy ids are looked up in; a policy's own root is always searched too.</param>
-    public PolicyFiles(IReadOnlyList<string> rulesFolders) => _rulesFolders = rulesFolders;
+    /// <param name="searchPath">Where policy ids are looked up after the naming file's folder; a policy's own root is always within reach too.</param>
+    public PolicyFiles(CatalogSearchPath searchPath) => _searchPath = searchPath;
 
     /// <summary>Loads the policy in <paramref name="path"/> and every authority above it.</summary>
     /// <exception cref="InvalidInputException">The file, a policy it extends or an authority has problems, or the graph breaks a limit; all of them are listed.</exception>
@@ -39,7 +39,7 @@ public sealed class PolicyFiles
     {
         lock (_lock)
         {
-            var reach = new PolicyReach(_rulesFolders, path);
+            var reach = new PolicyReach(_searchPath, path);
             var diagnostics = new List<Diagnostic>();
             var policy = Read(path, reach, null, diagnostics);
             if (policy is not null)
@@ -66,7 +66,7 @@ public sealed class PolicyFiles
             var index = origin.BoundBy.ToList().IndexOf(id);
             var span = index >= 0 && index < origin.BoundBySpans.Count ? origin.BoundBySpans[index] : origin.Span;
             var diagnostics = new List<Diagnostic>();
-            var graph = new AuthorityGraph(this, new PolicyReach(_rulesFolders, origin.Span.File), diagnostics);
+            var graph = new AuthorityGraph(this, new PolicyReach(_searchPath, origin.Span.File), diagnostics);
             authority = graph.Named(origin, id, span);
             if (authority is not null)
             {

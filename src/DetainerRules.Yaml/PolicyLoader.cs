@@ -18,18 +18,18 @@ public static class PolicyLoader
     /// <summary>Deepest chain of variants accepted, so a runaway chain fails with a message.</summary>
     public const int MaxChainLength = 32;
 
-    /// <summary>Loads a policy file and the authorities it is bound by, each file once; what it names is looked up within its own root (see <see cref="PolicyReach"/>).</summary>
+    /// <summary>Loads a policy file and the authorities it is bound by, each file once; what it names is looked up beside it, within its own root (see <see cref="PolicyReach"/>), never in a catalog (for that, <see cref="PolicyCatalog"/>).</summary>
     /// <exception cref="InvalidInputException">The file is missing or has problems; all of them are listed.</exception>
-    public static Policy LoadFile(string path) => new PolicyFiles([]).Load(path);
+    public static Policy LoadFile(string path) => new PolicyFiles(CatalogSearchPath.None).Load(path);
 
     /// <summary>Loads a policy that <paramref name="origin"/> names in <c>bound_by</c>: beside it, within its root.</summary>
     /// <remarks>Each call reads anew; to load a whole graph of authorities once, use one <see cref="PolicyFiles"/> (or <see cref="PolicyCatalog"/>).</remarks>
     /// <exception cref="InvalidInputException">No such policy beside it, or the file has problems.</exception>
-    public static Policy LoadBeside(Policy origin, string id) => new PolicyFiles([]).Authority(origin, id);
+    public static Policy LoadBeside(Policy origin, string id) => new PolicyFiles(CatalogSearchPath.None).Authority(origin, id);
 
     /// <summary>Loads a policy; a variant's <c>extends</c> is looked up beside <paramref name="file"/>, within its root.</summary>
     /// <exception cref="InvalidInputException">The text, or a policy it extends, has problems; all of them are listed.</exception>
-    public static Policy Load(string text, string file) => Load(text, file, new PolicyReach([], file));
+    public static Policy Load(string text, string file) => Load(text, file, new PolicyReach(CatalogSearchPath.None, file));
 
     /// <summary>Loads a policy; what its <c>extends</c> names is looked up within <paramref name="reach"/>.</summary>
     /// <exception cref="InvalidInputException">The text, or a policy it extends, has problems; all of them are listed.</exception>

@@ -2,11 +2,13 @@ using DetainerRules.Model.Diagnostics;
 
 namespace DetainerRules.Yaml;
 
-/// <summary>Where the policies a policy names (in <c>extends</c> and <c>bound_by</c>) may be found: in the rules folders, and within the folder tree the first policy was read from.</summary>
+/// <summary>Where the policies a policy names (in <c>extends</c> and <c>bound_by</c>) may be found: beside it, in the catalog's search path, and within the folder tree the first policy was read from.</summary>
 /// <remarks>
 /// <para>
-/// A name resolves to a file: an id to <c>ID.yaml</c> beside the naming file, else in each rules
-/// folder in order; a relative path (<c>../lvmpd-2023.yaml</c>) against the naming file's folder.
+/// A name resolves to a file: an id to <c>ID.yaml</c> beside the naming file, else in each place of
+/// the <see cref="CatalogSearchPath"/> in order; a relative path (<c>../lvmpd-2023.yaml</c>) against
+/// the naming file's folder only. Beside the file comes first, so a catalog policy's own base is
+/// the one shipped with it, whatever other folders hold a file of that id.
 /// An absolute path is refused, and so is any file (links and <c>..</c> resolved) outside the
 /// rules folders and the entry policy's own root.
 /// </para>
@@ -18,13 +20,15 @@ namespace DetainerRules.Yaml;
 /// </remarks>
 public sealed class PolicyReach
 {
+    private readonly CatalogSearchPath _searchPath;
     private readonly IReadOnlyList<string> _rulesFolders;
 
-    /// <param name="rulesFolders">The folders policy ids are looked up in (the catalog's).</param>
+    /// <param name="searchPath">Where policy ids are looked up after the naming file's folder.</param>
     /// <param name="entryFile">The policy the user named; its root joins the folders.</param>
-    public PolicyReach(IReadOnlyList<string> rulesFolders, string entryFile)
+    public PolicyReach(CatalogSearchPath searchPath, string entryFile)
     {
-        _rulesFolders = [.. rulesFolders.Where(Directory.Exists)];
+        _searchPath = searchPath;
+        _rulesFolders = [.. searchPath.Folders.Where(Directory.Exists)];
         EntryRoot = RootOf(entryFile);
         Folders = new FileReach([.. _rulesFolders, EntryRoot]);
     }
@@ -71,7 +75,8 @@ public sealed class PolicyReach
         {
             var known = new[] { folder }.Concat(_rulesFolders).Where(Directory.Exists)
                 .SelectMany(f => Directory.EnumerateFiles(f, "*.yaml")).Select(Path.GetFileNameWithoutExtension).OfType<string>().Distinct(StringComparer.Ordinal);
-            problem = ($"no policy `{reference}` {what} beside this file{(bare && _rulesFolders.Count > 0 ? " or in the rules folders" : string.Empty)}{Model.Diagnostics.Suggestion.Hint(reference, known)}", DiagnosticCodes.Reference);
+            var searched = bare && _searchPath.Places.Count > 0 ? $" or in the catalog (searched {_searchPath.Describe()})" : string.Empty;
+            problem = ($"no policy `{reference}` {what} beside this file{searched}{Model.Diagnostics.Suggestion.Hint(reference, known)}", DiagnosticCodes.Reference);
             return null;
         }
 

@@ -5,9 +5,13 @@ namespace DetainerRules.Cli.Commands;
 /// <summary>Options several commands share, built fresh for each command.</summary>
 internal static class CommonOptions
 {
-    public static Option<string?> RulesDirectory() => new("--rules")
+    /// <summary><c>--rules DIR</c>, repeatable: the first places of the catalog's search path (<see cref="Yaml.CatalogSearchPath"/>).</summary>
+    public static Option<string[]> Rules() => new("--rules")
     {
-        Description = "Folder of policy files to look ids up in (default: the nearest rules/ folder, then the shipped catalog)",
+        Description = "Folder of policy files, searched first for policy ids (repeatable, in order); then DETAINER_RULES, the nearest rules/ folder, the shipped catalog (README: \"Where policies are found\")",
+        HelpName = "DIR",
+        Arity = ArgumentArity.OneOrMore,
+        AllowMultipleArgumentsPerToken = false,
     };
 
     /// <summary><c>--at YYYY-MM-DD</c>, read and checked here, once: a date in the years the tool accepts (those of <see cref="Yaml.Documents.InputLimits"/>).</summary>

@@ -39,7 +39,7 @@ internal static class CompareCommand
         var format = CommonOptions.Format(ReportFormat.Text, ReportFormat.Json, ReportFormat.Markdown, ReportFormat.Html);
         var examples = new Option<string?>("--emit-examples") { Description = "Write an example scenario file for every region into this folder" };
         var at = CommonOptions.At("For a policy family: the date (YYYY-MM-DD) whose version to compare");
-        var rules = CommonOptions.RulesDirectory();
+        var rules = CommonOptions.Rules();
         var engine = CommonOptions.Engine();
         var command = new Command("compare", "Show where policies answer differently, decision by decision, with the regions of cases where they split; exit 3 when they differ")
         {
@@ -75,7 +75,7 @@ internal static class CompareCommand
             throw new UsageException($"--emit-examples `{examples}` {refusal}");
         }
 
-        var catalog = context.Catalog(request.Rules is null ? null : context.Resolve(request.Rules));
+        var catalog = context.Catalog(request.Rules);
         var compiled = Labelled(request.Policies.Select(name => (name, PolicySelection.Pick(context, catalog, name, request.At, request.ReferenceEngine))).ToList());
         var space = ScenarioSpace.For([.. compiled.Select(p => p.Policy)], request.Subjects, filter);
         var scenarios = request.Scenarios.Count == 0 ? null : LoadScenarios(context, request.Scenarios);
@@ -126,6 +126,6 @@ internal static class CompareCommand
         ReportFormat Format,
         string? Examples,
         DateOnly? At,
-        string? Rules,
+        string[]? Rules,
         bool ReferenceEngine);
 }

@@ -9,7 +9,7 @@ internal static class CoverageCommand
 {
     public static Command Create(CliContext context)
     {
-        var rules = CommonOptions.RulesDirectory();
+        var rules = CommonOptions.Rules();
         var update = new Option<string?>("--update")
         {
             Description = "Instead of printing, replace the map between the `<!-- begin: detainer coverage` and `<!-- end: detainer coverage -->` lines of this Markdown file",
@@ -19,9 +19,9 @@ internal static class CoverageCommand
         return command;
     }
 
-    private static int Run(CliContext context, string? rulesDirectory, string? update)
+    private static int Run(CliContext context, string[]? rulesFolders, string? update)
     {
-        var catalog = context.Catalog(rulesDirectory is null ? null : context.Resolve(rulesDirectory));
+        var catalog = context.Catalog(rulesFolders);
         var policies = new List<Model.Policies.Policy>();
         foreach (var id in catalog.Ids())
         {

@@ -12,14 +12,14 @@ internal static class GraphCommand
     {
         var policy = new Option<string>("--policy", "-p") { Description = "Policy id or path to a policy file", Required = true };
         var format = CommonOptions.Format(GraphFormat.Mermaid, GraphFormat.Dot);
-        var rules = CommonOptions.RulesDirectory();
+        var rules = CommonOptions.Rules();
         var command = new Command("graph", "Draw a policy's decision flow (scenario fields, named conditions, rules with priorities, decisions with defaults) as Mermaid or Graphviz DOT")
         {
             policy, format, rules,
         };
         command.SetAction(parse =>
         {
-            var catalog = context.Catalog(parse.GetValue(rules) is { } dir ? context.Resolve(dir) : null);
+            var catalog = context.Catalog(parse.GetValue(rules));
             var name = parse.GetRequiredValue(policy);
             var asPath = context.Resolve(name);
             var graph = PolicyGraph.Of(catalog.Load(File.Exists(asPath) ? asPath : name));

@@ -9,7 +9,7 @@ internal static class ListCommand
 {
     public static Command Create(CliContext context)
     {
-        var rules = CommonOptions.RulesDirectory();
+        var rules = CommonOptions.Rules();
         var state = new Option<string?>("--state")
         {
             Description = "Only the policies of one state, district or territory, by postal code (e.g. NV); US for federal policy",
@@ -19,14 +19,14 @@ internal static class ListCommand
         return command;
     }
 
-    private static int Run(CliContext context, string? rulesDirectory, string? state)
+    private static int Run(CliContext context, string[]? rulesFolders, string? state)
     {
         if (state is not null && !Model.Policies.UsJurisdictions.Names.ContainsKey(state.ToUpperInvariant()))
         {
             throw new UsageException($"--state `{state}` is not a postal code{Model.Diagnostics.Suggestion.Hint(state.ToUpperInvariant(), Model.Policies.UsJurisdictions.Names.Keys)}: use e.g. NV, DC, or US for federal policy");
         }
 
-        var catalog = context.Catalog(rulesDirectory is null ? null : context.Resolve(rulesDirectory));
+        var catalog = context.Catalog(rulesFolders);
         var exit = ExitCodes.Success;
         var policies = new List<Model.Policies.Policy>();
         foreach (var id in catalog.Ids())

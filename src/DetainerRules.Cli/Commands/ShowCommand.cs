@@ -11,11 +11,11 @@ internal static class ShowCommand
     public static Command Create(CliContext context)
     {
         var policy = new Option<string>("--policy", "-p") { Description = "Policy id or path to a policy file", Required = true };
-        var rules = CommonOptions.RulesDirectory();
+        var rules = CommonOptions.Rules();
         var command = new Command("show", "Print a policy as it takes effect, with where each rule and definition came from") { policy, rules };
         command.SetAction(parse =>
         {
-            var catalog = context.Catalog(parse.GetValue(rules) is { } dir ? context.Resolve(dir) : null);
+            var catalog = context.Catalog(parse.GetValue(rules));
             var name = parse.GetRequiredValue(policy);
             var asPath = context.Resolve(name);
             PolicyText.Write(context.Output, catalog.Load(File.Exists(asPath) ? asPath : name));

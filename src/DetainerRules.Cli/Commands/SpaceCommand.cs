@@ -15,7 +15,7 @@ internal static class SpaceCommand
         var policies = new Argument<string[]>("policy") { Description = "Policy ids or files", Arity = ArgumentArity.OneOrMore };
         var where = new Option<string[]>("--where") { Description = "Narrow the space: FIELD=VALUE[,VALUE...] or FIELD!=VALUE[,...] (repeatable)" };
         var at = CommonOptions.At("For a policy family: the date (YYYY-MM-DD) whose version to use");
-        var rules = CommonOptions.RulesDirectory();
+        var rules = CommonOptions.Rules();
         var command = new Command("space", "Print the scenario space the policies span: its dimensions, the classes of values each has, and how many cases each decision is compared over")
         {
             policies, where, at, rules,
@@ -23,7 +23,7 @@ internal static class SpaceCommand
         command.SetAction(parse =>
         {
             var filter = SpaceFilter.Parse(parse.GetValue(where) ?? []);
-            var catalog = context.Catalog(parse.GetValue(rules) is { } dir ? context.Resolve(dir) : null);
+            var catalog = context.Catalog(parse.GetValue(rules));
             var compiled = parse.GetRequiredValue(policies).Select(name => PolicySelection.Pick(context, catalog, name, parse.GetValue(at), reference: false)).ToList();
             Write(context.Output, ScenarioSpace.For(compiled, Subject.All, filter));
             return ExitCodes.Success;

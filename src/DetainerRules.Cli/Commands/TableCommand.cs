@@ -23,7 +23,7 @@ internal static class TableCommand
             Description = "Policies to compare (default: every policy in the catalog)",
             AllowMultipleArgumentsPerToken = true,
         };
-        var rules = CommonOptions.RulesDirectory();
+        var rules = CommonOptions.Rules();
         var update = new Option<string?>("--update")
         {
             Description = "Instead of printing, replace the table between the `<!-- begin: detainer table` and `<!-- end: detainer table -->` lines of this Markdown file",
@@ -33,9 +33,9 @@ internal static class TableCommand
         return command;
     }
 
-    private static int Run(CliContext context, string questionsFile, string[] policyNames, string? rulesDirectory, string? update)
+    private static int Run(CliContext context, string questionsFile, string[] policyNames, string[]? rulesFolders, string? update)
     {
-        var catalog = context.Catalog(rulesDirectory is null ? null : context.Resolve(rulesDirectory));
+        var catalog = context.Catalog(rulesFolders);
         var ids = policyNames.Length > 0 ? policyNames : catalog.Ids();
         var compiled = ids.Select(id => PolicyCompiler.Compile(catalog.Load(id), catalog.Authority)).ToList();
         var questions = QuestionLoader.LoadFile(context.Resolve(questionsFile));

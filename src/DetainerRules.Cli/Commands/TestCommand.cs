@@ -18,7 +18,7 @@ internal static class TestCommand
         var paths = new Argument<string[]>("expectations") { Description = "Expectation files (YAML) or folders of them", Arity = ArgumentArity.OneOrMore };
         var scenarios = new Option<string?>("--scenarios") { Description = "Folder where scenario references are looked up (default: beside each file, then the nearest seeds/scenarios folder)" };
         var format = CommonOptions.Format(ReportFormat.Text, ReportFormat.Json);
-        var rules = CommonOptions.RulesDirectory();
+        var rules = CommonOptions.Rules();
         var command = new Command("test", "Run expectation files: each case's expected decisions against the policy's, then rule and condition coverage; exit 1 on any failure")
         {
             paths, scenarios, format, rules,
@@ -27,9 +27,9 @@ internal static class TestCommand
         return command;
     }
 
-    private static int Run(CliContext context, string[] arguments, string? scenarioFolder, ReportFormat format, string? rulesDirectory)
+    private static int Run(CliContext context, string[] arguments, string? scenarioFolder, ReportFormat format, string[]? rulesFolders)
     {
-        var catalog = context.Catalog(rulesDirectory is null ? null : context.Resolve(rulesDirectory));
+        var catalog = context.Catalog(rulesFolders);
         var files = new List<ExpectationFile>();
         var problems = new List<Diagnostic>();
         foreach (var file in ScenarioFiles.Expand(arguments, context).Where(f => !f.EndsWith(".json", StringComparison.OrdinalIgnoreCase)))

@@ -17,7 +17,7 @@ internal static class ValidateCommand
         var strict = new Option<bool>("--strict") { Description = "Also warn about decisions a policy leaves unknown in every case" };
         var scenarios = new Option<string?>("--scenarios") { Description = "Folder where expectation files' scenario references are looked up" };
         var format = CommonOptions.Format(ReportFormat.Text, ReportFormat.Json);
-        var rules = CommonOptions.RulesDirectory();
+        var rules = CommonOptions.Rules();
         var command = new Command("validate", "Check files for errors (syntax, keys, types, values, references, conditions) and policies for rules that never fire or conflict; exit 1 on any error")
         {
             paths, strict, scenarios, format, rules,
@@ -26,9 +26,9 @@ internal static class ValidateCommand
         return command;
     }
 
-    private static int Run(CliContext context, string[] arguments, bool strict, string? scenarioFolder, ReportFormat format, string? rulesDirectory)
+    private static int Run(CliContext context, string[] arguments, bool strict, string? scenarioFolder, ReportFormat format, string[]? rulesFolders)
     {
-        var catalog = context.Catalog(rulesDirectory is null ? null : context.Resolve(rulesDirectory));
+        var catalog = context.Catalog(rulesFolders);
         var files = ScenarioFiles.Expand(arguments, context, recursive: true);
         var findings = new List<Diagnostic>();
         foreach (var file in files)

@@ -12,14 +12,35 @@ internal static class CliProcess
 
     /// <summary><c>detainer ARGS</c> in <paramref name="workingDirectory"/>; a hang fails the test instead of stopping the suite.</summary>
     public static (int Exit, string Out, string Err) Run(string workingDirectory, params string[] args) =>
-        Start(new ProcessStartInfo("dotnet", ["exec", Dll, .. args]) { WorkingDirectory = workingDirectory });
+        Run(workingDirectory, new Dictionary<string, string?>(), args);
+
+    /// <summary><c>detainer ARGS</c> with these environment variables set (null: removed).</summary>
+    public static (int Exit, string Out, string Err) Run(string workingDirectory, IReadOnlyDictionary<string, string?> environment, params string[] args)
+    {
+        var info = Info("dotnet", ["exec", Dll, .. args], workingDirectory);
+        foreach (var (name, value) in environment)
+        {
+            info.Environment[name] = value;
+        }
+
+        return Start(info);
+    }
 
     /// <summary>A shell command line, with <c>$DETAINER</c> standing for the tool.</summary>
     public static (int Exit, string Out, string Err) Shell(string workingDirectory, string script)
     {
-        var info = new ProcessStartInfo("bash", ["-c", script]) { WorkingDirectory = workingDirectory };
+        var info = Info("bash", ["-c", script], workingDirectory);
         info.Environment["DETAINER"] = $"dotnet exec {Dll}";
         return Start(info);
+    }
+
+    private static ProcessStartInfo Info(string program, string[] args, string workingDirectory)
+    {
+        var info = new ProcessStartInfo(program, args) { WorkingDirectory = workingDirectory };
+
+        // The catalog a run sees is the one the test sets up, whatever the developer's shell exports.
+        info.Environment.Remove(DetainerRules.Yaml.CatalogSearchPath.Variable);
+        return info;
     }
 
     private static (int Exit, string Out, string Err) Start(ProcessStartInfo info)
