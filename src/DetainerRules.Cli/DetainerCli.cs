@@ -23,6 +23,7 @@ public static class DetainerCli
             GraphCommand.Create(context),
             BatchCommand.Create(context),
             GenerateCommand.Create(context),
+            AgenciesCommand.Create(context),
         };
 
     /// <param name="rulesVariable">The value of <c>DETAINER_RULES</c> (<see cref="Yaml.CatalogSearchPath.Variable"/>); the entry point reads it, so a test's run does not depend on the environment it runs in.</param>

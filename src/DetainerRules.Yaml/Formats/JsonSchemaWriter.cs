@@ -15,6 +15,7 @@ public static class JsonSchemaWriter
         ["policy"] = PolicyFormat.Top,
         ["scenario"] = ScenarioFormat.Top,
         ["expectations"] = ExpectationFormat.Top,
+        ["agencies"] = AgencyFormat.Top,
     };
 
     public static string Write(string name)
