@@ -280,7 +280,7 @@ public static class JsonReport
         w.WriteEndObject();
     }
 
-    private static void WriteLimit(Utf8JsonWriter w, HoldLimit? limit)
+    internal static void WriteLimit(Utf8JsonWriter w, HoldLimit? limit)
     {
         if (limit is null)
         {
@@ -316,7 +316,7 @@ public static class JsonReport
         w.WriteEndArray();
     }
 
-    private static void WriteTime(Utf8JsonWriter w, string name, DateTimeOffset? value)
+    internal static void WriteTime(Utf8JsonWriter w, string name, DateTimeOffset? value)
     {
         if (value is { } v)
         {

@@ -10,6 +10,10 @@ public sealed class BatchSummary(IReadOnlyList<string> policies)
 
     public IReadOnlyList<string> Policies { get; } = policies;
 
+    /// <summary>Every pair of policies, in the order given (first with second, first with third, ...), with where they disagree.</summary>
+    public IReadOnlyList<PairDisagreement> Pairs { get; } =
+        [.. Enumerable.Range(0, policies.Count).SelectMany(a => Enumerable.Range(a + 1, policies.Count - a - 1).Select(b => new PairDisagreement(a, b)))];
+
     public long In { get; private set; }
 
     public long Out { get; private set; }
@@ -40,6 +44,11 @@ public sealed class BatchSummary(IReadOnlyList<string> policies)
             }
 
             _outcomes[p, (int)result.Answers[p].Outcome]++;
+        }
+
+        foreach (var pair in Pairs)
+        {
+            pair.Add(result.Record.Scenario!, result.Answers);
         }
     }
 }

@@ -7,6 +7,7 @@ using DetainerRules.Model;
 using DetainerRules.Model.Decisions;
 using DetainerRules.Model.Diagnostics;
 using DetainerRules.Model.Scenarios;
+using DetainerRules.Model.Time;
 using DetainerRules.Reports;
 using DetainerRules.Yaml;
 using DetainerRules.Yaml.Batch;
@@ -22,17 +23,20 @@ internal static class BatchCommand
         var policies = new Option<string[]>("--policy", "-p") { Description = "Policy id, file or family (repeat for several); a family decides each record by the version in force on its booking day", Required = true, Arity = ArgumentArity.OneOrMore };
         var input = new Option<string>("--input", "-i") { Description = "Scenarios: a .jsonl file (one per line), a .csv file (layout in README), or a folder of scenario files", Required = true };
         var output = new Option<string>("--output", "-o") { Description = "Where to write results: .jsonl or .csv", Required = true };
+        var summaryFile = new Option<string?>("--summary") { Description = "Also write the summary as JSON to this file: counts per policy and, per pair of policies, records that differ per decision and the extra detention hours each one's holds add" };
         var engine = CommonOptions.Engine();
         var rules = CommonOptions.Rules();
+        var timezone = new Option<string>("--timezone") { Description = "IANA time zone (e.g. America/Los_Angeles) that a CSV input's times without a UTC offset, and its spreadsheet dates (5/20/2024 6:12), were written in" };
+        var map = new Option<string>("--map") { Description = "A column map (YAML) reading a CSV data set's own columns and values as the batch columns, e.g. seeds/maps/ddp-detainers.yaml" };
         var command = new Command("batch", "Evaluate every record of a dataset under each policy, in parallel, writing results in input order; counts in = counts out")
         {
-            policies, input, output, engine, rules,
+            policies, input, output, summaryFile, engine, rules, timezone, map,
         };
-        command.SetAction(parse => Run(context, parse.GetRequiredValue(policies), parse.GetRequiredValue(input), parse.GetRequiredValue(output), parse.GetRequiredValue(engine) == "nrules", parse.GetValue(rules)));
+        command.SetAction(parse => Run(context, parse.GetRequiredValue(policies), parse.GetRequiredValue(input), parse.GetRequiredValue(output), parse.GetValue(summaryFile), parse.GetRequiredValue(engine) == "nrules", parse.GetValue(rules), parse.GetValue(timezone), parse.GetValue(map)));
         return command;
     }
 
-    private static int Run(CliContext context, string[] policyNames, string inputArgument, string outputArgument, bool reference, string[]? rulesFolders)
+    private static int Run(CliContext context, string[] policyNames, string inputArgument, string outputArgument, string? summaryArgument, bool reference, string[]? rulesFolders, string? timezone, string? mapArgument)
     {
         var outputPath = context.Resolve(outputArgument);
         var csv = outputPath.EndsWith(".csv", StringComparison.OrdinalIgnoreCase);
@@ -45,9 +49,24 @@ internal static class BatchCommand
         var folder = FileNode.Of(inputPath).Kind == FileNodeKind.Directory;
         IReadOnlyList<string> inputs = folder ? [.. ScenarioFiles.Expand([inputArgument], context).Select(context.Resolve)] : Regular(inputPath, inputArgument);
 
-        if (OutputFile.Refusal(outputPath, [.. inputs, .. policyNames.Select(context.Resolve).Where(File.Exists)]) is { } refusal)
+        var reading = CsvInputReading(context, inputPath, folder, timezone, mapArgument);
+        if (OutputFile.Refusal(outputPath, [.. inputs, .. policyNames.Select(context.Resolve).Where(File.Exists), .. mapArgument is null ? [] : new[] { context.Resolve(mapArgument) }]) is { } refusal)
         {
             throw new UsageException($"--output `{outputArgument}` {refusal}");
+        }
+
+        var summaryPath = summaryArgument is null ? null : context.Resolve(summaryArgument);
+        if (summaryPath is not null)
+        {
+            if (Path.GetFullPath(summaryPath) == Path.GetFullPath(outputPath))
+            {
+                throw new UsageException($"--summary `{summaryArgument}` is the --output file; name another");
+            }
+
+            if (OutputFile.Refusal(summaryPath, [.. inputs, outputPath, .. policyNames.Select(context.Resolve).Where(File.Exists), .. mapArgument is null ? [] : new[] { context.Resolve(mapArgument) }]) is { } summaryRefusal)
+            {
+                throw new UsageException($"--summary `{summaryArgument}` {summaryRefusal}");
+            }
         }
 
         var catalog = context.Catalog(rulesFolders);
@@ -63,7 +82,7 @@ internal static class BatchCommand
         try
         {
             using var reader = folder ? null : InputFile.OpenText(inputPath, inputArgument);
-            var records = Records(context, inputArgument, inputPath, reader, interruption.Token);
+            var records = Records(context, inputArgument, inputPath, reader, reading, interruption.Token);
             var length = reader?.BaseStream.Length ?? 0;
             var sink = new BatchOutput(output.Writer, [.. compiled.Select(p => p.Label)], csv);
             sink.Begin();
@@ -77,6 +96,13 @@ internal static class BatchCommand
 
             output.Commit();
             WriteSummary(context.Output, summary, outputArgument);
+            if (summaryPath is not null)
+            {
+                using var file = OutputFile.Create(summaryPath, summaryArgument!);
+                file.Writer.WriteLine(BatchDisagreement.ToJson(summary));
+                file.Commit();
+            }
+
             return summary.Errors > 0 ? ExitCodes.RecordsRefused : ExitCodes.Success;
         }
         catch (OperationCanceledException e)
@@ -102,14 +128,41 @@ internal static class BatchCommand
         return [path];
     }
 
-    private static IEnumerable<PendingRecord> Records(CliContext context, string shown, string path, StreamReader? reader, CancellationToken cancel)
+    private static IEnumerable<PendingRecord> Records(CliContext context, string shown, string path, StreamReader? reader, CsvReading reading, CancellationToken cancel)
     {
         if (reader is null)
         {
             return ScenarioRecords.Folder(path, ScenarioFiles.Expand([shown], context));
         }
 
-        return path.EndsWith(".csv", StringComparison.OrdinalIgnoreCase) ? CsvScenarios.Read(reader, shown, cancel) : ScenarioRecords.Jsonl(reader, shown, cancel);
+        return IsCsv(path) ? CsvScenarios.Read(reader, shown, reading, cancel) : ScenarioRecords.Jsonl(reader, shown, cancel);
+    }
+
+    private static bool IsCsv(string path) => path.EndsWith(".csv", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>The zone and map a CSV input is read with; both are about CSV as people export it, so another input refuses them rather than ignoring them.</summary>
+    private static CsvReading CsvInputReading(CliContext context, string inputPath, bool folder, string? timezone, string? mapArgument)
+    {
+        if (timezone is null && mapArgument is null)
+        {
+            return CsvReading.Plain;
+        }
+
+        if (folder || !IsCsv(inputPath))
+        {
+            throw new UsageException($"{(timezone is null ? "--map" : "--timezone")} reads a .csv input; scenario files and JSON lines write each time with its offset");
+        }
+
+        JurisdictionTime? zone = null;
+        if (timezone is not null)
+        {
+            zone = JurisdictionTime.Find(timezone) is { ZoneId: not null } found
+                ? found
+                : throw new UsageException($"--timezone `{timezone}` is not an IANA time zone{Suggestion.Hint(timezone, JurisdictionTime.ZoneIds)}: name one such as `America/Los_Angeles` (time zone database {JurisdictionTime.DatabaseVersion})");
+        }
+
+        var map = mapArgument is null ? null : RecordMapLoader.LoadFile(context.Resolve(mapArgument), mapArgument);
+        return new CsvReading(zone, map);
     }
 
     private static void WriteSummary(TextWriter w, BatchSummary summary, string output)
@@ -126,6 +179,11 @@ internal static class BatchCommand
 
             var outcomes = Enum.GetValues<Outcome>().Where(o => summary.Count(p, o) > 0).Select(o => $"{Vocabulary.Word(o)} {summary.Count(p, o).ToString("N0", CultureInfo.InvariantCulture)}");
             w.WriteLine($"  {"outcome",-28} {string.Join(", ", outcomes)}");
+        }
+
+        foreach (var line in BatchDisagreement.Lines(summary))
+        {
+            w.WriteLine(line);
         }
     }
 

@@ -16,13 +16,14 @@ internal static class EvaluateCommand
 
     public static Command Create(CliContext context)
     {
-        var policy = new Option<string>("--policy", "-p")
+        var policy = new Option<string[]>("--policy", "-p")
         {
-            Description = "Policy id (e.g. lvmpd-2023), path to a policy file, or a policy family (e.g. lvmpd) whose version is picked by date",
-            Required = true,
+            Description = "Policy id (e.g. lvmpd-2023), path to a policy file, or a policy family (e.g. lvmpd) whose version is picked by date; repeat for a table of several policies side by side",
+            Arity = ArgumentArity.OneOrMore,
         };
+        var all = new Option<bool>("--all") { Description = "A table of every policy family in the catalog side by side, each at its version in force on the scenario's booking day" };
         var at = CommonOptions.At("For a policy family: the date (YYYY-MM-DD) whose version applies; default: each scenario's booking day");
-        var format = CommonOptions.Format(ReportFormat.Text, ReportFormat.Json);
+        var format = CommonOptions.Format(ReportFormat.Text, ReportFormat.Json, ReportFormat.Markdown, ReportFormat.Html);
         var whatFlips = new Option<bool>("--what-flips") { Description = "For each decision, the smallest changes to the scenario that would change it, found over the scenario space" };
         var explain = new Option<bool>("--explain") { Description = "For each decision, trace the conditions of the rules that decided, lost or conflicted, with the scenario's values" };
         var rules = CommonOptions.Rules();
@@ -31,19 +32,25 @@ internal static class EvaluateCommand
             Description = "Scenario files (YAML or JSON) or folders of them",
             Arity = ArgumentArity.OneOrMore,
         };
-        var command = new Command("evaluate", "Decide each scenario under a policy: the decisions, the rules and sources behind them, and the outcome")
+        var command = new Command("evaluate", "Decide each scenario under a policy: the decisions, the rules and sources behind them, and the outcome; under several policies (-p repeated, or --all), one table per scenario with a column per policy")
         {
-            policy, at, format, explain, whatFlips, rules, scenarios,
+            policy, all, at, format, explain, whatFlips, rules, scenarios,
         };
-        command.SetAction(parse => Run(
-            context,
-            parse.GetRequiredValue(policy),
-            parse.GetValue(at),
-            parse.GetRequiredValue(format),
-            parse.GetValue(explain),
-            parse.GetValue(whatFlips),
-            parse.GetValue(rules),
-            parse.GetRequiredValue(scenarios)));
+        command.Validators.Add(result => EvaluateTable.Validate(result, policy, all));
+        command.SetAction(parse =>
+        {
+            var names = parse.GetValue(policy) ?? [];
+            var asked = parse.GetRequiredValue(format);
+            var tabled = EvaluateTable.Applies(names, parse.GetValue(all), asked);
+            if (tabled && (parse.GetValue(explain) || parse.GetValue(whatFlips)))
+            {
+                throw new UsageException("--explain and --what-flips explain one policy's answers in text or JSON; name one policy with -p");
+            }
+
+            return tabled
+                ? EvaluateTable.Run(context, names, parse.GetValue(all), parse.GetValue(at), asked, parse.GetValue(rules), parse.GetRequiredValue(scenarios))
+                : Run(context, names[0], parse.GetValue(at), asked, parse.GetValue(explain), parse.GetValue(whatFlips), parse.GetValue(rules), parse.GetRequiredValue(scenarios));
+        });
         return command;
     }
 

@@ -63,12 +63,45 @@ public sealed class JurisdictionTime : IEquatable<JurisdictionTime>
     public DateTimeOffset LocalTime(DateTimeOffset instant) =>
         _zone is null ? instant : Instant.FromDateTimeOffset(instant).InZone(_zone).ToDateTimeOffset();
 
+    /// <summary>The instant a wall-clock time names in the jurisdiction (a record written without an offset), or null with the reason when it names none or two.</summary>
+    /// <remarks>
+    /// A daylight-saving change skips an hour in spring and repeats one in autumn: a time in the
+    /// skipped hour names no instant, one in the repeated hour names two. Neither is guessed at;
+    /// the record must then say its offset. Null also when no zone is named.
+    /// </remarks>
+    public DateTimeOffset? InstantAt(DateTime wallClock, out string? problem)
+    {
+        problem = null;
+        if (_zone is null)
+        {
+            problem = "has no UTC offset and no time zone is named";
+            return null;
+        }
+
+        var mapping = _zone.MapLocal(LocalDateTime.FromDateTime(wallClock));
+        switch (mapping.Count)
+        {
+            case 1:
+                return mapping.Single().ToDateTimeOffset();
+            case 0:
+                problem = $"does not exist in {_zone.Id}: the clocks skipped that hour for daylight saving; write the offset the record meant";
+                return null;
+            default:
+                problem = $"happens twice in {_zone.Id} (the clocks went back an hour for daylight saving, first at {Offset(mapping.First().Offset)}, then at {Offset(mapping.Last().Offset)}): write the offset";
+                return null;
+        }
+    }
+
     /// <summary>The first instant of <paramref name="day"/> in the jurisdiction; <paramref name="reference"/> gives the offset when no zone is named.</summary>
     /// <remarks>Where a daylight-saving change skips midnight, the day starts at the first instant it has.</remarks>
     public DateTimeOffset StartOf(DateOnly day, DateTimeOffset reference) =>
         _zone is null
             ? new DateTimeOffset(day.ToDateTime(TimeOnly.MinValue), reference.Offset)
             : _zone.AtStartOfDay(LocalDate.FromDateOnly(day)).ToDateTimeOffset();
+
+    /// <summary>An offset as timestamps write it: <c>-07:00</c>.</summary>
+    private static string Offset(NodaTime.Offset offset) =>
+        (offset.Seconds < 0 ? "-" : "+") + offset.ToTimeSpan().Duration().ToString(@"hh\:mm", System.Globalization.CultureInfo.InvariantCulture);
 
     public bool Equals(JurisdictionTime? other) => other is not null && Name == other.Name;
 

@@ -12,7 +12,9 @@ namespace DetainerRules.Yaml.Batch;
 /// Each row is turned into the scenario format and read by <see cref="ScenarioLoader"/>, so a CSV
 /// row is checked exactly as a scenario file is; problems point at the row's line and the column
 /// of the field they concern. Lists inside a cell: items separated by <c>;</c>, an item's parts by
-/// <c>|</c>.
+/// <c>|</c>, with <c>\;</c>, <c>\|</c> and <c>\\</c> for those characters inside a part
+/// (<see cref="ItemText"/>). With a map (<see cref="RecordMap"/>) the row is first put into this
+/// layout, and problems name the data set's own column.
 /// </remarks>
 public static class CsvScenarios
 {
@@ -36,67 +38,76 @@ public static class CsvScenarios
     /// <summary>The parts of a <c>convictions</c> item, in order.</summary>
     public static IReadOnlyList<string> ConvictionParts => ConvictionItem;
 
-    /// <exception cref="InvalidInputException">The header names an unknown column, repeats one, lacks a required one, or is not a well-formed row.</exception>
+    /// <summary>Header names and vocabulary words are read without regard to case (<c>Booked_At</c>, <c>TRUE</c>, <c>Felony</c>).</summary>
+    /// <exception cref="InvalidInputException">The header names an unknown column, repeats one, lacks a required one, or is not a well-formed row; or a map names a column the header lacks.</exception>
     /// <param name="cancel">Checked as the input is read, also within a long line.</param>
-    public static IEnumerable<PendingRecord> Read(TextReader reader, string file, CancellationToken cancel = default)
+    public static IEnumerable<PendingRecord> Read(TextReader reader, string file, CancellationToken cancel = default) => Read(reader, file, CsvReading.Plain, cancel);
+
+    /// <inheritdoc cref="Read(TextReader, string, CancellationToken)"/>
+    /// <param name="reading">The zone for times without an offset, and a map from the data set's own layout.</param>
+    public static IEnumerable<PendingRecord> Read(TextReader reader, string file, CsvReading reading, CancellationToken cancel = default)
     {
         var rows = new CsvRows(new BoundedLines(reader, InputLimits.MaxFileLength, cancel));
         if (!rows.Next(out var header))
         {
-            throw new InvalidInputException([Diagnostic.Error(new SourceSpan(file, 1, 1), DiagnosticCodes.Field, "header", $"empty CSV: expected a header row with {string.Join(", ", Columns)}")]);
+            throw new InvalidInputException([Diagnostic.Error(new SourceSpan(file, 1, 1), DiagnosticCodes.Field, "header",
+                reading.Map is null ? $"empty CSV: expected a header row with {string.Join(", ", Columns)}" : "empty CSV: expected a header row naming the data set's columns")]);
         }
 
-        var names = HeaderNames(file, header);
-        rows.ExpectedCells = names.Count;
-        var idColumn = names.IndexOf("id");
+        var layout = reading.Map is { } map ? CsvLayout.Mapped(map, HeaderRow(file, header), file) : CsvLayout.Plain(HeaderNames(file, header));
+        rows.ExpectedCells = layout.Names.Count;
         var number = 0L;
         while (rows.Next(out var row))
         {
             var n = ++number;
-            yield return new PendingRecord(row.Length, () => Row(file, names, idColumn, row, n));
+            yield return new PendingRecord(row.Length, () => Row(file, layout, reading.Zone, row, n));
         }
     }
 
+    private static CsvRows.Row HeaderRow(string file, CsvRows.Row header) =>
+        header.Problem is { } broken
+            ? throw new InvalidInputException([Diagnostic.Error(new SourceSpan(file, header.Line, broken.Column), broken.Code, "header", broken.Message)])
+            : header;
+
+    /// <summary>The header's column names, trimmed and in lower case.</summary>
     private static List<string> HeaderNames(string file, CsvRows.Row header)
     {
-        if (header.Problem is { } broken)
-        {
-            throw new InvalidInputException([Diagnostic.Error(new SourceSpan(file, header.Line, broken.Column), broken.Code, "header", broken.Message)]);
-        }
-
+        HeaderRow(file, header);
+        var names = header.Cells.Select(c => c.Text.Trim().ToLowerInvariant()).ToList();
         var problems = new List<Diagnostic>();
-        foreach (var (name, line, column) in header.Cells)
+        foreach (var ((name, line, column), key) in header.Cells.Zip(names))
         {
-            if (!Columns.Contains(name))
+            if (!Columns.Contains(key))
             {
-                problems.Add(Diagnostic.Error(new SourceSpan(file, line, column), DiagnosticCodes.Field, Shown(name), $"unknown column `{Shown(name)}`{Suggestion.Hint(Shown(name), Columns)}; expected {string.Join(", ", Columns)}"));
+                problems.Add(Diagnostic.Error(new SourceSpan(file, line, column), DiagnosticCodes.Field, Shown(name), $"unknown column `{Shown(name)}`{Suggestion.Hint(key, Columns)}; expected {string.Join(", ", Columns)} (or give `--map` for a data set's own layout)"));
             }
         }
 
-        foreach (var dup in header.Cells.GroupBy(c => c.Text).Where(g => g.Count() > 1))
+        foreach (var dup in header.Cells.Zip(names).GroupBy(c => c.Second).Where(g => g.Count() > 1))
         {
-            var second = dup.Skip(1).First();
-            problems.Add(Diagnostic.Error(new SourceSpan(file, second.Line, second.Column), DiagnosticCodes.Field, Shown(dup.Key), $"column `{Shown(dup.Key)}` appears twice"));
+            var second = dup.Skip(1).First().First;
+            problems.Add(Diagnostic.Error(new SourceSpan(file, second.Line, second.Column), DiagnosticCodes.Field, Shown(second.Text), $"column `{Shown(dup.Key)}` appears twice (case does not count)"));
         }
 
-        foreach (var missing in Required.Where(r => header.Cells.All(c => c.Text != r)))
+        foreach (var missing in Required.Where(r => !names.Contains(r)))
         {
             problems.Add(Diagnostic.Error(new SourceSpan(file, header.Line, 1), DiagnosticCodes.Field, missing, $"required column `{missing}` is missing"));
         }
 
-        return problems.Count > 0 ? throw new InvalidInputException(problems) : [.. header.Cells.Select(c => c.Text)];
+        return problems.Count > 0 ? throw new InvalidInputException(problems) : names;
     }
 
-    private static ScenarioRecord Row(string file, List<string> names, int idColumn, CsvRows.Row row, long number)
+    private static ScenarioRecord Row(string file, CsvLayout layout, Model.Time.JurisdictionTime? zone, CsvRows.Row row, long number)
     {
         var source = $"{file}:{row.Line}";
+        var names = layout.Names;
         if (row.Problem is { } broken)
         {
             // The id survives when its cell was read before the problem.
             var field = broken.Cell >= 0 && broken.Cell < names.Count ? names[broken.Cell] : string.Empty;
             return new ScenarioRecord(number, source, null, [Diagnostic.Error(new SourceSpan(file, row.Line, broken.Column), broken.Code, field, broken.Message + "; the row is skipped and reading resumes at the next line")])
             {
-                ReadableId = idColumn >= 0 && idColumn < row.Cells.Count ? IdOf(row.Cells[idColumn].Text, number) : null,
+                ReadableId = layout.IdCell >= 0 && layout.IdCell < row.Cells.Count ? IdOf(row.Cells[layout.IdCell].Text, number) : null,
             };
         }
 
@@ -106,73 +117,35 @@ public static class CsvScenarios
             return new ScenarioRecord(number, source, null,
                 [Diagnostic.Error(new SourceSpan(file, row.Line, 1), DiagnosticCodes.Field, string.Empty, $"expected {names.Count} cells as in the header, found {row.Cells.Count}")])
             {
-                ReadableId = idColumn == 0 ? IdOf(row.Cells[0].Text, number) : null,
+                ReadableId = layout.IdCell == 0 ? IdOf(row.Cells[0].Text, number) : null,
             };
         }
 
-        var cells = names.Zip(row.Cells).ToDictionary(p => p.First, p => p.Second, StringComparer.Ordinal);
-        var json = ToJson(cells.ToDictionary(c => c.Key, c => c.Value.Text, StringComparer.Ordinal));
+        var problems = new List<Diagnostic>();
+        var cells = layout.Cells(file, row, problems);
+        var values = CsvValues.Read(file, cells, zone, problems);
+        var json = ToJson(values);
         return ScenarioRecords.Read(number, file, row.Line, json, DefaultId(number), _ => 1, d =>
         {
-            var column = ColumnOf(d.Field);
+            var column = cells.ColumnOf(d.Field);
             return d with
             {
-                Field = column + (d.Field.Length > 0 ? $" ({d.Field})" : string.Empty),
-                Span = cells.TryGetValue(column, out var c) ? d.Span with { Line = c.Line, Column = c.Column } : d.Span with { Column = 1 },
+                Field = cells.Label(column) + (d.Field.Length > 0 ? $" ({d.Field})" : string.Empty),
+                Span = cells.Cells.TryGetValue(column, out var c) ? d.Span with { Line = c.Line, Column = c.Column } : d.Span with { Column = 1 },
             };
-        }, ItemProblems(file, cells));
+        }, problems);
     }
 
     private static string DefaultId(long number) => $"row-{number}";
 
     private static string? IdOf(string cell, long number) => cell.Trim() is { Length: > 0 } id ? id : DefaultId(number);
 
-    /// <summary>Items of <c>charges</c> and <c>convictions</c> with more <c>|</c> parts than an offense has: an error, not parts quietly dropped.</summary>
-    private static List<Diagnostic> ItemProblems(string file, Dictionary<string, CsvRows.Cell> cells)
-    {
-        var problems = new List<Diagnostic>();
-        foreach (var (name, parts) in new[] { ("charges", ChargeItem), ("convictions", ConvictionItem) })
-        {
-            if (!cells.TryGetValue(name, out var cell))
-            {
-                continue;
-            }
-
-            var items = Items(cell.Text.Trim());
-            for (var i = 0; i < items.Length; i++)
-            {
-                var count = items[i].Split('|').Length;
-                if (count > parts.Length)
-                {
-                    problems.Add(Diagnostic.Error(new SourceSpan(file, cell.Line, cell.Column), DiagnosticCodes.Field, $"{name} ({name}[{i}])",
-                        $"`{Shown(items[i])}` has {count} parts; an item has at most {parts.Length}: {string.Join("|", parts)} (a `|` cannot be written inside a part)"));
-                }
-            }
-        }
-
-        return problems;
-    }
-
     /// <summary>Text from the input as a message quotes it: at most 60 characters, so a message never echoes a whole file.</summary>
-    private static string Shown(string text) => text.Length <= 60 ? text : text[..57] + "...";
+    internal static string Shown(string text) => text.Length <= 60 ? text : text[..57] + "...";
 
-    /// <summary>The column a scenario field comes from.</summary>
-    private static string ColumnOf(string path)
+    private static string ToJson(CsvValues values)
     {
-        var head = path.Split('.', '[')[0];
-        return head switch
-        {
-            "person" => path.Split('.').ElementAtOrDefault(1) ?? "foreign_born",
-            "detainer" => path.Contains('.') ? "detainer_" + path.Split('.')[1] : "detainer_form",
-            "custody" => "release_eligible_at",
-            "ice" => "ice_present_at_release",
-            _ => head,
-        };
-    }
-
-    private static string ToJson(IReadOnlyDictionary<string, string> cells)
-    {
-        string Cell(string name) => cells.GetValueOrDefault(name, string.Empty).Trim();
+        string Cell(string name) => values.Text(name);
         using var stream = new MemoryStream();
         using (var w = new Utf8JsonWriter(stream))
         {
@@ -195,14 +168,14 @@ public static class CsvScenarios
 
             w.WriteEndObject();
             w.WriteStartArray("charges");
-            foreach (var item in Items(Cell("charges")))
+            foreach (var item in values.Items("charges"))
             {
                 Offense(w, item, ChargeItem);
             }
 
             w.WriteEndArray();
             w.WriteStartArray("convictions");
-            foreach (var item in Items(Cell("convictions")))
+            foreach (var item in values.Items("convictions"))
             {
                 Offense(w, item, ConvictionItem);
             }
@@ -224,7 +197,7 @@ public static class CsvScenarios
             Flag(w, "present_at_release", Cell("ice_present_at_release"));
             w.WriteEndObject();
             w.WriteStartArray("requests");
-            foreach (var request in Items(Cell("requests")))
+            foreach (var request in values.Words("requests"))
             {
                 w.WriteStringValue(request);
             }
@@ -237,9 +210,8 @@ public static class CsvScenarios
     }
 
     /// <summary>An offense from <c>level|category|...</c>; without its wording, the category stands for it.</summary>
-    private static void Offense(Utf8JsonWriter w, string item, string[] parts)
+    private static void Offense(Utf8JsonWriter w, IReadOnlyList<string> values, string[] parts)
     {
-        var values = item.Split('|').Select(v => v.Trim()).ToList();
         w.WriteStartObject();
         for (var i = 0; i < parts.Length && i < values.Count; i++)
         {
@@ -253,8 +225,6 @@ public static class CsvScenarios
 
         w.WriteEndObject();
     }
-
-    private static string[] Items(string cell) => cell.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 
     private static void Text(Utf8JsonWriter w, string name, string value)
     {

@@ -40,7 +40,7 @@ public static class ScenarioCsv
 
     /// <summary>An offense as <c>level|category|...</c>, trailing empty parts left off.</summary>
     private static string Item(IReadOnlyList<string> parts, Scenario s, IOffense offense, Func<string, string> other) =>
-        string.Join("|", parts.Select(p => OffenseParts.TryGetValue(p, out var field) ? Value(field.Read(s, offense)) : other(p))).TrimEnd('|');
+        string.Join("|", parts.Select(p => ItemText.Quote(OffenseParts.TryGetValue(p, out var field) ? Value(field.Read(s, offense)) : other(p)))).TrimEnd('|');
 
     /// <summary>A value as a cell holds it: a missing one empty, a set's members separated by <c>;</c>.</summary>
     private static string Value(object? value) => value switch

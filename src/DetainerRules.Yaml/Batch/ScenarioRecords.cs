@@ -76,7 +76,9 @@ public static class ScenarioRecords
         catch (InvalidInputException e)
         {
             var moved = e.Diagnostics.Select(d => d with { Span = new SourceSpan(file, line, d.Span.Line == 1 ? column(d.Span.Column) : 1) });
-            IEnumerable<Diagnostic> all = [.. problems ?? [], .. adjust is null ? moved : moved.Select(adjust)];
+            // A cell the reader already refused (a time it could not place) is not reported twice.
+            var found = problems ?? [];
+            IEnumerable<Diagnostic> all = [.. found, .. (adjust is null ? moved : moved.Select(adjust)).Where(d => !found.Any(p => p.Span == d.Span))];
             return new ScenarioRecord(number, source, null, [.. all.OrderBy(d => d.Span.Column)]) { ReadableId = ScenarioLoader.ReadId(text, file, defaultId) };
         }
     }

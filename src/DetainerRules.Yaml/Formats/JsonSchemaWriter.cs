@@ -15,6 +15,7 @@ public static class JsonSchemaWriter
         ["policy"] = PolicyFormat.Top,
         ["scenario"] = ScenarioFormat.Top,
         ["expectations"] = ExpectationFormat.Top,
+        ["map"] = MapFormat.Top,
         ["agencies"] = AgencyFormat.Top,
     };
 

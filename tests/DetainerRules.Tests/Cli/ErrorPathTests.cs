@@ -33,7 +33,7 @@ public class ErrorPathTests
         yield return Case("evaluate with an unknown policy", ExitCodes.InvalidInput, "no policy or policy family `lvmpd-2032`", "evaluate", "-p", "lvmpd-2032", "ok.yaml");
         yield return Case("evaluate a missing file", ExitCodes.InvalidInput, "missing.yaml: error DR100: file not found", "evaluate", "-p", "nyc", "missing.yaml");
         yield return Case("evaluate a bad scenario", ExitCodes.InvalidInput, "bad.yaml:2:33: error DR102: charges[0].level", "evaluate", "-p", "nyc", "bad.yaml");
-        yield return Case("evaluate with a bad format", ExitCodes.Usage, "--format: `xml` is not a format of this command; expected one of `text`, `json`", "evaluate", "-p", "nyc", "--format", "xml", "ok.yaml");
+        yield return Case("evaluate with a bad format", ExitCodes.Usage, "--format: `xml` is not a format of this command; expected one of `text`, `json`, `markdown`, `html`", "evaluate", "-p", "nyc", "--format", "xml", "ok.yaml");
         yield return Case("evaluate with a bad date", ExitCodes.Usage, "--at: `2025-13-01` is not a date", "evaluate", "-p", "lvmpd", "--at", "2025-13-01", "ok.yaml");
         yield return Case("evaluate --at a single policy", ExitCodes.Usage, "--at picks a version within a policy family", "evaluate", "-p", "omaha", "--at", "2025-01-01", "ok.yaml");
         yield return Case("evaluate a family on a day no version covers", ExitCodes.InvalidInput, "no version of `lvmpd` was in force on 2010-01-01", "evaluate", "-p", "lvmpd", "--at", "2010-01-01", "ok.yaml");

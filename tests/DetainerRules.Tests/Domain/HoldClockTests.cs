@@ -96,6 +96,28 @@ public class HoldClockTests
         Assert.That((end, end.Offset), Is.EqualTo((new DateTimeOffset(2025, 11, 2, 19, 0, 0, Pacific), Pacific)));
     }
 
+    private static readonly JurisdictionTime NewYork = JurisdictionTime.Find("America/New_York")!;
+
+    [Test]
+    public void End_ClockHoursAcrossBothChangesInNewYork_RealHoursShownAtTheWallClockThen()
+    {
+        // 18:00 EST on Friday 7 March 2025; clocks went forward at 02:00 on Sunday 9 March: 48 real
+        // hours end at 19:00 EDT. 20:00 EDT on Saturday 1 November; clocks went back at 02:00 on
+        // Sunday 2 November: 48 real hours end at 19:00 EST on Monday.
+        var spring = HoldClock.End(new DateTimeOffset(2025, 3, 7, 18, 0, 0, TimeSpan.FromHours(-5)), 48, false, false, NewYork);
+        var autumn = HoldClock.End(new DateTimeOffset(2025, 11, 1, 20, 0, 0, TimeSpan.FromHours(-4)), 48, false, false, NewYork);
+        Assert.That(new[] { Model.Format.Timestamp(spring), Model.Format.Timestamp(autumn) }, Is.EqualTo(new[] { "2025-03-09T19:00:00-04:00", "2025-11-03T19:00:00-05:00" }));
+    }
+
+    [Test]
+    public void End_ExcludingWeekendsAcrossTheAutumnChangeInNewYork_TheLongSundayIsNotCounted()
+    {
+        // 18:00 EDT on Friday 31 October: 6 hours to midnight; the weekend, with its 25-hour Sunday,
+        // is skipped; 24 hours on Monday 3 November; the last 18 end at 18:00 EST on Tuesday.
+        var end = HoldClock.End(new DateTimeOffset(2025, 10, 31, 18, 0, 0, TimeSpan.FromHours(-4)), 48, true, false, NewYork);
+        Assert.That(Model.Format.Timestamp(end), Is.EqualTo("2025-11-04T18:00:00-05:00"));
+    }
+
     [Test]
     public void DayOf_LateEveningInLosAngelesWrittenInUtc_IsTheLosAngelesDay() =>
         Assert.That(LosAngeles.DayOf(new DateTimeOffset(2025, 1, 31, 7, 30, 0, TimeSpan.Zero)), Is.EqualTo(new DateOnly(2025, 1, 30)));

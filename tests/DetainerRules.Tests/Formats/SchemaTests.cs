@@ -26,6 +26,7 @@ public class SchemaTests
             .. Repository.ScenarioFiles().Select(f => (f, "scenario")),
             .. Directory.GetFiles(Repository.Expectations, "*.yaml").Select(f => (f, "expectations")),
             .. Directory.GetFiles(Path.Combine(Repository.Rules, "agencies"), "*.yaml").Select(f => (f, "agencies")),
+            .. Directory.GetFiles(Path.Combine(Repository.Root, "seeds", "maps"), "*.yaml").Select(f => (f, "map")),
         ];
         return files.Order().Select(f => new TestCaseData(f.Path, f.Format).SetName($"Shipped_{f.Format}_{Path.GetFileName(f.Path)}"));
     }
@@ -41,6 +42,7 @@ public class SchemaTests
     [TestCase("scenario")]
     [TestCase("expectations")]
     [TestCase("agencies")]
+    [TestCase("map")]
     public void ShippedSchema_IsWhatTheToolGenerates(string format) =>
         Assert.That(File.ReadAllText(Path.Combine(SchemaFolder, format + ".schema.json")), Is.EqualTo(JsonSchemaWriter.Write(format)),
             $"regenerate with: detainer schema {format} > rules/schema/{format}.schema.json");

@@ -129,7 +129,7 @@ public class BatchInputTests
 
         using (Assert.EnterMultipleScope())
         {
-            Assert.That(records[0].Errors.Single().ToString(), Is.EqualTo("in.csv:2:29: error DR102: charges (charges[0]): `felony|robbery|robbery|NRS 200.380|extra` has 5 parts; an item has at most 4: level|category|offense|statute (a `|` cannot be written inside a part)"));
+            Assert.That(records[0].Errors.Single().ToString(), Is.EqualTo("in.csv:2:29: error DR102: charges (charges[0]): `felony|robbery|robbery|NRS 200.380|extra` has 5 parts; an item has at most 4: level|category|offense|statute (write `\\|` for a `|` inside a part, `\\;` for a `;`)"));
             Assert.That(records[1].Errors.Single().Message, Does.Contain("has 7 parts; an item has at most 6: level|category|convicted_on|released_on|offense|statute"));
             Assert.That(records.Select(r => r.Id), Is.EqualTo(new[] { "a", "b" }), "the ids were readable");
         }
