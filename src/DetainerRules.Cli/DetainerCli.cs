@@ -24,6 +24,7 @@ public static class DetainerCli
             BatchCommand.Create(context),
             GenerateCommand.Create(context),
             ServeCommand.Create(context),
+            AgenciesCommand.Create(context),
         };
 
     /// <param name="rulesVariable">The value of <c>DETAINER_RULES</c> (<see cref="Yaml.CatalogSearchPath.Variable"/>); the entry point reads it, so a test's run does not depend on the environment it runs in.</param>

@@ -14,7 +14,7 @@ public static class ExitCodes
     /// <summary>Compared policies disagree (<c>compare</c>).</summary>
     public const int PoliciesDiffer = 3;
 
-    /// <summary><c>batch</c> wrote every record, but some carry errors instead of answers (problems in the record, or its evaluation failed).</summary>
+    /// <summary><c>batch</c> wrote every record, but some carry errors instead of answers (problems in the record, or its evaluation failed); <c>agencies import</c> wrote the roster, but some rows of ICE's list could not be read (each listed, and kept under <c>refused</c>).</summary>
     public const int RecordsRefused = 4;
 
     /// <summary>An output could not be written (a full disk, no permission, a missing folder); nothing half-written was left under its name.</summary>

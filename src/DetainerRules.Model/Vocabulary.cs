@@ -21,6 +21,8 @@ public static class Vocabulary
         Add<NotificationPoint>();
         Add<Outcome>();
         Add<Policies.Verification>();
+        Add<Agencies.AgreementModel>();
+        Add<Agencies.AgencyType>();
         Add(new Dictionary<string, DetainerForm>
         {
             ["I-247A"] = DetainerForm.I247A,

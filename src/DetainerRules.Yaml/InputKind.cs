@@ -45,6 +45,7 @@ public static class InputKind
             : keys.Contains("cases") ? FileKind.Expectations
             : keys.Contains("questions") ? FileKind.Questions
             : keys.Contains("columns") ? FileKind.Map
+            : keys.Contains("agencies") ? FileKind.Agencies
             : FileKind.Unknown;
     }
 }
@@ -62,4 +63,7 @@ public enum FileKind
 
     /// <summary>A column map reading a data set's CSV layout as batch records (<c>detainer batch --map</c>).</summary>
     Map,
+
+    /// <summary>An agency roster (<c>rules/agencies/</c>).</summary>
+    Agencies,
 }

@@ -111,6 +111,12 @@ public sealed class PolicyChoice
             v => v.MayBeInForceOn(v.Time.DayOf(bookedAt)),
             string.Join(" / ", _versions.Select(v => v.Time.DayOf(bookedAt)).Distinct().Select(d => d.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture))));
 
+    /// <summary>The policy in force on <paramref name="day"/>, or null when none was: a single policy whose dates exclude the day, or a family with no version then.</summary>
+    /// <exception cref="InvalidInputException">More than one version of the family may have been in force that day.</exception>
+    public Policy? InForceOn(DateOnly day) =>
+        !IsFamily ? (_single!.MayBeInForceOn(day) ? _single : null)
+        : _versions.Any(v => v.MayBeInForceOn(day)) ? On(day) : null;
+
     private Policy Pick(Func<Policy, bool> inForce, string when)
     {
         var candidates = _versions.Where(inForce).OrderBy(v => v.Id, StringComparer.Ordinal).ToList();

@@ -27,6 +27,11 @@ internal static class EvaluateCommand
         var whatFlips = new Option<bool>("--what-flips") { Description = "For each decision, the smallest changes to the scenario that would change it, found over the scenario space" };
         var explain = new Option<bool>("--explain") { Description = "For each decision, trace the conditions of the rules that decided, lost or conflicted, with the scenario's values" };
         var rules = CommonOptions.Rules();
+        var agency = new Option<string?>("--agency")
+        {
+            Description = "Instead of a policy: an agency of the roster (id, ORI or name), decided under the layers that bound it on each booking day: its own catalog policy (or none), its state's law, its 287(g) agreements then in force",
+        };
+        var agencyState = AgenciesCommand.State();
         var scenarios = new Argument<string[]>("scenario")
         {
             Description = "Scenario files (YAML or JSON) or folders of them",
@@ -34,11 +39,30 @@ internal static class EvaluateCommand
         };
         var command = new Command("evaluate", "Decide each scenario under a policy: the decisions, the rules and sources behind them, and the outcome; under several policies (-p repeated, or --all), one table per scenario with a column per policy")
         {
-            policy, all, at, format, explain, whatFlips, rules, scenarios,
+            policy, all, at, format, explain, whatFlips, rules, agency, agencyState, scenarios,
         };
-        command.Validators.Add(result => EvaluateTable.Validate(result, policy, all));
+        command.Validators.Add(result =>
+        {
+            if (result.GetValue(agency) is null)
+            {
+                EvaluateTable.Validate(result, policy, all);
+            }
+            else if (result.GetValue(policy) is { Length: > 0 } || result.GetValue(all) || result.GetValue(at) is not null || result.GetValue(whatFlips))
+            {
+                result.AddError("--agency builds the policy from the agency's layers on each booking day: give it without --policy, --all, --at or --what-flips");
+            }
+            else if (result.GetValue(format) is ReportFormat.Markdown or ReportFormat.Html)
+            {
+                result.AddError("--agency reports in text or JSON");
+            }
+        });
         command.SetAction(parse =>
         {
+            if (parse.GetValue(agency) is { } agencyName)
+            {
+                return AgencyEvaluation.Run(context, agencyName, parse.GetValue(agencyState), parse.GetRequiredValue(format), parse.GetValue(explain), parse.GetValue(rules), parse.GetRequiredValue(scenarios));
+            }
+
             var names = parse.GetValue(policy) ?? [];
             var asked = parse.GetRequiredValue(format);
             var tabled = EvaluateTable.Applies(names, parse.GetValue(all), asked);

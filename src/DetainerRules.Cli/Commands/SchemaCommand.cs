@@ -8,7 +8,7 @@ internal static class SchemaCommand
 {
     public static Command Create(CliContext context)
     {
-        var format = new Argument<string>("format") { Description = "policy, scenario, expectations or map" };
+        var format = new Argument<string>("format") { Description = "policy, scenario, expectations, map or agencies" };
         format.AcceptOnlyFromAmong([.. JsonSchemaWriter.Formats.Keys]);
         var command = new Command("schema", "Print the JSON Schema of a file format, for editors (the shipped copies are in rules/schema/)") { format };
         command.SetAction(parse =>

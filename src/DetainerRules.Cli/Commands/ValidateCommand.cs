@@ -79,9 +79,12 @@ internal static class ValidateCommand
                 case FileKind.Map:
                     Yaml.Batch.RecordMapLoader.LoadFile(path, file);
                     return [];
+                case FileKind.Agencies:
+                    Yaml.Agencies.RosterLoader.LoadFile(path, file);
+                    return [];
                 default:
                     return [Diagnostic.Error(new SourceSpan(file, 1, 1), DiagnosticCodes.UnknownKind, string.Empty,
-                        "cannot tell what this file is: a policy has `rules` and `defaults`, a scenario `booked_at` and `charges`, an expectation file `cases`, a questions file `questions`, a column map `columns`")];
+                        "cannot tell what this file is: a policy has `rules` and `defaults`, a scenario `booked_at` and `charges`, an expectation file `cases`, a questions file `questions`, a column map `columns`, an agency roster `agencies`")];
             }
         }
         catch (InvalidInputException e)

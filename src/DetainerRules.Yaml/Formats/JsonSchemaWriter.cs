@@ -16,6 +16,7 @@ public static class JsonSchemaWriter
         ["scenario"] = ScenarioFormat.Top,
         ["expectations"] = ExpectationFormat.Top,
         ["map"] = MapFormat.Top,
+        ["agencies"] = AgencyFormat.Top,
     };
 
     public static string Write(string name)

@@ -25,6 +25,7 @@ public class SchemaTests
             .. Directory.GetFiles(Path.Combine(Repository.Rules, "variants"), "*.yaml").Select(f => (f, "policy")),
             .. Repository.ScenarioFiles().Select(f => (f, "scenario")),
             .. Directory.GetFiles(Repository.Expectations, "*.yaml").Select(f => (f, "expectations")),
+            .. Directory.GetFiles(Path.Combine(Repository.Rules, "agencies"), "*.yaml").Select(f => (f, "agencies")),
             .. Directory.GetFiles(Path.Combine(Repository.Root, "seeds", "maps"), "*.yaml").Select(f => (f, "map")),
         ];
         return files.Order().Select(f => new TestCaseData(f.Path, f.Format).SetName($"Shipped_{f.Format}_{Path.GetFileName(f.Path)}"));
@@ -40,6 +41,7 @@ public class SchemaTests
     [TestCase("policy")]
     [TestCase("scenario")]
     [TestCase("expectations")]
+    [TestCase("agencies")]
     [TestCase("map")]
     public void ShippedSchema_IsWhatTheToolGenerates(string format) =>
         Assert.That(File.ReadAllText(Path.Combine(SchemaFolder, format + ".schema.json")), Is.EqualTo(JsonSchemaWriter.Write(format)),
