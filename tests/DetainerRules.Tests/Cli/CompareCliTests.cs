@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using DetainerRules.Cli;
 using DetainerRules.Tests.Support;
 using DetainerRules.Yaml;
@@ -40,6 +41,29 @@ public class CompareCliTests
             Assert.That(output, Does.Contain("- born abroad; a charge of domestic violence or DUI (2; e.g. notify_ice-1-1)"));
             Assert.That(output, Does.Contain("delay_release: the policies differ on 1 of 4 cases"));
         }
+    }
+
+    [TestCase("text")]
+    [TestCase("markdown")]
+    [TestCase("html")]
+    public void Compare_HumanFormats_SayTheOutcomeInWords(string format)
+    {
+        // notice-2023 holds on an administrative warrant where notice-2020 releases: the outcomes split.
+        var (_, output, error) = Run("compare", "notice-2020", "notice-2023", "--space", "--decision", "outcome", "--format", format);
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(output, Does.Contain("notice-2023: held for ICE"), error);
+            Assert.That(Regex.Replace(output, "<style>.*?</style>|<[^>]*>", string.Empty, RegexOptions.Singleline), Does.Not.Contain("held_for_ice"), "the vocabulary word at most as an HTML class");
+        }
+    }
+
+    [Test]
+    public void Compare_Json_KeepsTheOutcomesVocabularyWord()
+    {
+        var (_, output, _) = Run("compare", "notice-2020", "notice-2023", "--space", "--decision", "outcome", "--format", "json");
+
+        Assert.That(output, Does.Contain("\"value\": \"held_for_ice\""));
     }
 
     [Test]
@@ -228,7 +252,7 @@ public class CompareCliTests
             Assert.That(exit, Is.EqualTo(ExitCodes.PoliciesDiffer), error.ToString());
             Assert.That(text, Does.Contain("county under state: they disagree on delay_release"));
             Assert.That(text, Does.Contain("county (own rules): required (48 hours, excluding weekends and federal holidays); state, county (in force): forbidden"));
-            Assert.That(text, Does.Contain("a detainer of any form with no warrant or an administrative warrant"));
+            Assert.That(text, Does.Contain("a detainer with no warrant or an administrative warrant"));
         }
     }
 
