@@ -67,6 +67,23 @@ public class CompareCliTests
     }
 
     [Test]
+    public void Compare_HtmlOfMoreThanFourPolicies_LeadsWithAPolicyByPolicyMatrixAndFoldsEachPair()
+    {
+        var (_, output, error) = Run("compare", "notice-2020", "notice-2023", "wider", "copy/notice-2020.yaml", "copy/notice-2023.yaml", "--space", "--format", "html");
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(output, Does.Contain("<table class=\"pairs\" id=\"agreement\">"), error);
+            Assert.That(output.IndexOf("id=\"agreement\"", StringComparison.Ordinal), Is.LessThan(output.IndexOf("<details", StringComparison.Ordinal)), "the matrix comes first");
+            Assert.That(Regex.Count(output, "<th scope=\"col\">"), Is.EqualTo(5 * 10), "a column per policy, in the matrix and in one per decision and the outcome");
+            Assert.That(output, Does.Not.Contain("<table class=\"matrix\">"), "no column per pair of policies");
+            Assert.That(output, Does.Contain("<details class=\"pair\" id=\"pair-1-2\"><summary>notice-2020#1 and notice-2023#2: differ on"));
+            Assert.That(output, Does.Not.Contain("id=\"pair-1-4\""), "a policy and its copy agree: no pair to open");
+            Assert.That(output, Does.Contain("Agree on every compared case: notice-2020#1 and notice-2020#4; notice-2023#2 and notice-2023#5."));
+        }
+    }
+
+    [Test]
     public void Compare_PolicyAndItsCopy_AgreeAndExitZero()
     {
         var (exit, output, error) = Run("compare", "notice-2023", "copy/notice-2023.yaml", "--space");
