@@ -37,7 +37,10 @@ public sealed class CliContext
     public string? RulesVariable { get; init; }
 
     /// <summary>The catalog shipped with the program: <c>rules/</c> beside it.</summary>
-    public string ShippedCatalog { get; init; } = Path.Combine(AppContext.BaseDirectory, "rules");
+    public string ShippedCatalog { get; init; } = ProgramsCatalog;
+
+    /// <summary><c>rules/</c> beside the program.</summary>
+    public static string ProgramsCatalog => Path.Combine(AppContext.BaseDirectory, "rules");
 
     /// <summary>The catalog every command looks policy ids up in (README, "Where policies are found").</summary>
     /// <param name="rulesFolders">The folders given with <c>--rules</c>, in order.</param>

@@ -23,12 +23,20 @@ public static class DetainerCli
             GraphCommand.Create(context),
             BatchCommand.Create(context),
             GenerateCommand.Create(context),
+            ServeCommand.Create(context),
         };
 
     /// <param name="rulesVariable">The value of <c>DETAINER_RULES</c> (<see cref="Yaml.CatalogSearchPath.Variable"/>); the entry point reads it, so a test's run does not depend on the environment it runs in.</param>
-    public static int Run(string[] args, TextWriter output, TextWriter error, string workingDirectory, bool errorIsTerminal = false, string? rulesVariable = null)
+    /// <param name="shippedCatalog">The folder taken for the program's own catalog; by default <c>rules/</c> beside the program.</param>
+    public static int Run(string[] args, TextWriter output, TextWriter error, string workingDirectory, bool errorIsTerminal = false, string? rulesVariable = null, string? shippedCatalog = null)
     {
-        var context = new CliContext(output, error, workingDirectory) { ErrorIsTerminal = errorIsTerminal, RulesVariable = rulesVariable };
+        var context = new CliContext(output, error, workingDirectory)
+        {
+            ErrorIsTerminal = errorIsTerminal,
+            RulesVariable = rulesVariable,
+            ShippedCatalog = shippedCatalog ?? CliContext.ProgramsCatalog,
+        };
+
         var parse = CreateRootCommand(context).Parse(args);
         if (parse.Errors.Count > 0)
         {

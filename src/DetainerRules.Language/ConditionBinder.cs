@@ -420,39 +420,32 @@ public sealed class ConditionBinder
                     ? value.Text
                     : throw Error(source, value.Start, DiagnosticCodes.UnknownValue, $"`{field.Name}` is text: put the value in quotes, e.g. \"{value.Text}\"");
             default:
-                var type = field.ValueType!;
-                if (value.Kind == TokenKind.Word && Vocabulary.TryParse(type, value.Text, out var member))
-                {
-                    return member;
-                }
-
-                var words = Vocabulary.Words(type);
-                if (value.Kind == TokenKind.Text && Vocabulary.TryParse(type, value.Text, out _))
-                {
-                    throw Error(source, value.Start, DiagnosticCodes.UnknownValue, $"`{field.Name}` takes a word, not text: write `{value.Text}` without quotes");
-                }
-
-                throw Error(source, value.Start, DiagnosticCodes.UnknownValue,
-                    $"`{Written(value)}` is not a value of `{field.Name}`{Suggestion.Hint(value.Text, words)}; expected one of {string.Join(", ", words.Select(w => $"`{w}`"))}");
+                return Word(value, field.ValueType!, source, $"`{field.Name}` takes a word", $"a value of `{field.Name}`");
         }
     }
 
     private static T ParseWord<T>(Token value, ConditionText source, string what)
-        where T : struct, Enum
+        where T : struct, Enum => (T)Word(value, typeof(T), source, $"a {what} is a word", $"a {what}");
+
+    /// <summary>
+    /// A vocabulary word of <paramref name="type"/>, refused the same way wherever a word is expected: a word
+    /// written in quotes is told to drop them, anything else gets the nearest word and the whole list.
+    /// </summary>
+    private static Enum Word(Token value, Type type, ConditionText source, string takesAWord, string whatItIsNot)
     {
-        if (value.Kind == TokenKind.Word && Vocabulary.TryParse<T>(value.Text, out var parsed))
+        if (value.Kind == TokenKind.Word && Vocabulary.TryParse(type, value.Text, out var member))
         {
-            return parsed;
+            return member;
         }
 
-        if (value.Kind == TokenKind.Text && Vocabulary.TryParse<T>(value.Text, out _))
+        if (value.Kind == TokenKind.Text && Vocabulary.TryParse(type, value.Text, out _))
         {
-            throw Error(source, value.Start, DiagnosticCodes.UnknownValue, $"a {what} is a word, not text: write `{value.Text}` without quotes");
+            throw Error(source, value.Start, DiagnosticCodes.UnknownValue, $"{takesAWord}, not text: write `{value.Text}` without quotes");
         }
 
-        var words = Vocabulary.Words<T>();
+        var words = Vocabulary.Words(type);
         throw Error(source, value.Start, DiagnosticCodes.UnknownValue,
-            $"`{Written(value)}` is not a {what}{Suggestion.Hint(value.Text, words)}; expected one of {string.Join(", ", words.Select(w => $"`{w}`"))}");
+            $"`{Written(value)}` is not {whatItIsNot}{Suggestion.Hint(value.Text, words)}; expected one of {string.Join(", ", words.Select(w => $"`{w}`"))}");
     }
 
     /// <summary>A value as written: text in its quotes, a word or a number as it is.</summary>

@@ -15,18 +15,24 @@ public static class FindingsJson
         w.WriteStartArray("findings");
         foreach (var f in findings)
         {
-            w.WriteStartObject();
-            w.WriteString("file", f.Span.File);
-            w.WriteNumber("line", f.Span.Line);
-            w.WriteNumber("column", f.Span.Column);
-            w.WriteString("severity", f.Severity == Severity.Error ? "error" : "warning");
-            w.WriteString("code", f.Code.Id);
-            w.WriteString("field", f.Field);
-            w.WriteString("message", f.Message);
-            w.WriteEndObject();
+            WriteFinding(w, f);
         }
 
         w.WriteEndArray();
         w.WriteEndObject();
     });
+
+    /// <summary>One finding as an object: where it is, how bad, its code, field and message (the web API's problem details carry the same).</summary>
+    public static void WriteFinding(Utf8JsonWriter w, Diagnostic f)
+    {
+        w.WriteStartObject();
+        w.WriteString("file", f.Span.File);
+        w.WriteNumber("line", f.Span.Line);
+        w.WriteNumber("column", f.Span.Column);
+        w.WriteString("severity", f.Severity == Severity.Error ? "error" : "warning");
+        w.WriteString("code", f.Code.Id);
+        w.WriteString("field", f.Field);
+        w.WriteString("message", f.Message);
+        w.WriteEndObject();
+    }
 }

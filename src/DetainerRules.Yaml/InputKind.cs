@@ -44,6 +44,7 @@ public static class InputKind
             : keys.Overlaps(["booked_at", "charges"]) ? FileKind.Scenario
             : keys.Contains("cases") ? FileKind.Expectations
             : keys.Contains("questions") ? FileKind.Questions
+            : keys.Contains("columns") ? FileKind.Map
             : FileKind.Unknown;
     }
 }
@@ -58,4 +59,7 @@ public enum FileKind
 
     /// <summary>Questions asked of every policy (<c>detainer table --questions</c>).</summary>
     Questions,
+
+    /// <summary>A column map reading a data set's CSV layout as batch records (<c>detainer batch --map</c>).</summary>
+    Map,
 }

@@ -50,8 +50,12 @@ public sealed class PolicyCatalog
             return idOrPath;
         }
 
-        return _directories.Select(d => Path.Combine(d, idOrPath + ".yaml")).FirstOrDefault(File.Exists);
+        return TryResolveId(idOrPath);
     }
+
+    /// <summary>The file for a policy id, looked up in the catalog's folders only (never as a path of its own, so a name from a web request cannot reach a file beside the server); null when none holds it.</summary>
+    public string? TryResolveId(string id) =>
+        _directories.Select(d => Path.Combine(d, id + ".yaml")).FirstOrDefault(File.Exists);
 
     /// <summary>The error for a name that is neither a policy nor a family.</summary>
     public InvalidInputException NotFound(string idOrPath)

@@ -31,10 +31,11 @@ public sealed class PolicyChoice
     public Policy? Undated => _single;
 
     /// <summary>A policy id or file, a family of the catalog's policies, or both.</summary>
+    /// <param name="idsOnly">Look <paramref name="name"/> up in the catalog's folders only, never as a path (<see cref="PolicyCatalog.TryResolveId"/>).</param>
     /// <exception cref="InvalidInputException">Neither a policy nor a family, or a file with problems.</exception>
-    public static PolicyChoice Resolve(PolicyCatalog catalog, string name)
+    public static PolicyChoice Resolve(PolicyCatalog catalog, string name, bool idsOnly = false)
     {
-        var path = catalog.TryResolve(name);
+        var path = idsOnly ? catalog.TryResolveId(name) : catalog.TryResolve(name);
         var single = path is null ? null : catalog.Files.Load(path);
 
         // A file path names one policy; an id may also name the family its versions share.

@@ -88,25 +88,16 @@ internal static class EvaluateTable
         }
     }
 
-    /// <summary>The column of one policy: its verdict at the version that applies, or, for a family with no single version in force that day, the reason.</summary>
-    private static PolicyColumn Column(PolicyCatalog catalog, Dictionary<string, IPolicyEvaluator> compiled, PolicyChoice choice, Scenario scenario, DateOnly? at)
-    {
-        Model.Policies.Policy policy;
-        try
+    /// <summary>The column of one policy, each version compiled once however many scenarios it answers.</summary>
+    private static PolicyColumn Column(PolicyCatalog catalog, Dictionary<string, IPolicyEvaluator> compiled, PolicyChoice choice, Scenario scenario, DateOnly? at) =>
+        PolicyColumn.Of(choice.Name, () => at is { } day ? choice.On(day) : choice.On(scenario.BookedAt), policy =>
         {
-            policy = !choice.IsFamily ? choice.Undated! : at is { } day ? choice.On(day) : choice.On(scenario.BookedAt);
-        }
-        catch (InvalidInputException e)
-        {
-            return PolicyColumn.Absent(choice.Name, string.Join("; ", e.Diagnostics.Select(d => d.Message)));
-        }
+            if (!compiled.TryGetValue(policy.Id, out var evaluator))
+            {
+                evaluator = DelegatePolicy.Compile(policy, catalog.Authority);
+                compiled[policy.Id] = evaluator;
+            }
 
-        if (!compiled.TryGetValue(policy.Id, out var evaluator))
-        {
-            evaluator = DelegatePolicy.Compile(policy, catalog.Authority);
-            compiled[policy.Id] = evaluator;
-        }
-
-        return PolicyColumn.Decided(choice.Name, evaluator.Evaluate(scenario));
-    }
+            return evaluator.Evaluate(scenario);
+        });
 }

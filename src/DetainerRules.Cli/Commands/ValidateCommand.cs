@@ -76,9 +76,12 @@ internal static class ValidateCommand
                     return References(context, catalog, ExpectationLoader.LoadFile(path, file), scenarioFolder);
                 case FileKind.Questions:
                     return Scenarios(context, Yaml.Questions.QuestionLoader.LoadFile(path));
+                case FileKind.Map:
+                    Yaml.Batch.RecordMapLoader.LoadFile(path, file);
+                    return [];
                 default:
                     return [Diagnostic.Error(new SourceSpan(file, 1, 1), DiagnosticCodes.UnknownKind, string.Empty,
-                        "cannot tell what this file is: a policy has `rules` and `defaults`, a scenario `booked_at` and `charges`, an expectation file `cases`, a questions file `questions`")];
+                        "cannot tell what this file is: a policy has `rules` and `defaults`, a scenario `booked_at` and `charges`, an expectation file `cases`, a questions file `questions`, a column map `columns`")];
             }
         }
         catch (InvalidInputException e)

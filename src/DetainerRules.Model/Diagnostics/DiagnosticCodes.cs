@@ -21,8 +21,8 @@ public static class DiagnosticCodes
         "Spell the key as the format describes it (`detainer schema` prints it) and give a value of its type from its list of allowed values.");
 
     public static DiagnosticCode UnknownKind { get; } = new(
-        "DR103", "not a policy, scenario, expectation or questions file",
-        "Give a policy `rules` and `defaults`, a scenario `booked_at` and `charges`, an expectation file `cases`, a questions file `questions`; or leave the file out.");
+        "DR103", "not a policy, scenario, expectation, questions or column map file",
+        "Give a policy `rules` and `defaults`, a scenario `booked_at` and `charges`, an expectation file `cases`, a questions file `questions`, a column map `columns`; or leave the file out.");
 
     public static DiagnosticCode Identity { get; } = new(
         "DR201", "an id is used twice or is malformed",

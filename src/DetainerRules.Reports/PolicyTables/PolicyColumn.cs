@@ -1,4 +1,6 @@
 using DetainerRules.Model.Decisions;
+using DetainerRules.Model.Diagnostics;
+using DetainerRules.Model.Policies;
 
 namespace DetainerRules.Reports.PolicyTables;
 
@@ -13,6 +15,24 @@ public sealed record PolicyColumn(string Name, Verdict? Verdict, string? NotInFo
 
     /// <summary>A family with no single version in force on the day asked; the table shows the gap instead of stopping.</summary>
     public static PolicyColumn Absent(string name, string reason) => new(name, null, reason);
+
+    /// <summary>The column of one policy: the verdict of the version that applies, or, for a family with no single version in force that day, the reason.</summary>
+    /// <param name="pick">The version that applies; throws <see cref="InvalidInputException"/> when none, or more than one, may be in force.</param>
+    /// <param name="evaluate">The verdict of that version on the table's scenario.</param>
+    public static PolicyColumn Of(string name, Func<Policy> pick, Func<Policy, Verdict> evaluate)
+    {
+        Policy policy;
+        try
+        {
+            policy = pick();
+        }
+        catch (InvalidInputException e)
+        {
+            return Absent(name, string.Join("; ", e.Diagnostics.Select(d => d.Message)));
+        }
+
+        return Decided(name, evaluate(policy));
+    }
 
     /// <summary>The name, with the version picked when it differs (<c>lvmpd (lvmpd-2023)</c>).</summary>
     public string Label => Verdict is { } v && v.Policy.Id != Name ? $"{Name} ({v.Policy.Id})" : Name;

@@ -100,10 +100,11 @@ public class ValidateCommandTests
     }
 
     [Test]
-    public void Validate_SeedsFolder_ChecksItsQuestionsAndTheScenariosInItsSubfolders()
+    public void Validate_SeedsFolder_ChecksItsQuestionsItsMapsAndTheScenariosInItsSubfolders()
     {
         var seeds = Path.GetDirectoryName(Repository.Scenarios)!;
         var scenarios = Directory.GetFiles(Repository.Scenarios, "*.yaml").Length;
+        var maps = Directory.GetFiles(Path.Combine(seeds, "maps"), "*.yaml").Length;
 
         var (exit, output, _) = Run("validate", seeds);
 
@@ -111,7 +112,45 @@ public class ValidateCommandTests
         {
             Assert.That(exit, Is.EqualTo(ExitCodes.Success), output);
             Assert.That(scenarios, Is.GreaterThan(0));
-            Assert.That(output, Is.EqualTo($"{scenarios + 1} files checked: 0 errors, 0 warnings\n"), "every scenario in seeds/scenarios and the questions file beside them");
+            Assert.That(maps, Is.GreaterThan(0));
+            Assert.That(output, Is.EqualTo($"{scenarios + maps + 1} files checked: 0 errors, 0 warnings\n"), "every scenario in seeds/scenarios, every column map in seeds/maps and the questions file");
+        }
+    }
+
+    [Test]
+    public void Validate_AColumnMap_IsReadAsOneAndItsMistakesArePositioned()
+    {
+        var folder = Directory.CreateDirectory(Path.Combine(_dir, "maps")).FullName;
+        File.WriteAllText(Path.Combine(folder, "good.yaml"), """
+            description: a county's booking export
+            columns:
+              id:
+                from: [Record Number]
+              booked_at:
+                from: [Booking Date]
+              charges.offense:
+                from: [Charge]
+            """);
+        File.WriteAllText(Path.Combine(folder, "typo.yaml"), """
+            description: the same export, with a typo
+            columns:
+              id:
+                form: [Record Number]
+              booked_at:
+                from: [Booking Date]
+              charges.offense:
+                from: [Charge]
+            """);
+
+        var (exit, output, _) = Run("validate", folder);
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(exit, Is.EqualTo(ExitCodes.InvalidInput), output);
+            Assert.That(output, Does.Not.Contain("good.yaml"), "a well-formed map has nothing to report");
+            Assert.That(output, Does.Contain("typo.yaml:4:5: error DR102: columns.id.form: unknown key `form`"));
+            Assert.That(output, Does.Not.Contain("DR103"), "a file with `columns` is a column map, not an unknown kind");
+            Assert.That(output.TrimEnd().Split('\n')[^1], Is.EqualTo("2 files checked: 2 errors, 0 warnings"), "the misspelt key, and the column left with neither `from` nor `value`");
         }
     }
 

@@ -11,31 +11,8 @@ internal static class TestPolicies
     private static readonly ConcurrentDictionary<string, CompiledPolicy> Shipped = new(StringComparer.Ordinal);
     private static readonly ConcurrentDictionary<string, DelegatePolicy> ShippedDelegates = new(StringComparer.Ordinal);
 
-    /// <summary>Every decision defaults to unknown; rules and extra sections are spliced in.</summary>
-    public static string Yaml(string rules, string extra = "") => $$"""
-        id: test-policy
-        title: Test policy
-        jurisdiction: Test
-        sources:
-          - id: src
-            title: Test source
-            citation: Test Code 1.1
-        limits:
-          h48: { hours: 48, exclude: [weekends, federal_holidays] }
-          clock48: { hours: 48 }
-        {{extra}}
-        defaults:
-          notify_ice: { value: unknown, because: silent }
-          delay_release: { value: unknown, because: silent }
-          release_if_ice_absent: { value: unknown, because: silent }
-          transfer_to_ice: { value: unknown, because: silent }
-          ice_jail_access: { value: unknown, because: silent }
-          ask_immigration_status: { value: unknown, because: silent }
-          share_criminal_intelligence: { value: unknown, because: silent }
-          assist_civil_enforcement: { value: unknown, because: silent }
-        rules:
-        {{rules}}
-        """;
+    /// <summary>Every decision defaults to unknown; rules and extra sections are spliced in (<see cref="TestSupport.PolicyTemplate"/>).</summary>
+    public static string Yaml(string rules, string extra = "") => TestSupport.PolicyTemplate.Yaml(rules, extra);
 
     public static Policy Load(string rules, string extra = "") => PolicyLoader.Load(Yaml(rules, extra), "test.yaml");
 

@@ -109,6 +109,37 @@ public class DdpMapTests
         Assert.That(record.Errors.Select(e => e.Field), Is.EqualTo(new[] { "MSC Charge Code (convictions.level)" }));
     }
 
+    [TestCase("1303", "aggravated_assault")] // AGGRAV ASSLT - FAMILY-STGARM
+    [TestCase("1307", "aggravated_assault")] // AGGRAV ASSLT - PUB OFF-GUN: a public officer, not the police
+    [TestCase("1310", "assault_on_officer")] // AGGRAV ASSLT - POL OFF-GUN
+    [TestCase("1312", "assault_on_officer")] // AGGRAV ASSLT - POL OFF-STGARM
+    [TestCase("1313", "simple_assault")]
+    [TestCase("2206", "other")]              // BURGL TOOLS - POSSESS
+    [TestCase("2203", "burglary")]
+    [TestCase("4004", "public_order")]       // PROSTITUTION
+    [TestCase("4904", "other")]              // HARBORING ESCAPE/FUGITIVE
+    [TestCase("4901", "escape")]
+    [TestCase("5404", "dui")]                // DRIVING UNDER INFLUENCE ALCOHOL
+    public void NcicCode_CategoryAsTheNcicTitleSays(string code, string category)
+    {
+        var target = RecordMapLoader.LoadFile(MapFile).Targets.Single(t => t.Name == "convictions.category");
+        Assert.That(target.Translate(code, out var problem), Is.EqualTo(category), problem);
+    }
+
+    [TestCase("1316")] // INTIMIDATION (INCLUDES STALKING)
+    [TestCase("1399")] // ASSAULT, unspecified
+    [TestCase("4007")] // PROCURE FOR PROSTITUTE WHO IS A MINOR
+    [TestCase("3572")] // AMPHETAMINE - POSSESS: not listed
+    public void NcicCode_OfAMixedFamilyNotListed_IsAnError(string code)
+    {
+        var target = RecordMapLoader.LoadFile(MapFile).Targets.Single(t => t.Name == "convictions.category");
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(target.Translate(code, out var problem), Is.Null);
+            Assert.That(problem, Does.Contain($"`{code}`"));
+        }
+    }
+
     [Test]
     public void CleanedColumnNames_ReadByTheSameMap()
     {

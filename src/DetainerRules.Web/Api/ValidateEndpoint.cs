@@ -1,0 +1,64 @@
+using DetainerRules.Analysis.Checks;
+using DetainerRules.Engine;
+using DetainerRules.Model.Diagnostics;
+using DetainerRules.Reports;
+using DetainerRules.Web.Http;
+using DetainerRules.Yaml;
+
+namespace DetainerRules.Web.Api;
+
+/// <summary><c>POST /v1/validate</c>: a policy or scenario text checked as <c>detainer validate --format json</c> checks a file, every finding with its line and column.</summary>
+/// <remarks>The findings are the answer (200), errors or not; a request that cannot be read is a problem (4xx).</remarks>
+public static class ValidateEndpoint
+{
+    public static void Map(IEndpointRouteBuilder routes, CatalogLookup lookup)
+    {
+        routes.MapPost("/v1/validate", async (HttpContext http) =>
+        {
+            var kind = RequestBody.KindOf(http.Request);
+            var body = await RequestBody.ReadText(http.Request, http.RequestAborted);
+            var request = ValidateRequest.Read(kind, body, http.Request.Query);
+            var findings = Check(lookup.Open(), request.Text, request.Strict).Select(RequestTexts.Shown).DistinctBy(f => f.ToString()).ToList();
+            return JsonAnswer.Of(FindingsJson.ToJson(findings, 1));
+        })
+        .WithName("Validate")
+        .WithSummary("Check a policy or scenario text: the findings of `detainer validate --format json`, each with line, column, code and field")
+        .Accepts<ValidateRequest>("application/json", "application/yaml")
+        .Produces(StatusCodes.Status200OK, contentType: "application/json")
+        .ProducesProblem(StatusCodes.Status400BadRequest)
+        .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
+        .ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
+    }
+
+    /// <summary>What the command line finds in a file of the same text: a policy loaded, compiled and checked for rules that never fire or conflict; a scenario loaded.</summary>
+    public static IReadOnlyList<Diagnostic> Check(PolicyCatalog catalog, string text, bool strict)
+    {
+        try
+        {
+            switch (InputKind.Detect(text, RequestTexts.Text))
+            {
+                case FileKind.Policy:
+                    var policy = DetachedPolicy.Parse(catalog, text, RequestTexts.Text);
+                    var network = PolicyCompiler.Compile(policy, catalog.Authority);
+                    return PolicyChecks.Check(DelegatePolicy.From(network), strict);
+                case FileKind.Scenario:
+                    ScenarioLoader.Load(text, RequestTexts.Text, RequestTexts.Text);
+                    return [];
+                default:
+                    // Expectation and questions files name other files, which a request may not.
+                    return [Diagnostic.Error(new SourceSpan(RequestTexts.Text, 1, 1), DiagnosticCodes.UnknownKind, string.Empty,
+                        "cannot tell what this text is: a policy has `rules` and `defaults`, a scenario `booked_at` and `charges`")];
+            }
+        }
+        catch (InvalidInputException e)
+        {
+            return e.Diagnostics.Count > 0
+                ? e.Diagnostics
+                : [Diagnostic.Error(new SourceSpan(RequestTexts.Text, 0, 0), DiagnosticCodes.File, string.Empty, e.Message)];
+        }
+        catch (EvaluationException e)
+        {
+            return [Diagnostic.Error(new SourceSpan(RequestTexts.Text, 0, 0), DiagnosticCodes.Reference, string.Empty, e.Message)];
+        }
+    }
+}

@@ -1,0 +1,203 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text;
+using System.Text.Json;
+using DetainerRules.Cli;
+using DetainerRules.Web.Http;
+using DetainerRules.Yaml;
+
+namespace DetainerRules.Web.Tests;
+
+/// <summary>Safe by default: loopback, bounded bodies, a Content-Security-Policy on every answer, only this machine's names as host, no stack trace.</summary>
+[TestFixture]
+public class SafetyTests
+{
+    private Workbenches _bench = null!;
+
+    [OneTimeSetUp]
+    public async Task Start() => _bench = await Workbenches.Start();
+
+    [OneTimeTearDown]
+    public async Task Stop() => await _bench.DisposeAsync();
+
+    [Test]
+    public async Task OversizedBody_413_WithALength()
+    {
+        var huge = new string('#', RequestLimits.MaxBodyBytes) + "\n";
+        using var response = await _bench.PostYaml("/v1/evaluate?policies=holding", huge);
+        var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.RequestEntityTooLarge));
+            Assert.That(response.Content.Headers.ContentType?.MediaType, Is.EqualTo("application/problem+json"));
+            Assert.That(json.GetProperty("detail").GetString(), Does.Contain($"{RequestLimits.MaxBodyBytes} bytes"));
+        }
+    }
+
+    [Test]
+    public async Task OversizedBody_413_WithoutALength()
+    {
+        // Streamed with no Content-Length: the limit holds as the body is read.
+        using var stream = new MemoryStream(Encoding.UTF8.GetBytes(new string('#', RequestLimits.MaxBodyBytes + 10)));
+        using var content = new StreamContent(stream);
+        content.Headers.ContentType = new MediaTypeHeaderValue("application/yaml");
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/v1/validate") { Content = content };
+        request.Headers.TransferEncodingChunked = true;
+        using var response = await _bench.Http.SendAsync(request);
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.RequestEntityTooLarge));
+    }
+
+    [TestCase("GET", "/v1/policies")]
+    [TestCase("GET", "/v1/policies/holding")]
+    [TestCase("GET", "/v1/policies/nothing-here")]
+    [TestCase("GET", "/v1/policies/..%2Fx")]
+    [TestCase("GET", "/openapi/v1.json")]
+    [TestCase("GET", "/no/such/page")]
+    [TestCase("POST", "/v1/evaluate")]
+    public async Task EveryAnswer_CarriesTheContentSecurityPolicy(string method, string path)
+    {
+        using var request = new HttpRequestMessage(new HttpMethod(method), path);
+        if (method == "POST")
+        {
+            request.Content = new StringContent("{}", Encoding.UTF8, "application/json");
+        }
+
+        using var response = await _bench.Http.SendAsync(request);
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(response.Headers.GetValues("Content-Security-Policy").Single(), Is.EqualTo(SecurityHeaders.ContentSecurityPolicy));
+            Assert.That(SecurityHeaders.ContentSecurityPolicy, Does.StartWith("default-src 'none'").And.Not.Contain("unsafe"));
+            Assert.That(response.Headers.GetValues("X-Content-Type-Options").Single(), Is.EqualTo("nosniff"));
+        }
+    }
+
+    [Test]
+    public async Task UnknownPath_404ProblemDetails()
+    {
+        using var response = await _bench.Http.GetAsync("/v2/policies");
+        var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.NotFound));
+            Assert.That(json.GetProperty("title").GetString(), Is.EqualTo("Not Found"));
+        }
+    }
+
+    [Test]
+    public async Task WrongMethod_405ProblemDetails()
+    {
+        using var response = await _bench.Http.GetAsync("/v1/evaluate");
+        var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.MethodNotAllowed));
+            Assert.That(json.GetProperty("detail").GetString(), Does.Contain("GET is not a method"));
+        }
+    }
+
+    [TestCase("evil.example")]
+    [TestCase("127.0.0.1.nip.io")]
+    public async Task OnLoopback_ARequestForAnotherHostName_Refused(string host)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/v1/policies");
+        request.Headers.Host = host;
+        using var response = await _bench.Http.SendAsync(request);
+        var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
+            Assert.That(json.GetProperty("detail").GetString(), Does.Contain("not to this machine"));
+        }
+    }
+
+    [TestCase("localhost")]
+    [TestCase("127.0.0.1:5080")]
+    [TestCase("[::1]:5080")]
+    public async Task OnLoopback_ThisMachinesNames_Answered(string host)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/v1/policies");
+        request.Headers.Host = host;
+        using var response = await _bench.Http.SendAsync(request);
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+    }
+
+    [Test]
+    public async Task OpenApiDocument_DescribesEveryEndpoint()
+    {
+        using var response = await _bench.Http.GetAsync("/openapi/v1.json");
+        var paths = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.GetProperty("paths");
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+            Assert.That(paths.EnumerateObject().Select(p => p.Name), Is.EquivalentTo(new[] { "/v1/policies", "/v1/policies/{id}", "/v1/evaluate", "/v1/validate" }));
+            Assert.That(paths.GetProperty("/v1/evaluate").GetProperty("post").GetProperty("requestBody").GetProperty("content").TryGetProperty("application/yaml", out _), Is.True);
+        }
+    }
+
+    [Test]
+    public void Defaults_ListenOnLoopback()
+    {
+        var options = new WorkbenchOptions { SearchPath = CatalogSearchPath.None };
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(options.Host, Is.EqualTo(IPAddress.Loopback));
+            Assert.That(options.IsLoopback, Is.True);
+        }
+    }
+
+    [Test]
+    public async Task RealServer_ByDefault_BoundToLoopbackOnly_AndAnswers()
+    {
+        await using var app = Workbench.Create(new WorkbenchOptions { Port = 0, SearchPath = CatalogSearchPath.Of([_bench.Rules]) });
+        await app.StartAsync();
+        try
+        {
+            var addresses = Workbench.Addresses(app);
+            using var client = new HttpClient { BaseAddress = new Uri(addresses[0]) };
+            using var response = await client.GetAsync("/v1/policies/holding");
+
+            using (Assert.EnterMultipleScope())
+            {
+                Assert.That(addresses, Has.Count.EqualTo(1));
+                Assert.That(addresses[0], Does.StartWith("http://127.0.0.1:"));
+                Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+            }
+        }
+        finally
+        {
+            await app.StopAsync();
+        }
+    }
+
+    [TestCase("not-an-address")]
+    [TestCase("example.org")]
+    public void Serve_AHostThatIsNotAnAddress_IsAUsageError(string host)
+    {
+        var (exit, _, error) = _bench.Cli("serve", "--host", host, "--port", "0");
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(exit, Is.EqualTo(ExitCodes.Usage));
+            Assert.That(error, Does.Contain($"--host: `{host}` is not an IP address"));
+        }
+    }
+
+    [Test]
+    public void Serve_APortOutOfRange_IsAUsageError()
+    {
+        var (exit, _, error) = _bench.Cli("serve", "--port", "70000");
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(exit, Is.EqualTo(ExitCodes.Usage));
+            Assert.That(error, Does.Contain("--port: `70000` is not a port"));
+        }
+    }
+}
