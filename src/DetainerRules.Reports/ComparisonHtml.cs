@@ -6,9 +6,17 @@ using DetainerRules.Analysis.Comparison;
 namespace DetainerRules.Reports;
 
 /// <summary>A comparison as one self-contained HTML page: a decision-by-decision matrix, colour-coded, then the splits.</summary>
-/// <remarks>No scripts, fonts or images from elsewhere: the page opens from a file, offline, and prints.</remarks>
+/// <remarks>
+/// No scripts, fonts or images from elsewhere: the page opens from a file, offline, and prints.
+/// Up to <see cref="MaxSideBySide"/> policies, each pair is a column and every split is shown in
+/// full; more than that, the page leads with a policy-by-policy matrix and folds each pair away
+/// (<see cref="ComparisonHtmlPairs"/>).
+/// </remarks>
 public static class ComparisonHtml
 {
+    /// <summary>The most policies whose pairs fit side by side as columns.</summary>
+    public const int MaxSideBySide = 4;
+
     private const string Style = """
         body { font-family: system-ui, sans-serif; margin: 2rem; color: #1d1d1f; max-width: 72rem; }
         h1 { font-size: 1.5rem; } h2 { font-size: 1.15rem; margin-top: 2rem; }
@@ -20,6 +28,9 @@ public static class ComparisonHtml
         .required { background: #f3b9b4; } .permitted { background: #f6efc6; } .forbidden { background: #cfe3f7; } .unknown { background: #e4e4e7; }
         .released { background: #cfe3f7; } .held_for_ice, .transferred_to_ice { background: #f3b9b4; } .discretionary { background: #f6efc6; }
         ul.regions { margin-top: 0.2rem; } details pre { background: #f4f4f5; padding: 0.5rem; overflow-x: auto; }
+        table.pairs th[scope=col] { vertical-align: bottom; padding: 0.3rem 0.1rem; } table.pairs th[scope=col] span { writing-mode: vertical-rl; transform: rotate(180deg); white-space: nowrap; }
+        table.pairs td { padding: 0.2rem 0.3rem; font-size: 0.85rem; } table.pairs td a { color: inherit; } td.self { background: #e4e4e7; }
+        details.pair { margin: 0.3rem 0; } details.pair > summary { cursor: pointer; } details.pair h3 { font-size: 1rem; margin: 0.6rem 0 0.2rem; }
         """;
 
     public static void Write(TextWriter w, PolicyComparison c)
@@ -34,10 +45,17 @@ public static class ComparisonHtml
             w.WriteLine($"<p>{E(line)}</p>");
         }
 
-        WriteMatrix(w, c);
-        foreach (var s in c.Subjects.Where(s => s.Differing > 0))
+        if (c.Policies.Count > MaxSideBySide)
         {
-            WriteSubject(w, c.Policies, s, s.Subject.Name);
+            ComparisonHtmlPairs.Write(w, c);
+        }
+        else
+        {
+            WriteMatrix(w, c);
+            foreach (var s in c.Subjects.Where(s => s.Differing > 0))
+            {
+                WriteSubject(w, c.Policies, s, s.Subject.Name);
+            }
         }
 
         if (c.Layers.Count > 0)
@@ -112,7 +130,7 @@ public static class ComparisonHtml
         }
     }
 
-    private static string Shade(double share) => share switch
+    internal static string Shade(double share) => share switch
     {
         >= 1 => "agree-all",
         >= 0.75 => "agree-most",
@@ -120,5 +138,5 @@ public static class ComparisonHtml
         _ => "agree-few",
     };
 
-    private static string E(string text) => WebUtility.HtmlEncode(text);
+    internal static string E(string text) => WebUtility.HtmlEncode(text);
 }

@@ -56,6 +56,8 @@ public static class ComparisonJson
         w.WriteStartObject("space");
         w.WriteString("size", space.Size.ToString(CultureInfo.InvariantCulture));
         JsonReport.WriteStrings(w, "where", space.Filter.Clauses);
+        w.WriteString("booked_on", space.Booking.Day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+        JsonReport.WriteStrings(w, "not_in_force_then", space.Booking.NotInForce);
         w.WriteStartArray("dimensions");
         foreach (var d in space.Dimensions)
         {

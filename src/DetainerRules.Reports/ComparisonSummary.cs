@@ -1,5 +1,6 @@
 using System.Globalization;
 using DetainerRules.Analysis.Comparison;
+using DetainerRules.Analysis.Space;
 
 namespace DetainerRules.Reports;
 
@@ -21,6 +22,10 @@ public static class ComparisonSummary
         {
             var shape = string.Join(" x ", space.Dimensions.Where(d => d.Count > 1).Select(d => $"{d.Count} {d.Title}"));
             yield return $"The space has {space.Size.ToString("N0", CultureInfo.InvariantCulture)} cases ({(shape.Length == 0 ? "one case" : shape)}); each subject is compared over the dimensions that can change it.";
+            if (Booking(space.Booking) is { } booking)
+            {
+                yield return booking;
+            }
         }
 
         if (space.Filter.Clauses.Count > 0)
@@ -32,6 +37,18 @@ public static class ComparisonSummary
         {
             yield return $"{c.Excluded} scenario {(c.Excluded == 1 ? "file falls" : "files fall")} outside the narrowed space and {(c.Excluded == 1 ? "was" : "were")} left out.";
         }
+    }
+
+    /// <summary>Where the examples' booking day needs saying: when some compared policy was not, or may not have been, in force on it; null otherwise.</summary>
+    public static string? Booking(BookingDay booking)
+    {
+        var day = booking.Day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        return booking switch
+        {
+            { NotInForce.Count: > 0 } => $"No day is known on which all the compared policies were in force: examples are booked on {day}, when {string.Join(", ", booking.NotInForce)} {(booking.NotInForce.Count == 1 ? "was" : "were")} not.",
+            { Certain: false } => $"The sources date the policies too loosely to know a day all were in force: examples are booked on {day}, when all may have been.",
+            _ => null,
+        };
     }
 
     /// <summary>"lvmpd-2019: unknown; lvmpd-2023: required (booking, release)", with policies that agree named together.</summary>

@@ -38,9 +38,8 @@ public static class Phrases
 
     public static string Outcome(OutcomeFinding outcome) => outcome.Value switch
     {
-        Model.Decisions.Outcome.Released => "released",
-        Model.Decisions.Outcome.TransferredToIce => "transferred to ICE",
-        Model.Decisions.Outcome.HeldForIce => outcome.HoldUntil is { } until ? $"held for ICE until {Format.Timestamp(until)}" : "held for ICE (its end cannot be computed: the release time or a fixed limit is missing)",
+        Model.Decisions.Outcome.Released or Model.Decisions.Outcome.TransferredToIce => OutcomeWords.Of(outcome.Value),
+        Model.Decisions.Outcome.HeldForIce => OutcomeWords.Of(outcome.Value) + (outcome.HoldUntil is { } until ? $" until {Format.Timestamp(until)}" : " (its end cannot be computed: the release time or a fixed limit is missing)"),
         Model.Decisions.Outcome.Discretionary => outcome.HoldUntil is { } end ? $"at the agency's discretion (a hold could last until {Format.Timestamp(end)})" : "at the agency's discretion or not settled by the sources",
         _ => throw new UnreachableException($"no phrase for the outcome {outcome.Value}"),
     };

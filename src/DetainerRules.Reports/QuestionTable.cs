@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text;
 using DetainerRules.Model;
 using DetainerRules.Model.Decisions;
@@ -37,15 +36,7 @@ public static class QuestionTable
     {
         if (decision is not { } kind)
         {
-            return verdict.Outcome.Value switch
-            {
-                Outcome.HeldForIce when verdict.Outcome.HoldUntil is { } until => $"held for ICE until {Format.Timestamp(until)}",
-                Outcome.HeldForIce => "held for ICE",
-                Outcome.TransferredToIce => "transferred to ICE",
-                Outcome.Released => "released",
-                Outcome.Discretionary => "discretionary",
-                _ => throw new UnreachableException($"no cell for the outcome {verdict.Outcome.Value}"),
-            };
+            return OutcomeWords.Of(verdict.Outcome.Value) + (verdict.Outcome is { Value: Outcome.HeldForIce, HoldUntil: { } until } ? $" until {Format.Timestamp(until)}" : string.Empty);
         }
 
         return Answer.Of(verdict[kind]).Text;

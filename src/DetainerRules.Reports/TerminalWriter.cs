@@ -75,12 +75,17 @@ public sealed class TerminalWriter : TextWriter
         _inner.WriteLine();
     }
 
-    /// <summary>Returns to the start of the line and writes <paramref name="line"/> over it, for a progress bar on a terminal.</summary>
-    public void Redraw(string line)
+    /// <summary>Returns to the start of the line, writes <paramref name="line"/> over it and clears what a longer line left, for a progress bar; only for a writer known to be a terminal.</summary>
+    /// <remarks>The two controls are the program's own; the line's text is escaped like any other.</remarks>
+    public void Overwrite(string line)
     {
         _inner.Write('\r');
         Write(line);
+        _inner.Write(EraseToEndOfLine);
     }
+
+    /// <summary>ANSI "erase in line", from the cursor to the end.</summary>
+    public const string EraseToEndOfLine = "\u001b[K";
 
     public override void Flush() => _inner.Flush();
 

@@ -66,7 +66,7 @@ internal static class AnswerOf
     public static DecisionProperty OutcomeIs(DecisionProperty.Quantity quantity, Outcome outcome)
     {
         var word = Vocabulary.Word(outcome);
-        return new DecisionProperty(quantity, Subject.Outcome, a => a.Value == word, "ends with the person " + word.Replace('_', ' '));
+        return new DecisionProperty(quantity, Subject.Outcome, a => a.Value == word, "ends with the person " + OutcomeWords.Of(outcome));
     }
 
     private static string Verb(Modality value) => value switch

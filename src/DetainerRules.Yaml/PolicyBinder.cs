@@ -56,6 +56,7 @@ internal static class PolicyBinder
             OffenseLists = draft.OffenseLists,
             Limits = draft.Limits,
             Origins = draft.Origins,
+            Removals = draft.Removals,
         };
     }
 

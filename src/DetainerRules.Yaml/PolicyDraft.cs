@@ -40,6 +40,9 @@ internal sealed class PolicyDraft
     /// <summary>Rules in order, each with the policy that added or last replaced it and the file it is written in.</summary>
     public List<DraftRule> Rules { get; } = [];
 
+    /// <summary>Entries variants took out of their bases' lists, in the order met.</summary>
+    public List<ListRemoval> Removals { get; } = [];
+
     /// <summary>Where each named part came from: "conditions:x" and the like, mapped to a policy id.</summary>
     public Dictionary<string, string> Origins { get; } = new(StringComparer.Ordinal);
 }

@@ -75,9 +75,13 @@ internal sealed class VariantChain(FieldReader r, ResolveBase resolve)
         _merge.Merge(draft, _sections.ReadSources(sources), draft.Sources, "sources", origin, sources, replace: false, (name, definedBy) =>
             r.Report(top["sources"]!.Span, top.PathOf("sources"), $"source `{name}` is already defined by `{definedBy}`: cite it as it is, or give the new source another id", DiagnosticCodes.Identity));
         _merge.Merge(draft, _sections.ReadOffenseLists(top["offense_lists"]), draft.OffenseLists, "offense_lists", origin, top["offense_lists"], replace: false);
-        _merge.Merge(draft, _sections.ReadOffenseLists(Variant("replace_offense_lists")), draft.OffenseLists, "offense_lists", origin, Variant("replace_offense_lists"), replace: true);
+        var replacingLists = _sections.ReadOffenseLists(Variant("replace_offense_lists"));
+        ListRemovals.NoteLists(draft, replacingLists, Variant("replace_offense_lists"), origin);
+        _merge.Merge(draft, replacingLists, draft.OffenseLists, "offense_lists", origin, Variant("replace_offense_lists"), replace: true);
         _merge.Merge(draft, _sections.ReadNamedConditions(top["conditions"], text, locate), draft.Conditions, "conditions", origin, top["conditions"], replace: false);
-        _merge.Merge(draft, _sections.ReadNamedConditions(Variant("replace_conditions"), text, locate), draft.Conditions, "conditions", origin, Variant("replace_conditions"), replace: true);
+        var replacingConditions = _sections.ReadNamedConditions(Variant("replace_conditions"), text, locate);
+        ListRemovals.NoteConditions(draft, replacingConditions, Variant("replace_conditions"), origin);
+        _merge.Merge(draft, replacingConditions, draft.Conditions, "conditions", origin, Variant("replace_conditions"), replace: true);
         _merge.Merge(draft, _sections.ReadLimits(top["limits"]), draft.Limits, "limits", origin, top["limits"], replace: false);
         _merge.Merge(draft, _sections.ReadLimits(Variant("replace_limits")), draft.Limits, "limits", origin, Variant("replace_limits"), replace: true);
         _merge.MergeDefaults(draft, isVariant ? top["defaults"] : r.Required(top, "defaults"), isVariant, origin);

@@ -23,7 +23,7 @@ public static class PolicyChecks
     /// <c>primary</c>; often deliberate, so off by default.
     /// </param>
     public static IReadOnlyList<Diagnostic> Check(IPolicyEvaluator policy, bool strict) =>
-        [.. Space(policy, strict), .. strict ? Verification(policy.Policy) : []];
+        [.. Space(policy, strict), .. StaleReasons.Check(policy.Policy), .. strict ? Verification(policy.Policy) : []];
 
     /// <summary>A warning for each rule, and each default other than <c>unknown</c>, not verified in the provision's own text.</summary>
     public static IReadOnlyList<Diagnostic> Verification(Policy policy)

@@ -19,7 +19,8 @@ public static class WhatFlips
 
     public static IReadOnlyList<Flip> For(IPolicyEvaluator policy, Model.Scenarios.Scenario scenario, Subject subject)
     {
-        var space = ScenarioSpace.For([policy], [subject]);
+        // What-if scenarios are booked on the scenario's own day, the one its question is about.
+        var space = ScenarioSpace.For([policy], [subject], at: policy.Policy.Time.DayOf(scenario.BookedAt));
         var point = space.Project(scenario) ?? throw new InvalidOperationException("an unnarrowed space holds every scenario");
         var current = subject.AnswerFrom(policy, scenario);
         var dimensions = space.RelevantTo(subject);

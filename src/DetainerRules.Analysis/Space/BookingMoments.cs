@@ -32,7 +32,7 @@ internal sealed class BookingMoments
         _times = times;
         Moments = moments;
         Shifts = [.. moments.SelectMany(m => m.Shifts).Append(0).Distinct().Order()];
-        ReferenceDay = Reference.DayOf(ScenarioDraft.DefaultBookedAt);
+        ReferenceDay = Reference.DayOf(moments[0].Instant);
     }
 
     /// <summary>The zone whose day the others are measured from.</summary>
@@ -47,7 +47,8 @@ internal sealed class BookingMoments
     /// <summary>Every shift of a zone's day from the reference day that some moment shows, 0 included.</summary>
     public IReadOnlyList<int> Shifts { get; }
 
-    public static BookingMoments Of(IEnumerable<WithinYears> lookBacks)
+    /// <param name="start">The space's default booking: the first moment, and the day the others fall on.</param>
+    public static BookingMoments Of(IEnumerable<WithinYears> lookBacks, DateTimeOffset start)
     {
         // Zones that judge days alike count once; named zones first, so the reference is a real place when there is one.
         var times = lookBacks.Select(l => l.Time).DistinctBy(t => t.ZoneId).OrderBy(t => t.ZoneId is null).ThenBy(t => t.ZoneId, StringComparer.Ordinal).ToList();
@@ -56,7 +57,6 @@ internal sealed class BookingMoments
             times.Add(JurisdictionTime.AsWritten);
         }
 
-        var start = ScenarioDraft.DefaultBookedAt;
         var candidates = new List<DateTimeOffset> { start };
         if (times.Count > 1)
         {

@@ -78,7 +78,7 @@ internal sealed class FieldDimension : Dimension
 
     private Scenario Probe(object? key)
     {
-        var draft = new ScenarioDraft();
+        var draft = new ScenarioDraft(BookingDay.Default.BookedAt);
         _write(draft, key);
         return draft.Build("probe");
     }

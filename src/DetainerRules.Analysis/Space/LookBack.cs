@@ -57,7 +57,7 @@ internal static class LookBack
             .SelectMany(l => moments.Shifts.Select(shift => (Func<Scenario, Modality[], OffenseDraft, bool>)((s, _, o) =>
                 WithinYears.Covers(moments.Reference.DayOf(s.BookedAt).AddDays(shift), l.FromRelease ? o.ReleasedOn ?? o.ConvictedOn : o.ConvictedOn, l.Years))))
             .ToList();
-        return new OffenseFacet("date", raws, (o, v) => (o.ConvictedOn, o.ReleasedOn) = ((DateOnly, DateOnly?))v!, _ => true, tests);
+        return new OffenseFacet("date", raws, (o, v) => (o.ConvictedOn, o.ReleasedOn) = ((DateOnly, DateOnly?))v!, _ => true, tests, moments.Moments[0].Instant);
 
         RawValue Raw(DateOnly convicted, DateOnly? released)
         {

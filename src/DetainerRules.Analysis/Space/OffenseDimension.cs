@@ -34,21 +34,25 @@ internal sealed class OffenseDimension : Dimension
     private readonly List<int[]> _values = [];
     private readonly Dictionary<string, int> _valueByVector = new(StringComparer.Ordinal);
     private readonly IReadOnlySet<string>? _counts;
+    private readonly DateOnly _convictedOn;
 
     /// <param name="predicates">The quantified tests over the list, each with whether it counts failures (<c>every</c>) rather than passes.</param>
     /// <param name="contexts">The scenarios and decisions the tests are asked under, when they also read those; one neutral context otherwise.</param>
     /// <param name="counts">The list lengths <c>--where</c> allows (<c>0</c>, <c>1</c>, <c>2+</c>); null for any.</param>
+    /// <param name="bookedOn">The space's booking day: a conviction whose date no test reads is dated a few years before it.</param>
     public OffenseDimension(
         OffenseList list,
         IReadOnlyList<OffenseFacet> facets,
         IReadOnlyList<(Func<Scenario, Modality[], OffenseDraft, bool> Inner, bool CountsFailures)> predicates,
         IReadOnlyList<(Scenario Scenario, Modality[] Decisions)> contexts,
-        IReadOnlySet<string>? counts)
+        IReadOnlySet<string>? counts,
+        DateOnly bookedOn)
         : base(list == OffenseList.Charges ? "charges" : "convictions", list == OffenseList.Charges ? "charges" : "prior convictions")
     {
         _list = list;
         _facets = facets;
         _counts = counts;
+        _convictedOn = bookedOn.AddYears(-3);
         _sizes = [.. facets.Select(f => f.Count)];
         var atomCount = _sizes.Aggregate(1, (p, s) => p * s);
         _atomVectors = new bool[atomCount][];
@@ -349,7 +353,7 @@ internal sealed class OffenseDimension : Dimension
 
     private OffenseDraft Representative(int atom)
     {
-        var draft = new OffenseDraft();
+        var draft = new OffenseDraft { ConvictedOn = _convictedOn };
         var classes = Facets(atom);
         for (var f = 0; f < _facets.Count; f++)
         {

@@ -10,7 +10,8 @@ internal sealed class OffenseDraft
     public string? Statute { get; set; }
     public OffenseLevel Level { get; set; } = OffenseLevel.Misdemeanor;
     public OffenseCategory Category { get; set; } = OffenseCategory.PublicOrder;
-    public DateOnly ConvictedOn { get; set; } = ScenarioDraft.BookedOn.AddYears(-3);
+    /// <summary>By default a few years before the preferred booking day; a space sets it from its own (<see cref="OffenseDimension"/>).</summary>
+    public DateOnly ConvictedOn { get; set; } = BookingDay.Preferred.AddYears(-3);
     public DateOnly? ReleasedOn { get; set; }
 
     /// <summary>The offense as written; when no test reads the text, the category says it.</summary>

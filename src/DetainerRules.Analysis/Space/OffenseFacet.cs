@@ -20,19 +20,21 @@ internal sealed class OffenseFacet
 
     /// <param name="raws">The values allowed, the preferred representative of each class first.</param>
     /// <param name="allowed">Whether a concrete offense's value is among <paramref name="raws"/> (a <c>--where</c> may narrow them).</param>
+    /// <param name="bookedAt">The booking the values are classed against: only tests that read the booking (look-backs) depend on it.</param>
     public OffenseFacet(
         string name,
         IReadOnlyList<RawValue> raws,
         Action<OffenseDraft, object?> write,
         Func<OffenseDraft, bool> allowed,
-        IReadOnlyList<Func<Scenario, Modality[], OffenseDraft, bool>> tests)
+        IReadOnlyList<Func<Scenario, Modality[], OffenseDraft, bool>> tests,
+        DateTimeOffset? bookedAt = null)
     {
         Name = name;
         _raws = raws;
         _write = write;
         _allowed = allowed;
         _tests = tests;
-        var probeScenario = new ScenarioDraft().Build("probe");
+        var probeScenario = new ScenarioDraft(bookedAt ?? BookingDay.Default.BookedAt).Build("probe");
         _classes = Partition.By(raws.Count, i =>
         {
             var probe = new OffenseDraft();

@@ -5,20 +5,14 @@ namespace DetainerRules.Analysis.Space;
 
 /// <summary>A scenario being put together from the values of the space's dimensions.</summary>
 /// <remarks>
-/// Space scenarios are booked on a Wednesday away from holidays and become eligible for release
-/// eight hours later, so holds are computed on ordinary working days. The default moment is noon
-/// UTC, which falls on the same day (12 March 2025) in every zone from UTC-11 to UTC+11, every U.S.
-/// state and territory's among them; where compared policies judge days in zones that can
-/// disagree, <see cref="BookingMoments"/> moves the booking within that day.
+/// Space scenarios are booked on the space's <see cref="BookingDay"/> (a Wednesday away from
+/// holidays, inside the compared policies' effective dates) and become eligible for release eight
+/// hours later, so holds are computed on ordinary working days. Where compared policies judge days
+/// in zones that can disagree, <see cref="BookingMoments"/> moves the booking within that day.
 /// </remarks>
-internal sealed class ScenarioDraft
+internal sealed class ScenarioDraft(DateTimeOffset bookedAt)
 {
-    public static readonly DateTimeOffset DefaultBookedAt = new(2025, 3, 12, 8, 0, 0, TimeSpan.FromHours(-4));
-
-    /// <summary>The default booking's day, in UTC: conviction dates default to a few years before it.</summary>
-    public static DateOnly BookedOn => DateOnly.FromDateTime(DefaultBookedAt.UtcDateTime);
-
-    public DateTimeOffset BookedAt { get; set; } = DefaultBookedAt;
+    public DateTimeOffset BookedAt { get; set; } = bookedAt;
 
     /// <summary>The values of the fields that are dimensions of their own (<see cref="SpaceFields"/>) that differ from an unknown person's: a foreign-born noncitizen unless a dimension says otherwise.</summary>
     private readonly Dictionary<Field, object?> _fields = new()

@@ -27,17 +27,21 @@ public sealed class ScenarioSpace
 {
     private readonly Dictionary<Subject, int[]> _relevant;
 
-    private ScenarioSpace(IReadOnlyList<Dimension> dimensions, Dictionary<Subject, int[]> relevant, SpaceFilter filter)
+    private ScenarioSpace(IReadOnlyList<Dimension> dimensions, Dictionary<Subject, int[]> relevant, SpaceFilter filter, BookingDay booking)
     {
         Dimensions = dimensions;
         _relevant = relevant;
         Filter = filter;
+        Booking = booking;
     }
 
     public IReadOnlyList<Dimension> Dimensions { get; }
 
     /// <summary>The <c>--where</c> clauses the space was narrowed by.</summary>
     public SpaceFilter Filter { get; }
+
+    /// <summary>The day the space's scenarios are booked on, inside the compared policies' effective dates where they share one.</summary>
+    public BookingDay Booking { get; }
 
     /// <summary>How many points the whole space has.</summary>
     public BigInteger Size => Dimensions.Aggregate(BigInteger.One, (p, d) => p * d.Count);
@@ -48,13 +52,15 @@ public sealed class ScenarioSpace
     /// <summary>The space the compared policies' conditions span, for the given subjects (all by default).</summary>
     /// <exception cref="SpaceFilterException">A <c>--where</c> clause leaves a field no value.</exception>
     /// <exception cref="SpaceTooLargeException">The charges or convictions have too many distinguishable combinations.</exception>
-    public static ScenarioSpace For(IReadOnlyList<IPolicyEvaluator> policies, IReadOnlyList<Subject>? subjects = null, SpaceFilter? filter = null)
+    /// <param name="at">The day the comparison is about (<c>--at</c>); by default one on which every policy was in force (<see cref="BookingDay"/>).</param>
+    public static ScenarioSpace For(IReadOnlyList<IPolicyEvaluator> policies, IReadOnlyList<Subject>? subjects = null, SpaceFilter? filter = null, DateOnly? at = null)
     {
         subjects ??= Subject.All;
+        var booking = BookingDay.For([.. policies.Select(p => p.Policy)], at);
         var conditions = subjects.ToDictionary(s => s, s => policies.SelectMany(p => Dependence.ConditionsFor(p, s)).ToList());
-        List<Dimension> dimensions = SpaceBuilder.Dimensions(TestInventory.Of(conditions.Values.SelectMany(c => c)), filter ?? SpaceFilter.None);
+        List<Dimension> dimensions = SpaceBuilder.Dimensions(TestInventory.Of(conditions.Values.SelectMany(c => c)), filter ?? SpaceFilter.None, booking.BookedAt);
         var relevant = subjects.ToDictionary(s => s, s => Relevant(dimensions, TestInventory.Of(conditions[s])));
-        return new ScenarioSpace(dimensions, relevant, filter ?? SpaceFilter.None);
+        return new ScenarioSpace(dimensions, relevant, filter ?? SpaceFilter.None, booking);
     }
 
     /// <summary>The dimensions that can change the subject's answer, by index; the others are held at their first value.</summary>
@@ -71,7 +77,7 @@ public sealed class ScenarioSpace
     /// <summary>The point's representative scenario.</summary>
     public Scenario Build(IReadOnlyList<int> point, string id, string? description = null)
     {
-        var draft = new ScenarioDraft();
+        var draft = new ScenarioDraft(Booking.BookedAt);
         for (var d = 0; d < Dimensions.Count; d++)
         {
             Dimensions[d].Apply(point[d], draft);

@@ -14,7 +14,8 @@ internal static class SpaceBuilder
 {
     private static readonly int DecisionCount = Enum.GetValues<DecisionKind>().Length;
 
-    public static List<Dimension> Dimensions(TestInventory inventory, SpaceFilter filter)
+    /// <param name="bookedAt">The space's default booking (<see cref="BookingDay"/>).</param>
+    public static List<Dimension> Dimensions(TestInventory inventory, SpaceFilter filter, DateTimeOffset bookedAt)
     {
         var tests = inventory.ScenarioTests
             .GroupBy(DimensionOf)
@@ -44,7 +45,7 @@ internal static class SpaceBuilder
                 s => s.Requests.Contains(request), (d, v) => { if (v) { d.Requests.Add(request); } else { d.Requests.Remove(request); } }));
         }
 
-        var moments = BookingMoments.Of(inventory.Lists[OffenseList.Convictions].LookBacks);
+        var moments = BookingMoments.Of(inventory.Lists[OffenseList.Convictions].LookBacks, bookedAt);
         if (moments.Moments.Count > 1)
         {
             fields.Add(moments.Dimension());
@@ -54,8 +55,8 @@ internal static class SpaceBuilder
         return
         [
             .. fields,
-            Offenses(OffenseList.Charges, inventory.Lists[OffenseList.Charges], filter, all, moments),
-            Offenses(OffenseList.Convictions, inventory.Lists[OffenseList.Convictions], filter, all, moments),
+            Offenses(OffenseList.Charges, inventory.Lists[OffenseList.Charges], filter, all, moments, bookedAt),
+            Offenses(OffenseList.Convictions, inventory.Lists[OffenseList.Convictions], filter, all, moments, bookedAt),
             .. trailing,
         ];
     }
@@ -103,34 +104,23 @@ internal static class SpaceBuilder
         return raws.Count > 0 ? raws : throw new SpaceFilterException("leaves `detainer` no value");
     }
 
-    /// <summary>"no detainer; or an I-247A detainer with an administrative warrant", or "no detainer with a judge's warrant" when saying what is left out is shorter.</summary>
+    /// <summary>"no detainer; or an I-247A detainer with an administrative warrant", or "a detainer other than an I-247N detainer with a judge's warrant" when saying what is left out is shorter.</summary>
+    /// <remarks>Words describe the values sampled, within the values the space allows: after <c>--where detainer.warrant!=judicial</c> every case has a detainer, so no phrase may begin "no detainer".</remarks>
     private static string DescribeDetainers(IReadOnlyList<RawValue> values, IReadOnlyList<RawValue> all)
     {
-        var chosen = Detainers(values);
+        var chosen = string.Join("; or ", Detainers(values, all));
         var rest = all.Where(a => !values.Contains(a)).ToList();
-        if (rest.Count == 0 || rest.Any(r => r.Key is null))
+        if (rest.Count == 0 || rest.Any(r => r.Key is null) || Detainers(rest, all) is not [var other])
         {
             return chosen;
         }
 
-        // Everything but some detainers: "no I-247N detainer with a judge's warrant".
-        var left = rest.Select(r => ((DetainerForm Form, WarrantKind Warrant))r.Key!).ToList();
-        var forms = left.Select(p => p.Form).Distinct().Order().ToList();
-        var warrants = left.Select(p => p.Warrant).Distinct().Order().ToList();
-        if (forms.Count * warrants.Count != left.Count)
-        {
-            return chosen;
-        }
-
-        var allForms = all.Where(a => a.Key is not null).Select(a => (((DetainerForm Form, WarrantKind))a.Key!).Form).Distinct().Count();
-        var allWarrants = all.Where(a => a.Key is not null).Select(a => (((DetainerForm, WarrantKind Warrant))a.Key!).Warrant).Distinct().Count();
-        var formText = forms.Count == allForms ? "no detainer" : $"no {Wording.Or([.. forms.Select(f => Vocabulary.Word(f))])} detainer";
-        var warrantText = warrants.Count == allWarrants ? string.Empty : " with " + Wording.Or([.. warrants.Select(Phrases.Warrant)]);
-        var complement = formText + warrantText;
+        var complement = values.Any(v => v.Key is null) ? $"no detainer, or one other than {other}" : $"a detainer other than {other}";
         return complement.Length < chosen.Length ? complement : chosen;
     }
 
-    private static string Detainers(IReadOnlyList<RawValue> values)
+    /// <summary>One phrase per group of detainers that share their warrants; a form or warrant every allowed detainer shares goes unsaid.</summary>
+    private static List<string> Detainers(IReadOnlyList<RawValue> values, IReadOnlyList<RawValue> all)
     {
         var parts = new List<string>();
         if (values.Any(v => v.Key is null))
@@ -138,21 +128,25 @@ internal static class SpaceBuilder
             parts.Add("no detainer");
         }
 
-        var present = values.Where(v => v.Key is not null).Select(v => ((DetainerForm Form, WarrantKind Warrant))v.Key!).ToList();
-        var allForms = Enum.GetValues<DetainerForm>();
+        static (DetainerForm Form, WarrantKind Warrant) Pair(RawValue raw) => ((DetainerForm, WarrantKind))raw.Key!;
+        var allowed = all.Where(a => a.Key is not null).Select(Pair).ToList();
+        var allForms = allowed.Select(p => p.Form).Distinct().Count();
+        var allWarrants = allowed.Select(p => p.Warrant).Distinct().Count();
+        var present = values.Where(v => v.Key is not null).Select(Pair).ToList();
         foreach (var group in present.GroupBy(p => p.Form).GroupBy(g => string.Join(",", g.Select(p => p.Warrant).Order())))
         {
             var forms = group.Select(g => g.Key).Order().ToList();
             var warrants = group.First().Select(p => p.Warrant).Order().ToList();
-            var formText = forms.Count == allForms.Length ? "a detainer of any form" : $"an {Wording.Or([.. forms.Select(f => Vocabulary.Word(f))])} detainer";
-            var warrantText = warrants.Count == 3 ? string.Empty : " with " + Wording.Or([.. warrants.Select(Phrases.Warrant)]);
+            var warrantText = warrants.Count == allWarrants ? string.Empty : " with " + Wording.Or([.. warrants.Select(Phrases.Warrant)]);
+            var formText = forms.Count < allForms ? $"an {Wording.Or([.. forms.Select(f => Vocabulary.Word(f))])} detainer"
+                : warrantText.Length == 0 ? "a detainer of any form" : "a detainer";
             parts.Add(formText + warrantText);
         }
 
-        return string.Join("; or ", parts);
+        return parts;
     }
 
-    private static OffenseDimension Offenses(OffenseList list, TestInventory.ListTests tests, SpaceFilter filter, IReadOnlyDictionary<string, FieldDimension> fields, BookingMoments moments)
+    private static OffenseDimension Offenses(OffenseList list, TestInventory.ListTests tests, SpaceFilter filter, IReadOnlyDictionary<string, FieldDimension> fields, BookingMoments moments, DateTimeOffset bookedAt)
     {
         var prefix = list == OffenseList.Charges ? "charge." : "conviction.";
         Func<Scenario, Modality[], OffenseDraft, bool> Compile(Condition inner)
@@ -191,7 +185,7 @@ internal static class SpaceBuilder
             .Select(q => (Compile(q.Inner), q.Quantifier == Quantifier.Every))
             .ToList();
         var countKey = list == OffenseList.Charges ? "charges.count" : "convictions.count";
-        return new OffenseDimension(list, facets.Where(f => f.Count > 1 || f.Name is "level" or "category").ToList(), predicates, Contexts(tests, fields), filter.Allowed(countKey));
+        return new OffenseDimension(list, facets.Where(f => f.Count > 1 || f.Name is "level" or "category").ToList(), predicates, Contexts(tests, fields, bookedAt), filter.Allowed(countKey), moments.ReferenceDay);
     }
 
     /// <summary>A text facet: each string a test names, plus one that no test names (and no text at all, where that is possible).</summary>
@@ -222,7 +216,7 @@ internal static class SpaceBuilder
     }
 
     /// <summary>The scenarios and decisions under which tests inside a list are asked: one per combination of the scenario fields and decisions they read.</summary>
-    private static List<(Scenario, Modality[])> Contexts(TestInventory.ListTests tests, IReadOnlyDictionary<string, FieldDimension> fields)
+    private static List<(Scenario, Modality[])> Contexts(TestInventory.ListTests tests, IReadOnlyDictionary<string, FieldDimension> fields, DateTimeOffset bookedAt)
     {
         // Look-backs read the booking moment where the compared zones can disagree on the day.
         var read = tests.ScenarioFieldsRead.Select(DimensionOf);
@@ -237,7 +231,7 @@ internal static class SpaceBuilder
         var contexts = new List<(Scenario, Modality[])>();
         foreach (var point in Regions.Points([.. sizes.Select(s => Enumerable.Repeat(true, s).ToArray())]))
         {
-            var draft = new ScenarioDraft();
+            var draft = new ScenarioDraft(bookedAt);
             for (var i = 0; i < dimensions.Count; i++)
             {
                 dimensions[i].Apply(point[i], draft);

@@ -86,7 +86,8 @@ internal static class BatchCommand
             var length = reader?.BaseStream.Length ?? 0;
             var sink = new BatchOutput(output.Writer, [.. compiled.Select(p => p.Label)], csv);
             sink.Begin();
-            var progress = new Progress(context, () => reader is null ? null : (double)reader.BaseStream.Position / Math.Max(1, length));
+            var clock = System.Diagnostics.Stopwatch.StartNew();
+            var progress = new BatchProgress(context.Error, context.ErrorIsTerminal, () => reader is null ? null : (double)reader.BaseStream.Position / Math.Max(1, length), () => clock.Elapsed);
             var summary = BatchEvaluator.Run(records, compiled, sink.Write, progress.Report, interruption.Token);
             progress.Done();
             if (summary.In != summary.Out)
@@ -177,45 +178,13 @@ internal static class BatchCommand
                 w.WriteLine($"  {Vocabulary.Word(kind),-28} {string.Join(", ", counts)}");
             }
 
-            var outcomes = Enum.GetValues<Outcome>().Where(o => summary.Count(p, o) > 0).Select(o => $"{Vocabulary.Word(o)} {summary.Count(p, o).ToString("N0", CultureInfo.InvariantCulture)}");
+            var outcomes = Enum.GetValues<Outcome>().Where(o => summary.Count(p, o) > 0).Select(o => $"{OutcomeWords.Of(o)} {summary.Count(p, o).ToString("N0", CultureInfo.InvariantCulture)}");
             w.WriteLine($"  {"outcome",-28} {string.Join(", ", outcomes)}");
         }
 
         foreach (var line in BatchDisagreement.Lines(summary))
         {
             w.WriteLine(line);
-        }
-    }
-
-    /// <summary>A bar redrawn in place on a terminal; a plain line every tenth of the input otherwise.</summary>
-    private sealed class Progress(CliContext context, Func<double?> fraction)
-    {
-        private int _lastTenth;
-
-        public void Report(long done)
-        {
-            var share = fraction();
-            if (context.ErrorIsTerminal)
-            {
-                var bar = share is { } s ? new string('#', (int)(s * 30)).PadRight(30) : new string('.', 30);
-                context.Error.Redraw($"[{bar}] {done.ToString("N0", CultureInfo.InvariantCulture)} records");
-                return;
-            }
-
-            var tenth = share is { } t ? (int)(t * 10) : _lastTenth + 1;
-            if (tenth > _lastTenth)
-            {
-                _lastTenth = tenth;
-                context.Error.WriteLine($"batch: {done.ToString("N0", CultureInfo.InvariantCulture)} records done{(share is { } p ? $" ({p:P0} of the input)" : string.Empty)}");
-            }
-        }
-
-        public void Done()
-        {
-            if (context.ErrorIsTerminal)
-            {
-                context.Error.WriteLine();
-            }
         }
     }
 }

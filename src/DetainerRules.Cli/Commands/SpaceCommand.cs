@@ -25,7 +25,7 @@ internal static class SpaceCommand
             var filter = SpaceFilter.Parse(parse.GetValue(where) ?? []);
             var catalog = context.Catalog(parse.GetValue(rules));
             var compiled = parse.GetRequiredValue(policies).Select(name => PolicySelection.Pick(context, catalog, name, parse.GetValue(at), reference: false)).ToList();
-            Write(context.Output, ScenarioSpace.For(compiled, Subject.All, filter));
+            Write(context.Output, ScenarioSpace.For(compiled, Subject.All, filter, parse.GetValue(at)));
             return ExitCodes.Success;
         });
         return command;

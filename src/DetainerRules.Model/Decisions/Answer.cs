@@ -12,8 +12,11 @@ namespace DetainerRules.Model.Decisions;
 /// </remarks>
 public sealed record Answer(string Value, string? Detail)
 {
-    /// <summary>The answer as a reader sees it: <c>required (booking, release)</c>.</summary>
-    public string Text => Detail is null ? Value : $"{Value} ({Detail})";
+    /// <summary>The value in a reader's words where they differ from the vocabulary word: an outcome's (<c>held for ICE</c>).</summary>
+    private string? Words { get; init; }
+
+    /// <summary>The answer as a reader sees it: <c>required (booking, release)</c>, <c>held for ICE</c>.</summary>
+    public string Text => (Words ?? Value) + (Detail is null ? string.Empty : $" ({Detail})");
 
     /// <summary>The answer to one decision.</summary>
     public static Answer Of(Decision decision)
@@ -41,7 +44,7 @@ public sealed record Answer(string Value, string? Detail)
     }
 
     /// <summary>The outcome, without the hold's end: that follows from the release time and the hold limit, which <c>delay_release</c> carries.</summary>
-    public static Answer Of(OutcomeFinding outcome) => new(Vocabulary.Word(outcome.Value), null);
+    public static Answer Of(OutcomeFinding outcome) => new(Vocabulary.Word(outcome.Value), null) { Words = OutcomeWords.Of(outcome.Value) };
 
     public override string ToString() => Text;
 }

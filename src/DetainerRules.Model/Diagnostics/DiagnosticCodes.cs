@@ -3,7 +3,7 @@ namespace DetainerRules.Model.Diagnostics;
 /// <summary>
 /// The catalog of diagnostic codes: every code the tool gives, with its title and help, in one
 /// place. <c>DR1xx</c> are files and fields, <c>DR2xx</c> policy structure and references,
-/// <c>DR3xx</c> conditions, <c>DR4xx</c> warnings found over a policy's scenario space.
+/// <c>DR3xx</c> conditions, <c>DR4xx</c> warnings about a valid policy (most found over its scenario space).
 /// README's table of codes is written from this list (<c>detainer codes --update README.md</c>).
 /// </summary>
 public static class DiagnosticCodes
@@ -96,12 +96,16 @@ public static class DiagnosticCodes
         "DR406", "a rule or default not verified in the provision's own text",
         "Read the provision and cite it `verified: primary`, with `at` and `quote` (given with `--strict`).");
 
+    public static DiagnosticCode StaleReason { get; } = new(
+        "DR407", "a rule's reason names an entry its variant removed",
+        "A variant took the entry out of a list, but a rule it inherits still gives the entry in its `because`: restate the rule under `replace_rules` with a reason that fits the variant.");
+
     /// <summary>Every code, in order.</summary>
     public static IReadOnlyList<DiagnosticCode> All { get; } =
     [
         File, Syntax, Field, UnknownKind,
         Identity, Reference, Completeness, PolicyCycle, Reach,
         Condition, ConditionSyntax, UnknownName, WrongOperator, UnknownValue, WrongScope, ConditionCycle,
-        NeverFires, NeverDecides, Conflict, NeverDecided, TooLarge, BelowPrimary,
+        NeverFires, NeverDecides, Conflict, NeverDecided, TooLarge, BelowPrimary, StaleReason,
     ];
 }

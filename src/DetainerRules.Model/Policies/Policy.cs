@@ -42,6 +42,9 @@ public sealed record Policy(
     /// <summary>What each variant in the chain changed, in its own words, by policy id.</summary>
     public IReadOnlyDictionary<string, string> Amendments { get; init; } = new Dictionary<string, string>();
 
+    /// <summary>Entries variants in the chain took out of their bases' lists, for checking the reasons inherited rules give.</summary>
+    public IReadOnlyList<ListRemoval> Removals { get; init; } = [];
+
     /// <summary>Named conditions as written, by name, after merging the chain.</summary>
     public IReadOnlyDictionary<string, string> NamedConditions { get; init; } = new Dictionary<string, string>();
 

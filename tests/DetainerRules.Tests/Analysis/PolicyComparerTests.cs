@@ -35,6 +35,24 @@ public class PolicyComparerTests
         }
     }
 
+    [TestCase("detainer.warrant!=judicial", "a detainer with an administrative warrant")]
+    [TestCase("detainer.form=I-247A", "a detainer with an administrative warrant")]
+    [TestCase("detainer=present", "a detainer with an administrative warrant")]
+    public void OverSpace_NarrowedDetainers_RegionSaysWhichDetainerItsExampleHas(string clause, string description)
+    {
+        // notice-2023 holds on an administrative warrant and notice-2020 does not: that is the split, whatever the form.
+        var policies = new[] { Fixture("notice-2020"), Fixture("notice-2023") };
+        var space = ScenarioSpace.For([.. policies.Select(p => p.Item2)], null, SpaceFilter.Parse([clause]));
+
+        var region = PolicyComparer.OverSpace(policies, space, [Subject.Of(DecisionKind.DelayRelease)]).Subjects.Single().Splits.Single().Regions.Single();
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(region.Example.Detainer?.Warrant, Is.EqualTo(Model.Scenarios.WarrantKind.Administrative));
+            Assert.That(region.Description, Is.EqualTo(description));
+        }
+    }
+
     [Test]
     public void OverSpace_RegionExample_GetsTheSplitsAnswersWhenEvaluated()
     {

@@ -93,6 +93,19 @@ public class BatchCommandTests
     }
 
     [Test]
+    public void Batch_Summary_SaysOutcomesInWordsWhileRecordsKeepTheVocabularyWord()
+    {
+        // Texas holds on every detainer (texas-sb4); some of the generated records carry one.
+        var (_, output, error) = Run("batch", "-p", "texas-sb4", "--input", "good.jsonl", "--output", "words.jsonl");
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(output, Does.Match(@"outcome +.*\bheld for ICE [0-9]").And.Not.Contain("held_for_ice"), error);
+            Assert.That(File.ReadAllText(Path.Combine(_dir, "words.jsonl")), Does.Contain("\"outcome\":\"held_for_ice\""));
+        }
+    }
+
+    [Test]
     public void Batch_Answers_MatchWhatEvaluateSaysForEachScenario()
     {
         Run("batch", "-p", "california", "--input", "good.jsonl", "--output", "check.jsonl");

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using DetainerRules.Cli;
 using DetainerRules.Tests.Support;
 using DetainerRules.Yaml;
@@ -39,6 +40,46 @@ public class CompareCliTests
             Assert.That(output, Does.Contain("notice-2020: unknown; notice-2023: required (booking, release): 3 cases"));
             Assert.That(output, Does.Contain("- born abroad; a charge of domestic violence or DUI (2; e.g. notify_ice-1-1)"));
             Assert.That(output, Does.Contain("delay_release: the policies differ on 1 of 4 cases"));
+        }
+    }
+
+    [TestCase("text")]
+    [TestCase("markdown")]
+    [TestCase("html")]
+    public void Compare_HumanFormats_SayTheOutcomeInWords(string format)
+    {
+        // notice-2023 holds on an administrative warrant where notice-2020 releases: the outcomes split.
+        var (_, output, error) = Run("compare", "notice-2020", "notice-2023", "--space", "--decision", "outcome", "--format", format);
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(output, Does.Contain("notice-2023: held for ICE"), error);
+            Assert.That(Regex.Replace(output, "<style>.*?</style>|<[^>]*>", string.Empty, RegexOptions.Singleline), Does.Not.Contain("held_for_ice"), "the vocabulary word at most as an HTML class");
+        }
+    }
+
+    [Test]
+    public void Compare_Json_KeepsTheOutcomesVocabularyWord()
+    {
+        var (_, output, _) = Run("compare", "notice-2020", "notice-2023", "--space", "--decision", "outcome", "--format", "json");
+
+        Assert.That(output, Does.Contain("\"value\": \"held_for_ice\""));
+    }
+
+    [Test]
+    public void Compare_HtmlOfMoreThanFourPolicies_LeadsWithAPolicyByPolicyMatrixAndFoldsEachPair()
+    {
+        var (_, output, error) = Run("compare", "notice-2020", "notice-2023", "wider", "copy/notice-2020.yaml", "copy/notice-2023.yaml", "--space", "--format", "html");
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(output, Does.Contain("<table class=\"pairs\" id=\"agreement\">"), error);
+            Assert.That(output.IndexOf("id=\"agreement\"", StringComparison.Ordinal), Is.LessThan(output.IndexOf("<details", StringComparison.Ordinal)), "the matrix comes first");
+            Assert.That(Regex.Count(output, "<th scope=\"col\">"), Is.EqualTo(5 * 10), "a column per policy, in the matrix and in one per decision and the outcome");
+            Assert.That(output, Does.Not.Contain("<table class=\"matrix\">"), "no column per pair of policies");
+            Assert.That(output, Does.Contain("<details class=\"pair\" id=\"pair-1-2\"><summary>notice-2020#1 and notice-2023#2: differ on"));
+            Assert.That(output, Does.Not.Contain("id=\"pair-1-4\""), "a policy and its copy agree: no pair to open");
+            Assert.That(output, Does.Contain("Agree on every compared case: notice-2020#1 and notice-2020#4; notice-2023#2 and notice-2023#5."));
         }
     }
 
@@ -228,7 +269,7 @@ public class CompareCliTests
             Assert.That(exit, Is.EqualTo(ExitCodes.PoliciesDiffer), error.ToString());
             Assert.That(text, Does.Contain("county under state: they disagree on delay_release"));
             Assert.That(text, Does.Contain("county (own rules): required (48 hours, excluding weekends and federal holidays); state, county (in force): forbidden"));
-            Assert.That(text, Does.Contain("a detainer of any form with no warrant or an administrative warrant"));
+            Assert.That(text, Does.Contain("a detainer with no warrant or an administrative warrant"));
         }
     }
 

@@ -71,7 +71,7 @@ public class TerminalTextTests
         w.WriteLine(42);
         w.WriteLine("{0}\n", "d");
         w.WriteLine("e\n".AsSpan());
-        w.Redraw("[###] 5 records\u001b[2J");
+        w.Overwrite("[###] 5 records\u001b[2J");
 
         Assert.That(inner.ToString(), Is.EqualTo(
             "Scenario x\\nOutcome: the person is held for ICE.\n" +
@@ -80,7 +80,7 @@ public class TerminalTextTests
             "42\n" +
             "d\\n\n" +
             "e\\n\n" +
-            "\r[###] 5 records\\u001B[2J"));
+            "\r[###] 5 records\\u001B[2J\u001b[K"));
     }
 
     [Test]

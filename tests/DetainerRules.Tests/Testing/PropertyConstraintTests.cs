@@ -88,6 +88,24 @@ public class PropertyConstraintTests
             Assert.That(message, Does.Contain("notice-2020 says unknown where notice-2023 says required (booking, release), in 3 of 12 cases"));
             Assert.That(message, Does.Contain("for instance: born abroad; a charge of domestic violence or DUI"));
             Assert.That(message, Does.Contain("\"foreign_born\": true"));
+            Assert.That(message, Does.Contain("No day is known on which all the compared policies were in force: examples are booked on 2025-03-12, when notice-2020 was not."), "notice-2020 ends in 2022, notice-2023 begins in 2023");
+        }
+    }
+
+    [Test]
+    public void Agree_OverNarrowedDetainers_CounterExampleIsDescribedAsTheDetainerItHas()
+    {
+        var comparison = Policies.Compare(Fixtures.Policy("notice-2020"), Fixtures.Policy("notice-2023")).On(DecisionKind.DelayRelease).Over(Space.Where("detainer.warrant!=judicial"));
+
+        var (success, message) = Apply(Answers.Agree, comparison);
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(success, Is.False);
+            Assert.That(message, Does.Contain("for instance: a detainer with an administrative warrant"));
+            Assert.That(message, Does.Contain("case: a detainer with an administrative warrant"));
+            Assert.That(message, Does.Not.Contain("no detainer"));
+            Assert.That(message, Does.Contain("\"warrant\": \"administrative\""));
         }
     }
 
