@@ -103,8 +103,9 @@ public static class BatchEvaluator
         }
     }
 
-    private static PolicyAnswers Answer(IPolicyEvaluator policy, Scenario scenario)
+    private static PolicyAnswers Answer(BatchPolicy.Choice choice, Scenario scenario)
     {
+        var policy = choice.Policy;
         var decisions = new Decision[DecisionCount];
         if (policy is DelegatePolicy fast)
         {
@@ -120,6 +121,6 @@ public static class BatchEvaluator
 
         var holdUntil = HoldTime.Until(scenario, decisions[(int)DecisionKind.DelayRelease], policy.Policy.Time);
         var outcome = OutcomeRule.Of(scenario, decisions[(int)DecisionKind.TransferToIce].Value, decisions[(int)DecisionKind.DelayRelease].Value, decisions[(int)DecisionKind.ReleaseIfIceAbsent].Value);
-        return new PolicyAnswers(policy.Policy.Id, decisions, outcome, holdUntil);
+        return new PolicyAnswers(choice.Version, decisions, outcome, holdUntil);
     }
 }

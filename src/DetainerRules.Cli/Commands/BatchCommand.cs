@@ -20,7 +20,9 @@ internal static class BatchCommand
 {
     public static Command Create(CliContext context)
     {
-        var policies = new Option<string[]>("--policy", "-p") { Description = "Policy id, file or family (repeat for several); a family decides each record by the version in force on its booking day", Required = true, Arity = ArgumentArity.OneOrMore };
+        var policies = new Option<string[]>("--policy", "-p") { Description = "Policy id, file or family (repeat for several); a family decides each record by the version in force on its booking day", Arity = ArgumentArity.OneOrMore };
+        var agencies = new Option<string[]>("--agency") { Description = "An agency of the roster (id, ORI or name; repeat for several), each record decided by the layers that bound it on the record's booking day: its own catalog policy (or none), its state's law, its 287(g) agreements then in force", Arity = ArgumentArity.OneOrMore };
+        var agencyState = AgenciesCommand.State();
         var input = new Option<string>("--input", "-i") { Description = "Scenarios: a .jsonl file (one per line), a .csv file (layout in README), or a folder of scenario files", Required = true };
         var output = new Option<string>("--output", "-o") { Description = "Where to write results: .jsonl or .csv", Required = true };
         var summaryFile = new Option<string?>("--summary") { Description = "Also write the summary as JSON to this file: counts per policy and, per pair of policies, records that differ per decision and the extra detention hours each one's holds add" };
@@ -30,14 +32,26 @@ internal static class BatchCommand
         var map = new Option<string>("--map") { Description = "A column map (YAML) reading a CSV data set's own columns and values as the batch columns, e.g. seeds/maps/ddp-detainers.yaml" };
         var command = new Command("batch", "Evaluate every record of a dataset under each policy, in parallel, writing results in input order; counts in = counts out")
         {
-            policies, input, output, summaryFile, engine, rules, timezone, map,
+            policies, agencies, agencyState, input, output, summaryFile, engine, rules, timezone, map,
         };
-        command.SetAction(parse => Run(context, parse.GetRequiredValue(policies), parse.GetRequiredValue(input), parse.GetRequiredValue(output), parse.GetValue(summaryFile), parse.GetRequiredValue(engine) == "nrules", parse.GetValue(rules), parse.GetValue(timezone), parse.GetValue(map)));
+        command.Validators.Add(result =>
+        {
+            if (result.GetValue(policies) is not { Length: > 0 } && result.GetValue(agencies) is not { Length: > 0 })
+            {
+                result.AddError("batch: name a --policy or an --agency (or several)");
+            }
+            else if (result.GetValue(agencyState) is not null && result.GetValue(agencies) is not { Length: > 0 })
+            {
+                result.AddError("--state narrows an --agency name; give it with --agency");
+            }
+        });
+        command.SetAction(parse => Run(context, new Deciders(parse.GetValue(policies) ?? [], parse.GetValue(agencies) ?? [], parse.GetValue(agencyState)), parse.GetRequiredValue(input), parse.GetRequiredValue(output), parse.GetValue(summaryFile), parse.GetRequiredValue(engine) == "nrules", parse.GetValue(rules), parse.GetValue(timezone), parse.GetValue(map)));
         return command;
     }
 
-    private static int Run(CliContext context, string[] policyNames, string inputArgument, string outputArgument, string? summaryArgument, bool reference, string[]? rulesFolders, string? timezone, string? mapArgument)
+    private static int Run(CliContext context, Deciders deciders, string inputArgument, string outputArgument, string? summaryArgument, bool reference, string[]? rulesFolders, string? timezone, string? mapArgument)
     {
+        var policyNames = deciders.Policies;
         var outputPath = context.Resolve(outputArgument);
         var csv = outputPath.EndsWith(".csv", StringComparison.OrdinalIgnoreCase);
         if (!csv && !outputPath.EndsWith(".jsonl", StringComparison.OrdinalIgnoreCase))
@@ -70,11 +84,14 @@ internal static class BatchCommand
         }
 
         var catalog = context.Catalog(rulesFolders);
-        List<BatchPolicy> compiled = [.. policyNames.Select(name => PolicySelection.PickPerRecord(context, catalog, name, reference))];
+        List<BatchPolicy> compiled = [
+            .. policyNames.Select(name => PolicySelection.PickPerRecord(context, catalog, name, reference)),
+            .. deciders.Agencies.Select(name => AgencySelection.Resolve(context, name, deciders.State, rulesFolders, reference).PerRecord()),
+        ];
 
         if (compiled.Select(p => p.Label).Distinct(StringComparer.Ordinal).Count() != compiled.Count)
         {
-            throw new UsageException("the same policy is named twice");
+            throw new UsageException("the same policy or agency is named twice");
         }
 
         using var output = OutputFile.Create(outputPath, outputArgument);
@@ -187,4 +204,7 @@ internal static class BatchCommand
             w.WriteLine(line);
         }
     }
+
+    /// <summary>What decides the records: policies by name, and agencies (narrowed by <c>--state</c>) by their layers.</summary>
+    private sealed record Deciders(string[] Policies, string[] Agencies, string? State);
 }

@@ -18,9 +18,14 @@ internal static class CompareCommand
     {
         var policies = new Argument<string[]>("policy")
         {
-            Description = "Two or more policy ids or policy files (a family name needs --at)",
-            Arity = new ArgumentArity(2, 64),
+            Description = "Two or more policy ids or policy files (a family name needs --at); with --agency, fewer",
+            Arity = new ArgumentArity(0, 64),
         };
+        var agencies = new Option<string[]>("--agency")
+        {
+            Description = "An agency of the roster (id, ORI or name; repeatable), compared as the layers that bound it on the --at date: its own catalog policy (or none), its state's law, its 287(g) agreements then in force",
+        };
+        var agencyState = AgenciesCommand.State();
         var space = new Option<bool>("--space") { Description = "Compare over every case the policies can tell apart" };
         var scenarios = new Option<string[]>("--scenarios")
         {
@@ -43,10 +48,24 @@ internal static class CompareCommand
         var engine = CommonOptions.Engine();
         var command = new Command("compare", "Show where policies answer differently, decision by decision, with the regions of cases where they split; exit 3 when they differ")
         {
-            policies, space, scenarios, where, decisions, format, examples, at, rules, engine,
+            policies, agencies, agencyState, space, scenarios, where, decisions, format, examples, at, rules, engine,
         };
         command.Validators.Add(result =>
         {
+            var named = result.GetValue(agencies) ?? [];
+            if ((result.GetValue(policies)?.Length ?? 0) + named.Length < 2)
+            {
+                result.AddError("compare: name two or more policies or agencies (--agency)");
+            }
+            else if (named.Length > 0 && result.GetValue(at) is null)
+            {
+                result.AddError("compare --agency: give --at YYYY-MM-DD, the day whose layers to compare (as for a policy family)");
+            }
+            else if (named.Length == 0 && result.GetValue(agencyState) is not null)
+            {
+                result.AddError("--state narrows an --agency name; give it with --agency");
+            }
+
             var hasSpace = result.GetValue(space);
             var files = result.GetValue(scenarios) ?? [];
             if (hasSpace == files.Length > 0)
@@ -55,7 +74,9 @@ internal static class CompareCommand
             }
         });
         command.SetAction(parse => Run(context, new Request(
-            parse.GetRequiredValue(policies),
+            parse.GetValue(policies) ?? [],
+            parse.GetValue(agencies) ?? [],
+            parse.GetValue(agencyState),
             parse.GetValue(scenarios) ?? [],
             parse.GetValue(where) ?? [],
             parse.GetValue(decisions) is { Length: > 0 } names ? [.. Subject.All.Where(s => names.Contains(s.Name))] : Subject.All,
@@ -76,7 +97,10 @@ internal static class CompareCommand
         }
 
         var catalog = context.Catalog(request.Rules);
-        var compiled = Labelled(request.Policies.Select(name => (name, PolicySelection.Pick(context, catalog, name, request.At, request.ReferenceEngine))).ToList());
+        var compiled = Labelled([
+            .. request.Policies.Select(name => PolicySelection.Pick(context, catalog, name, request.At, request.ReferenceEngine)).Select(p => (p.Policy.Id, p)),
+            .. request.Agencies.Select(name => Agency(context, request, name)),
+        ]);
         var space = ScenarioSpace.For([.. compiled.Select(p => p.Policy)], request.Subjects, filter, request.At);
         var scenarios = request.Scenarios.Count == 0 ? null : LoadScenarios(context, request.Scenarios);
         var comparison = scenarios is null
@@ -95,9 +119,22 @@ internal static class CompareCommand
         return comparison.Agree ? ExitCodes.Success : ExitCodes.PoliciesDiffer;
     }
 
-    /// <summary>Policy ids as labels; a label used twice (the same id from two files) gets its position appended.</summary>
-    private static List<(string Label, IPolicyEvaluator Policy)> Labelled(List<(string Name, IPolicyEvaluator Policy)> picked) =>
-        [.. picked.Select((p, i) => picked.Count(q => q.Policy.Policy.Id == p.Policy.Policy.Id) > 1 ? ($"{p.Policy.Policy.Id}#{i + 1}", p.Policy) : (p.Policy.Policy.Id, p.Policy))];
+    /// <summary>An agency's layers on the --at day, labelled by the agency's id; what each layer is goes to standard error, as evaluate --agency --format json says it.</summary>
+    private static (string Label, IPolicyEvaluator Policy) Agency(CliContext context, Request request, string name)
+    {
+        var selection = AgencySelection.Resolve(context, name, request.State, request.Rules, request.ReferenceEngine);
+        var (layered, policy) = selection.On(request.At!.Value);
+        foreach (var note in layered.Notes)
+        {
+            context.Error.WriteLine($"{selection.Agency.Id}: {note}");
+        }
+
+        return (selection.Agency.Id, policy);
+    }
+
+    /// <summary>Policy ids and agency ids as labels; a label used twice (the same id from two files) gets its position appended.</summary>
+    private static List<(string Label, IPolicyEvaluator Policy)> Labelled(List<(string Label, IPolicyEvaluator Policy)> picked) =>
+        [.. picked.Select((p, i) => picked.Count(q => q.Label == p.Label) > 1 ? ($"{p.Label}#{i + 1}", p.Policy) : p)];
 
     private static List<Scenario> LoadScenarios(CliContext context, IReadOnlyList<string> arguments)
     {
@@ -120,6 +157,8 @@ internal static class CompareCommand
 
     private sealed record Request(
         IReadOnlyList<string> Policies,
+        IReadOnlyList<string> Agencies,
+        string? State,
         IReadOnlyList<string> Scenarios,
         IReadOnlyList<string> Where,
         IReadOnlyList<Subject> Subjects,

@@ -105,50 +105,33 @@ internal static class EvaluateCommand
 
         // Each policy is compiled once, however many scenarios it decides.
         var compiled = new Dictionary<string, CompiledPolicy>(StringComparer.Ordinal);
-
-        var exit = ExitCodes.Success;
         var first = true;
-        foreach (var file in ScenarioFiles.Expand(arguments, context))
+        return ScenarioFiles.Decide(context, arguments, (_, scenario) =>
         {
-            try
+            var policy = at is { } day ? choice.On(day) : choice.On(scenario.BookedAt);
+            if (!compiled.TryGetValue(policy.Id, out var network))
             {
-                var scenario = ScenarioLoader.LoadFile(context.Resolve(file), file);
-                var policy = at is { } day ? choice.On(day) : choice.On(scenario.BookedAt);
-                if (!compiled.TryGetValue(policy.Id, out var network))
-                {
-                    network = PolicyCompiler.Compile(policy, catalog.Authority);
-                    compiled[policy.Id] = network;
-                }
-
-                var verdict = network.Evaluate(scenario);
-                var explanations = explain ? DecisionExplanation.Of(verdict, Tracer) : null;
-                var flips = whatFlips ? Flips(context, network, scenario) : null;
-                if (!first && format == ReportFormat.Text)
-                {
-                    context.Output.WriteLine(new string('-', 72));
-                }
-
-                first = false;
-                if (format == ReportFormat.Json)
-                {
-                    context.Document.WriteLine(JsonReport.ToJson(verdict, explanations: explanations, flips: flips));
-                }
-                else
-                {
-                    TextReport.Write(context.Output, verdict, explanations, flips);
-                }
+                network = PolicyCompiler.Compile(policy, catalog.Authority);
+                compiled[policy.Id] = network;
             }
-            catch (InvalidInputException e)
+
+            var verdict = network.Evaluate(scenario);
+            var explanations = explain ? DecisionExplanation.Of(verdict, Tracer) : null;
+            var flips = whatFlips ? Flips(context, network, scenario) : null;
+            if (!first && format == ReportFormat.Text)
             {
-                // One bad scenario does not stop the others.
-                exit = context.Fail(e);
+                context.Output.WriteLine(new string('-', 72));
             }
-            catch (EvaluationException e)
-            {
-                exit = context.Fail(e, file);
-            }
-        }
 
-        return exit;
+            first = false;
+            if (format == ReportFormat.Json)
+            {
+                context.Document.WriteLine(JsonReport.ToJson(verdict, explanations: explanations, flips: flips));
+            }
+            else
+            {
+                TextReport.Write(context.Output, verdict, explanations, flips);
+            }
+        });
     }
 }

@@ -1,3 +1,8 @@
+using DetainerRules.Engine;
+using DetainerRules.Model.Diagnostics;
+using DetainerRules.Model.Scenarios;
+using DetainerRules.Yaml;
+
 namespace DetainerRules.Cli.Commands;
 
 /// <summary>Expands the file arguments: files as given, folders to their YAML and JSON files (not JSON Schemas, <c>*.schema.json</c>) in name order.</summary>
@@ -29,5 +34,29 @@ internal static class ScenarioFiles
         }
 
         return files;
+    }
+
+    /// <summary>Loads each scenario the arguments name and hands it to <paramref name="decide"/>; one that cannot be read or decided is reported and the rest go on.</summary>
+    /// <returns>Success, or the exit code of the last failure.</returns>
+    public static int Decide(CliContext context, IEnumerable<string> arguments, Action<string, Scenario> decide)
+    {
+        var exit = ExitCodes.Success;
+        foreach (var file in Expand(arguments, context))
+        {
+            try
+            {
+                decide(file, ScenarioLoader.LoadFile(context.Resolve(file), file));
+            }
+            catch (InvalidInputException e)
+            {
+                exit = context.Fail(e);
+            }
+            catch (EvaluationException e)
+            {
+                exit = context.Fail(e, file);
+            }
+        }
+
+        return exit;
     }
 }

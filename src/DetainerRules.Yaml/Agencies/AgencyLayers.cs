@@ -44,14 +44,33 @@ public sealed class AgencyLayers
 
     public Agency Agency { get; }
 
+    /// <summary>
+    /// The law of a state as it binds an agency there with no policy of its own and no 287(g) agreement:
+    /// what the map colours a state by. Its layers name no state law where the catalog has none.
+    /// </summary>
+    public static AgencyLayers StateLaw(PolicyCatalog catalog, string state, AgencyRoster roster) =>
+        new(catalog, new Agency("state-law-" + state.ToLowerInvariant(), $"an agency of {UsJurisdictions.Names[state]} with no policy or agreement of its own", AgencyType.Other, state, null, null, null, []), roster);
+
     /// <summary>The layered policy for a booking at <paramref name="bookedAt"/>, with how to find its authorities.</summary>
     /// <exception cref="InvalidInputException">A layer's policy cannot be loaded, or no version of the agency's own family was in force that day.</exception>
     public Layered On(DateTimeOffset bookedAt)
     {
-        var notes = new List<string>();
         var zone = _own is null ? _stateLaw.Select(s => s.Undated ?? s.On(bookedAt)).FirstOrDefault()?.Time : (_own.Undated ?? _own.On(bookedAt)).Time;
         var time = zone ?? JurisdictionTime.AsWritten;
-        var day = time.DayOf(bookedAt);
+        return On(time.DayOf(bookedAt), time);
+    }
+
+    /// <summary>The layered policy in force on <paramref name="day"/> (a comparison <c>--at</c> a date rather than a booking's moment).</summary>
+    /// <exception cref="InvalidInputException">A layer's policy cannot be loaded, or no version of the agency's own family was in force that day.</exception>
+    public Layered On(DateOnly day)
+    {
+        var zone = _own is null ? _stateLaw.Select(s => s.Undated ?? s.InForceOn(day)).OfType<Policy>().FirstOrDefault()?.Time : (_own.Undated ?? _own.On(day)).Time;
+        return On(day, zone ?? JurisdictionTime.AsWritten);
+    }
+
+    private Layered On(DateOnly day, JurisdictionTime time)
+    {
+        var notes = new List<string>();
         var state = UsJurisdictions.Names[Agency.State];
         var own = _own is null ? null : _own.InForceOn(day);
         notes.Add(_own is null ? "own policy: none published in the catalog, so its own answers are unknown"
@@ -145,11 +164,14 @@ public sealed class AgencyLayers
     {
         public Policy Policy { get; } = policy;
 
+        /// <summary>The layers added above the agency's own, in the order of <c>bound_by</c>: its state's law, then the 287(g) models.</summary>
+        public IReadOnlyList<Policy> Added { get; } = [.. policy.BoundBy.Where(added.ContainsKey).Select(id => added[id])];
+
         /// <summary>One line per layer, in words: what binds the agency, or that the catalog lacks it.</summary>
         public IReadOnlyList<string> Notes { get; } = notes;
 
-        /// <summary>A key that tells layered policies apart: the same key, the same compiled policy.</summary>
-        public string Key => string.Join('|', [Policy.Id, .. Policy.BoundBy]);
+        /// <summary>The layers by name, the agency's own first (<c>agency-x+texas-sb8+287g-wso</c>): the same name, the same compiled policy.</summary>
+        public string Key => string.Join('+', [Policy.Id, .. Policy.BoundBy]);
 
         /// <summary>Finds an authority for the engine: the layers added here, else as the catalog finds a policy's own <c>bound_by</c>.</summary>
         public Policy Authority(Policy origin, string id) =>

@@ -17,31 +17,6 @@ namespace DetainerRules.Tests.Agencies;
 [TestFixture]
 public class AgencyLayersTests
 {
-    private const string Roster = """
-        source: { title: fixture list, publisher: tests, as_of: 2025-07-18 }
-        agencies:
-          - id: wy-plain-county-sheriffs-office
-            name: "Plain County Sheriff's Office"
-            type: sheriff
-            state: WY
-          - id: wy-hold-county-sheriffs-office
-            name: "Hold County Sheriff's Office"
-            type: sheriff
-            state: WY
-            agreements: [ { model: wso, signed: 2025-06-01 } ]
-          - id: ut-hold-county-sheriffs-office
-            name: "Hold County Sheriff's Office"
-            type: sheriff
-            state: UT
-            agreements: [ { model: wso, signed: 2025-06-01 }, { model: tfm, signed: 2025-06-01, ends: 2025-06-30 } ]
-          - id: wy-city-police-department
-            name: City Police Department
-            type: local_police
-            state: WY
-            policy: wy-city
-            agreements: [ { model: wso, signed: 2025-06-01 } ]
-        """;
-
     private string _rules = null!;
     private PolicyCatalog _catalog = null!;
     private AgencyRoster _roster = null!;
@@ -49,30 +24,7 @@ public class AgencyLayersTests
     [OneTimeSetUp]
     public void WriteFixtures()
     {
-        _rules = Directory.CreateTempSubdirectory("detainer-layers-").FullName;
-        File.WriteAllText(Path.Combine(_rules, "wy-law.yaml"), TestPolicies.Yaml("""
-              - id: no-holds
-                when: true
-                then: { delay_release: forbidden, ask_immigration_status: permitted }
-                because: the fixture state forbids holds for ICE
-                cite: src
-            """, "state: WY\ntime_zone: America/Denver").Replace("id: test-policy", "id: wy-law", StringComparison.Ordinal));
-        File.WriteAllText(Path.Combine(_rules, "287g-wso.yaml"), TestPolicies.Yaml("""
-              - id: hold-on-warrant
-                when: detainer.warrant = administrative
-                then: { delay_release: { value: required, limit: clock48 } }
-                because: the fixture agreement has officers hold on ICE's warrant
-                cite: src
-            """, "state: US\ntime_zone: local").Replace("id: test-policy", "id: 287g-wso", StringComparison.Ordinal));
-        File.WriteAllText(Path.Combine(_rules, "wy-city.yaml"), TestPolicies.Yaml("""
-              - id: no-questions
-                when: true
-                then: { ask_immigration_status: forbidden }
-                because: the fixture city's officers do not ask
-                cite: src
-            """, "state: WY\ntime_zone: America/Denver").Replace("id: test-policy", "id: wy-city", StringComparison.Ordinal));
-        Directory.CreateDirectory(Path.Combine(_rules, "agencies"));
-        File.WriteAllText(Path.Combine(_rules, "agencies", "roster.yaml"), Roster);
+        _rules = AgencyFixture.Write();
         _catalog = new PolicyCatalog([_rules]);
         _roster = RosterFolder.Load(RosterFolder.Files(Path.Combine(_rules, "agencies")));
     }

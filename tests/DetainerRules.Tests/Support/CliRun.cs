@@ -13,4 +13,13 @@ internal static class CliRun
         var exit = DetainerCli.Run(catalog ? [.. args, "--rules", Repository.Rules] : args, output, error, workingDirectory);
         return (exit, output.ToString(), error.ToString());
     }
+
+    /// <summary>Runs as <see cref="Run"/> does, with no catalog but the folders named by <c>--rules</c>: a fixture catalog stays the whole catalog, whatever laws the shipped one gains.</summary>
+    public static (int Exit, string Out, string Err) RunIsolated(string workingDirectory, params string[] args)
+    {
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+        var exit = DetainerCli.Run(args, output, error, workingDirectory, shippedCatalog: Path.Combine(workingDirectory, "no-shipped-catalog"));
+        return (exit, output.ToString(), error.ToString());
+    }
 }
