@@ -74,15 +74,15 @@ public static class AgencyReport
         w.WriteLine();
         w.WriteLine($"| state | agencies | {string.Join(" | ", Models.Select(m => $"{Vocabulary.Word(m)} agreements"))} | with a catalog policy |");
         w.WriteLine($"|---|---:|{string.Concat(Models.Select(_ => "---:|"))}---:|");
-        foreach (var state in roster.Agencies.GroupBy(a => a.State).OrderBy(g => g.Key, StringComparer.Ordinal))
+        foreach (var state in StateAgreements.Of(roster))
         {
-            var here = state.SelectMany(a => a.Agreements).ToList();
             w.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"| {MarkdownText.Text(UsJurisdictions.Names[state.Key])} ({state.Key}) | {state.Count()} | {string.Join(" | ", Models.Select(m => here.Count(a => a.Model == m)))} | {state.Count(a => a.Policy is not null)} |"));
+                $"| {MarkdownText.Text(UsJurisdictions.Names[state.State])} ({state.State}) | {state.Agencies} | {string.Join(" | ", state.Agreements)} | {state.WithPolicy} |"));
         }
 
+        var all = StateAgreements.All(roster);
         w.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"| all | {roster.Agencies.Count} | {string.Join(" | ", Models.Select(m => agreements.Count(a => a.Model == m)))} | {roster.Agencies.Count(a => a.Policy is not null)} |"));
+            $"| all | {all.Agencies} | {string.Join(" | ", all.Agreements)} | {all.WithPolicy} |"));
         return w.ToString();
     }
 

@@ -23,6 +23,7 @@ internal static partial class AgenciesCommand
             List(context),
             Show(context),
             Summary(context),
+            AgencyMapCommand.Create(context),
         };
 
     private static Command Import(CliContext context)

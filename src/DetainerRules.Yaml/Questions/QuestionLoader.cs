@@ -18,13 +18,22 @@ public static class QuestionLoader
             ?? throw new InvalidInputException([Diagnostic.Error(root.Span, DiagnosticCodes.Field, string.Empty, "expected `questions`")]);
         var folder = Path.GetDirectoryName(Path.GetFullPath(path))!;
         var questions = new List<Question>();
+        var ids = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         foreach (var item in r.List(r.Required(top, "questions")))
         {
-            var m = r.Mapping(item, ["ask", "scenario", "decision"]);
+            var m = r.Mapping(item, ["id", "ask", "scenario", "decision"]);
             if (m is null)
             {
                 r.Report(item.Span, item.Path, "expected a question (ask, scenario, decision)");
                 continue;
+            }
+
+            var idNode = m["id"];
+            var id = idNode is null ? null : r.Text(idNode);
+            if (id is not null && !ids.Add(id))
+            {
+                r.Report(idNode!.Span, idNode.Path, $"`{id}` names another question of this file: give each its own id");
+                id = null;
             }
 
             var ask = r.Text(r.Required(m, "ask"));
@@ -47,7 +56,7 @@ public static class QuestionLoader
 
             if (ask is not null && scenario is not null && (isOutcome || decision is not null))
             {
-                questions.Add(new Question(ask, Path.Combine(folder, scenario), decision));
+                questions.Add(new Question(ask, Path.Combine(folder, scenario), decision, id));
             }
         }
 
