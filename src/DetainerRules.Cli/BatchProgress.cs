@@ -44,7 +44,7 @@ internal sealed class BatchProgress
             if (_drawnAt is not { } last || elapsed - last >= RedrawEvery)
             {
                 _drawnAt = elapsed;
-                        _error.Overwrite(Bar(done, share, elapsed));
+                _error.Overwrite(Bar(done, share, elapsed));
             }
 
             return;

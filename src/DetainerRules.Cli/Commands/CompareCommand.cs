@@ -76,7 +76,7 @@ internal static class CompareCommand
         }
 
         var catalog = context.Catalog(request.Rules);
-        var compiled = Labelled(request.Policies.Select(name => (name, PolicySelection.Pick(context, catalog, name, request.At, request.ReferenceEngine))).ToList());
+        var compiled = Labelled(PolicySelection.Pick(context, catalog, request.Policies, request.At, request.ReferenceEngine));
         var space = ScenarioSpace.For([.. compiled.Select(p => p.Policy)], request.Subjects, filter, request.At);
         var scenarios = request.Scenarios.Count == 0 ? null : LoadScenarios(context, request.Scenarios);
         var comparison = scenarios is null
