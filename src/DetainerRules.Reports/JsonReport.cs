@@ -154,6 +154,11 @@ public static class JsonReport
         {
             w.WriteStartObject();
             w.WriteString("id", authority.Policy.Id);
+            if (authority.Policy.Absent is { } absent)
+            {
+                w.WriteString("absent", absent);
+            }
+
             WriteFiles(w, authority.Policy, authority.AuthorityVerdicts);
             w.WriteEndObject();
         }

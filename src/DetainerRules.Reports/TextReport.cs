@@ -29,6 +29,11 @@ public static class TextReport
             foreach (var authority in verdict.AuthorityVerdicts)
             {
                 w.WriteLine($"  {authority.Policy.Id}:");
+                if (authority.Policy.Absent is { } absent)
+                {
+                    w.WriteLine($"    Binds nothing here: {absent}.");
+                }
+
                 WriteFiles(w, authority.Policy, "    ");
             }
 

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using DetainerRules.Engine;
+using DetainerRules.Model.Policies;
 using DetainerRules.Yaml;
 using NUnit.Framework;
 
@@ -47,7 +48,7 @@ public static class Policies
         var catalog = Catalog;
         var asPath = Path.GetFullPath(idOrPath, TestDirectory);
         var path = Path.GetFullPath(catalog.Resolve(File.Exists(asPath) ? asPath : idOrPath));
-        return Loaded.GetOrAdd((string.Join('\n', catalog.SearchPath.Folders), path), key => new PolicyUnderTest(PolicyCompiler.Compile(catalog.Load(key.File), catalog.Authority)));
+        return Loaded.GetOrAdd((string.Join('\n', catalog.SearchPath.Folders), path), key => UnderTest(catalog, catalog.Load(key.File)));
     }
 
     /// <summary>A policy written inline, e.g. a variant a test drafts on the spot: its <c>extends</c> and <c>bound_by</c> name catalog policies by id.</summary>
@@ -56,7 +57,19 @@ public static class Policies
     public static PolicyUnderTest Parse(string yaml, string name = "inline.yaml")
     {
         var catalog = Catalog;
-        return new(PolicyCompiler.Compile(catalog.Parse(yaml, Path.GetFullPath(name, TestDirectory)), catalog.Authority));
+        return UnderTest(catalog, catalog.Parse(yaml, Path.GetFullPath(name, TestDirectory)));
+    }
+
+    /// <summary>A policy compiled with the authorities in force on the day its comparisons are booked on, and, for a scenario, on that scenario's booking day (each combination compiled once).</summary>
+    private static PolicyUnderTest UnderTest(PolicyCatalog catalog, Policy policy)
+    {
+        var compiled = new ConcurrentDictionary<string, Lazy<CompiledPolicy>>(StringComparer.Ordinal);
+        CompiledPolicy Under(AuthoritiesInForce inForce) =>
+            compiled.GetOrAdd(inForce.Key(policy), _ => new Lazy<CompiledPolicy>(() => PolicyCompiler.Compile(policy, inForce.Authority))).Value;
+
+        return new PolicyUnderTest(
+            Under(AuthoritiesInForce.On(catalog, Analysis.Space.BookingDay.For([policy]).Day)),
+            scenario => Under(AuthoritiesInForce.At(catalog, scenario.BookedAt)));
     }
 
     /// <summary>Two policies side by side: <c>Policies.Compare("lvmpd-2023", "lvmpd-2025-01").On(DecisionKind.NotifyIce)</c>.</summary>

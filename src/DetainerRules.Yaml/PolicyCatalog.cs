@@ -6,6 +6,7 @@ namespace DetainerRules.Yaml;
 public sealed class PolicyCatalog
 {
     private readonly IReadOnlyList<string> _directories;
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<(string Folder, string Family), IReadOnlyList<Model.Policies.Policy>> _versions = new();
 
     public PolicyCatalog(CatalogSearchPath searchPath)
     {
@@ -78,6 +79,44 @@ public sealed class PolicyCatalog
     /// <summary>The policy <paramref name="origin"/> names in <c>bound_by</c>, for the engine (<c>PolicyCompiler.Compile(policy, catalog.Authority)</c>).</summary>
     /// <exception cref="InvalidInputException">The authority cannot be found or loaded.</exception>
     public Model.Policies.Policy Authority(Model.Policies.Policy origin, string id) => Files.Authority(origin, id);
+
+    /// <summary>The versions of <paramref name="policy"/>'s family kept in its own folder, itself among them; the policy alone when it belongs to no family.</summary>
+    /// <remarks>Read from the one folder, so a re-dated copy elsewhere never mixes with the versions it sits beside (as <see cref="PolicyChoice"/> keeps a family to one place).</remarks>
+    /// <exception cref="InvalidInputException">A file of the family, or one that may be, has problems.</exception>
+    public IReadOnlyList<Model.Policies.Policy> VersionsOf(Model.Policies.Policy policy)
+    {
+        if (policy.Family is not { } family || Path.GetDirectoryName(policy.Span.File) is not { Length: > 0 } folder || !File.Exists(policy.Span.File))
+        {
+            return [policy];
+        }
+
+        return _versions.GetOrAdd((folder, family), key =>
+        {
+            var versions = new List<Model.Policies.Policy>();
+            var problems = new List<Diagnostic>();
+            foreach (var path in PolicyFilesIn(key.Folder))
+            {
+                if (BelongsTo(path, key.Family) is false)
+                {
+                    continue;
+                }
+
+                try
+                {
+                    if (Files.Load(path) is { } version && version.Family == key.Family)
+                    {
+                        versions.Add(version);
+                    }
+                }
+                catch (InvalidInputException e)
+                {
+                    problems.AddRange(e.Diagnostics);
+                }
+            }
+
+            return problems.Count > 0 ? throw new InvalidInputException(problems) : versions;
+        });
+    }
 
     /// <summary>
     /// Whether the policy file <paramref name="path"/> belongs to <paramref name="family"/>, as it or a policy it

@@ -10,12 +10,12 @@ namespace DetainerRules.Analysis.Expectations;
 /// <remarks>Only what a case states is checked: an expected decision without <c>at</c> does not check the notification points.</remarks>
 public static class ExpectationRunner
 {
-    /// <param name="policy">The policy for an id; throws what the caller's loader throws for an unknown id.</param>
+    /// <param name="policy">The policy for an id, as it decides the scenario (its authorities can depend on the booking day); throws what the caller's loader throws for an unknown id.</param>
     /// <param name="scenario">The scenario a case refers to; throws for an unknown reference.</param>
     /// <param name="failure">Turns what the two lookups throw into a message; returns null for exceptions that are bugs.</param>
     public static IReadOnlyList<CaseResult> Run(
         IEnumerable<ExpectationFile> files,
-        Func<string, IPolicyEvaluator> policy,
+        Func<string, Scenario, IPolicyEvaluator> policy,
         Func<ExpectationFile, ExpectationCase, Scenario> scenario,
         Func<Exception, string?> failure)
     {
@@ -26,7 +26,8 @@ public static class ExpectationRunner
             {
                 try
                 {
-                    var verdict = policy(c.PolicyId).Evaluate(c.Inline ?? scenario(file, c));
+                    var decided = c.Inline ?? scenario(file, c);
+                    var verdict = policy(c.PolicyId, decided).Evaluate(decided);
                     results.Add(new CaseResult(file.Path, c, verdict, Compare(c, verdict), null));
                 }
                 catch (Exception e) when (failure(e) is not null)

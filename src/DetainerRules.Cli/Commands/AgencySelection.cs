@@ -47,7 +47,7 @@ internal sealed class AgencySelection
     public BatchPolicy PerRecord() => BatchPolicy.Layered(Agency.Id, scenario =>
     {
         var (layered, policy) = On(scenario.BookedAt);
-        return new BatchPolicy.Choice(policy, layered.Key);
+        return new BatchPolicy.Choice(policy, layered.Name);
     });
 
     private (AgencyLayers.Layered, IPolicyEvaluator) Compiled(AgencyLayers.Layered layered) =>

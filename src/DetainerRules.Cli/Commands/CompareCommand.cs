@@ -98,7 +98,7 @@ internal static class CompareCommand
 
         var catalog = context.Catalog(request.Rules);
         var compiled = Labelled([
-            .. request.Policies.Select(name => PolicySelection.Pick(context, catalog, name, request.At, request.ReferenceEngine)).Select(p => (p.Policy.Id, p)),
+            .. PolicySelection.Pick(context, catalog, request.Policies, request.At, request.ReferenceEngine).Select(p => (p.Policy.Policy.Id, p.Policy)),
             .. request.Agencies.Select(name => Agency(context, request, name)),
         ]);
         var space = ScenarioSpace.For([.. compiled.Select(p => p.Policy)], request.Subjects, filter, request.At);

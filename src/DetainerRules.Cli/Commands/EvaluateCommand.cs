@@ -103,16 +103,18 @@ internal static class EvaluateCommand
             throw new UsageException($"--at picks a version within a policy family; `{policyName}` is a single policy");
         }
 
-        // Each policy is compiled once, however many scenarios it decides.
+        // Each policy is compiled once for each set of authorities in force, however many scenarios it decides.
         var compiled = new Dictionary<string, CompiledPolicy>(StringComparer.Ordinal);
         var first = true;
         return ScenarioFiles.Decide(context, arguments, (_, scenario) =>
         {
             var policy = at is { } day ? choice.On(day) : choice.On(scenario.BookedAt);
-            if (!compiled.TryGetValue(policy.Id, out var network))
+            var inForce = at is { } on ? AuthoritiesInForce.On(catalog, on) : AuthoritiesInForce.At(catalog, scenario.BookedAt);
+            var key = inForce.Key(policy);
+            if (!compiled.TryGetValue(key, out var network))
             {
-                network = PolicyCompiler.Compile(policy, catalog.Authority);
-                compiled[policy.Id] = network;
+                network = PolicyCompiler.Compile(policy, inForce.Authority);
+                compiled[key] = network;
             }
 
             var verdict = network.Evaluate(scenario);

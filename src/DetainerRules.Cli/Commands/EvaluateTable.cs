@@ -88,14 +88,16 @@ internal static class EvaluateTable
         }
     }
 
-    /// <summary>The column of one policy, each version compiled once however many scenarios it answers.</summary>
+    /// <summary>The column of one policy, each version compiled once for each set of authorities in force, however many scenarios it answers.</summary>
     private static PolicyColumn Column(PolicyCatalog catalog, Dictionary<string, IPolicyEvaluator> compiled, PolicyChoice choice, Scenario scenario, DateOnly? at) =>
         PolicyColumn.Of(choice.Name, () => at is { } day ? choice.On(day) : choice.On(scenario.BookedAt), policy =>
         {
-            if (!compiled.TryGetValue(policy.Id, out var evaluator))
+            var inForce = at is { } on ? AuthoritiesInForce.On(catalog, on) : AuthoritiesInForce.At(catalog, scenario.BookedAt);
+            var key = inForce.Key(policy);
+            if (!compiled.TryGetValue(key, out var evaluator))
             {
-                evaluator = DelegatePolicy.Compile(policy, catalog.Authority);
-                compiled[policy.Id] = evaluator;
+                evaluator = DelegatePolicy.Compile(policy, inForce.Authority);
+                compiled[key] = evaluator;
             }
 
             return evaluator.Evaluate(scenario);

@@ -1,3 +1,5 @@
+using DetainerRules.Analysis.Batch;
+using DetainerRules.Analysis.Space;
 using DetainerRules.Engine;
 using DetainerRules.Yaml;
 
@@ -6,35 +8,42 @@ namespace DetainerRules.Cli.Commands;
 /// <summary>Turns a policy argument into a compiled policy: an id, a file, or a family at a date.</summary>
 internal static class PolicySelection
 {
-    /// <summary>The policy compiled for bulk work: the rule network when <paramref name="reference"/>, else straight to its delegate twin.</summary>
+    /// <summary>Policies compiled for bulk work (a comparison, a space), all judged as of one day: the rule network when <paramref name="reference"/>, else straight to the delegate twin.</summary>
+    /// <remarks>
+    /// The day is <paramref name="at"/>, else the day the space is booked on (<see cref="BookingDay"/>): a family is
+    /// taken at its version in force then, and each policy's authorities at theirs (<see cref="AuthoritiesInForce"/>).
+    /// </remarks>
     /// <exception cref="Model.Diagnostics.InvalidInputException">No such policy, a file with problems, or a family without a date that picks one version.</exception>
-    public static IPolicyEvaluator Pick(CliContext context, PolicyCatalog catalog, string name, DateOnly? at, bool reference)
+    public static List<(string Name, IPolicyEvaluator Policy)> Pick(CliContext context, PolicyCatalog catalog, IEnumerable<string> names, DateOnly? at, bool reference)
     {
-        return Compile(catalog, Load(context, catalog, name, at), reference);
+        var loaded = names.Select(name => (Name: name, Policy: Load(context, catalog, name, at))).ToList();
+        var inForce = AuthoritiesInForce.On(catalog, at ?? BookingDay.For([.. loaded.Select(p => p.Policy)]).Day);
+        return [.. loaded.Select(p => (p.Name, Compile(p.Policy, inForce, reference)))];
     }
 
-    /// <summary>A policy for a batch: a family picks each record's version by its booking day (each version compiled once, when first needed); anything else is one policy.</summary>
+    /// <summary>A policy for a batch: a family picks each record's version by its booking day, and every policy its authorities in force that day (each combination compiled once, when first needed).</summary>
     /// <exception cref="Model.Diagnostics.InvalidInputException">No such policy or family, or a file with problems.</exception>
-    public static Analysis.Batch.BatchPolicy PickPerRecord(CliContext context, PolicyCatalog catalog, string name, bool reference)
+    public static BatchPolicy PickPerRecord(CliContext context, PolicyCatalog catalog, string name, bool reference)
     {
         var asPath = context.Resolve(name);
         var choice = PolicyChoice.Resolve(catalog, File.Exists(asPath) ? asPath : name);
-        if (!choice.IsFamily)
+        if (!choice.IsFamily && choice.Undated!.BoundBy.Count == 0)
         {
-            var single = Compile(catalog, choice.Undated!, reference);
-            return Analysis.Batch.BatchPolicy.Single(single.Policy.Id, single);
+            var single = Compile(choice.Undated, AuthoritiesInForce.On(catalog, BookingDay.Preferred), reference);
+            return BatchPolicy.Single(single.Policy.Id, single);
         }
 
-        var versions = new System.Collections.Concurrent.ConcurrentDictionary<string, Lazy<IPolicyEvaluator>>(StringComparer.Ordinal);
-        return Analysis.Batch.BatchPolicy.Dated(name, scenario =>
+        var compositions = new System.Collections.Concurrent.ConcurrentDictionary<string, Lazy<IPolicyEvaluator>>(StringComparer.Ordinal);
+        return BatchPolicy.Dated(choice.IsFamily ? name : choice.Undated!.Id, scenario =>
         {
             var version = choice.On(scenario.BookedAt);
-            return versions.GetOrAdd(version.Id, _ => new Lazy<IPolicyEvaluator>(() => Compile(catalog, version, reference))).Value;
+            var inForce = AuthoritiesInForce.At(catalog, scenario.BookedAt);
+            return compositions.GetOrAdd(inForce.Key(version), _ => new Lazy<IPolicyEvaluator>(() => Compile(version, inForce, reference))).Value;
         });
     }
 
-    private static IPolicyEvaluator Compile(PolicyCatalog catalog, Model.Policies.Policy policy, bool reference) =>
-        reference ? PolicyCompiler.Compile(policy, catalog.Authority) : DelegatePolicy.Compile(policy, catalog.Authority);
+    private static IPolicyEvaluator Compile(Model.Policies.Policy policy, AuthoritiesInForce inForce, bool reference) =>
+        reference ? PolicyCompiler.Compile(policy, inForce.Authority) : DelegatePolicy.Compile(policy, inForce.Authority);
 
     /// <exception cref="Model.Diagnostics.InvalidInputException">No such policy, a file with problems, or a family without a date that picks one version.</exception>
     private static Model.Policies.Policy Load(CliContext context, PolicyCatalog catalog, string name, DateOnly? at)

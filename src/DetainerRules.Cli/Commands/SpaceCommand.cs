@@ -24,7 +24,7 @@ internal static class SpaceCommand
         {
             var filter = SpaceFilter.Parse(parse.GetValue(where) ?? []);
             var catalog = context.Catalog(parse.GetValue(rules));
-            var compiled = parse.GetRequiredValue(policies).Select(name => PolicySelection.Pick(context, catalog, name, parse.GetValue(at), reference: false)).ToList();
+            var compiled = PolicySelection.Pick(context, catalog, parse.GetRequiredValue(policies), parse.GetValue(at), reference: false).Select(p => p.Policy).ToList();
             Write(context.Output, ScenarioSpace.For(compiled, Subject.All, filter, parse.GetValue(at)));
             return ExitCodes.Success;
         });

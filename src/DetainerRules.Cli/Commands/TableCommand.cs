@@ -37,15 +37,31 @@ internal static class TableCommand
     {
         var catalog = context.Catalog(rulesFolders);
         var ids = policyNames.Length > 0 ? policyNames : catalog.Ids();
-        var compiled = ids.Select(id => PolicyCompiler.Compile(catalog.Load(id), catalog.Authority)).ToList();
+        var policies = ids.Select(catalog.Load).ToList();
         var questions = QuestionLoader.LoadFile(context.Resolve(questionsFile));
         var scenarios = questions.Select(q => q.ScenarioPath).Distinct().ToDictionary(p => p, p => ReferencedScenario.Load(p, p, new Model.Diagnostics.SourceSpan(questionsFile, 0, 0)));
+
+        // Each policy compiled once for each set of authorities in force on the questions' booking days.
+        var compiled = new Dictionary<string, CompiledPolicy>(StringComparer.Ordinal);
+        Model.Decisions.Verdict Answer(Model.Policies.Policy policy, Model.Scenarios.Scenario scenario)
+        {
+            var inForce = AuthoritiesInForce.At(catalog, scenario.BookedAt);
+            var key = inForce.Key(policy);
+            if (!compiled.TryGetValue(key, out var network))
+            {
+                network = PolicyCompiler.Compile(policy, inForce.Authority);
+                compiled[key] = network;
+            }
+
+            return network.Evaluate(scenario);
+        }
+
         var rows = questions.Select(q =>
         {
             var scenario = scenarios[q.ScenarioPath];
-            return (q.Ask, scenario.Id, q.Decision, (IReadOnlyList<Model.Decisions.Verdict>)[.. compiled.Select(c => c.Evaluate(scenario))]);
+            return (q.Ask, scenario.Id, q.Decision, (IReadOnlyList<Model.Decisions.Verdict>)[.. policies.Select(p => Answer(p, scenario))]);
         });
-        var table = QuestionTable.Markdown([.. compiled.Select(c => c.Policy.Id)], rows);
+        var table = QuestionTable.Markdown([.. policies.Select(p => p.Id)], rows);
         if (update is null)
         {
             context.Document.Write(table);

@@ -49,13 +49,17 @@ internal static class TestCommand
             throw new InvalidInputException(problems);
         }
 
+        // Each policy compiled once for each set of authorities in force on the cases' booking days.
         var policies = new Dictionary<string, CompiledPolicy>(StringComparer.Ordinal);
-        IPolicyEvaluator Policy(string id)
+        IPolicyEvaluator Policy(string id, Scenario scenario)
         {
-            if (!policies.TryGetValue(id, out var compiled))
+            var policy = catalog.Load(id);
+            var inForce = AuthoritiesInForce.At(catalog, scenario.BookedAt);
+            var key = inForce.Key(policy);
+            if (!policies.TryGetValue(key, out var compiled))
             {
-                compiled = PolicyCompiler.Compile(catalog.Load(id), catalog.Authority);
-                policies[id] = compiled;
+                compiled = PolicyCompiler.Compile(policy, inForce.Authority);
+                policies[key] = compiled;
             }
 
             return compiled;

@@ -27,6 +27,9 @@ public sealed record Policy(
     /// <summary>The name shared by successive versions of one agency's policy (e.g. <c>lvmpd</c>); null for a stand-alone policy.</summary>
     public string? Family { get; init; }
 
+    /// <summary>Why this layer holds no rules of its own and answers <c>unknown</c> throughout (an agency that publishes no policy, an authority with no version in force on the day); null for a policy read from a file.</summary>
+    public string? Absent { get; init; }
+
     /// <summary>Ids of the higher authorities (state law, county ordinance) this policy sits under; their forbidden and required answers prevail.</summary>
     public IReadOnlyList<string> BoundBy { get; init; } = [];
 

@@ -82,7 +82,7 @@ public static class EvaluateEndpoint
                 throw RequestBody.Fail(DiagnosticCodes.Field, "at", $"`at` picks a version within a policy family; `{choices[0].Name}` is a single policy");
             }
 
-            return One(response, catalog, choices[0].Pick(), scenario, request.Explain, request.WhatFlips);
+            return One(response, catalog, choices[0].Pick(), scenario, at, request.Explain, request.WhatFlips);
         }
 
         if (request.Explain || request.WhatFlips)
@@ -91,12 +91,13 @@ public static class EvaluateEndpoint
         }
 
         // Each version compiled once however many columns it answers (a family and its version named both); the delegate twin, as the command line's table uses.
+        var inForce = InForce(catalog, scenario, at);
         var compiled = new Dictionary<Policy, IPolicyEvaluator>(ReferenceEqualityComparer.Instance);
         var columns = choices.Select(c => PolicyColumn.Of(c.Name, c.Pick, policy =>
         {
             if (!compiled.TryGetValue(policy, out var evaluator))
             {
-                evaluator = DelegatePolicy.Compile(policy, catalog.Authority);
+                evaluator = DelegatePolicy.Compile(policy, inForce.Authority);
                 compiled[policy] = evaluator;
             }
 
@@ -106,9 +107,13 @@ public static class EvaluateEndpoint
     }
 
     /// <summary>One policy's answer, as <c>detainer evaluate -p ID --format json</c> gives it: the rule network decides, as there.</summary>
-    private static IResult One(HttpResponse response, PolicyCatalog catalog, Policy policy, Scenario scenario, bool explain, bool whatFlips)
+    /// <summary>The authorities that bind on the day asked about, else on the scenario's booking day, as the command line judges them.</summary>
+    private static AuthoritiesInForce InForce(PolicyCatalog catalog, Scenario scenario, DateOnly? at) =>
+        at is { } day ? AuthoritiesInForce.On(catalog, day) : AuthoritiesInForce.At(catalog, scenario.BookedAt);
+
+    private static IResult One(HttpResponse response, PolicyCatalog catalog, Policy policy, Scenario scenario, DateOnly? at, bool explain, bool whatFlips)
     {
-        var network = PolicyCompiler.Compile(policy, catalog.Authority);
+        var network = PolicyCompiler.Compile(policy, InForce(catalog, scenario, at).Authority);
         var verdict = network.Evaluate(scenario);
 
         // A tracer per request: it caches by condition, and each request's conditions are its own.

@@ -124,43 +124,37 @@ public sealed class AgencyLayers
                 continue;
             }
 
-            authorities[id] = _catalog.Load(id);
-            notes.Add($"287(g): {Vocabulary.Word(model)} signed {signed}, in force on {Date(day)}: {id}");
+            // The model agreement's text changed over the years: the version of the model policy in force that day.
+            if (PolicyChoice.Resolve(_catalog, id).InForceOn(day) is not { } version)
+            {
+                notes.Add($"287(g): {Vocabulary.Word(model)} signed {signed}, in force on {Date(day)}; no version of `{id}` in the catalog was in force that day, so this layer is left out");
+                continue;
+            }
+
+            authorities[id] = version;
+            notes.Add($"287(g): {Vocabulary.Word(model)} signed {signed}, in force on {Date(day)}: {version.Id}");
         }
 
         var policy = (own ?? Silent(time)) is var layer && authorities.Count > 0
             ? layer with { BoundBy = [.. layer.BoundBy, .. authorities.Keys], BoundBySpans = [.. layer.BoundBySpans, .. authorities.Keys.Select(_ => layer.Span)] }
             : own ?? Silent(time);
-        return new Layered(policy, authorities, notes, _catalog);
+        return new Layered(policy, authorities, notes, AuthoritiesInForce.On(_catalog, day));
     }
 
     /// <summary>The agency's own layer when it publishes no policy: no rules, every decision unknown, and why.</summary>
-    private Policy Silent(JurisdictionTime time)
-    {
-        const string Because = "no published local policy";
-        var defaults = Enum.GetValues<DecisionKind>().ToDictionary(d => d, d => new DefaultDecision(DecisionEffect.Of(d, Modality.Unknown), Because, []));
-        return new Policy(
-            "agency-" + Agency.Id.ToLowerInvariant(),
-            $"{Agency.Name}: no published local policy",
-            $"{Agency.Name} ({UsJurisdictions.Names[Agency.State]})",
-            null,
-            null,
-            "The roster lists this agency, but the catalog has no policy of its own: each of its own answers is unknown.",
-            [],
-            defaults,
-            [],
-            [],
-            new SourceSpan("agency " + Agency.Id, 0, 0))
-        {
-            State = Agency.State,
-            Time = time,
-        };
-    }
+    private Policy Silent(JurisdictionTime time) => AbsentLayer.Of(
+        "agency-" + Agency.Id.ToLowerInvariant(),
+        $"{Agency.Name}: no published local policy",
+        $"{Agency.Name} ({UsJurisdictions.Names[Agency.State]})",
+        "no published local policy",
+        time,
+        Agency.State,
+        "The roster lists this agency, but the catalog has no policy of its own: each of its own answers is unknown.");
 
     private static string Date(DateOnly d) => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
     /// <summary>An agency's layers on one day: the policy to compile, and what was found for each layer.</summary>
-    public sealed class Layered(Policy policy, IReadOnlyDictionary<string, Policy> added, IReadOnlyList<string> notes, PolicyCatalog catalog)
+    public sealed class Layered(Policy policy, IReadOnlyDictionary<string, Policy> added, IReadOnlyList<string> notes, AuthoritiesInForce inForce)
     {
         public Policy Policy { get; } = policy;
 
@@ -170,11 +164,14 @@ public sealed class AgencyLayers
         /// <summary>One line per layer, in words: what binds the agency, or that the catalog lacks it.</summary>
         public IReadOnlyList<string> Notes { get; } = notes;
 
-        /// <summary>The layers by name, the agency's own first (<c>agency-x+texas-sb8+287g-wso</c>): the same name, the same compiled policy.</summary>
-        public string Key => string.Join('+', [Policy.Id, .. Policy.BoundBy]);
+        /// <summary>The layers by name, the agency's own first, each authority as the version in force that day (<c>agency-x+texas-sb4+287g-wso</c>).</summary>
+        public string Name => string.Join('+', [Policy.Id, .. Policy.BoundBy.Select(id => Authority(Policy, id).Id)]);
 
-        /// <summary>Finds an authority for the engine: the layers added here, else as the catalog finds a policy's own <c>bound_by</c>.</summary>
+        /// <summary>A key that tells layered policies apart, authorities of authorities included: the same key, the same compiled policy.</summary>
+        public string Key => string.Join('|', [Policy.Id, .. Policy.BoundBy.Select(id => inForce.Key(Authority(Policy, id)))]);
+
+        /// <summary>Finds an authority for the engine: the layers added here, else the version in force that day of what a policy's own <c>bound_by</c> names.</summary>
         public Policy Authority(Policy origin, string id) =>
-            ReferenceEquals(origin, Policy) && added.TryGetValue(id, out var layer) ? layer : catalog.Authority(origin, id);
+            ReferenceEquals(origin, Policy) && added.TryGetValue(id, out var layer) ? layer : inForce.Authority(origin, id);
     }
 }

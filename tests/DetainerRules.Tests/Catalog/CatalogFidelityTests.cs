@@ -35,6 +35,44 @@ public class CatalogFidelityTests
         }
     }
 
+    /// <summary>
+    /// Every day a bound policy was in force, each authority it names is one version of its family or
+    /// none, never two the sources cannot tell apart: tried on the edges of the policy's own dates and
+    /// of every version of every authority, a day either side.
+    /// </summary>
+    [TestCaseSource(nameof(Bound))]
+    public void BoundPolicy_OnEveryEdgeOfItsAuthoritiesDates_OneVersionOrNoneBinds(string id)
+    {
+        var catalog = new DetainerRules.Yaml.PolicyCatalog([Repository.Rules]);
+        var policy = catalog.Load(id);
+        var authorities = policy.BoundBy.SelectMany(a => catalog.VersionsOf(catalog.Authority(policy, a))).ToList();
+        var edges = authorities.Append(policy)
+            .SelectMany(p => new[] { p.EffectiveFrom?.Earliest, p.EffectiveFrom?.Latest, p.EffectiveUntil?.Earliest, p.EffectiveUntil?.Latest })
+            .OfType<DateOnly>()
+            .SelectMany(d => new[] { d.AddDays(-1), d, d.AddDays(1) })
+            .Where(policy.MayBeInForceOn)
+            .Distinct()
+            .Order()
+            .ToList();
+
+        Assert.That(edges, Is.Not.Empty);
+        using (Assert.EnterMultipleScope())
+        {
+            foreach (var day in edges)
+            {
+                var inForce = DetainerRules.Yaml.AuthoritiesInForce.On(catalog, day);
+                foreach (var entry in policy.BoundBy)
+                {
+                    var bound = inForce.Authority(policy, entry);
+                    Assert.That(bound.Absent is not null || bound.MayBeInForceOn(day), $"{id} on {day:yyyy-MM-dd}: `{entry}` resolved to {bound.Id}, not in force that day");
+                }
+            }
+        }
+    }
+
+    private static IEnumerable<TestCaseData> Bound() =>
+        TestPolicies.CatalogIds().Where(id => Load(id).BoundBy.Count > 0).Select(id => new TestCaseData(id).SetName($"{{m}}({id})"));
+
     [TestCaseSource(nameof(Catalog))]
     public void Policy_EveryCitation_BacksItsLevel(string id)
     {

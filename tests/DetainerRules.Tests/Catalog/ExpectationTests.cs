@@ -32,7 +32,8 @@ public class ExpectationTests
     [TestCaseSource(nameof(Cases))]
     public void Evaluate_ShippedScenario_MatchesWhatTheSourcesSay(string policyId, ExpectationCase expected)
     {
-        var verdict = TestPolicies.ShippedPolicy(policyId).Evaluate(ScenarioOf(expected));
+        var scenario = ScenarioOf(expected);
+        var verdict = TestPolicies.ShippedPolicyAt(policyId, scenario.BookedAt).Evaluate(scenario);
 
         var mismatches = ExpectationRunner.Compare(expected, verdict).Select(m => $"{m.What}: expected {m.Expected}, actual {m.Actual} ({m.Why})");
 

@@ -26,6 +26,17 @@ internal static class TestPolicies
 
     public static DelegatePolicy ShippedDelegate(string id) => ShippedDelegates.GetOrAdd(id, i => DelegatePolicy.From(ShippedPolicy(i)));
 
+    /// <summary>A shipped policy as it decides a booking: its authorities the versions in force on the booking day (<see cref="AuthoritiesInForce"/>), as <c>detainer test</c> and <c>evaluate</c> take them.</summary>
+    public static CompiledPolicy ShippedPolicyAt(string id, DateTimeOffset bookedAt)
+    {
+        var policy = ShippedCatalog.Load(id);
+        var inForce = AuthoritiesInForce.At(ShippedCatalog, bookedAt);
+        return ShippedDated.GetOrAdd(inForce.Key(policy), _ => PolicyCompiler.Compile(policy, inForce.Authority));
+    }
+
+    private static readonly PolicyCatalog ShippedCatalog = new([Repository.Rules]);
+    private static readonly ConcurrentDictionary<string, CompiledPolicy> ShippedDated = new(StringComparer.Ordinal);
+
     public static CompiledPolicy ShippedPolicy(string id) =>
         Shipped.GetOrAdd(id, i => PolicyCompiler.Compile(PolicyLoader.LoadFile(Path.Combine(Repository.Rules, i + ".yaml")), PolicyLoader.LoadBeside));
 }
