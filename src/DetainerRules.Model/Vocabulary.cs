@@ -21,6 +21,7 @@ public static class Vocabulary
         Add<NotificationPoint>();
         Add<Outcome>();
         Add<Policies.Verification>();
+        Add<Policies.CitationRole>();
         Add<Agencies.AgreementModel>();
         Add<Agencies.AgencyType>();
         Add(new Dictionary<string, DetainerForm>

@@ -77,7 +77,7 @@ internal sealed class PartReader(FieldReader reader, IReadOnlyDictionary<string,
         {
             var (idNode, details) = item is YamlMapping
                 ? ReadPinpoint(item)
-                : (item, new CitationDetails(null, null, Verification.Unstated, null, null));
+                : (item, new CitationDetails(null, null, Verification.Unstated, null, null, CitationRole.Basis));
             var id = Reader.Text(idNode);
             if (id is null || details is null)
             {
@@ -85,7 +85,7 @@ internal sealed class PartReader(FieldReader reader, IReadOnlyDictionary<string,
             }
             else if (sources.TryGetValue(id, out var source))
             {
-                cites.Add(new Citation(source, details.At, details.Quote, details.Verified, details.Note, details.Url));
+                cites.Add(new Citation(source, details.At, details.Quote, details.Verified, details.Note, details.Url, details.Role));
             }
             else
             {
@@ -97,6 +97,12 @@ internal sealed class PartReader(FieldReader reader, IReadOnlyDictionary<string,
         if (ok && cites.Count == 0 && node is not null)
         {
             Reader.Report(node.Span, node.Path, "cite at least one source", DiagnosticCodes.Completeness);
+            ok = false;
+        }
+
+        if (ok && cites.Count > 0 && cites.All(c => c.Role == CitationRole.Context))
+        {
+            Reader.Report(node!.Span, node.Path, "every citation is `role: context`: a rule must rest on at least one source (its basis); drop `role: context` from the citation it rests on", DiagnosticCodes.Completeness);
             ok = false;
         }
 
@@ -117,7 +123,8 @@ internal sealed class PartReader(FieldReader reader, IReadOnlyDictionary<string,
         var note = Optional("note");
         var url = Optional("url");
         var verified = m["verified"] is { } v ? Reader.Word<Verification>(v) : Verification.Unstated;
-        var ok = verified is not null;
+        var role = m["role"] is { } r ? Reader.Word<CitationRole>(r) : CitationRole.Basis;
+        var ok = verified is not null && role is not null;
         if (m["verified"] is { } unstated && verified == Verification.Unstated)
         {
             Reader.Report(unstated.Span, unstated.Path, "`unstated` is what an absent `verified` means: say `primary`, `secondary` or `judgement`, or leave it out");
@@ -151,10 +158,10 @@ internal sealed class PartReader(FieldReader reader, IReadOnlyDictionary<string,
             ok = false;
         }
 
-        return (Reader.Required(m, "source"), ok ? new CitationDetails(at, quote, verified!.Value, note, url) : null);
+        return (Reader.Required(m, "source"), ok ? new CitationDetails(at, quote, verified!.Value, note, url, role!.Value) : null);
     }
 
-    private sealed record CitationDetails(string? At, string? Quote, Verification Verified, string? Note, string? Url);
+    private sealed record CitationDetails(string? At, string? Quote, Verification Verified, string? Note, string? Url, CitationRole Role);
 
     private (DecisionEffect Effect, MappingView? Details)? ReadEffect(DecisionKind kind, YamlNode node, IReadOnlyCollection<string> keys)
     {

@@ -4,7 +4,8 @@ namespace DetainerRules.Model.Policies;
 /// <param name="Quote">The operative words of the provision, verbatim; required when <paramref name="Verified"/> is primary.</param>
 /// <param name="Note">Why the reading is ours, for a judgement.</param>
 /// <param name="Url">A link to the part relied on, when it differs from the source's.</param>
-public sealed record Citation(Source Source, string? Pinpoint, string? Quote = null, Verification Verified = Verification.Unstated, string? Note = null, string? Url = null)
+/// <param name="Role">Whether the rule rests on the citation or it only gives context.</param>
+public sealed record Citation(Source Source, string? Pinpoint, string? Quote = null, Verification Verified = Verification.Unstated, string? Note = null, string? Url = null, CitationRole Role = CitationRole.Basis)
 {
     /// <summary>The citation as a reader sees it, e.g. <c>Las Vegas Sun, 23 Oct 2019, para. 3</c>.</summary>
     public string Text

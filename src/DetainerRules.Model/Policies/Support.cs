@@ -4,22 +4,19 @@ namespace DetainerRules.Model.Policies;
 public static class Support
 {
     /// <summary>
-    /// The level a rule or default stands at: a judgement when any citation says the reading is ours
-    /// (the rule rests on it, whatever else is cited); otherwise the best-checked citation; unstated
-    /// when nothing is cited.
+    /// The level a rule or default stands at: that of the weakest citation it rests on (a judgement
+    /// whenever any of them is one); citations given only for context do not count; unstated when
+    /// nothing it rests on is cited.
     /// </summary>
     /// <remarks>
-    /// A supporting report beside a quoted provision does not weaken the rule, so the best citation
-    /// counts; but a rule that needed our reading of open text is a judgement call however well
-    /// the text itself was read, and readers must see that.
+    /// A rule is no better than the weakest source it needs: a statute known only from a bill digest
+    /// stays secondary even when the ICE form it applies to was read in full. A report read only to
+    /// corroborate a quoted provision is marked <see cref="CitationRole.Context"/> and leaves the
+    /// level alone; the file says which is which, so the level is a claim a reader can check.
     /// </remarks>
     public static Verification Of(IReadOnlyList<Citation> cites)
     {
-        if (cites.Any(c => c.Verified == Verification.Judgement))
-        {
-            return Verification.Judgement;
-        }
-
-        return cites.Count == 0 ? Verification.Unstated : cites.Min(c => c.Verified);
+        var basis = cites.Where(c => c.Role == CitationRole.Basis).ToList();
+        return basis.Count == 0 ? Verification.Unstated : basis.Max(c => c.Verified);
     }
 }

@@ -57,6 +57,7 @@ public static class PolicyFormat
         new("verified", new WordShape("primary (the provision's own text was read), secondary (a report of it was read) or judgement (our reading where the text is open)", Vocabulary.Words<Verification>().Where(w => w != "unstated").ToList())),
         new("note", new TextShape("for a judgement: why the text is open and how it is read here")),
         new("url", new TextShape("a link to the part relied on, when it differs from the source's")),
+        new("role", new WordShape("basis (the rule rests on it, the default) or context (read beside the basis to corroborate or explain it; it does not set the rule's level)", Vocabulary.Words<CitationRole>())),
     ]);
 
     /// <summary>One source id, or a list of ids and pinpointed sources.</summary>
