@@ -42,7 +42,7 @@ public static class JsonReport
     public static void Write(Utf8JsonWriter w, Verdict verdict, IReadOnlyDictionary<DecisionKind, DecisionExplanation>? explanations = null, IReadOnlyDictionary<Subject, IReadOnlyList<Flip>>? flips = null)
     {
         w.WriteStartObject();
-        WritePolicy(w, verdict.Policy, verdict.AuthorityVerdicts);
+        WritePolicy(w, verdict.Policy, verdict.Scenario.BookedAt, verdict.AuthorityVerdicts);
         w.WriteString("scenario", verdict.Scenario.Id);
         w.WriteStartObject("decisions");
         foreach (var decision in verdict.Decisions)
@@ -116,7 +116,7 @@ public static class JsonReport
         w.WriteEndObject();
     }
 
-    private static void WritePolicy(Utf8JsonWriter w, Policy policy, IReadOnlyList<Verdict> authorities)
+    private static void WritePolicy(Utf8JsonWriter w, Policy policy, DateTimeOffset bookedAt, IReadOnlyList<Verdict> authorities)
     {
         w.WriteStartObject("policy");
         w.WriteString("id", policy.Id);
@@ -127,6 +127,7 @@ public static class JsonReport
         w.WriteString("effective_from", policy.EffectiveFrom?.ToString());
         w.WriteString("effective_until", policy.EffectiveUntil?.ToString());
         w.WriteString("time_zone", policy.Time.Name);
+        w.WriteBoolean("in_force_on_booking_day", policy.MayBeInForceAt(bookedAt));
         WriteFiles(w, policy, authorities);
         w.WriteEndObject();
     }
@@ -182,6 +183,7 @@ public static class JsonReport
             w.WriteString("url", cite.Link);
             w.WriteString("verified", Vocabulary.Word(cite.Verified));
             w.WriteString("note", cite.Note);
+            w.WriteString("role", Vocabulary.Word(cite.Role));
             w.WriteEndObject();
         }
 

@@ -16,6 +16,12 @@ public static class TextReport
         var scenario = verdict.Scenario;
         w.WriteLine($"Policy {policy.Id}: {policy.Title}");
         w.WriteLine($"  {policy.Jurisdiction}; in force {policy.EffectiveFrom?.ToString() ?? "(start not given)"} to {policy.EffectiveUntil?.ToString() ?? "now"}");
+        if (!policy.MayBeInForceAt(scenario.BookedAt))
+        {
+            var family = policy.Family is { } f ? $"; name the family (`{f}`) for the version in force that day" : string.Empty;
+            w.WriteLine($"  Not in force on this booking's day ({policy.Time.DayOf(scenario.BookedAt):yyyy-MM-dd}): the answers are what this version would decide, not the law of that day{family}.");
+        }
+
         WriteFiles(w, policy, "  ");
         w.WriteLine($"Scenario {scenario.Id}" + (scenario.Description is { } d ? $": {d.Trim()}" : string.Empty));
         w.WriteLine();

@@ -30,6 +30,9 @@ public sealed class PolicyChoice
     /// <summary>The policy meant when no date is given: the one with this id or file; null for a family that is not also a policy.</summary>
     public Policy? Undated => _single;
 
+    /// <summary>The family's versions, oldest first (by start date, then id); empty when the name is not a family.</summary>
+    public IReadOnlyList<Policy> Timeline => [.. _versions.OrderBy(v => v.EffectiveFrom?.Earliest ?? DateOnly.MinValue).ThenBy(v => v.Id, StringComparer.Ordinal)];
+
     /// <summary>A policy id or file, a family of the catalog's policies, or both.</summary>
     /// <param name="idsOnly">Look <paramref name="name"/> up in the catalog's folders only, never as a path (<see cref="PolicyCatalog.TryResolveId"/>).</param>
     /// <exception cref="InvalidInputException">Neither a policy nor a family, or a file with problems.</exception>

@@ -67,4 +67,7 @@ public sealed record Policy(
     /// <summary>True when the policy may have been in force on <paramref name="day"/>, given how precisely its dates are known.</summary>
     public bool MayBeInForceOn(DateOnly day) =>
         (EffectiveFrom is not { } from || from.Earliest <= day) && (EffectiveUntil is not { } until || day <= until.Latest);
+
+    /// <summary>True when the policy may have been in force on the day of a booking at <paramref name="bookedAt"/>, the day judged in the policy's own zone.</summary>
+    public bool MayBeInForceAt(DateTimeOffset bookedAt) => MayBeInForceOn(Time.DayOf(bookedAt));
 }
