@@ -25,9 +25,12 @@ public static class ScenarioLoader
     }
 
     /// <exception cref="InvalidInputException">The text has problems; all of them are listed.</exception>
-    public static Scenario Load(string text, string file, string defaultId)
+    public static Scenario Load(string text, string file, string defaultId) => Load(DocumentReader.Read(file, text).Root, defaultId);
+
+    /// <summary>Loads a scenario from a document already read (a batch record read by <see cref="JsonNodeReader"/>).</summary>
+    /// <exception cref="InvalidInputException">The scenario has problems; all of them are listed.</exception>
+    internal static Scenario Load(YamlNode root, string defaultId)
     {
-        var (root, _) = DocumentReader.Read(file, text);
         var diagnostics = new List<Diagnostic>();
         var scenario = Read(new FieldReader(diagnostics), root, defaultId);
         return diagnostics.Count > 0 || scenario is null
@@ -44,26 +47,31 @@ public static class ScenarioLoader
     {
         try
         {
-            var (root, _) = DocumentReader.Read(file, text);
-            if (root is not YamlMapping mapping)
-            {
-                return null;
-            }
-
-            var node = mapping.Entries.FirstOrDefault(e => e.Key.Value == "id").Value;
-            if (node is null)
-            {
-                return defaultId;
-            }
-
-            var problems = new List<Diagnostic>();
-            var id = new FieldReader(problems).Text(node);
-            return problems.Count == 0 ? id : null;
+            return ReadId(DocumentReader.Read(file, text).Root, defaultId);
         }
         catch (InvalidInputException)
         {
             return null;
         }
+    }
+
+    /// <summary>The id a document already read gives, as <see cref="ReadId(string, string, string)"/> reads it.</summary>
+    internal static string? ReadId(YamlNode root, string defaultId)
+    {
+        if (root is not YamlMapping mapping)
+        {
+            return null;
+        }
+
+        var node = mapping.Entries.FirstOrDefault(e => e.Key.Value == "id").Value;
+        if (node is null)
+        {
+            return defaultId;
+        }
+
+        var problems = new List<Diagnostic>();
+        var id = new FieldReader(problems).Text(node);
+        return problems.Count == 0 ? id : null;
     }
 
     /// <summary>Reads a scenario from a node of a larger document (an expectation file's inline case); problems go to the reader.</summary>

@@ -9,8 +9,8 @@
 //       commit e22cc80, validate stops with an internal error, SpaceTooLargeException, in its
 //       checks over the scenario space).
 //   dotnet run -c Release --project tests/DetainerRules.Benchmarks -- --filter '*' --job short
-//       anything else goes to BenchmarkDotNet's switcher: '*PerScenario*', '*Batch*',
-//       '*NRulesOverhead*', '*Compile*'. Results go to
+//       anything else goes to BenchmarkDotNet's switcher: '*PerScenario*', '*.BatchBenchmarks.*',
+//       '*NRulesOverhead*', '*Compile*', '*RecordParse*', '*BatchEndToEnd*'. Results go to
 //       tests/DetainerRules.Benchmarks/BenchmarkDotNet.Artifacts unless --artifacts says otherwise.
 using System.Globalization;
 using BenchmarkDotNet.Configs;

@@ -68,9 +68,13 @@ public static class ScenarioRecords
     internal static ScenarioRecord Read(long number, string file, long line, string text, string defaultId, Func<long, long> column, Func<Diagnostic, Diagnostic>? adjust = null, IReadOnlyList<Diagnostic>? problems = null)
     {
         var source = $"{file}:{line}";
+        YamlNode? root = null;
         try
         {
-            var scenario = ScenarioLoader.Load(text, file, defaultId);
+            // Records are JSON (a JSON line, or the JSON a CSV row is turned into): the fast reader gives
+            // the nodes the YAML reader would, and leaves to it whatever it is not sure of.
+            root = JsonNodeReader.Read(file, text);
+            var scenario = ScenarioLoader.Load(root, defaultId);
             return problems is { Count: > 0 } ? new ScenarioRecord(number, source, null, problems) { ReadableId = scenario.Id } : new ScenarioRecord(number, source, scenario, []);
         }
         catch (InvalidInputException e)
@@ -79,7 +83,7 @@ public static class ScenarioRecords
             // A cell the reader already refused (a time it could not place) is not reported twice.
             var found = problems ?? [];
             IEnumerable<Diagnostic> all = [.. found, .. (adjust is null ? moved : moved.Select(adjust)).Where(d => !found.Any(p => p.Span == d.Span))];
-            return new ScenarioRecord(number, source, null, [.. all.OrderBy(d => d.Span.Column)]) { ReadableId = ScenarioLoader.ReadId(text, file, defaultId) };
+            return new ScenarioRecord(number, source, null, [.. all.OrderBy(d => d.Span.Column)]) { ReadableId = root is null ? null : ScenarioLoader.ReadId(root, defaultId) };
         }
     }
 

@@ -1,0 +1,86 @@
+using BenchmarkDotNet.Attributes;
+using DetainerRules.Analysis.Batch;
+using DetainerRules.Reports;
+using DetainerRules.Yaml;
+using DetainerRules.Yaml.Documents;
+
+namespace DetainerRules.Benchmarks;
+
+/// <summary>One JSON-lines batch record read into a scenario: YamlDotNet's parser (the baseline) against the JSON node reader; the mean is per record.</summary>
+/// <remarks>
+/// <see cref="RecordCount"/> lines as <c>detainer generate</c> writes them (seeded), parsed one after
+/// another on one thread. Both paths end in the same loader and its checks; <c>nodes only</c> rows
+/// stop at the node tree, so the difference to the full rows is the loader's share. Setup checks
+/// that both paths give the same scenario for every line.
+/// </remarks>
+[MemoryDiagnoser]
+public class RecordParseBenchmarks
+{
+    public const int RecordCount = 4096;
+    private const string File = "bench.jsonl";
+
+    private string[] _lines = [];
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        _lines = [.. BookingGenerator.Generate(RecordCount, 2026).Select(s => ScenarioJson.ToJson(s, indented: false))];
+        for (var i = 0; i < _lines.Length; i++)
+        {
+            var yaml = ScenarioJson.ToJson(ScenarioLoader.Load(_lines[i], File, "line"));
+            var fast = ScenarioJson.ToJson(ScenarioLoader.Load(JsonNodeReader.Read(File, _lines[i]), "line"));
+            if (yaml != fast || JsonNodeReader.TryRead(File, _lines[i]) is null)
+            {
+                throw new InvalidOperationException($"line {i + 1}: the JSON node reader did not give the YAML reader's scenario, or left the line to it");
+            }
+        }
+    }
+
+    [Benchmark(Baseline = true, OperationsPerInvoke = RecordCount, Description = "YAML reader + loader (before)")]
+    public int Yaml()
+    {
+        var charges = 0;
+        foreach (var line in _lines)
+        {
+            charges += ScenarioLoader.Load(line, File, "line").Charges.Count;
+        }
+
+        return charges;
+    }
+
+    [Benchmark(OperationsPerInvoke = RecordCount, Description = "JSON node reader + loader (batch now)")]
+    public int Json()
+    {
+        var charges = 0;
+        foreach (var line in _lines)
+        {
+            charges += ScenarioLoader.Load(JsonNodeReader.Read(File, line), "line").Charges.Count;
+        }
+
+        return charges;
+    }
+
+    [Benchmark(OperationsPerInvoke = RecordCount, Description = "YAML reader, nodes only")]
+    public int YamlNodes()
+    {
+        var entries = 0;
+        foreach (var line in _lines)
+        {
+            entries += ((YamlMapping)DocumentReader.Read(File, line).Root).Entries.Count;
+        }
+
+        return entries;
+    }
+
+    [Benchmark(OperationsPerInvoke = RecordCount, Description = "JSON node reader, nodes only")]
+    public int JsonNodes()
+    {
+        var entries = 0;
+        foreach (var line in _lines)
+        {
+            entries += JsonNodeReader.TryRead(File, line)!.Entries.Count;
+        }
+
+        return entries;
+    }
+}
