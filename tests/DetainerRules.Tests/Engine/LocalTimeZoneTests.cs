@@ -1,5 +1,6 @@
 using System.Text.Json;
 using DetainerRules.Cli;
+using DetainerRules.Engine;
 using DetainerRules.Model.Policies;
 using DetainerRules.Model.Time;
 using DetainerRules.Tests.Support;
@@ -106,6 +107,36 @@ public class LocalTimeZoneTests
         finally
         {
             Directory.Delete(dir, recursive: true);
+        }
+    }
+
+    [Test]
+    public void WeekendsExcludedVariant_OneReleaseWrittenInTwoOffsets_EndsTheHoldAtTwoInstants()
+    {
+        // Released at 20:00 on Friday 17 January 2025 in California (-08:00), which is 04:00 on
+        // Saturday in UTC. Read at -08:00: 4 hours of Friday count, the weekend and Martin Luther King
+        // Jr. Day (Monday 20th) do not, Tuesday gives 24 and Wednesday the last 20: 20:00 on Wednesday
+        // 22nd, -08:00. Read in UTC: nothing counts until Tuesday 00:00, so 48 hours end at 00:00 on
+        // Thursday 23rd, UTC: four hours earlier for the same person released at the same instant.
+        var policy = PolicyCompiler.Compile(PolicyLoader.LoadFile(Path.Combine(Repository.Rules, "variants", "ice-detainer-request-weekends-excluded.yaml")));
+        Assert.That(policy.Policy.Time, Is.EqualTo(JurisdictionTime.Local), "the variant keeps the federal request's `local`");
+
+        DateTimeOffset? HoldUntil(string released) => policy.Evaluate(TestScenarios.Parse($$"""
+            booked_at: {{released}}
+            person: { foreign_born: true, citizenship: noncitizen }
+            charges: [ { offense: robbery, level: felony, category: robbery } ]
+            detainer: { form: I-247A, warrant: administrative, received_at: {{released}} }
+            custody: { release_eligible_at: {{released}} }
+            """)).HoldUntil;
+
+        var pacific = HoldUntil("2025-01-17T20:00:00-08:00");
+        var utc = HoldUntil("2025-01-18T04:00:00Z");
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(pacific?.ToString("o", System.Globalization.CultureInfo.InvariantCulture), Is.EqualTo("2025-01-22T20:00:00.0000000-08:00"));
+            Assert.That(utc?.ToString("o", System.Globalization.CultureInfo.InvariantCulture), Is.EqualTo("2025-01-23T00:00:00.0000000+00:00"));
+            Assert.That(pacific - utc, Is.EqualTo(TimeSpan.FromHours(4)));
         }
     }
 
