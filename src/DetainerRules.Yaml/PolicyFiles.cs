@@ -155,7 +155,7 @@ public sealed class PolicyFiles
                 var span = i < policy.BoundBySpans.Count ? policy.BoundBySpans[i] : policy.Span;
                 if (depth + 1 > MaxAuthorityDepth)
                 {
-                    Report(span, $"authorities above `{_path[0].Id}` nest more than {MaxAuthorityDepth} deep");
+                    Report(span, $"authorities above `{_path[0].Id}` nest more than {MaxAuthorityDepth} deep: {string.Join(" -> ", _path.Select(p => p.Id).Append(policy.BoundBy[i]))}");
                     break;
                 }
 
@@ -174,7 +174,7 @@ public sealed class PolicyFiles
                 var above = Walk(authority, depth + 1);
                 if (depth + 1 + above.Height > MaxAuthorityDepth)
                 {
-                    Report(span, $"authorities above `{_path[0].Id}` nest more than {MaxAuthorityDepth} deep through `{authority.Id}`");
+                    Report(span, $"authorities above `{_path[0].Id}` nest more than {MaxAuthorityDepth} deep through `{authority.Id}`: {string.Join(" -> ", _path.Select(p => p.Id).Append(authority.Id))}, then {above.Height} more above it");
                     continue;
                 }
 

@@ -123,7 +123,8 @@ internal sealed class VariantChain(FieldReader r, ResolveBase resolve)
 
         if (chain.Count >= PolicyLoader.MaxChainLength)
         {
-            r.Report(node.Span, node.Path, $"chain of variants is longer than {PolicyLoader.MaxChainLength}", DiagnosticCodes.PolicyCycle);
+            // The chain is named file by file (names only, never content), as a cycle is, so the user sees where to cut it.
+            r.Report(node.Span, node.Path, $"chain of variants is longer than {PolicyLoader.MaxChainLength}: {string.Join(" -> ", chain.Append(key).Append(found.Key).Select(Path.GetFileNameWithoutExtension))}", DiagnosticCodes.PolicyCycle);
             return null;
         }
 

@@ -95,7 +95,14 @@ internal static class BatchCommand
         }
 
         using var output = OutputFile.Create(outputPath, outputArgument);
-        using var interruption = new Interruption(context.Error, output.Abandon);
+
+        // The summary's file is made now too, so a folder that refuses it stops the run before the work, not after it.
+        using var summaryOutput = summaryPath is null ? null : OutputFile.Create(summaryPath, summaryArgument!);
+        using var interruption = new Interruption(context.Error, () =>
+        {
+            output.Abandon();
+            summaryOutput?.Abandon();
+        });
         try
         {
             using var reader = folder ? null : InputFile.OpenText(inputPath, inputArgument);
@@ -114,11 +121,10 @@ internal static class BatchCommand
 
             output.Commit();
             WriteSummary(context.Output, summary, outputArgument);
-            if (summaryPath is not null)
+            if (summaryOutput is not null)
             {
-                using var file = OutputFile.Create(summaryPath, summaryArgument!);
-                file.Writer.WriteLine(BatchDisagreement.ToJson(summary));
-                file.Commit();
+                summaryOutput.Writer.WriteLine(BatchDisagreement.ToJson(summary));
+                summaryOutput.Commit();
             }
 
             return summary.Errors > 0 ? ExitCodes.RecordsRefused : ExitCodes.Success;

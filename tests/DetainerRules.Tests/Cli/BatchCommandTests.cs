@@ -243,8 +243,11 @@ public class BatchCommandTests
         var input = Path.Combine(_dir, "term.jsonl");
         File.WriteAllLines(input, BookingGenerator.Generate(200_000, seed: 4).Select(s => ScenarioJson.ToJson(s, indented: false)));
         var output = Path.Combine(_dir, "term-out.jsonl");
+
+        // The summary's temporary file exists from the start of the run too, so it must go with the output's.
+        var summary = Path.Combine(_dir, "term-summary.json");
         var cli = Path.Combine(TestContext.CurrentContext.TestDirectory, "detainer.dll");
-        using var run = Process.Start(new ProcessStartInfo("dotnet", ["exec", cli, "batch", "-p", "nyc", "--input", input, "--output", output, "--rules", Repository.Rules])
+        using var run = Process.Start(new ProcessStartInfo("dotnet", ["exec", cli, "batch", "-p", "nyc", "--input", input, "--output", output, "--summary", summary, "--rules", Repository.Rules])
         {
             RedirectStandardError = true,
             RedirectStandardOutput = true,
@@ -270,6 +273,8 @@ public class BatchCommandTests
             Assert.That(error, Does.Contain("interrupted;"));
             Assert.That(File.Exists(output), Is.False);
             Assert.That(Partials(output), Is.Empty, "a run that is asked to stop cleans up after itself");
+            Assert.That(File.Exists(summary), Is.False);
+            Assert.That(Partials(summary), Is.Empty, "the summary's temporary file too");
         }
     }
 

@@ -72,19 +72,101 @@ public class AuthorityGraphTests
         }
     }
 
-    [Test]
-    public void Load_AChainOfAuthoritiesTooDeep_IsRefused()
+    /// <summary><c>top</c> bound by <c>q1-0</c>, bound by <c>q2-0</c>, ... up to <c>q{depth}-0</c>: <paramref name="depth"/> authorities nested above <c>top</c>.</summary>
+    private string AuthorityChain(int depth)
     {
-        for (var level = 1; level <= PolicyFiles.MaxAuthorityDepth + 1; level++)
+        for (var level = 1; level <= depth; level++)
         {
-            Write($"q{level}-0", level <= PolicyFiles.MaxAuthorityDepth ? $"[q{level + 1}-0]" : string.Empty);
+            Write($"q{level}-0", level < depth ? $"[q{level + 1}-0]" : string.Empty);
         }
 
-        var top = Write("top", "[q1-0]");
+        return Write("top", "[q1-0]");
+    }
+
+    [Test]
+    public void Load_AChainOfAuthoritiesExactlyAtTheDepthLimit_LoadsAndEveryLayerAnswers()
+    {
+        Assert.That(PolicyFiles.MaxAuthorityDepth, Is.EqualTo(8), "README's table of limits says 8 deep");
+        var catalog = new PolicyCatalog([_dir]);
+
+        var policy = catalog.Load(AuthorityChain(PolicyFiles.MaxAuthorityDepth));
+
+        var verdict = DelegatePolicy.Compile(policy, catalog.Authority).Evaluate(TestScenarios.Arrest());
+        var depth = 0;
+        for (var layer = verdict; layer.AuthorityVerdicts.Count > 0; layer = layer.AuthorityVerdicts[0])
+        {
+            depth++;
+        }
+
+        Assert.That(depth, Is.EqualTo(PolicyFiles.MaxAuthorityDepth), "each of the 8 authorities answers, nested");
+    }
+
+    [Test]
+    public void Load_AChainOfAuthoritiesOnePastTheDepthLimit_IsRefusedAtTheEntryPastItNamingTheChain()
+    {
+        var top = AuthorityChain(PolicyFiles.MaxAuthorityDepth + 1);
 
         var errors = Assert.Throws<InvalidInputException>(() => new PolicyCatalog([_dir]).Load(top))!.Diagnostics;
 
-        Assert.That(errors.Single().Message, Does.Contain($"nest more than {PolicyFiles.MaxAuthorityDepth} deep"));
+        // top -> q1-0 -> ... -> q8-0 is 8 deep; q8-0's `bound_by: [q9-0]` (line 3, column 11) is the 9th.
+        var chain = string.Join(" -> ", Enumerable.Range(1, PolicyFiles.MaxAuthorityDepth + 1).Select(n => $"q{n}-0").Prepend("top"));
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(errors, Has.Count.EqualTo(1), string.Join("\n", errors));
+            Assert.That(errors[0].Code, Is.EqualTo(DiagnosticCodes.PolicyCycle));
+            Assert.That(errors[0].Span.File, Is.EqualTo(Path.Combine(_dir, $"q{PolicyFiles.MaxAuthorityDepth}-0.yaml")));
+            Assert.That((errors[0].Span.Line, errors[0].Span.Column), Is.EqualTo(BoundByEntry(Path.Combine(_dir, $"q{PolicyFiles.MaxAuthorityDepth}-0.yaml"), $"q{PolicyFiles.MaxAuthorityDepth + 1}-0")));
+            Assert.That(errors[0].Field, Is.EqualTo("bound_by"));
+            Assert.That(errors[0].Message, Is.EqualTo($"authorities above `top` nest more than 8 deep: {chain}"));
+        }
+    }
+
+    /// <summary>The line and column (1-based) of <paramref name="id"/> in the file's <c>bound_by</c> line, found in the text rather than assumed from the template.</summary>
+    private static (int Line, int Column) BoundByEntry(string path, string id)
+    {
+        var lines = File.ReadAllLines(path);
+        var line = Array.FindIndex(lines, l => l.StartsWith("bound_by:", StringComparison.Ordinal));
+        return (line + 1, lines[line].IndexOf(id, StringComparison.Ordinal) + 1);
+    }
+
+    /// <summary><c>top</c> bound by <paramref name="count"/> authorities that are bound by none.</summary>
+    private string Flat(int count)
+    {
+        for (var i = 1; i <= count; i++)
+        {
+            Write($"a{i}", string.Empty);
+        }
+
+        return Write("top", $"[{string.Join(", ", Enumerable.Range(1, count).Select(i => $"a{i}"))}]");
+    }
+
+    [Test]
+    public void Load_ExactlyAsManyAuthoritiesAsTheLimit_LoadsAndEachAnswers()
+    {
+        Assert.That(PolicyFiles.MaxAuthorities, Is.EqualTo(64), "README's table of limits says 64");
+        var catalog = new PolicyCatalog([_dir]);
+
+        var policy = catalog.Load(Flat(PolicyFiles.MaxAuthorities));
+
+        Assert.That(DelegatePolicy.Compile(policy, catalog.Authority).Evaluate(TestScenarios.Arrest()).AuthorityVerdicts, Has.Count.EqualTo(PolicyFiles.MaxAuthorities));
+    }
+
+    [Test]
+    public void Load_OneAuthorityPastTheLimit_IsRefusedAtTheEntryThatPassesIt()
+    {
+        var top = Flat(PolicyFiles.MaxAuthorities + 1);
+
+        var errors = Assert.Throws<InvalidInputException>(() => new PolicyCatalog([_dir]).Load(top))!.Diagnostics;
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(errors, Has.Count.EqualTo(1), string.Join("\n", errors));
+            Assert.That(errors[0].Code, Is.EqualTo(DiagnosticCodes.PolicyCycle));
+            Assert.That(errors[0].Span.File, Is.EqualTo(top));
+            Assert.That((errors[0].Span.Line, errors[0].Span.Column), Is.EqualTo(BoundByEntry(top, "a65")), "at the 65th entry");
+            Assert.That(errors[0].Field, Is.EqualTo("bound_by"));
+            Assert.That(errors[0].Message, Is.EqualTo("`top` answers to more than 64 authorities counted along every path (each applies once per path when a scenario is decided); `a65` brings 1"));
+        }
     }
 
     [Test]

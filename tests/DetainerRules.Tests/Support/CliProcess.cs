@@ -26,6 +26,17 @@ internal static class CliProcess
         return Start(info);
     }
 
+    /// <summary>
+    /// <c>detainer ARGS</c> without the capabilities that let root write where file permissions say
+    /// no (<c>setpriv</c> drops <c>CAP_DAC_OVERRIDE</c> and <c>CAP_DAC_READ_SEARCH</c>): for a test of an
+    /// unwritable output run by root, which the operating system would otherwise let write anywhere.
+    /// </summary>
+    public static (int Exit, string Out, string Err) RunWithoutPermissionOverride(string workingDirectory, params string[] args) =>
+        Start(Info("setpriv", [.. DropPermissionOverride, "dotnet", "exec", Dll, .. args], workingDirectory));
+
+    /// <summary><c>setpriv</c>'s arguments for <see cref="RunWithoutPermissionOverride"/>: out of the bounding and inheritable sets, so root's next program starts without them.</summary>
+    public static readonly string[] DropPermissionOverride = ["--bounding-set", "-dac_override,-dac_read_search", "--inh-caps", "-dac_override,-dac_read_search"];
+
     /// <summary>A shell command line, with <c>$DETAINER</c> standing for the tool.</summary>
     public static (int Exit, string Out, string Err) Shell(string workingDirectory, string script)
     {

@@ -135,6 +135,69 @@ public class VariantTests
         Assert.That(Errors(second).Single().Message, Does.Contain("`extends` makes a cycle"));
     }
 
+    /// <summary><c>v1</c> extends <c>base-policy</c>, and each <c>vN</c> extends <c>v(N-1)</c>: <c>vN</c> is <paramref name="links"/> = N <c>extends</c> from its base.</summary>
+    private string Chain(int links)
+    {
+        for (var n = 1; n <= links; n++)
+        {
+            Write($"v{n}", $"extends: {(n == 1 ? "base-policy" : $"v{n - 1}")}\namendment: step {n}\n");
+        }
+
+        return Path.Combine(_dir, $"v{links}.yaml");
+    }
+
+    [Test]
+    public void Load_ChainOfVariantsExactlyAtTheLimit_Loads()
+    {
+        Assert.That(PolicyLoader.MaxChainLength, Is.EqualTo(32), "README's table of limits says 32");
+
+        var policy = PolicyLoader.LoadFile(Chain(PolicyLoader.MaxChainLength));
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(policy.Lineage, Has.Count.EqualTo(PolicyLoader.MaxChainLength + 1), "the base and every variant");
+            Assert.That(policy.Lineage[0], Is.EqualTo("base-policy"));
+            Assert.That(policy.Lineage[^1], Is.EqualTo($"v{PolicyLoader.MaxChainLength}"));
+            Assert.That(PolicyCompiler.Compile(policy).Evaluate(TestScenarios.Arrest(category: "robbery"))[DecisionKind.NotifyIce].Value, Is.EqualTo(Modality.Required), "the base's rules reach the top of the chain");
+        }
+    }
+
+    [Test]
+    public void Load_ChainOfVariantsOnePastTheLimit_RefusedAtTheLinkPastItNamingTheChain()
+    {
+        var top = Chain(PolicyLoader.MaxChainLength + 1);
+
+        var errors = Errors(top);
+
+        // v33 -> v32 -> ... -> v1 is 32 links; v1's own `extends: base-policy` (line 2, column 10) is the 33rd.
+        var chain = string.Join(" -> ", Enumerable.Range(1, PolicyLoader.MaxChainLength + 1).Reverse().Select(n => $"v{n}").Append("base-policy"));
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(errors, Has.Count.EqualTo(1), string.Join("\n", errors));
+            Assert.That(errors[0].Code, Is.EqualTo(DiagnosticCodes.PolicyCycle));
+            Assert.That(errors[0].Code.Id, Is.EqualTo("DR204"));
+            Assert.That(errors[0].Span.File, Is.EqualTo(Path.Combine(_dir, "v1.yaml")));
+            Assert.That((errors[0].Span.Line, errors[0].Span.Column), Is.EqualTo((2, 10)));
+            Assert.That(errors[0].Field, Is.EqualTo("extends"));
+            Assert.That(errors[0].Message, Is.EqualTo($"chain of variants is longer than 32: {chain}"));
+        }
+    }
+
+    [Test]
+    public void Validate_ChainOfVariantsOnePastTheLimit_PrintsOnePositionedLine()
+    {
+        Chain(PolicyLoader.MaxChainLength + 1);
+
+        var (exit, output, error) = CliRun.RunIsolated(_dir, "validate", "v33.yaml");
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(exit, Is.EqualTo(DetainerRules.Cli.ExitCodes.InvalidInput));
+            Assert.That(output + error, Does.Contain("v1.yaml:2:10: error DR204: extends: chain of variants is longer than 32: v33 -> v32 -> "));
+            Assert.That(output + error, Does.Not.Contain("internal error"));
+        }
+    }
+
     [Test]
     public void Load_ReplaceInAPolicyThatExtendsNothing_Rejected()
     {

@@ -1,0 +1,145 @@
+using System.Text.Json;
+using DetainerRules.Cli;
+using DetainerRules.Engine;
+using DetainerRules.Model.Policies;
+using DetainerRules.Model.Time;
+using DetainerRules.Tests.Support;
+using DetainerRules.Yaml;
+
+namespace DetainerRules.Tests.Engine;
+
+/// <summary>
+/// The documented exception to <see cref="OffsetIndependenceTests"/>: a policy with no one place
+/// (<c>time_zone: local</c>: the federal detainer request and the 287(g) model agreements) judges
+/// the day "in the offset each record is written in" (README, *Time*). So on the day a version of
+/// such a family takes effect, one instant written in two offsets can fall on two days and be
+/// decided by two versions. These tests pin that behaviour, so that changing it is a decision
+/// rather than an accident; they do not say it is right.
+/// </summary>
+[TestFixture]
+public class LocalTimeZoneTests
+{
+    // 19:30 on Saturday 1 April 2017 in California (Pacific daylight time) is 02:30 on 2 April in UTC.
+    private static readonly DateTimeOffset WrittenInUtc = new(2017, 4, 2, 2, 30, 0, TimeSpan.Zero);
+    private static readonly DateTimeOffset WrittenInPacific = WrittenInUtc.ToOffset(TimeSpan.FromHours(-7));
+
+    private static readonly PolicyCatalog Catalog = new([Repository.Rules]);
+
+    [Test]
+    public void IceDetainerRequest_OneInstantWrittenInTwoOffsetsAtTheI247ABoundary_PicksTheVersionOfEachWrittenDay()
+    {
+        var family = PolicyChoice.Resolve(Catalog, "ice-detainer-request");
+        var current = Catalog.Load("ice-detainer-request");
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(WrittenInPacific, Is.EqualTo(WrittenInUtc), "one instant");
+            Assert.That(current.EffectiveFrom!.Value.Earliest, Is.EqualTo(new DateOnly(2017, 4, 2)), "the I-247A took effect on 2 April 2017 (ICE Policy 10074.2)");
+            Assert.That(current.Time, Is.EqualTo(JurisdictionTime.Local), "the federal request names no zone");
+            Assert.That(family.On(WrittenInUtc).Id, Is.EqualTo("ice-detainer-request"), "written in UTC: 2 April");
+            Assert.That(family.On(WrittenInPacific).Id, Is.EqualTo("ice-detainer-request-pep"), "written in Pacific time: 1 April");
+        }
+    }
+
+    /// <summary>The same at every dated boundary of every <c>local</c> family in the catalog (the federal request and the three 287(g) models).</summary>
+    [Test]
+    public void EveryLocalFamily_OneInstantAnHourIntoTheNewVersionsUtcDay_IsTheOldVersionWrittenAnyWestOfUtc()
+    {
+        var boundaries = 0;
+        foreach (var family in TestPolicies.CatalogIds().Select(Catalog.Load).Where(p => p.Family is not null && p.Time == JurisdictionTime.Local).GroupBy(p => p.Family!))
+        {
+            var choice = PolicyChoice.Resolve(Catalog, family.Key);
+            foreach (var version in family.Where(v => v.EffectiveFrom is { } from && from.Earliest == from.Latest))
+            {
+                var from = version.EffectiveFrom!.Value.Earliest;
+                var before = family.SingleOrDefault(v => v.MayBeInForceOn(from.AddDays(-1)));
+                if (before is null)
+                {
+                    continue;
+                }
+
+                var instant = new DateTimeOffset(from.ToDateTime(new TimeOnly(1, 0)), TimeSpan.Zero);
+                boundaries++;
+                using (Assert.EnterMultipleScope())
+                {
+                    Assert.That(choice.On(instant).Id, Is.EqualTo(version.Id), $"{family.Key}: 01:00 UTC on {from}, written in UTC");
+                    Assert.That(choice.On(instant.ToOffset(TimeSpan.FromHours(+9))).Id, Is.EqualTo(version.Id), $"{family.Key}: the same instant written at +09:00 (10:00 on {from})");
+                    Assert.That(choice.On(instant.ToOffset(TimeSpan.FromHours(-5))).Id, Is.EqualTo(before.Id), $"{family.Key}: the same instant written at -05:00 (20:00 the day before)");
+                }
+            }
+        }
+
+        Assert.That(boundaries, Is.GreaterThanOrEqualTo(4), "the federal request's and the three 287(g) models' boundaries");
+    }
+
+    [Test]
+    public void Batch_OneBookingWrittenInTwoOffsets_TheFederalRequestAnswersTwiceDifferentlyAndAZonedPolicyOnce()
+    {
+        var dir = Directory.CreateTempSubdirectory("detainer-local-").FullName;
+        try
+        {
+            // One booking, every time in it written once in Pacific time and once in UTC.
+            string Line(string id, TimeSpan offset) => JsonSerializer.Serialize(new Dictionary<string, object>
+            {
+                ["id"] = id,
+                ["booked_at"] = Time(WrittenInUtc, offset),
+                ["person"] = new { foreign_born = true, citizenship = "noncitizen" },
+                ["charges"] = new[] { new { offense = "robbery", level = "felony", category = "robbery" } },
+                ["detainer"] = new { form = "I-247A", warrant = "administrative", received_at = Time(WrittenInUtc.AddMinutes(30), offset) },
+                ["custody"] = new { release_eligible_at = Time(WrittenInUtc.AddHours(2), offset) },
+                ["ice"] = new { present_at_release = false },
+            });
+            File.WriteAllLines(Path.Combine(dir, "same.jsonl"), [Line("pacific", TimeSpan.FromHours(-7)), Line("utc", TimeSpan.Zero)]);
+
+            var (exit, _, error) = CliRun.Run(dir, catalog: true, "batch", "-p", "ice-detainer-request", "-p", "nyc", "--input", "same.jsonl", "--output", "out.jsonl");
+            var records = File.ReadAllLines(Path.Combine(dir, "out.jsonl")).Select(l => JsonDocument.Parse(l).RootElement.GetProperty("policies")).ToList();
+            string Answer(int record, string policy, string field) => records[record].GetProperty(policy).GetProperty(field).GetString()!;
+
+            using (Assert.EnterMultipleScope())
+            {
+                Assert.That(exit, Is.EqualTo(ExitCodes.Success), error);
+                Assert.That((Answer(0, "ice-detainer-request", "version"), Answer(1, "ice-detainer-request", "version")), Is.EqualTo(("ice-detainer-request-pep", "ice-detainer-request")));
+                Assert.That(Answer(0, "ice-detainer-request", "outcome"), Is.Not.EqualTo(Answer(1, "ice-detainer-request", "outcome")), "two versions, two answers for one booking");
+                Assert.That(Answer(0, "nyc", "version"), Is.EqualTo(Answer(1, "nyc", "version")), "a policy with a zone judges one day");
+                Assert.That(records[0].GetProperty("nyc").ToString(), Is.EqualTo(records[1].GetProperty("nyc").ToString()), "and answers alike");
+            }
+        }
+        finally
+        {
+            Directory.Delete(dir, recursive: true);
+        }
+    }
+
+    [Test]
+    public void WeekendsExcludedVariant_OneReleaseWrittenInTwoOffsets_EndsTheHoldAtTwoInstants()
+    {
+        // Released at 20:00 on Friday 17 January 2025 in California (-08:00), which is 04:00 on
+        // Saturday in UTC. Read at -08:00: 4 hours of Friday count, the weekend and Martin Luther King
+        // Jr. Day (Monday 20th) do not, Tuesday gives 24 and Wednesday the last 20: 20:00 on Wednesday
+        // 22nd, -08:00. Read in UTC: nothing counts until Tuesday 00:00, so 48 hours end at 00:00 on
+        // Thursday 23rd, UTC: four hours earlier for the same person released at the same instant.
+        var policy = PolicyCompiler.Compile(PolicyLoader.LoadFile(Path.Combine(Repository.Rules, "variants", "ice-detainer-request-weekends-excluded.yaml")));
+        Assert.That(policy.Policy.Time, Is.EqualTo(JurisdictionTime.Local), "the variant keeps the federal request's `local`");
+
+        DateTimeOffset? HoldUntil(string released) => policy.Evaluate(TestScenarios.Parse($$"""
+            booked_at: {{released}}
+            person: { foreign_born: true, citizenship: noncitizen }
+            charges: [ { offense: robbery, level: felony, category: robbery } ]
+            detainer: { form: I-247A, warrant: administrative, received_at: {{released}} }
+            custody: { release_eligible_at: {{released}} }
+            """)).HoldUntil;
+
+        var pacific = HoldUntil("2025-01-17T20:00:00-08:00");
+        var utc = HoldUntil("2025-01-18T04:00:00Z");
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(pacific?.ToString("o", System.Globalization.CultureInfo.InvariantCulture), Is.EqualTo("2025-01-22T20:00:00.0000000-08:00"));
+            Assert.That(utc?.ToString("o", System.Globalization.CultureInfo.InvariantCulture), Is.EqualTo("2025-01-23T00:00:00.0000000+00:00"));
+            Assert.That(pacific - utc, Is.EqualTo(TimeSpan.FromHours(4)));
+        }
+    }
+
+    private static string Time(DateTimeOffset instant, TimeSpan offset) =>
+        instant.ToOffset(offset).ToString(offset == TimeSpan.Zero ? "yyyy-MM-dd'T'HH:mm:ss'Z'" : "yyyy-MM-dd'T'HH:mm:sszzz", System.Globalization.CultureInfo.InvariantCulture);
+}
