@@ -52,21 +52,29 @@ public sealed class AgencyLayers
         new(catalog, new Agency("state-law-" + state.ToLowerInvariant(), $"an agency of {UsJurisdictions.Names[state]} with no policy or agreement of its own", AgencyType.Other, state, null, null, null, []), roster);
 
     /// <summary>The layered policy for a booking at <paramref name="bookedAt"/>, with how to find its authorities.</summary>
-    /// <exception cref="InvalidInputException">A layer's policy cannot be loaded, or no version of the agency's own family was in force that day.</exception>
+    /// <exception cref="InvalidInputException">A layer's policy cannot be loaded.</exception>
     public Layered On(DateTimeOffset bookedAt)
     {
-        var zone = _own is null ? _stateLaw.Select(s => s.Undated ?? s.On(bookedAt)).FirstOrDefault()?.Time : (_own.Undated ?? _own.On(bookedAt)).Time;
+        var zone = _own is null ? _stateLaw.Select(s => s.Undated ?? s.On(bookedAt)).FirstOrDefault()?.Time : OwnZone(_own);
         var time = zone ?? JurisdictionTime.AsWritten;
         return On(time.DayOf(bookedAt), time);
     }
 
     /// <summary>The layered policy in force on <paramref name="day"/> (a comparison <c>--at</c> a date rather than a booking's moment).</summary>
-    /// <exception cref="InvalidInputException">A layer's policy cannot be loaded, or no version of the agency's own family was in force that day.</exception>
+    /// <exception cref="InvalidInputException">A layer's policy cannot be loaded.</exception>
     public Layered On(DateOnly day)
     {
-        var zone = _own is null ? _stateLaw.Select(s => s.Undated ?? s.InForceOn(day)).OfType<Policy>().FirstOrDefault()?.Time : (_own.Undated ?? _own.On(day)).Time;
+        var zone = _own is null ? _stateLaw.Select(s => s.Undated ?? s.InForceOn(day)).OfType<Policy>().FirstOrDefault()?.Time : OwnZone(_own);
         return On(day, zone ?? JurisdictionTime.AsWritten);
     }
+
+    /// <summary>The zone the agency's own policy judges days in: its family's, whether or not a version was in force that day.</summary>
+    /// <remarks>
+    /// Taken from the family rather than the version of the day, so that a booking before the agency's
+    /// first version (or after its last) is still judged in the agency's zone and decided by the other
+    /// layers, its own answers unknown, rather than refused.
+    /// </remarks>
+    private static JurisdictionTime OwnZone(PolicyChoice own) => (own.Undated ?? own.Timeline[^1]).Time;
 
     private Layered On(DateOnly day, JurisdictionTime time)
     {

@@ -66,6 +66,32 @@ public class AgencyLayersTests
     }
 
     [Test]
+    public void OwnFamily_BookingBeforeItsFirstVersion_OwnAnswersUnknown_TheStateLawStillDecides()
+    {
+        var (verdict, layered) = Decide("wy-town-police-department", "2023-06-01");
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(layered.Notes, Does.Contain("own policy: `wy-town` was not in force on 2023-06-01, so its own answers are unknown"));
+            Assert.That(verdict[DecisionKind.DelayRelease].Value, Is.EqualTo(Modality.Forbidden));
+            Assert.That(verdict.Layers[DecisionKind.DelayRelease], Is.EqualTo("wy-law"));
+            Assert.That(verdict[DecisionKind.AskImmigrationStatus].Value, Is.EqualTo(Modality.Permitted), "the town's own ban on questions dates from 2024");
+        }
+    }
+
+    [Test]
+    public void OwnFamily_BookingInItsDates_ItsVersionDecides()
+    {
+        var (verdict, layered) = Decide("wy-town-police-department", "2024-06-03");
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(layered.Notes, Does.Contain("own policy: wy-town-2024 (the version of `wy-town` in force on 2024-06-03)"));
+            Assert.That(verdict[DecisionKind.AskImmigrationStatus].Value, Is.EqualTo(Modality.Forbidden));
+        }
+    }
+
+    [Test]
     public void WsoAgreement_SignedAfterTheBooking_IsNotInForce()
     {
         var (verdict, layered) = Decide("ut-hold-county-sheriffs-office", "2025-05-15");
