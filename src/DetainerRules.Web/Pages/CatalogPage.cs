@@ -52,7 +52,7 @@ public static class CatalogPage
     private static void WriteState(TextWriter w, string code, string name, List<Policy> inState, IReadOnlyList<Policy> all, Timeline timeline)
     {
         w.WriteLine($"<section id=\"{Anchor(code)}\"><h2>{HtmlText.Encode(name)}{(code.Length > 0 && code != name ? $" <small class=\"muted\">{HtmlText.Encode(code)}</small>" : string.Empty)}</h2>");
-        w.WriteLine("<div class=\"scroll\"><table class=\"catalog\"><thead><tr><th scope=\"col\">Policy</th><th scope=\"col\">In force</th><th scope=\"col\">Timeline</th>");
+        w.WriteLine("<div class=\"scroll\"><table class=\"catalog\"><thead><tr><th scope=\"col\">Policy</th><th scope=\"col\">In force</th><th scope=\"col\" class=\"timeline\">Timeline</th>");
         foreach (var level in Levels)
         {
             w.Write($"<th scope=\"col\">{PageLayout.Level(level)}</th>");
@@ -73,9 +73,9 @@ public static class CatalogPage
 
             foreach (var p in versions)
             {
-                w.Write($"<tr class=\"version\"><td>{PageLayout.PolicyLink(p.Id)}<br>{HtmlText.Encode(p.Title.Trim())}<br><span class=\"muted\">{HtmlText.Encode(p.Jurisdiction)}</span></td>");
+                w.Write($"<tr class=\"version\"><td>{PageLayout.PolicyLink(p.Id)}<br>{HtmlText.Encode(p.Title.Trim())}<br><span class=\"muted where\">{HtmlText.Encode(p.Jurisdiction)}</span></td>");
                 w.Write($"<td>{PageLayout.Dates(p)}{(Timeline.IsOpenEnded(p) ? " " + Timeline.CurrentMark : string.Empty)}</td>");
-                w.Write($"<td>{timeline.Bar(p)}</td>");
+                w.Write($"<td class=\"timeline\">{timeline.Bar(p)}</td>");
                 foreach (var (level, rules) in PolicyText.RulesByLevel(p))
                 {
                     w.Write($"<td class=\"count {Vocabulary.Word(level)}{(rules == 0 ? " zero" : string.Empty)}\">{rules}</td>");

@@ -40,6 +40,11 @@ public static class PageLayout
     /// <summary>A policy's dates as a reader says them: <c>2020-01-01 to 2023-12-31</c>, <c>2024-01-01 onward (no end date)</c>.</summary>
     public static string Dates(Model.Policies.Policy p)
     {
+        if (p.EffectiveFrom is null && p.EffectiveUntil is null)
+        {
+            return "dates not given";
+        }
+
         var from = p.EffectiveFrom is { } f ? $"<time datetime=\"{f}\">{f}</time>" : "start not given";
         return p.EffectiveUntil is { } u ? $"{from} to <time datetime=\"{u}\">{u}</time>" : $"{from} onward";
     }

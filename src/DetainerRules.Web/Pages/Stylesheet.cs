@@ -55,7 +55,8 @@ public static class Stylesheet
           main { padding: 0.8rem; }
           article.rule { grid-template-columns: 1fr; }
           dl.facts { grid-template-columns: 1fr; } dl.facts dd { margin-bottom: 0.4rem; }
-          svg.span { width: 6rem; }
+          table.catalog .timeline, table.catalog .where { display: none; }
+          table.catalog td:first-child { min-width: 11rem; }
         }
         """;
 }
