@@ -9,8 +9,6 @@ namespace DetainerRules.Reports;
 /// <remarks>What <c>GET /v1/policies</c> and <c>GET /v1/policies/{id}</c> of <c>detainer serve</c> answer; keys in a fixed order, policies by id.</remarks>
 public static class PolicyCatalogJson
 {
-    private static readonly Verification[] Levels = Enum.GetValues<Verification>();
-
     /// <param name="problems">Files of the catalog that did not load; listed, not hidden, as <c>detainer list</c> reports them.</param>
     public static string ListToJson(IReadOnlyList<Policy> policies, IReadOnlyList<Diagnostic> problems) => JsonReport.Render(w =>
     {
@@ -72,8 +70,8 @@ public static class PolicyCatalogJson
         w.WriteEndObject();
     });
 
-    /// <summary>The policies of <paramref name="policy"/>'s family, itself included, oldest first; just itself when it names no family.</summary>
-    private static List<Policy> VersionsOf(Policy policy, IEnumerable<Policy> catalog) => policy.Family is not { } family
+    /// <summary>The policies of <paramref name="policy"/>'s family among <paramref name="catalog"/>, itself included, oldest first; just itself when it names no family.</summary>
+    public static List<Policy> VersionsOf(Policy policy, IEnumerable<Policy> catalog) => policy.Family is not { } family
         ? [policy]
         : [.. catalog.Where(p => p.Family == family).OrderBy(p => p.EffectiveFrom?.Earliest ?? DateOnly.MinValue).ThenBy(p => p.Id, StringComparer.Ordinal)];
 
@@ -91,9 +89,9 @@ public static class PolicyCatalogJson
         JsonReport.WriteStrings(w, "bound_by", policy.BoundBy);
         w.WriteNumber("rules_count", policy.Rules.Count);
         w.WriteStartObject("rules_verified");
-        foreach (var level in Levels)
+        foreach (var (level, rules) in PolicyText.RulesByLevel(policy))
         {
-            w.WriteNumber(Vocabulary.Word(level), policy.Rules.Count(r => r.Verified == level));
+            w.WriteNumber(Vocabulary.Word(level), rules);
         }
 
         w.WriteEndObject();

@@ -58,8 +58,12 @@ public static class PolicyText
 
     /// <summary>How many rules stand at each verification level, e.g. <c>5 primary, 2 judgement</c>.</summary>
     public static string Verification(Policy p) =>
-        string.Join(", ", p.Rules.GroupBy(r => r.Verified).OrderBy(g => g.Key).Select(g => $"{g.Count()} {Vocabulary.Word(g.Key)}"))
+        string.Join(", ", RulesByLevel(p).Where(l => l.Rules > 0).Select(l => $"{l.Rules} {Vocabulary.Word(l.Level)}"))
         is { Length: > 0 } counts ? $"{counts} ({p.Rules.Count} {(p.Rules.Count == 1 ? "rule" : "rules")})" : "no rules";
+
+    /// <summary>Every verification level, strongest first, with how many of the policy's rules stand at it (<see cref="Support.Of"/>).</summary>
+    public static IEnumerable<(Model.Policies.Verification Level, int Rules)> RulesByLevel(Policy p) =>
+        Enum.GetValues<Model.Policies.Verification>().Select(level => (level, p.Rules.Count(r => r.Verified == level)));
 
     private static void WriteCites(TextWriter w, IReadOnlyList<Citation> cites)
     {
@@ -93,7 +97,8 @@ public static class PolicyText
 
     private static string OneLine(string text) => string.Join(' ', text.Split((char[])['\n', '\r'], StringSplitOptions.RemoveEmptyEntries).Select(l => l.Trim()));
 
-    private static string Effect(DecisionEffect e)
+    /// <summary>What a rule or default sets, e.g. <c>delay_release = required (limit clock48: 48 hours)</c>.</summary>
+    public static string Effect(DecisionEffect e)
     {
         var text = $"{Vocabulary.Word(e.Decision)} = {Vocabulary.Word(e.Value)}";
         if (e.At.Count > 0)

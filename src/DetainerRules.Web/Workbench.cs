@@ -1,5 +1,6 @@
 using DetainerRules.Web.Api;
 using DetainerRules.Web.Http;
+using DetainerRules.Web.Pages;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 
@@ -46,6 +47,7 @@ public static class Workbench
         PolicyEndpoints.Map(app, lookup);
         EvaluateEndpoint.Map(app, lookup);
         ValidateEndpoint.Map(app, lookup);
+        PageEndpoints.Map(app, lookup);
         app.MapOpenApi();
         return app;
     }

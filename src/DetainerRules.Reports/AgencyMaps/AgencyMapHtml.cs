@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Net;
 using DetainerRules.Model;
 using DetainerRules.Model.Agencies;
 using DetainerRules.Model.Decisions;
@@ -152,6 +151,6 @@ public static class AgencyMapHtml
 
     private static string Date(DateOnly d) => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
-    /// <summary>Untrusted text as HTML: controls and bidi characters made visible first, then markup escaped.</summary>
-    private static string E(string text) => WebUtility.HtmlEncode(TerminalText.Escape(text));
+    /// <summary>Untrusted text as HTML (<see cref="HtmlText.Encode"/>).</summary>
+    private static string E(string text) => HtmlText.Encode(text);
 }

@@ -1,5 +1,3 @@
-using System.Net;
-
 namespace DetainerRules.Reports.PolicyTables;
 
 /// <summary>Several <see cref="PolicyTable"/>s as one self-contained HTML page: a row per outcome line and decision, a column per policy.</summary>
@@ -84,6 +82,6 @@ public static class PolicyTableHtml
         return row.Decision is { } kind ? Model.Vocabulary.Word(verdict[kind].Value) : "line";
     }
 
-    /// <summary>Untrusted text as HTML: controls and bidi characters made visible first, then markup escaped.</summary>
-    private static string E(string text) => WebUtility.HtmlEncode(TerminalText.Escape(text));
+    /// <summary>Untrusted text as HTML (<see cref="HtmlText.Encode"/>).</summary>
+    private static string E(string text) => HtmlText.Encode(text);
 }

@@ -1,0 +1,62 @@
+namespace DetainerRules.Web.Pages;
+
+/// <summary>The pages' one stylesheet, served by the app itself: the Content-Security-Policy (<c>style-src 'self'</c>) refuses inline styles, and nothing is fetched from elsewhere.</summary>
+public static class Stylesheet
+{
+    public const string Path = "/workbench.css";
+
+    /// <remarks>Colours keep at least 4.5:1 contrast with their background; the layout is one column at phone width.</remarks>
+    public const string Text = """
+        :root { color-scheme: light; --ink: #1d1d1f; --muted: #4a4a52; --line: #c8c8cc; --panel: #f4f4f5; --link: #0b57a4; }
+        * { box-sizing: border-box; }
+        body { font-family: system-ui, sans-serif; margin: 0; color: var(--ink); background: #fff; line-height: 1.45; }
+        header.site, footer.site { padding: 0.6rem 1.5rem; background: var(--panel); border-bottom: 1px solid var(--line); }
+        footer.site { border-top: 1px solid var(--line); border-bottom: 0; margin-top: 3rem; font-size: 0.9rem; color: var(--muted); }
+        header.site a:first-child { font-weight: 600; }
+        main { max-width: 72rem; margin: 0 auto; padding: 1rem 1.5rem; }
+        a { color: var(--link); } a:focus-visible { outline: 3px solid #f0a500; outline-offset: 2px; }
+        h1 { font-size: 1.6rem; margin: 0.5rem 0; } h2 { font-size: 1.25rem; margin-top: 2rem; border-bottom: 1px solid var(--line); padding-bottom: 0.2rem; }
+        h3 { font-size: 1.05rem; margin: 0; }
+        code, pre { font-family: ui-monospace, "DejaVu Sans Mono", monospace; font-size: 0.92em; }
+        pre { white-space: pre-wrap; overflow-wrap: anywhere; margin: 0; }
+        .muted { color: var(--muted); }
+        .scroll { overflow-x: auto; max-width: 100%; }
+        table { border-collapse: collapse; width: 100%; margin: 0.5rem 0 1rem; }
+        th, td { border: 1px solid var(--line); padding: 0.3rem 0.5rem; text-align: left; vertical-align: top; }
+        thead th { background: var(--panel); }
+        td.count { text-align: right; font-variant-numeric: tabular-nums; }
+        td.count.zero { color: var(--muted); }
+        tr.family th { background: #eaeaf0; font-weight: 600; }
+        nav.states { display: flex; flex-wrap: wrap; gap: 0.3rem 0.8rem; }
+        svg.span { width: 12rem; height: 0.9rem; display: block; }
+        svg.span .axis { fill: #e4e4e7; } svg.span .bar { fill: #4a6fa5; } svg.span .open { fill: #2e7d4f; }
+        .current { display: inline-block; font-size: 0.8rem; padding: 0 0.4rem; border-radius: 0.6rem; background: #d9f0e1; color: #14532d; border: 1px solid #2e7d4f; white-space: nowrap; }
+        .level { display: inline-block; font-size: 0.8rem; padding: 0 0.4rem; border-radius: 0.3rem; border: 1px solid; white-space: nowrap; }
+        .level.primary { background: #d9f0e1; color: #14532d; } .level.secondary { background: #fdf3c4; color: #5c4400; }
+        .level.judgement { background: #fde2d4; color: #7a2e0b; } .level.unstated { background: #e4e4e7; color: #3a3a40; }
+        .role { font-size: 0.8rem; color: var(--muted); }
+        dl.facts { display: grid; grid-template-columns: max-content 1fr; gap: 0.2rem 1rem; }
+        dl.facts dt { font-weight: 600; } dl.facts dd { margin: 0; }
+        .summary { white-space: pre-line; max-width: 50rem; }
+        ol.timeline { list-style: none; padding-left: 1rem; border-left: 3px solid var(--line); }
+        ol.timeline li { margin: 0.3rem 0; } ol.timeline li.this .title { font-weight: 600; }
+        article.rule { display: grid; grid-template-columns: minmax(0, 2fr) minmax(0, 3fr); gap: 1rem; border: 1px solid var(--line); border-radius: 0.4rem; padding: 0.8rem; margin: 1rem 0; }
+        article.rule:target { outline: 3px solid #f0a500; }
+        article.rule dl { margin: 0.4rem 0 0; } article.rule dt { font-weight: 600; margin-top: 0.4rem; } article.rule dd { margin: 0 0 0 0.8rem; }
+        article.rule dd ul { margin: 0; padding-left: 1.1rem; }
+        .provisions { display: flex; flex-direction: column; gap: 0.6rem; }
+        figure.cite { margin: 0; padding: 0.5rem 0.7rem; background: var(--panel); border-left: 4px solid #4a6fa5; }
+        figure.cite.context { border-left-color: var(--line); }
+        figure.cite blockquote { margin: 0 0 0.4rem; font-family: Georgia, serif; white-space: pre-line; }
+        figure.cite figcaption { font-size: 0.9rem; }
+        .unlinked { color: var(--muted); overflow-wrap: anywhere; }
+        ul.cases { columns: 18rem; }
+        @media (max-width: 40rem) {
+          main { padding: 0.8rem; }
+          article.rule { grid-template-columns: 1fr; }
+          dl.facts { grid-template-columns: 1fr; } dl.facts dd { margin-bottom: 0.4rem; }
+          table.catalog .timeline, table.catalog .where { display: none; }
+          table.catalog td:first-child { min-width: 11rem; }
+        }
+        """;
+}
