@@ -69,8 +69,9 @@ public sealed class DelegatePolicy : IPolicyEvaluator
 
     /// <summary>A policy and the higher authorities it is bound by, compiled straight to delegates, without building a rule network.</summary>
     /// <param name="resolveAuthority">Loads a policy named in another's <c>bound_by</c>; the engine does no I/O itself.</param>
+    /// <param name="bookings">Where the bookings are (<c>--timezone</c>): the zone of every policy in the graph that names none (<see cref="EvaluationPlan.For(Policy, Func{Policy, string, Policy}, Model.Time.JurisdictionTime?)"/>).</param>
     /// <exception cref="EvaluationException">The policy has a cycle, or the authorities bind each other in one.</exception>
-    public static DelegatePolicy Compile(Policy policy, Func<Policy, string, Policy> resolveAuthority) => Compile(EvaluationPlan.For(policy, resolveAuthority));
+    public static DelegatePolicy Compile(Policy policy, Func<Policy, string, Policy> resolveAuthority, Model.Time.JurisdictionTime? bookings = null) => Compile(EvaluationPlan.For(policy, resolveAuthority, bookings));
 
     /// <summary>A plan, and the plans of its authorities, compiled to delegates.</summary>
     public static DelegatePolicy Compile(EvaluationPlan plan) => Compile(plan, new Dictionary<EvaluationPlan, DelegatePolicy>(ReferenceEqualityComparer.Instance));

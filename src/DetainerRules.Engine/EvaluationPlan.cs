@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using DetainerRules.Model.Decisions;
 using DetainerRules.Model.Policies;
+using DetainerRules.Model.Time;
 
 namespace DetainerRules.Engine;
 
@@ -51,8 +52,9 @@ public sealed class EvaluationPlan
 
     /// <summary>A plan for a policy and, through <paramref name="resolveAuthority"/>, the higher authorities it is bound by.</summary>
     /// <param name="resolveAuthority">Loads a policy named in another's <c>bound_by</c>; the engine does no I/O itself.</param>
+    /// <param name="bookings">Where the bookings are (<c>--timezone</c>): every policy of the graph that names no zone is planned as <see cref="Policy.ForBookingsIn"/> that zone; null keeps each as written.</param>
     /// <exception cref="EvaluationException">A policy's rules read and set decisions in a cycle, or the authorities bind each other in one.</exception>
-    public static EvaluationPlan For(Policy policy, Func<Policy, string, Policy> resolveAuthority) => For(policy, resolveAuthority, [], []);
+    public static EvaluationPlan For(Policy policy, Func<Policy, string, Policy> resolveAuthority, JurisdictionTime? bookings = null) => For(policy, resolveAuthority, bookings, [], []);
 
     /// <summary>The rules that can set <paramref name="decision"/>, in id order: the order their claims are numbered in.</summary>
     public IReadOnlyList<PolicyRule> Writers(DecisionKind decision) => _writers[(int)decision];
@@ -64,7 +66,8 @@ public sealed class EvaluationPlan
     public EvaluationPlan WithoutAuthorities() => Authorities.Count == 0 ? this : new(Policy, Steps, _writers, _cones, []);
 
     /// <param name="planned">Each policy of the graph planned so far, by file and id: an authority shared by several policies is planned (and so compiled) once, not once per path to it.</param>
-    private static EvaluationPlan For(Policy policy, Func<Policy, string, Policy> resolveAuthority, List<string> chain, Dictionary<(string File, string Id), EvaluationPlan> planned)
+    /// <remarks>Authorities are resolved from the policy as loaded, and only the plan's own copy is localized, so a resolver that knows policies by reference still knows them.</remarks>
+    private static EvaluationPlan For(Policy policy, Func<Policy, string, Policy> resolveAuthority, JurisdictionTime? bookings, List<string> chain, Dictionary<(string File, string Id), EvaluationPlan> planned)
     {
         if (chain.Contains(policy.Id))
         {
@@ -77,7 +80,7 @@ public sealed class EvaluationPlan
             return done;
         }
 
-        return planned[key] = Build(policy, [.. policy.BoundBy.Select(id => For(resolveAuthority(policy, id), resolveAuthority, [.. chain, policy.Id], planned))]);
+        return planned[key] = Build(policy.ForBookingsIn(bookings), [.. policy.BoundBy.Select(id => For(resolveAuthority(policy, id), resolveAuthority, bookings, [.. chain, policy.Id], planned))]);
     }
 
     private static EvaluationPlan Build(Policy policy, IReadOnlyList<EvaluationPlan> authorities)

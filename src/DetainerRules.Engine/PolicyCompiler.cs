@@ -28,8 +28,9 @@ public static class PolicyCompiler
     /// <summary>Compiles a policy and, through <paramref name="resolveAuthority"/>, the higher authorities it is bound by.</summary>
     /// <param name="resolveAuthority">Loads a policy named in another's <c>bound_by</c>; the engine does no I/O itself.</param>
     /// <exception cref="EvaluationException">A network could not be built, or the policies have a cycle (see <see cref="EvaluationPlan"/>).</exception>
-    public static CompiledPolicy Compile(Policy policy, Func<Policy, string, Policy> resolveAuthority) =>
-        Compile(EvaluationPlan.For(policy, resolveAuthority));
+    /// <param name="bookings">Where the bookings are (<c>--timezone</c>): the zone of every policy in the graph that names none (<see cref="EvaluationPlan.For(Policy, Func{Policy, string, Policy}, Model.Time.JurisdictionTime?)"/>).</param>
+    public static CompiledPolicy Compile(Policy policy, Func<Policy, string, Policy> resolveAuthority, Model.Time.JurisdictionTime? bookings = null) =>
+        Compile(EvaluationPlan.For(policy, resolveAuthority, bookings));
 
     /// <exception cref="EvaluationException">The network could not be built (a defect, since the policy was already checked), or the policy is bound by authorities and no way to load them was given.</exception>
     public static CompiledPolicy Compile(Policy policy) => Compile(EvaluationPlan.For(policy));

@@ -1,6 +1,7 @@
 using System.Globalization;
 using DetainerRules.Model.Diagnostics;
 using DetainerRules.Model.Policies;
+using DetainerRules.Model.Time;
 
 namespace DetainerRules.Yaml;
 
@@ -27,20 +28,24 @@ public sealed class AuthoritiesInForce
     private readonly Func<Policy, DateOnly> _dayFor;
     private readonly string _describe;
 
-    private AuthoritiesInForce(PolicyCatalog catalog, Func<Policy, DateOnly> dayFor, string describe)
+    private AuthoritiesInForce(PolicyCatalog catalog, Func<Policy, DateOnly> dayFor, string describe, JurisdictionTime? bookings)
     {
         _catalog = catalog;
         _dayFor = dayFor;
         _describe = describe;
+        Bookings = bookings;
     }
 
-    /// <summary>The authorities in force at a booking, the day judged in each authority's own time zone, whatever offset the booking was written in.</summary>
-    public static AuthoritiesInForce At(PolicyCatalog catalog, DateTimeOffset bookedAt) =>
-        new(catalog, p => p.Time.DayOf(bookedAt), "the booking day");
+    /// <summary>Where the bookings are (<c>--timezone</c>), the zone of every policy that names none; null when not said. Compile with it (<c>PolicyCompiler.Compile(policy, inForce.Authority, inForce.Bookings)</c>) so the compiled policies judge their days as these authorities were chosen.</summary>
+    public JurisdictionTime? Bookings { get; }
 
-    /// <summary>The authorities in force on a day the user names (<c>--at</c>) or a comparison is booked on.</summary>
-    public static AuthoritiesInForce On(PolicyCatalog catalog, DateOnly day) =>
-        new(catalog, _ => day, Date(day));
+    /// <summary>The authorities in force at a booking, the day judged in each authority's own time zone (<paramref name="bookings"/> for one that names none), whatever offset the booking was written in.</summary>
+    public static AuthoritiesInForce At(PolicyCatalog catalog, DateTimeOffset bookedAt, JurisdictionTime? bookings = null) =>
+        new(catalog, p => p.Time.ForBookingsIn(bookings).DayOf(bookedAt), "the booking day", bookings);
+
+    /// <summary>The authorities in force on a day the user names (<c>--at</c>) or a comparison is booked on; <paramref name="bookings"/> still sets the zone of the policies' own day arithmetic.</summary>
+    public static AuthoritiesInForce On(PolicyCatalog catalog, DateOnly day, JurisdictionTime? bookings = null) =>
+        new(catalog, _ => day, Date(day), bookings);
 
     /// <summary>The authority <paramref name="origin"/>'s <c>bound_by</c> entry <paramref name="id"/> stands for on this day; for the engine (<c>PolicyCompiler.Compile(policy, inForce.Authority)</c>).</summary>
     /// <exception cref="InvalidInputException">The authority cannot be loaded, or the sources date its versions too loosely to tell which one was in force.</exception>
@@ -65,9 +70,9 @@ public sealed class AuthoritiesInForce
         };
     }
 
-    /// <summary>A key that tells compositions apart: the same key, the same policy and authorities, so the same compiled policy.</summary>
+    /// <summary>A key that tells compositions apart: the same key, the same policy, authorities and bookings' zone, so the same compiled policy.</summary>
     /// <exception cref="InvalidInputException">An authority cannot be loaded or told.</exception>
-    public string Key(Policy policy) => Key(policy, 0);
+    public string Key(Policy policy) => Bookings is { ZoneId: { } zone } ? zone + "@" + Key(policy, 0) : Key(policy, 0);
 
     private string Key(Policy policy, int depth) =>
         depth > PolicyLoader.MaxChainLength || policy.BoundBy.Count == 0

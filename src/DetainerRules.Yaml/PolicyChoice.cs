@@ -108,11 +108,13 @@ public sealed class PolicyChoice
         !IsFamily ? _single! : Pick(v => v.MayBeInForceOn(day), day.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
 
     /// <summary>The policy that applies to a booking at <paramref name="bookedAt"/>, the day judged in each version's own jurisdiction, whatever offset the record was written in.</summary>
+    /// <param name="bookings">Where the bookings are (<c>--timezone</c>): the jurisdiction's zone for a version that names none (<c>local</c>); null judges such a version's day in the offset <paramref name="bookedAt"/> is written in.</param>
+    /// <returns>The version as loaded: the engine localizes it when it is compiled with the same zone.</returns>
     /// <exception cref="InvalidInputException">No version, or more than one, may have been in force that day.</exception>
-    public Policy On(DateTimeOffset bookedAt) =>
+    public Policy On(DateTimeOffset bookedAt, Model.Time.JurisdictionTime? bookings = null) =>
         !IsFamily ? _single! : Pick(
-            v => v.MayBeInForceOn(v.Time.DayOf(bookedAt)),
-            string.Join(" / ", _versions.Select(v => v.Time.DayOf(bookedAt)).Distinct().Select(d => d.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture))));
+            v => v.MayBeInForceOn(v.Time.ForBookingsIn(bookings).DayOf(bookedAt)),
+            string.Join(" / ", _versions.Select(v => v.Time.ForBookingsIn(bookings).DayOf(bookedAt)).Distinct().Select(d => d.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture))));
 
     /// <summary>The policy in force on <paramref name="day"/>, or null when none was: a single policy whose dates exclude the day, or a family with no version then.</summary>
     /// <exception cref="InvalidInputException">More than one version of the family may have been in force that day.</exception>

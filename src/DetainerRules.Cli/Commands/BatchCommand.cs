@@ -28,7 +28,7 @@ internal static class BatchCommand
         var summaryFile = new Option<string?>("--summary") { Description = "Also write the summary as JSON to this file: counts per policy and, per pair of policies, records that differ per decision and the extra detention hours each one's holds add" };
         var engine = CommonOptions.Engine();
         var rules = CommonOptions.Rules();
-        var timezone = new Option<string>("--timezone") { Description = "IANA time zone (e.g. America/Los_Angeles) that a CSV input's times without a UTC offset, and its spreadsheet dates (5/20/2024 6:12), were written in" };
+        var timezone = CommonOptions.TimeZone("IANA time zone (e.g. America/Los_Angeles) where the bookings are: the jurisdiction's zone for every policy that names none (time_zone: local, as the federal request and the 287(g) models say), for its version, look-backs and hold clocks; and the zone a CSV input's times without a UTC offset, and its spreadsheet dates (5/20/2024 6:12), were written in");
         var map = new Option<string>("--map") { Description = "A column map (YAML) reading a CSV data set's own columns and values as the batch columns, e.g. seeds/maps/ddp-detainers.yaml" };
         var command = new Command("batch", "Evaluate every record of a dataset under each policy, in parallel, writing results in input order; counts in = counts out")
         {
@@ -49,7 +49,7 @@ internal static class BatchCommand
         return command;
     }
 
-    private static int Run(CliContext context, Deciders deciders, string inputArgument, string outputArgument, string? summaryArgument, bool reference, string[]? rulesFolders, string? timezone, string? mapArgument)
+    private static int Run(CliContext context, Deciders deciders, string inputArgument, string outputArgument, string? summaryArgument, bool reference, string[]? rulesFolders, JurisdictionTime? timezone, string? mapArgument)
     {
         var policyNames = deciders.Policies;
         var outputPath = context.Resolve(outputArgument);
@@ -85,7 +85,7 @@ internal static class BatchCommand
 
         var catalog = context.Catalog(rulesFolders);
         List<BatchPolicy> compiled = [
-            .. policyNames.Select(name => PolicySelection.PickPerRecord(context, catalog, name, reference)),
+            .. policyNames.Select(name => PolicySelection.PickPerRecord(context, catalog, name, reference, timezone)),
             .. deciders.Agencies.Select(name => AgencySelection.Resolve(context, name, deciders.State, rulesFolders, reference).PerRecord()),
         ];
 
@@ -164,29 +164,21 @@ internal static class BatchCommand
 
     private static bool IsCsv(string path) => path.EndsWith(".csv", StringComparison.OrdinalIgnoreCase);
 
-    /// <summary>The zone and map a CSV input is read with; both are about CSV as people export it, so another input refuses them rather than ignoring them.</summary>
-    private static CsvReading CsvInputReading(CliContext context, string inputPath, bool folder, string? timezone, string? mapArgument)
+    /// <summary>The zone and map a CSV input is read with. The map is about CSV as people export it, so another input refuses it rather than ignoring it; the zone is also where the bookings are, so any input takes it.</summary>
+    private static CsvReading CsvInputReading(CliContext context, string inputPath, bool folder, JurisdictionTime? timezone, string? mapArgument)
     {
         if (timezone is null && mapArgument is null)
         {
             return CsvReading.Plain;
         }
 
-        if (folder || !IsCsv(inputPath))
+        if (mapArgument is not null && (folder || !IsCsv(inputPath)))
         {
-            throw new UsageException($"{(timezone is null ? "--map" : "--timezone")} reads a .csv input; scenario files and JSON lines write each time with its offset");
-        }
-
-        JurisdictionTime? zone = null;
-        if (timezone is not null)
-        {
-            zone = JurisdictionTime.Find(timezone) is { ZoneId: not null } found
-                ? found
-                : throw new UsageException($"--timezone `{timezone}` is not an IANA time zone{Suggestion.Hint(timezone, JurisdictionTime.ZoneIds)}: name one such as `America/Los_Angeles` (time zone database {JurisdictionTime.DatabaseVersion})");
+            throw new UsageException("--map reads a .csv input; scenario files and JSON lines are in the batch layout already");
         }
 
         var map = mapArgument is null ? null : RecordMapLoader.LoadFile(context.Resolve(mapArgument), mapArgument);
-        return new CsvReading(zone, map);
+        return new CsvReading(timezone, map);
     }
 
     private static void WriteSummary(TextWriter w, BatchSummary summary, string output)

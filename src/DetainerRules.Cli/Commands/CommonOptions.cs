@@ -1,4 +1,6 @@
 using System.CommandLine;
+using DetainerRules.Model.Diagnostics;
+using DetainerRules.Model.Time;
 
 namespace DetainerRules.Cli.Commands;
 
@@ -34,6 +36,25 @@ internal static class CommonOptions
             }
 
             return day;
+        },
+    };
+
+    /// <summary><c>--timezone ZONE</c>, an IANA zone read and checked here: where the bookings are, the jurisdiction's zone for every policy that names none (<c>time_zone: local</c>).</summary>
+    /// <remarks><c>local</c> is refused: it is what the option replaces, not a place.</remarks>
+    public static Option<JurisdictionTime?> TimeZone(string description) => new("--timezone")
+    {
+        Description = description,
+        HelpName = "ZONE",
+        CustomParser = result =>
+        {
+            var text = result.Tokens[^1].Value;
+            if (JurisdictionTime.Find(text) is { ZoneId: not null } zone)
+            {
+                return zone;
+            }
+
+            result.AddError($"--timezone `{text}` is not an IANA time zone{Suggestion.Hint(text, JurisdictionTime.ZoneIds)}: name one such as `America/Los_Angeles` (time zone database {JurisdictionTime.DatabaseVersion})");
+            return null;
         },
     };
 

@@ -32,6 +32,7 @@ internal static class EvaluateCommand
             Description = "Instead of a policy: an agency of the roster (id, ORI or name), decided under the layers that bound it on each booking day: its own catalog policy (or none), its state's law, its 287(g) agreements then in force",
         };
         var agencyState = AgenciesCommand.State();
+        var timezone = CommonOptions.TimeZone("IANA time zone (e.g. America/Los_Angeles) where the bookings are: the jurisdiction's zone for every policy that names none (time_zone: local, as the federal request and the 287(g) models say), for its version, look-backs and hold clocks; default: each scenario's written offset");
         var scenarios = new Argument<string[]>("scenario")
         {
             Description = "Scenario files (YAML or JSON) or folders of them",
@@ -39,7 +40,7 @@ internal static class EvaluateCommand
         };
         var command = new Command("evaluate", "Decide each scenario under a policy: the decisions, the rules and sources behind them, and the outcome; under several policies (-p repeated, or --all), one table per scenario with a column per policy")
         {
-            policy, all, at, format, explain, whatFlips, rules, agency, agencyState, scenarios,
+            policy, all, at, format, explain, whatFlips, rules, agency, agencyState, timezone, scenarios,
         };
         command.Validators.Add(result =>
         {
@@ -47,9 +48,9 @@ internal static class EvaluateCommand
             {
                 EvaluateTable.Validate(result, policy, all);
             }
-            else if (result.GetValue(policy) is { Length: > 0 } || result.GetValue(all) || result.GetValue(at) is not null || result.GetValue(whatFlips))
+            else if (result.GetValue(policy) is { Length: > 0 } || result.GetValue(all) || result.GetValue(at) is not null || result.GetValue(whatFlips) || result.GetResult(timezone) is not null)
             {
-                result.AddError("--agency builds the policy from the agency's layers on each booking day: give it without --policy, --all, --at or --what-flips");
+                result.AddError("--agency builds the policy from the agency's layers on each booking day, judged in the agency's own zone: give it without --policy, --all, --at, --what-flips or --timezone");
             }
             else if (result.GetValue(format) is ReportFormat.Markdown or ReportFormat.Html)
             {
@@ -72,8 +73,8 @@ internal static class EvaluateCommand
             }
 
             return tabled
-                ? EvaluateTable.Run(context, names, parse.GetValue(all), parse.GetValue(at), asked, parse.GetValue(rules), parse.GetRequiredValue(scenarios))
-                : Run(context, names[0], parse.GetValue(at), asked, parse.GetValue(explain), parse.GetValue(whatFlips), parse.GetValue(rules), parse.GetRequiredValue(scenarios));
+                ? EvaluateTable.Run(context, names, parse.GetValue(all), parse.GetValue(at), asked, parse.GetValue(rules), parse.GetRequiredValue(scenarios), parse.GetValue(timezone))
+                : Run(context, names[0], parse.GetValue(at), asked, parse.GetValue(explain), parse.GetValue(whatFlips), parse.GetValue(rules), parse.GetRequiredValue(scenarios), parse.GetValue(timezone));
         });
         return command;
     }
@@ -93,7 +94,7 @@ internal static class EvaluateCommand
         }
     }
 
-    private static int Run(CliContext context, string policyName, DateOnly? at, ReportFormat format, bool explain, bool whatFlips, string[]? rulesFolders, string[] arguments)
+    private static int Run(CliContext context, string policyName, DateOnly? at, ReportFormat format, bool explain, bool whatFlips, string[]? rulesFolders, string[] arguments, Model.Time.JurisdictionTime? bookings)
     {
         var catalog = context.Catalog(rulesFolders);
         var asPath = context.Resolve(policyName);
@@ -108,12 +109,12 @@ internal static class EvaluateCommand
         var first = true;
         return ScenarioFiles.Decide(context, arguments, (_, scenario) =>
         {
-            var policy = at is { } day ? choice.On(day) : choice.On(scenario.BookedAt);
-            var inForce = at is { } on ? AuthoritiesInForce.On(catalog, on) : AuthoritiesInForce.At(catalog, scenario.BookedAt);
+            var policy = at is { } day ? choice.On(day) : choice.On(scenario.BookedAt, bookings);
+            var inForce = at is { } on ? AuthoritiesInForce.On(catalog, on, bookings) : AuthoritiesInForce.At(catalog, scenario.BookedAt, bookings);
             var key = inForce.Key(policy);
             if (!compiled.TryGetValue(key, out var network))
             {
-                network = PolicyCompiler.Compile(policy, inForce.Authority);
+                network = PolicyCompiler.Compile(policy, inForce.Authority, inForce.Bookings);
                 compiled[key] = network;
             }
 

@@ -32,7 +32,8 @@ internal static class EvaluateTable
         return all || policies.Count > 1 || format is ReportFormat.Markdown or ReportFormat.Html;
     }
 
-    public static int Run(CliContext context, IReadOnlyList<string> names, bool all, DateOnly? at, ReportFormat format, string[]? rulesFolders, string[] arguments)
+    /// <param name="bookings">Where the bookings are (<c>--timezone</c>): the zone of every policy that names none; null judges such a policy's days in each scenario's written offset.</param>
+    public static int Run(CliContext context, IReadOnlyList<string> names, bool all, DateOnly? at, ReportFormat format, string[]? rulesFolders, string[] arguments, Model.Time.JurisdictionTime? bookings = null)
     {
         var catalog = context.Catalog(rulesFolders);
         if (names.Distinct(StringComparer.Ordinal).Count() != names.Count)
@@ -51,7 +52,7 @@ internal static class EvaluateTable
             try
             {
                 var scenario = ScenarioLoader.LoadFile(context.Resolve(file), file);
-                tables.Add(new PolicyTable(scenario, at, [.. choices.Select(c => Column(catalog, compiled, c, scenario, at))]));
+                tables.Add(new PolicyTable(scenario, at, [.. choices.Select(c => Column(catalog, compiled, c, scenario, at, bookings))]));
             }
             catch (InvalidInputException e)
             {
@@ -89,14 +90,14 @@ internal static class EvaluateTable
     }
 
     /// <summary>The column of one policy, each version compiled once for each set of authorities in force, however many scenarios it answers.</summary>
-    private static PolicyColumn Column(PolicyCatalog catalog, Dictionary<string, IPolicyEvaluator> compiled, PolicyChoice choice, Scenario scenario, DateOnly? at) =>
-        PolicyColumn.Of(choice.Name, () => at is { } day ? choice.On(day) : choice.On(scenario.BookedAt), policy =>
+    private static PolicyColumn Column(PolicyCatalog catalog, Dictionary<string, IPolicyEvaluator> compiled, PolicyChoice choice, Scenario scenario, DateOnly? at, Model.Time.JurisdictionTime? bookings) =>
+        PolicyColumn.Of(choice.Name, () => at is { } day ? choice.On(day) : choice.On(scenario.BookedAt, bookings), policy =>
         {
-            var inForce = at is { } on ? AuthoritiesInForce.On(catalog, on) : AuthoritiesInForce.At(catalog, scenario.BookedAt);
+            var inForce = at is { } on ? AuthoritiesInForce.On(catalog, on, bookings) : AuthoritiesInForce.At(catalog, scenario.BookedAt, bookings);
             var key = inForce.Key(policy);
             if (!compiled.TryGetValue(key, out var evaluator))
             {
-                evaluator = DelegatePolicy.Compile(policy, inForce.Authority);
+                evaluator = DelegatePolicy.Compile(policy, inForce.Authority, inForce.Bookings);
                 compiled[key] = evaluator;
             }
 

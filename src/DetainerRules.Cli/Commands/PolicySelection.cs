@@ -22,28 +22,30 @@ internal static class PolicySelection
     }
 
     /// <summary>A policy for a batch: a family picks each record's version by its booking day, and every policy its authorities in force that day (each combination compiled once, when first needed).</summary>
+    /// <param name="bookings">Where the bookings are (<c>--timezone</c>): the zone of every policy that names none, for its version, authorities, look-backs and hold clocks; null judges those in each record's written offset.</param>
     /// <exception cref="Model.Diagnostics.InvalidInputException">No such policy or family, or a file with problems.</exception>
-    public static BatchPolicy PickPerRecord(CliContext context, PolicyCatalog catalog, string name, bool reference)
+    public static BatchPolicy PickPerRecord(CliContext context, PolicyCatalog catalog, string name, bool reference, Model.Time.JurisdictionTime? bookings = null)
     {
         var asPath = context.Resolve(name);
         var choice = PolicyChoice.Resolve(catalog, File.Exists(asPath) ? asPath : name);
         if (!choice.IsFamily && choice.Undated!.BoundBy.Count == 0)
         {
-            var single = Compile(choice.Undated, AuthoritiesInForce.On(catalog, BookingDay.Preferred), reference);
+            var single = Compile(choice.Undated, AuthoritiesInForce.On(catalog, BookingDay.Preferred, bookings), reference);
             return BatchPolicy.Single(single.Policy.Id, single);
         }
 
         var compositions = new System.Collections.Concurrent.ConcurrentDictionary<string, Lazy<IPolicyEvaluator>>(StringComparer.Ordinal);
         return BatchPolicy.Dated(choice.IsFamily ? name : choice.Undated!.Id, scenario =>
         {
-            var version = choice.On(scenario.BookedAt);
-            var inForce = AuthoritiesInForce.At(catalog, scenario.BookedAt);
+            var version = choice.On(scenario.BookedAt, bookings);
+            var inForce = AuthoritiesInForce.At(catalog, scenario.BookedAt, bookings);
             return compositions.GetOrAdd(inForce.Key(version), _ => new Lazy<IPolicyEvaluator>(() => Compile(version, inForce, reference))).Value;
         });
     }
 
+    /// <summary>Compiled in the zone the authorities were chosen in (<see cref="AuthoritiesInForce.Bookings"/>), so its days are judged as its versions were picked.</summary>
     private static IPolicyEvaluator Compile(Model.Policies.Policy policy, AuthoritiesInForce inForce, bool reference) =>
-        reference ? PolicyCompiler.Compile(policy, inForce.Authority) : DelegatePolicy.Compile(policy, inForce.Authority);
+        reference ? PolicyCompiler.Compile(policy, inForce.Authority, inForce.Bookings) : DelegatePolicy.Compile(policy, inForce.Authority, inForce.Bookings);
 
     /// <exception cref="Model.Diagnostics.InvalidInputException">No such policy, a file with problems, or a family without a date that picks one version.</exception>
     private static Model.Policies.Policy Load(CliContext context, PolicyCatalog catalog, string name, DateOnly? at)

@@ -1,3 +1,4 @@
+using DetainerRules.Model.Conditions;
 using DetainerRules.Model.Decisions;
 using DetainerRules.Model.Diagnostics;
 using DetainerRules.Model.Time;
@@ -67,6 +68,18 @@ public sealed record Policy(
     /// <summary>True when the policy may have been in force on <paramref name="day"/>, given how precisely its dates are known.</summary>
     public bool MayBeInForceOn(DateOnly day) =>
         (EffectiveFrom is not { } from || from.Earliest <= day) && (EffectiveUntil is not { } until || day <= until.Latest);
+
+    /// <summary>The policy as it applies to bookings in <paramref name="bookings"/> (<c>--timezone</c>): a policy that names no zone (<c>local</c>, or a draft) judges its days there, look-backs and hold clocks included; any other policy, or a null zone, is itself.</summary>
+    /// <remarks>Rules without a look-back are shared with this policy, not copied.</remarks>
+    public Policy ForBookingsIn(JurisdictionTime? bookings)
+    {
+        var time = Time.ForBookingsIn(bookings);
+        return ReferenceEquals(time, Time) ? this : this with
+        {
+            Time = time,
+            Rules = [.. Rules.Select(r => ConditionCalendar.In(r.When, time) is var when && ReferenceEquals(when, r.When) ? r : r with { When = when })],
+        };
+    }
 
     /// <summary>True when the policy may have been in force on the day of a booking at <paramref name="bookedAt"/>, the day judged in the policy's own zone.</summary>
     public bool MayBeInForceAt(DateTimeOffset bookedAt) => MayBeInForceOn(Time.DayOf(bookedAt));

@@ -15,7 +15,8 @@ namespace DetainerRules.Model.Time;
 /// A policy that names no zone (a draft) is judged in each time's own written offset
 /// (<see cref="AsWritten"/>). A policy with no one place, such as the federal request, says so with
 /// <c>time_zone: local</c> (<see cref="Local"/>): the same arithmetic, stated rather than left out.
-/// The catalog states a zone for every policy.
+/// The catalog states a zone for every policy. Where the user says where the bookings are
+/// (<c>--timezone</c>), that zone takes the place of both (<see cref="ForBookingsIn"/>).
 /// </para>
 /// </remarks>
 public sealed class JurisdictionTime : IEquatable<JurisdictionTime>
@@ -52,6 +53,16 @@ public sealed class JurisdictionTime : IEquatable<JurisdictionTime>
     /// <summary>The zone with IANA id <paramref name="id"/>; null when the database has no such zone.</summary>
     public static JurisdictionTime? Find(string id) =>
         id == LocalName ? Local : DateTimeZoneProviders.Tzdb.GetZoneOrNull(id) is { } zone ? new JurisdictionTime(zone, zone.Id) : null;
+
+    /// <summary>The calendar to judge days in when the bookings are known to be in <paramref name="bookings"/> (<c>--timezone</c>): that zone for a policy that names none (<c>local</c>, or a draft), this one otherwise or when <paramref name="bookings"/> is null.</summary>
+    /// <remarks>
+    /// A policy with no one place judges days in the offset each record is written in, so one
+    /// instant written in two offsets could fall on two days. Where the user says where the
+    /// bookings are, that place's calendar is the jurisdiction's for such a policy; a policy that
+    /// names its own zone keeps it.
+    /// </remarks>
+    public JurisdictionTime ForBookingsIn(JurisdictionTime? bookings) =>
+        _zone is null && bookings is { _zone: not null } ? bookings : this;
 
     /// <summary>The day <paramref name="instant"/> falls on in the jurisdiction.</summary>
     public DateOnly DayOf(DateTimeOffset instant) =>

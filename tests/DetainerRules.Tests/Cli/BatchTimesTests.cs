@@ -96,15 +96,18 @@ public class BatchTimesTests
         }
     }
 
+    /// <summary><c>--timezone</c> also says where the bookings are (<c>Cli/TimezoneOptionTests.cs</c>), so JSON lines take it; <c>--map</c> is about CSV alone.</summary>
     [Test]
-    public void Batch_TimezoneWithJsonLines_RefusedAsAUsageError()
+    public void Batch_TimezoneWithJsonLinesTakenButMapRefusedAsAUsageError()
     {
         File.WriteAllText(Path.Combine(_dir, "one.jsonl"), """{"booked_at": "2025-01-17T09:30:00-08:00", "charges": [{"offense": "x", "level": "felony", "category": "theft"}]}""" + "\n");
-        var (exit, _, error) = CliRun.Run(_dir, catalog: false, "batch", "-p", "hold-la", "--rules", "rules", "--input", "one.jsonl", "--output", "one-out.jsonl", "--timezone", "America/Los_Angeles");
+        var taken = CliRun.Run(_dir, catalog: false, "batch", "-p", "hold-la", "--rules", "rules", "--input", "one.jsonl", "--output", "one-out.jsonl", "--timezone", "America/Los_Angeles");
+        var refused = CliRun.Run(_dir, catalog: false, "batch", "-p", "hold-la", "--rules", "rules", "--input", "one.jsonl", "--output", "map-out.jsonl", "--map", "map.yaml");
         using (Assert.EnterMultipleScope())
         {
-            Assert.That(exit, Is.EqualTo(ExitCodes.Usage));
-            Assert.That(error, Does.Contain("--timezone reads a .csv input"));
+            Assert.That(taken.Exit, Is.EqualTo(ExitCodes.Success), taken.Err);
+            Assert.That(refused.Exit, Is.EqualTo(ExitCodes.Usage));
+            Assert.That(refused.Err, Does.Contain("--map reads a .csv input"));
         }
     }
 }

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using DetainerRules.Cli;
 using DetainerRules.Engine;
+using DetainerRules.Model;
 using DetainerRules.Model.Policies;
 using DetainerRules.Model.Time;
 using DetainerRules.Tests.Support;
@@ -15,6 +16,12 @@ namespace DetainerRules.Tests.Engine;
 /// such a family takes effect, one instant written in two offsets can fall on two days and be
 /// decided by two versions. These tests pin that behaviour, so that changing it is a decision
 /// rather than an accident; they do not say it is right.
+/// <para>
+/// Where the user says where the bookings are (<c>--timezone</c>, <see cref="Policy.ForBookingsIn"/>),
+/// that zone is the jurisdiction's for such a policy: the tests at the end show the offset no
+/// longer matters then, for the version, look-backs and hold clocks alike, and that a policy naming
+/// its own zone ignores it. The command-line side is in <c>Cli/TimezoneOptionTests.cs</c>.
+/// </para>
 /// </summary>
 [TestFixture]
 public class LocalTimeZoneTests
@@ -139,6 +146,132 @@ public class LocalTimeZoneTests
             Assert.That(pacific - utc, Is.EqualTo(TimeSpan.FromHours(4)));
         }
     }
+
+    private static readonly JurisdictionTime LosAngeles = JurisdictionTime.Find("America/Los_Angeles")!;
+
+    [Test]
+    public void IceDetainerRequest_BookingsInLosAngeles_OneInstantInAnyOffsetPicksTheVersionOfTheLosAngelesDay()
+    {
+        var family = PolicyChoice.Resolve(Catalog, "ice-detainer-request");
+
+        using (Assert.EnterMultipleScope())
+        {
+            foreach (var offset in new[] { TimeSpan.FromHours(-7), TimeSpan.Zero, TimeSpan.FromHours(9) })
+            {
+                Assert.That(family.On(WrittenInUtc.ToOffset(offset), LosAngeles).Id, Is.EqualTo("ice-detainer-request-pep"), $"19:30 on 1 April in Los Angeles, written at {offset}");
+            }
+
+            Assert.That(family.On(WrittenInUtc.AddHours(5), LosAngeles).Id, Is.EqualTo("ice-detainer-request"), "00:30 on 2 April in Los Angeles, written in UTC");
+        }
+    }
+
+    /// <summary>Every dated boundary of every <c>local</c> family: with the bookings' zone named, the day is that zone's whatever the offset.</summary>
+    [TestCase("America/Los_Angeles", false)]
+    [TestCase("Asia/Tokyo", true)]
+    public void EveryLocalFamily_BookingsZoneNamed_OneInstantPicksOneVersionInAnyOffset(string zone, bool newVersion)
+    {
+        // 01:00 UTC on the day a version takes effect is still the day before in Los Angeles, and already that day in Tokyo.
+        var bookings = JurisdictionTime.Find(zone)!;
+        var boundaries = 0;
+        foreach (var family in TestPolicies.CatalogIds().Select(Catalog.Load).Where(p => p.Family is not null && p.Time == JurisdictionTime.Local).GroupBy(p => p.Family!))
+        {
+            var choice = PolicyChoice.Resolve(Catalog, family.Key);
+            foreach (var version in family.Where(v => v.EffectiveFrom is { } from && from.Earliest == from.Latest))
+            {
+                var from = version.EffectiveFrom!.Value.Earliest;
+                if (family.SingleOrDefault(v => v.MayBeInForceOn(from.AddDays(-1))) is not { } before)
+                {
+                    continue;
+                }
+
+                var instant = new DateTimeOffset(from.ToDateTime(new TimeOnly(1, 0)), TimeSpan.Zero);
+                var expected = newVersion ? version.Id : before.Id;
+                boundaries++;
+                using (Assert.EnterMultipleScope())
+                {
+                    foreach (var offset in new[] { TimeSpan.FromHours(-5), TimeSpan.Zero, TimeSpan.FromHours(9) })
+                    {
+                        Assert.That(choice.On(instant.ToOffset(offset), bookings).Id, Is.EqualTo(expected), $"{family.Key}: 01:00 UTC on {from} with bookings in {zone}, written at {offset}");
+                    }
+                }
+            }
+        }
+
+        Assert.That(boundaries, Is.GreaterThanOrEqualTo(4), "the federal request's and the three 287(g) models' boundaries");
+    }
+
+    [TestCase(EngineKind.RuleNetwork)]
+    [TestCase(EngineKind.Delegates)]
+    public void WeekendsExcludedVariant_BookingsInLosAngeles_OneReleaseInTwoOffsetsEndsTheHoldAtOneInstant(EngineKind engine)
+    {
+        // The release of the test above: with the bookings in California, both writings count California's days.
+        var variant = PolicyLoader.LoadFile(Path.Combine(Repository.Rules, "variants", "ice-detainer-request-weekends-excluded.yaml"));
+        var policy = Compile(engine, variant, LosAngeles);
+        string? HoldUntil(string released) => Engines.Evaluate(policy, TestScenarios.Parse($$"""
+            booked_at: {{released}}
+            person: { foreign_born: true, citizenship: noncitizen }
+            charges: [ { offense: robbery, level: felony, category: robbery } ]
+            detainer: { form: I-247A, warrant: administrative, received_at: {{released}} }
+            custody: { release_eligible_at: {{released}} }
+            """)).HoldUntil?.ToString("o", System.Globalization.CultureInfo.InvariantCulture);
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(policy.Policy.Time, Is.EqualTo(LosAngeles), "the compiled copy judges its days in the bookings' zone");
+            Assert.That(variant.Time, Is.EqualTo(JurisdictionTime.Local), "the policy as loaded is unchanged");
+            Assert.That(HoldUntil("2025-01-17T20:00:00-08:00"), Is.EqualTo("2025-01-22T20:00:00.0000000-08:00"));
+            Assert.That(HoldUntil("2025-01-18T04:00:00Z"), Is.EqualTo("2025-01-22T20:00:00.0000000-08:00"), "written in UTC, the same end, in Los Angeles time");
+            Assert.That(HoldUntil("2025-01-18T13:00:00+09:00"), Is.EqualTo("2025-01-22T20:00:00.0000000-08:00"));
+        }
+    }
+
+    [TestCase(EngineKind.RuleNetwork)]
+    [TestCase(EngineKind.Delegates)]
+    public void LookBack_LocalPolicy_JudgedOnTheWrittenDayWithoutABookingsZoneAndOnTheZonesDayWithOne(EngineKind engine)
+    {
+        // 18:00 on 28 February 2025 in Los Angeles is 02:00 on 1 March in UTC: a conviction on
+        // 28 February 2020 is within five years of the Los Angeles day, not of the UTC day.
+        var policy = TestPolicies.Load("""
+              - id: recent
+                when: any conviction(within 5 years)
+                then: { notify_ice: { value: required, at: [booking] } }
+                because: b
+                cite: src
+            """, "time_zone: local");
+        string Notify(IPolicyEvaluator compiled, string bookedAt) => Vocabulary.Word(Engines.Evaluate(compiled, TestScenarios.Parse($$"""
+            booked_at: {{bookedAt}}
+            person: { foreign_born: true, citizenship: noncitizen }
+            charges: [ { offense: robbery, level: felony, category: robbery } ]
+            convictions: [ { offense: burglary, level: felony, category: burglary, convicted_on: 2020-02-28 } ]
+            """))[Model.Decisions.DecisionKind.NotifyIce].Value);
+
+        var asWritten = Compile(engine, policy, null);
+        var inLosAngeles = Compile(engine, policy, LosAngeles);
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That((Notify(asWritten, "2025-02-28T18:00:00-08:00"), Notify(asWritten, "2025-03-01T02:00:00Z")), Is.EqualTo(("required", "unknown")), "today: the day as written");
+            Assert.That((Notify(inLosAngeles, "2025-02-28T18:00:00-08:00"), Notify(inLosAngeles, "2025-03-01T02:00:00Z"), Notify(inLosAngeles, "2025-03-01T11:00:00+09:00")), Is.EqualTo(("required", "required", "required")), "the Los Angeles day in any offset");
+            Assert.That(ReferenceEquals(policy.ForBookingsIn(null), policy), Is.True, "no zone named: the policy itself");
+        }
+    }
+
+    [Test]
+    public void ForBookingsIn_PolicyNamingItsOwnZone_IsItself()
+    {
+        var nyc = Catalog.Load("nyc");
+        var localized = Catalog.Load("ice-detainer-request").ForBookingsIn(LosAngeles);
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(ReferenceEquals(nyc.ForBookingsIn(LosAngeles), nyc), Is.True, "nyc names America/New_York and keeps it");
+            Assert.That(localized.Time, Is.EqualTo(LosAngeles));
+            Assert.That(localized.Rules, Is.EqualTo(Catalog.Load("ice-detainer-request").Rules), "rules without a look-back are shared, not rewritten");
+        }
+    }
+
+    private static IPolicyEvaluator Compile(EngineKind engine, Policy policy, JurisdictionTime? bookings) => engine == EngineKind.RuleNetwork
+        ? PolicyCompiler.Compile(policy, (p, id) => throw new InvalidOperationException($"{p.Id} is bound by {id}"), bookings)
+        : DelegatePolicy.Compile(policy, (p, id) => throw new InvalidOperationException($"{p.Id} is bound by {id}"), bookings);
 
     private static string Time(DateTimeOffset instant, TimeSpan offset) =>
         instant.ToOffset(offset).ToString(offset == TimeSpan.Zero ? "yyyy-MM-dd'T'HH:mm:ss'Z'" : "yyyy-MM-dd'T'HH:mm:sszzz", System.Globalization.CultureInfo.InvariantCulture);
