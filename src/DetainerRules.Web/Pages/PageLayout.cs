@@ -13,7 +13,8 @@ public static class PageLayout
 
     /// <summary>A whole page: <paramref name="body"/> writes what goes inside <c>main</c>.</summary>
     /// <param name="title">Untrusted; encoded here.</param>
-    public static IResult Page(string title, Action<TextWriter> body)
+    /// <param name="status">The response's status: a form sent with problems is shown again with 400.</param>
+    public static IResult Page(string title, Action<TextWriter> body, int status = StatusCodes.Status200OK)
     {
         using var w = new StringWriter { NewLine = "\n" };
         w.WriteLine("<!DOCTYPE html>");
@@ -22,13 +23,13 @@ public static class PageLayout
         w.WriteLine($"<title>{HtmlText.Encode(title)} · detainer workbench</title>");
         w.WriteLine($"<link rel=\"stylesheet\" href=\"{Stylesheet.Path}\">");
         w.WriteLine("</head><body>");
-        w.WriteLine("<header class=\"site\"><a href=\"/\">detainer workbench</a> <span>· <a href=\"/\">Catalog</a></span></header>");
+        w.WriteLine($"<header class=\"site\"><a href=\"/\">detainer workbench</a> <span>· <a href=\"/\">Catalog</a> · <a href=\"{EvaluatePage.Path}\">Evaluate</a></span></header>");
         w.WriteLine("<main>");
         body(w);
         w.WriteLine("</main>");
         w.WriteLine("<footer class=\"site\">Policy texts are the analysts' readings of their sources; each rule shows the words it rests on and how they were checked. JSON of the same: <a href=\"/v1/policies\">/v1/policies</a>.</footer>");
         w.WriteLine("</body></html>");
-        return Results.Content(w.ToString(), ContentType);
+        return Results.Content(w.ToString(), ContentType, statusCode: status);
     }
 
     /// <summary>The page of a policy by id (an id matches the id pattern, but is encoded all the same).</summary>

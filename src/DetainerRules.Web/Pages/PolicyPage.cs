@@ -156,7 +156,8 @@ public static class PolicyPage
         w.WriteLine("</article>");
     }
 
-    private static void WriteCites(TextWriter w, IReadOnlyList<Citation> cites)
+    /// <summary>Each citation as a figure: the quoted words, the source and pinpoint, its level, role and link, a judgement's reading; the Evaluate page shows an answer's sources the same way.</summary>
+    internal static void WriteCites(TextWriter w, IReadOnlyList<Citation> cites)
     {
         w.WriteLine("<div class=\"provisions\">");
         if (cites.Count == 0)

@@ -51,12 +51,42 @@ public static class Stylesheet
         figure.cite figcaption { font-size: 0.9rem; }
         .unlinked { color: var(--muted); overflow-wrap: anywhere; }
         ul.cases { columns: 18rem; }
+        form.booking fieldset { border: 1px solid var(--line); border-radius: 0.4rem; margin: 0 0 1rem; padding: 0.6rem 0.9rem; min-width: 0; }
+        form.booking legend { font-weight: 600; padding: 0 0.3rem; }
+        form.booking fieldset.requests { border: 0; padding: 0.4rem 0 0; margin: 0; }
+        .fields { display: flex; flex-wrap: wrap; gap: 0.6rem 1.2rem; margin-bottom: 0.4rem; }
+        .field { display: flex; flex-direction: column; gap: 0.2rem; }
+        .field.check { margin: 0.2rem 0; }
+        label.check { display: inline-flex; gap: 0.4rem; align-items: center; margin-right: 1rem; }
+        input[type=text], select { font: inherit; color: var(--ink); background: #fff; padding: 0.25rem 0.4rem; border: 1px solid #767680; border-radius: 0.25rem; max-width: 100%; }
+        input[type=text] { min-width: 17rem; } table.rows input[type=text] { min-width: 9rem; width: 100%; } table.rows td { min-width: 0; }
+        select[multiple] { min-width: 24rem; width: 100%; }
+        input:focus-visible, select:focus-visible, button:focus-visible, summary:focus-visible { outline: 3px solid #f0a500; outline-offset: 2px; }
+        [aria-invalid=true] { border: 2px solid #b3261e; }
+        p.error { color: #b3261e; margin: 0.2rem 0; font-size: 0.9rem; font-weight: 600; }
+        section.problems { border: 2px solid #b3261e; background: #fdecea; padding: 0.2rem 1rem; border-radius: 0.4rem; }
+        section.problems h2 { border: 0; margin-top: 0.6rem; }
+        button { font: inherit; padding: 0.45rem 1.4rem; background: var(--link); color: #fff; border: 0; border-radius: 0.3rem; cursor: pointer; }
+        p.actions { display: flex; flex-wrap: wrap; gap: 0.4rem 1.2rem; }
+        table.decisions th.policy small { display: block; font-weight: normal; }
+        table.decisions td { min-width: 13rem; max-width: 30rem; }
+        table.decisions th[scope=row] { background: var(--panel); min-width: 9rem; }
+        small.warning { color: #7a2e0b; }
+        td.answer.required { background: #f8d4d1; } td.answer.permitted { background: #f8f1cf; } td.answer.forbidden { background: #dbe9f8; } td.answer.unknown, td.absent { background: #ececef; }
+        td .value { font-weight: 600; }
+        details summary { cursor: pointer; color: var(--link); font-size: 0.9rem; }
+        .why { font-size: 0.92rem; } .why p { margin: 0.3rem 0; } .why h4 { margin: 0.5rem 0 0.3rem; font-size: 0.92rem; }
+        .why ul.rules { padding-left: 1.1rem; margin: 0.3rem 0; } .why ul.trace, .why ul.trace ul { list-style: none; padding-left: 0.9rem; margin: 0.2rem 0; }
+        .why .held { font-size: 0.8rem; font-weight: 600; } li.holds > .held { color: #14532d; } li.fails > .held { color: #7a2e0b; }
+        .why .values { color: var(--muted); overflow-wrap: anywhere; }
+        .why figure.cite { background: #fff; }
         @media (max-width: 40rem) {
           main { padding: 0.8rem; }
           article.rule { grid-template-columns: 1fr; }
           dl.facts { grid-template-columns: 1fr; } dl.facts dd { margin-bottom: 0.4rem; }
           table.catalog .timeline, table.catalog .where { display: none; }
           table.catalog td:first-child { min-width: 11rem; }
+          input[type=text], select[multiple] { min-width: 0; width: 100%; }
         }
         """;
 }

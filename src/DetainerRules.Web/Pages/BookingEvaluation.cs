@@ -1,0 +1,107 @@
+using DetainerRules.Engine;
+using DetainerRules.Model.Decisions;
+using DetainerRules.Model.Diagnostics;
+using DetainerRules.Model.Policies;
+using DetainerRules.Model.Scenarios;
+using DetainerRules.Reports.PolicyTables;
+using DetainerRules.Web.Api;
+using DetainerRules.Web.Http;
+using DetainerRules.Yaml;
+
+namespace DetainerRules.Web.Pages;
+
+/// <summary>A booking from the form decided under the chosen policies, as <c>detainer evaluate -p A -p B</c> decides a scenario file; or the problems that stop it, each tied to its form field.</summary>
+/// <remarks>
+/// Nothing is decided here: the scenario comes from the loader (<see cref="ScenarioLoader"/>), each
+/// family's version from <see cref="PolicyChoice"/> by the booking day, the verdicts from the
+/// delegate twin as the command line's table and <c>POST /v1/evaluate</c> with several policies
+/// get them, and each decision's explanation from <see cref="DecisionExplanation"/>.
+/// </remarks>
+public sealed class BookingEvaluation
+{
+    private BookingEvaluation(PolicyTable? table, IReadOnlyList<(string? Field, Diagnostic Problem)> problems)
+    {
+        Table = table;
+        Problems = problems;
+    }
+
+    /// <summary>The decisions, a column per policy; null when there are problems.</summary>
+    public PolicyTable? Table { get; }
+
+    /// <summary>What stops the evaluation, each with the form field it is about (null: the booking as a whole).</summary>
+    public IReadOnlyList<(string? Field, Diagnostic Problem)> Problems { get; }
+
+    /// <summary>Each decision of each verdict, explained; the tracer is the request's own (it caches by condition).</summary>
+    public IReadOnlyDictionary<DecisionKind, DecisionExplanation> Explain(Verdict verdict) => DecisionExplanation.Of(verdict, _tracer);
+
+    private readonly ConditionTracer _tracer = new();
+
+    /// <summary>The scenario the form describes, read by the loader from <see cref="BookingForm.ToYaml"/>.</summary>
+    /// <exception cref="InvalidInputException">The booking has problems, each positioned in that text and named by its field.</exception>
+    public static Scenario Load(BookingForm form) => ScenarioLoader.Load(form.ToYaml(), RequestTexts.Scenario, RequestTexts.Scenario);
+
+    /// <exception cref="EvaluationException">A policy could not decide the scenario (a defect in a policy, a 422 as from the API).</exception>
+    public static BookingEvaluation Of(PolicyCatalog catalog, BookingForm form)
+    {
+        var problems = new List<(string?, Diagnostic)>();
+        Scenario? scenario = null;
+        try
+        {
+            scenario = Load(form);
+        }
+        catch (InvalidInputException e)
+        {
+            problems.AddRange(e.Diagnostics.Select(d => (form.FieldOf(d.Field), d)));
+        }
+
+        var choices = new List<PolicyChoice>();
+        if (form.Policies.Count == 0)
+        {
+            problems.Add(("policy", Fail("choose at least one policy")));
+        }
+        else if (form.Policies.Count > RequestLimits.MaxPolicies)
+        {
+            problems.Add(("policy", Fail($"{form.Policies.Count} policies chosen; the limit is {RequestLimits.MaxPolicies}")));
+        }
+        else
+        {
+            foreach (var name in form.Policies)
+            {
+                try
+                {
+                    choices.Add(CatalogLookup.Choose(catalog, name, "policy"));
+                }
+                catch (ProblemException e)
+                {
+                    problems.Add(("policy", e.Diagnostics.Count > 0 ? e.Diagnostics[0] : Fail(e.Message)));
+                }
+                catch (InvalidInputException e)
+                {
+                    problems.AddRange(e.Diagnostics.Select(d => ((string?)"policy", d)));
+                }
+            }
+        }
+
+        if (problems.Count > 0 || scenario is null)
+        {
+            return new BookingEvaluation(null, problems);
+        }
+
+        // As the table of `detainer evaluate -p A -p B`: each family at its version on the booking day, the authorities then in force, each version compiled once.
+        var inForce = AuthoritiesInForce.At(catalog, scenario.BookedAt);
+        var compiled = new Dictionary<Policy, IPolicyEvaluator>(ReferenceEqualityComparer.Instance);
+        var columns = choices.Select(c => PolicyColumn.Of(c.Name, () => c.On(scenario.BookedAt), policy =>
+        {
+            if (!compiled.TryGetValue(policy, out var evaluator))
+            {
+                evaluator = DelegatePolicy.Compile(policy, inForce.Authority);
+                compiled[policy] = evaluator;
+            }
+
+            return evaluator.Evaluate(scenario);
+        })).ToList();
+        return new BookingEvaluation(new PolicyTable(scenario, null, columns), []);
+    }
+
+    private static Diagnostic Fail(string message) => Diagnostic.Error(new SourceSpan("policy", 0, 0), DiagnosticCodes.Field, "policy", message);
+}

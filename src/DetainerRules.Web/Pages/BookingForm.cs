@@ -1,0 +1,288 @@
+using System.Text;
+using DetainerRules.Model;
+using DetainerRules.Model.Scenarios;
+
+namespace DetainerRules.Web.Pages;
+
+/// <summary>The Evaluate page's form as the query string holds it: one booking, field by field, exactly as typed.</summary>
+/// <remarks>
+/// The form is a GET, so the whole scenario lives in the URL and a link reproduces it. Nothing is
+/// checked here: <see cref="ToYaml"/> writes the fields as a scenario file, every typed value a
+/// quoted YAML string, and the scenario loader reads that text as it reads a file, so every check
+/// and message is the command line's. Charges and convictions come as a fixed number of rows (no
+/// script adds rows); a row left wholly empty is no charge, a row partly filled is one the loader
+/// checks.
+/// </remarks>
+public sealed class BookingForm
+{
+    /// <summary>Rows the form offers for charges, and for convictions.</summary>
+    public const int Rows = 5;
+
+    public static readonly IReadOnlyList<string> OffenseParts = ["offense", "level", "category"];
+    public static readonly IReadOnlyList<string> ConvictionParts = ["offense", "level", "category", "convicted_on", "released_on"];
+    public static readonly IReadOnlyList<string> PersonFlags = ["registered_sex_offender", "on_terrorist_watchlist", "lawful_status_proof"];
+
+    private static readonly string[] DetainerFields = ["detainer_form", "detainer_warrant", "detainer_received_at"];
+
+    private readonly Dictionary<string, string> _values = new(StringComparer.Ordinal);
+
+    /// <summary>True when the query carries a booking (the form was sent): then the page evaluates it.</summary>
+    public bool Submitted { get; private init; }
+
+    /// <summary>The catalog ids and families asked for, in order, without repeats.</summary>
+    public IReadOnlyList<string> Policies { get; private init; } = [];
+
+    /// <summary>The federal requests ticked (<c>request</c>, repeated).</summary>
+    public IReadOnlyList<string> Requests { get; private init; } = [];
+
+    /// <summary>The rows of <paramref name="list"/> (<c>charge</c> or <c>conviction</c>) with anything typed in them: <c>charges[i]</c> of the written scenario is row <c>Filled("charge")[i]</c>.</summary>
+    public IReadOnlyList<int> Filled(string list)
+    {
+        var parts = list == "charge" ? OffenseParts : ConvictionParts;
+        return [.. Enumerable.Range(1, Rows).Where(row => parts.Any(p => this[RowField(list, row, p)].Length > 0))];
+    }
+
+    /// <summary>The form field a loader diagnostic is about (<c>charges[1].level</c> is the level of the second filled charge row); null for one about the whole scenario.</summary>
+    public string? FieldOf(string path)
+    {
+        var dot = path.IndexOf('.', StringComparison.Ordinal);
+        var head = dot < 0 ? path : path[..dot];
+        var leaf = dot < 0 ? string.Empty : path[(dot + 1)..];
+        if (head.IndexOf('[', StringComparison.Ordinal) is var bracket and > 0
+            && int.TryParse(head.AsSpan(bracket + 1, head.Length - bracket - 2), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var index))
+        {
+            var list = head[..bracket] switch { "charges" => "charge", "convictions" => "conviction", "requests" => "request", _ => null };
+            if (list == "request")
+            {
+                return "request";
+            }
+
+            var rows = list is null ? [] : Filled(list);
+            return index < rows.Count ? RowField(list!, rows[index], leaf.Length > 0 ? leaf : "offense") : list;
+        }
+
+        return (head, leaf) switch
+        {
+            ("person", { Length: > 0 }) => leaf,
+            ("detainer", { Length: > 0 }) => "detainer_" + leaf,
+            ("custody", { Length: > 0 }) => leaf,
+            ("ice", _) => "ice_present",
+            ("detainer", _) => "detainer_form",
+            ("charges", _) => "charges",
+            ("convictions", _) => "convictions",
+            ("booked_at", _) => "booked_at",
+            _ => null,
+        };
+    }
+
+    /// <summary>The field's value as typed; empty when not given.</summary>
+    public string this[string field] => _values.GetValueOrDefault(field, string.Empty);
+
+    /// <summary>The form field of charge or conviction row <paramref name="row"/> (1-based): <c>charge2_level</c>.</summary>
+    public static string RowField(string list, int row, string part) => $"{list}{row}_{part}";
+
+    /// <summary>Every single-valued field the form has, in the order the page shows them.</summary>
+    public static IEnumerable<string> Fields()
+    {
+        string[] top = ["booked_at", "foreign_born", "citizenship", .. PersonFlags, "detainer_form", "detainer_warrant", "detainer_received_at", "release_eligible_at", "ice_present"];
+        foreach (var field in top)
+        {
+            yield return field;
+        }
+
+        for (var row = 1; row <= Rows; row++)
+        {
+            foreach (var part in OffenseParts)
+            {
+                yield return RowField("charge", row, part);
+            }
+        }
+
+        for (var row = 1; row <= Rows; row++)
+        {
+            foreach (var part in ConvictionParts)
+            {
+                yield return RowField("conviction", row, part);
+            }
+        }
+    }
+
+    /// <summary>The form from the query string; keys the form does not have are ignored, as a browser's form would never send them.</summary>
+    public static BookingForm Read(IQueryCollection query)
+    {
+        var form = new BookingForm
+        {
+            Submitted = query.ContainsKey("booked_at"),
+            Policies = [.. query["policy"].OfType<string>().Select(p => p.Trim()).Where(p => p.Length > 0).Distinct(StringComparer.Ordinal)],
+            Requests = [.. query["request"].OfType<string>().Where(r => r.Length > 0).Distinct(StringComparer.Ordinal)],
+        };
+        foreach (var field in Fields())
+        {
+            // A field sent twice counts once, as a browser sends it: the first.
+            if (query[field].FirstOrDefault() is { Length: > 0 } value)
+            {
+                form._values[field] = value;
+            }
+        }
+
+        return form;
+    }
+
+    /// <summary>The same form with other policies (the page's default choice when none is asked for).</summary>
+    public BookingForm WithPolicies(IReadOnlyList<string> policies)
+    {
+        var copy = new BookingForm { Submitted = Submitted, Policies = policies, Requests = Requests };
+        foreach (var (field, value) in _values)
+        {
+            copy._values[field] = value;
+        }
+
+        return copy;
+    }
+
+    /// <summary>The query string that reproduces this form (fields in a fixed order, empty ones left out), for the page's links.</summary>
+    public string Query()
+    {
+        var pairs = new List<KeyValuePair<string, string?>> { new("booked_at", this["booked_at"]) };
+        pairs.AddRange(Fields().Skip(1).Where(f => this[f].Length > 0).Select(f => new KeyValuePair<string, string?>(f, this[f])));
+        pairs.AddRange(Requests.Select(r => new KeyValuePair<string, string?>("request", r)));
+        pairs.AddRange(Policies.Select(p => new KeyValuePair<string, string?>("policy", p)));
+        return QueryString.Create(pairs).ToUriComponent();
+    }
+
+    /// <summary>The booking as a scenario file: what the loader reads, and what "Download YAML" gives.</summary>
+    /// <remarks>Every typed value is a double-quoted YAML string, so no input can add a key or change the document's shape; a flag is written bare only when it is the word <c>true</c> or <c>false</c> (else quoted, and the loader says why it is not a flag).</remarks>
+    public string ToYaml()
+    {
+        var w = new StringBuilder();
+        w.Append("# A booking from the detainer workbench's Evaluate page; `detainer evaluate -p POLICY` reads it as it is.\n");
+        Line(w, 0, "booked_at", this["booked_at"]);
+
+        var person = new List<string>();
+        if (this["foreign_born"].Length > 0)
+        {
+            person.Add($"foreign_born: {Flag(this["foreign_born"])}");
+        }
+
+        if (this["citizenship"].Length > 0)
+        {
+            person.Add($"citizenship: {Quote(this["citizenship"])}");
+        }
+
+        person.AddRange(PersonFlags.Where(f => this[f].Length > 0).Select(f => $"{f}: {Flag(this[f])}"));
+        if (person.Count > 0)
+        {
+            w.Append("person:\n");
+            foreach (var line in person)
+            {
+                w.Append("  ").Append(line).Append('\n');
+            }
+        }
+
+        WriteRows(w, "charges", "charge", OffenseParts, always: true);
+        WriteRows(w, "convictions", "conviction", ConvictionParts, always: false);
+
+        if (DetainerFields.Any(f => this[f].Length > 0))
+        {
+            w.Append("detainer:\n");
+            Line(w, 1, "form", this["detainer_form"]);
+            Line(w, 1, "warrant", this["detainer_warrant"]);
+            Line(w, 1, "received_at", this["detainer_received_at"]);
+        }
+
+        if (this["release_eligible_at"].Length > 0)
+        {
+            w.Append("custody:\n");
+            Line(w, 1, "release_eligible_at", this["release_eligible_at"]);
+        }
+
+        if (this["ice_present"].Length > 0)
+        {
+            w.Append($"ice:\n  present_at_release: {Flag(this["ice_present"])}\n");
+        }
+
+        if (Requests.Count > 0)
+        {
+            w.Append("requests:\n");
+            foreach (var request in Requests)
+            {
+                w.Append("  - ").Append(Quote(request)).Append('\n');
+            }
+        }
+
+        return w.ToString();
+    }
+
+    /// <summary>The filled rows of a list; <paramref name="always"/> writes the key even with none (a scenario needs a charge, and the loader says so).</summary>
+    private void WriteRows(StringBuilder w, string key, string list, IReadOnlyList<string> parts, bool always)
+    {
+        var rows = Filled(list);
+        if (rows.Count == 0)
+        {
+            if (always)
+            {
+                w.Append(key).Append(": []\n");
+            }
+
+            return;
+        }
+
+        w.Append(key).Append(":\n");
+        foreach (var row in rows)
+        {
+            var first = true;
+            foreach (var part in parts)
+            {
+                if (this[RowField(list, row, part)] is { Length: > 0 } value)
+                {
+                    w.Append(first ? "  - " : "    ").Append(part).Append(": ").Append(Quote(value)).Append('\n');
+                    first = false;
+                }
+            }
+        }
+    }
+
+    /// <summary>A key and its quoted value; nothing when the value is empty (the loader then says what is missing).</summary>
+    private static void Line(StringBuilder w, int depth, string key, string value)
+    {
+        if (value.Length > 0)
+        {
+            w.Append(' ', depth * 2).Append(key).Append(": ").Append(Quote(value)).Append('\n');
+        }
+    }
+
+    private static string Flag(string value) => value is "true" or "false" ? value : Quote(value);
+
+    /// <summary>A YAML double-quoted scalar: quotes and backslashes escaped, every control, line break and format character written as an escape, so the value stays one line and one string.</summary>
+    public static string Quote(string value)
+    {
+        var w = new StringBuilder("\"");
+        foreach (var rune in value.EnumerateRunes())
+        {
+            switch (rune.Value)
+            {
+                case '"':
+                    w.Append("\\\"");
+                    break;
+                case '\\':
+                    w.Append("\\\\");
+                    break;
+                case < 0x20 or 0x7F or 0x85 or 0x2028 or 0x2029 or 0xFEFF:
+                    w.Append($"\\u{rune.Value:X4}");
+                    break;
+                default:
+                    w.Append(rune.ToString());
+                    break;
+            }
+        }
+
+        return w.Append('"').ToString();
+    }
+
+    /// <summary>The words a select offers for <typeparamref name="T"/>, from the vocabulary the loader reads.</summary>
+    public static IReadOnlyList<string> Words<T>()
+        where T : struct, Enum => Vocabulary.Words<T>();
+
+    /// <summary>The words for the detainer's form select.</summary>
+    public static IReadOnlyList<string> DetainerForms => Words<DetainerForm>();
+}

@@ -1,0 +1,348 @@
+using System.Net;
+using System.Text.Json;
+using AngleSharp.Dom;
+using AngleSharp.Html.Dom;
+using AngleSharp.Html.Parser;
+using DetainerRules.Model.Diagnostics;
+using DetainerRules.Reports;
+using DetainerRules.Web.Http;
+using DetainerRules.Yaml;
+
+namespace DetainerRules.Web.Tests;
+
+/// <summary><c>GET /evaluate</c>: a booking typed into the form, decided under the fixture policies side by side, as the command line decides the same scenario file.</summary>
+[TestFixture]
+public class EvaluatePageTests
+{
+    /// <summary>Requires ICE notice at release for a robbery charge, and no other: a charge's category decides it.</summary>
+    private static readonly string Charging = FixturePolicies.Policy("charging", "Charging policy", """
+          - id: report-robbery
+            when: any charge(category = robbery)
+            then:
+              notify_ice: { value: required, at: [release] }
+            because: robbery charges are reported
+            cite:
+              - source: src
+                at: "s. 3"
+                quote: Robbery charges shall be reported at release.
+                verified: primary
+        """);
+
+    /// <summary>The facts of <see cref="FixtureScenarios.Detained"/>, as the form sends them.</summary>
+    private static readonly (string Field, string Value)[] Detained =
+    [
+        ("booked_at", "2025-01-17T09:30:00-08:00"),
+        ("foreign_born", "true"),
+        ("charge1_offense", "robbery"),
+        ("charge1_level", "felony"),
+        ("charge1_category", "robbery"),
+        ("detainer_form", "I-247A"),
+        ("detainer_warrant", "administrative"),
+        ("release_eligible_at", "2025-01-17T18:00:00-08:00"),
+    ];
+
+    private Workbenches _bench = null!;
+
+    [OneTimeSetUp]
+    public async Task Start()
+    {
+        _bench = await Workbenches.Start();
+        await File.WriteAllTextAsync(Path.Combine(_bench.Rules, "charging.yaml"), Charging);
+        await File.WriteAllTextAsync(Path.Combine(_bench.Rules, "hostile.yaml"), PageFixtures.Hostile);
+    }
+
+    [OneTimeTearDown]
+    public async Task Stop() => await _bench.DisposeAsync();
+
+    private static string Query(IEnumerable<(string Field, string Value)> fields, params string[] policies) =>
+        Microsoft.AspNetCore.Http.QueryString.Create(fields.Select(f => new KeyValuePair<string, string?>(f.Field, f.Value))
+            .Concat(policies.Select(p => new KeyValuePair<string, string?>("policy", p)))).ToUriComponent();
+
+    private static (string Field, string Value)[] With(string field, string value) =>
+        [.. Detained.Where(f => f.Field != field), (field, value)];
+
+    private async Task<(HttpResponseMessage Response, string Body, IDocument Page)> Get(string path)
+    {
+        var response = await _bench.Http.GetAsync(path);
+        var body = await response.Content.ReadAsStringAsync();
+        return (response, body, new HtmlParser().ParseDocument(body));
+    }
+
+    private static string Text(IElement? e) => e?.TextContent.Trim() ?? "(missing)";
+
+    /// <summary>The answer shown for a row (outcome or decision) in each policy's column, as the page's data attribute gives it.</summary>
+    private static List<string?> Values(IDocument page, string row) =>
+        [.. page.QuerySelectorAll($"table.decisions tr#row-{row} td").Select(td => td.GetAttribute("data-value"))];
+
+    [Test]
+    public async Task SideBySide_EachPolicyAnswers_AsItsRulesDecide_AndAsTheCommandLinesTable()
+    {
+        var scenario = Path.Combine(_bench.Folder, "scenarios", "detained.yaml");
+        var cli = _bench.Cli("evaluate", "-p", "holding", "-p", "refusing", "-p", "charging", "--format", "json", scenario);
+        var (response, body, page) = await Get("/evaluate" + Query(Detained, "holding", "refusing", "charging"));
+        var table = JsonDocument.Parse(cli.Out).RootElement.GetProperty("policies").EnumerateArray().ToList();
+        var headings = page.QuerySelectorAll("table.decisions thead th.policy").Select(th => th.ChildNodes[0].TextContent).ToList();
+        var rows = page.QuerySelectorAll("table.decisions tbody tr").Select(tr => tr.Id!["row-".Length..]).ToList();
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK), body);
+            Assert.That(cli.Exit, Is.Zero, cli.Err);
+            Assert.That(headings, Is.EqualTo(new[] { "holding", "refusing", "charging" }));
+
+            // What the fixtures' rules say for an I-247A detainer and a robbery charge; the template's defaults elsewhere.
+            Assert.That(Values(page, "delay_release"), Is.EqualTo(new[] { "required", "forbidden", "unknown" }));
+            Assert.That(Values(page, "notify_ice"), Is.EqualTo(new[] { "unknown", "unknown", "required" }));
+            Assert.That(Text(page.QuerySelectorAll("tr#row-notify_ice td .value")[2]), Is.EqualTo("required (release)"));
+
+            // Every decision of every column as `detainer evaluate -p ... --format json` gives it for the same scenario file.
+            foreach (var kind in rows.Where(r => r is not ("outcome" or "hold_until" or "limit")))
+            {
+                Assert.That(Values(page, kind), Is.EqualTo(table.Select(c => c.GetProperty("decisions").GetProperty(kind).GetProperty("value").GetString()).ToList()), kind);
+            }
+
+            Assert.That(Values(page, "outcome"), Is.EqualTo(table.Select(c => c.GetProperty("outcome").GetString()).ToList()));
+        }
+    }
+
+    [Test]
+    public async Task EachAnswer_OpensOntoTheRuleItsReasonAndTheQuotedSource()
+    {
+        var (_, _, page) = await Get("/evaluate" + Query(Detained, "charging", "refusing"));
+        var decided = page.QuerySelectorAll("tr#row-notify_ice td")[0].QuerySelector("details")!;
+        var fallback = page.QuerySelectorAll("tr#row-notify_ice td")[1].QuerySelector("details")!;
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(Text(decided.QuerySelector("summary")), Is.EqualTo("Why"));
+            Assert.That(Text(decided.QuerySelector("ul.rules li code")), Is.EqualTo("report-robbery"));
+            Assert.That(decided.QuerySelector("ul.rules li")!.TextContent, Does.Contain("robbery charges are reported"));
+            Assert.That(Text(decided.QuerySelector("p.when code")), Is.EqualTo("any charge(category = robbery)"));
+            Assert.That(decided.QuerySelectorAll("ul.trace li.holds"), Is.Not.Empty, "the condition traced on the booking");
+            Assert.That(Text(decided.QuerySelector("figure.cite blockquote")), Is.EqualTo("Robbery charges shall be reported at release."));
+            Assert.That(Text(fallback.QuerySelector(".why")), Does.Contain("No rule applies; the policy's default: silent"));
+        }
+    }
+
+    [Test]
+    public async Task ChangingACharge_FlipsTheAnswer()
+    {
+        var (_, _, robbery) = await Get("/evaluate" + Query(Detained, "charging"));
+        var (_, _, traffic) = await Get("/evaluate" + Query(With("charge1_category", "traffic"), "charging"));
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(Values(robbery, "notify_ice"), Is.EqualTo(new[] { "required" }));
+            Assert.That(Values(traffic, "notify_ice"), Is.EqualTo(new[] { "unknown" }));
+            Assert.That(((IHtmlSelectElement)traffic.QuerySelector("select#charge1_category")!).Value, Is.EqualTo("traffic"));
+        }
+    }
+
+    [Test]
+    public async Task AFamily_AnswersWithTheVersionInForceOnTheBookingDay()
+    {
+        var (_, _, late) = await Get("/evaluate" + Query(Detained, "fam"));
+        var (_, _, early) = await Get("/evaluate" + Query(With("booked_at", "2021-06-03T09:30:00-07:00"), "fam"));
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(Text(late.QuerySelector("th.policy small a code")), Is.EqualTo("fam"));
+            Assert.That(Text(early.QuerySelector("th.policy small a code")), Is.EqualTo("fam-2020"));
+        }
+    }
+
+    [Test]
+    public async Task ABadTime_TheLoadersMessageBesideBookedAt_TheFormKeepsItsValues()
+    {
+        const string bad = "2025-01-17 half past nine";
+        var expected = LoaderProblem($"booked_at: {JsonSerializer.Serialize(bad)}\ncharges: [ {{ offense: robbery, level: felony, category: robbery }} ]\n", "booked_at");
+        var (response, body, page) = await Get("/evaluate" + Query(With("booked_at", bad), "holding", "refusing"));
+        var policies = page.QuerySelectorAll("select#policy option[selected]").Select(o => o.GetAttribute("value")).ToList();
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest), body);
+            Assert.That(response.Content.Headers.ContentType?.MediaType, Is.EqualTo("text/html"));
+            Assert.That(Text(page.QuerySelector("#error-booked_at")), Is.EqualTo(expected));
+            Assert.That(page.QuerySelector("input#booked_at")!.GetAttribute("aria-invalid"), Is.EqualTo("true"));
+            Assert.That(page.QuerySelector("input#booked_at")!.GetAttribute("aria-describedby"), Is.EqualTo("error-booked_at"));
+            Assert.That(page.QuerySelector("table.decisions"), Is.Null, "nothing is decided");
+            Assert.That(Text(page.QuerySelector("#problems li a")), Is.EqualTo("Booked at"));
+
+            // What was typed stays, to be corrected.
+            Assert.That(page.QuerySelector("input#booked_at")!.GetAttribute("value"), Is.EqualTo(bad));
+            Assert.That(page.QuerySelector("input#charge1_offense")!.GetAttribute("value"), Is.EqualTo("robbery"));
+            Assert.That(((IHtmlSelectElement)page.QuerySelector("select#detainer_form")!).Value, Is.EqualTo("I-247A"));
+            Assert.That(policies, Is.EqualTo(new[] { "holding", "refusing" }));
+        }
+    }
+
+    [Test]
+    public async Task EmptyRowsIgnored_AProblemInALaterRow_ShownBesideThatRowsField()
+    {
+        // Row 1 left empty; row 3 filled without a category: the loader's charges[0].category is row 3's.
+        (string, string)[] fields = [("booked_at", "2025-01-17T09:30:00-08:00"), ("charge3_offense", "theft"), ("charge3_level", "misdemeanor")];
+        var expected = LoaderProblem("booked_at: 2025-01-17T09:30:00-08:00\ncharges:\n  - offense: theft\n    level: misdemeanor\n", "charges[0].category");
+        var (response, _, page) = await Get("/evaluate" + Query(fields, "holding"));
+        var (_, _, none) = await Get("/evaluate" + Query([("booked_at", "2025-01-17T09:30:00-08:00")], "holding"));
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
+            Assert.That(Text(page.QuerySelector("#error-charge3_category")), Is.EqualTo(expected));
+            Assert.That(page.QuerySelectorAll("p.error"), Has.Length.EqualTo(1));
+            Assert.That(Text(none.QuerySelector("#error-charges")), Is.EqualTo(LoaderProblem("booked_at: 2025-01-17T09:30:00-08:00\ncharges: []\n", "charges")));
+        }
+    }
+
+    [TestCase("nothing-here", "no policy")]
+    [TestCase("../rules/holding", "is not a policy id")]
+    public async Task AnUnknownOrPathLikePolicy_SaidBesideThePolicies(string policy, string said)
+    {
+        var (response, body, page) = await Get("/evaluate" + Query(Detained, policy));
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest), body);
+            Assert.That(Text(page.QuerySelector("#error-policy")), Does.Contain(said).IgnoreCase);
+            Assert.That(page.QuerySelectorAll("select#policy option[selected]").Select(o => o.GetAttribute("value")), Is.EqualTo(new[] { policy }));
+        }
+    }
+
+    [Test]
+    public async Task OpenedEmpty_TheFormWithOnePolicyChosen_NothingDecided()
+    {
+        var (response, _, page) = await Get("/evaluate");
+        var chosen = page.QuerySelectorAll("select#policy option[selected]").Select(o => o.GetAttribute("value")).ToList();
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+            Assert.That(chosen, Is.EqualTo(new[] { "fam" }), "the first family");
+            Assert.That(page.QuerySelector("table.decisions"), Is.Null);
+            Assert.That(page.QuerySelector("form#booking")!.GetAttribute("method"), Is.EqualTo("get"));
+            Assert.That(page.QuerySelectorAll("input#charge5_offense, input#conviction5_released_on"), Has.Length.EqualTo(2));
+
+            // Every control labelled, by a label or its own aria-label.
+            var unlabelled = page.QuerySelectorAll("form input, form select")
+                .Where(c => c.GetAttribute("aria-label") is null && page.QuerySelector($"label[for='{c.Id}']") is null && c.Closest("label") is null)
+                .Select(c => c.Id ?? c.GetAttribute("name")).ToList();
+            Assert.That(unlabelled, Is.Empty);
+        }
+    }
+
+    [Test]
+    public async Task DownloadYaml_LoadsBackToTheSameScenario_HostileTextIncluded()
+    {
+        const string offense = "rob \"the\" bank\\ <script>alert(1)</script> # not a comment";
+        var fields = With("charge1_offense", offense).Append(("conviction2_offense", "theft")).Append(("conviction2_level", "misdemeanor"))
+            .Append(("conviction2_category", "theft")).Append(("conviction2_convicted_on", "2019-04-02")).Append(("request", "jail_access"))
+            .Append(("ice_present", "true")).Append(("citizenship", "noncitizen"));
+        var response = await _bench.Http.GetAsync("/evaluate.yaml" + Query(fields, "holding"));
+        var yaml = await response.Content.ReadAsStringAsync();
+        var loaded = ScenarioLoader.Load(yaml, "download.yaml", "scenario");
+        var expected = ScenarioLoader.Load(JsonSerializer.Serialize(new Dictionary<string, object>
+        {
+            ["booked_at"] = "2025-01-17T09:30:00-08:00",
+            ["person"] = new { foreign_born = true, citizenship = "noncitizen" },
+            ["charges"] = new[] { new { offense, level = "felony", category = "robbery" } },
+            ["convictions"] = new[] { new { offense = "theft", level = "misdemeanor", category = "theft", convicted_on = "2019-04-02" } },
+            ["detainer"] = new { form = "I-247A", warrant = "administrative" },
+            ["custody"] = new { release_eligible_at = "2025-01-17T18:00:00-08:00" },
+            ["ice"] = new { present_at_release = true },
+            ["requests"] = new[] { "jail_access" },
+        }), "expected.json", "scenario");
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK), yaml);
+            Assert.That(response.Content.Headers.ContentType?.MediaType, Is.EqualTo("application/yaml"));
+            Assert.That(response.Content.Headers.ContentDisposition?.DispositionType, Is.EqualTo("attachment"));
+            Assert.That(ScenarioJson.ToJson(loaded), Is.EqualTo(ScenarioJson.ToJson(expected)));
+            Assert.That(loaded.Charges[0].Offense, Is.EqualTo(offense));
+        }
+    }
+
+    [Test]
+    public async Task DownloadYaml_OfABookingWithProblems_TheLoadersDiagnostics()
+    {
+        var response = await _bench.Http.GetAsync("/evaluate.yaml" + Query(With("booked_at", "yesterday")));
+        var problem = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
+            Assert.That(response.Content.Headers.ContentType?.MediaType, Is.EqualTo("application/problem+json"));
+            Assert.That(problem.GetProperty("diagnostics")[0].GetProperty("field").GetString(), Is.EqualTo("booked_at"));
+        }
+    }
+
+    [Test]
+    public async Task TheLinks_ReproduceTheBooking()
+    {
+        var (_, _, page) = await Get("/evaluate" + Query(Detained, "holding", "charging"));
+        var link = page.QuerySelectorAll("p.actions a").Single(a => a.TextContent == "Link to this evaluation").GetAttribute("href")!;
+        var download = page.QuerySelectorAll("p.actions a").Single(a => a.TextContent == "Download YAML").GetAttribute("href")!;
+        var (_, _, again) = await Get(link);
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(link, Does.StartWith("/evaluate?booked_at="));
+            Assert.That(download, Is.EqualTo("/evaluate.yaml" + link["/evaluate".Length..]));
+            Assert.That(again.QuerySelector("table.decisions")!.OuterHtml, Is.EqualTo(page.QuerySelector("table.decisions")!.OuterHtml));
+        }
+    }
+
+    [Test]
+    public async Task HostileInputAndPolicyTexts_ShownAsText_NeverMarkup()
+    {
+        const string offense = "<script>alert('offense')</script>\"><img src=x onerror=alert(2)>";
+        var (response, body, page) = await Get("/evaluate" + Query(With("charge1_offense", offense), "hostile", "holding"));
+        var handlers = page.All.SelectMany(e => e.Attributes).Where(a => a.Name.StartsWith("on", StringComparison.OrdinalIgnoreCase)).ToList();
+        var hold = page.QuerySelectorAll("tr#row-delay_release td")[0];
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK), body);
+            Assert.That(page.QuerySelectorAll("script, img, b, i, style, [style]"), Is.Empty);
+            Assert.That(handlers, Is.Empty);
+            Assert.That(body, Does.Not.Contain("<script").IgnoreCase);
+            Assert.That(page.QuerySelector("input#charge1_offense")!.GetAttribute("value"), Is.EqualTo(offense));
+            Assert.That(page.QuerySelector("th.policy small")!.TextContent, Does.Contain("<script>alert('title')</script>Hostile"));
+            Assert.That(hold.QuerySelector("ul.rules li")!.TextContent, Does.Contain("<script>alert('because')</script>"));
+            Assert.That(Text(hold.QuerySelector("figure.cite blockquote")), Is.EqualTo("</blockquote><script>alert('quote')</script>"));
+            Assert.That(hold.QuerySelector("figure.cite a"), Is.Null, "a JavaScript: link is never followed");
+        }
+    }
+
+    [TestCase("/evaluate")]
+    [TestCase("/evaluate?booked_at=2025-01-17T09%3A30%3A00-08%3A00&charge1_offense=robbery&charge1_level=felony&charge1_category=robbery&policy=holding")]
+    [TestCase("/evaluate?booked_at=nonsense&policy=holding")]
+    public async Task TheEvaluatePage_CarriesTheContentSecurityPolicy_AndNeedsNothingItRefuses(string path)
+    {
+        var (response, _, page) = await Get(path);
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(response.Headers.GetValues("Content-Security-Policy").Single(), Is.EqualTo(SecurityHeaders.ContentSecurityPolicy));
+            Assert.That(page.QuerySelectorAll("style, [style], script"), Is.Empty);
+            Assert.That(page.QuerySelectorAll("link[rel=stylesheet]").Select(l => l.GetAttribute("href")), Is.EqualTo(new[] { "/workbench.css" }));
+            Assert.That(page.QuerySelector("form")!.GetAttribute("action"), Is.EqualTo("/evaluate"), "form-action 'self'");
+        }
+    }
+
+    /// <summary>What the scenario loader says about <paramref name="field"/> in <paramref name="yaml"/>: the message the page must show.</summary>
+    private static string LoaderProblem(string yaml, string field)
+    {
+        try
+        {
+            ScenarioLoader.Load(yaml, "expected.yaml", "scenario");
+        }
+        catch (InvalidInputException e)
+        {
+            return e.Diagnostics.Single(d => d.Field == field).Message;
+        }
+
+        throw new AssertionException($"the loader took {yaml}");
+    }
+}
