@@ -304,9 +304,10 @@ public class EvaluatePageTests
         using (Assert.EnterMultipleScope())
         {
             Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK), body);
-            Assert.That(page.QuerySelectorAll("script, img, b, i, style, [style]"), Is.Empty);
+            Assert.That(page.QuerySelectorAll("img, b, i, style, [style]"), Is.Empty);
+            Assert.That(page.QuerySelectorAll("script").Select(e => e.OuterHtml), Is.EqualTo(new[] { "<script src=\"/evaluate.js\" defer=\"\"></script>" }), "the page's own script only");
             Assert.That(handlers, Is.Empty);
-            Assert.That(body, Does.Not.Contain("<script").IgnoreCase);
+            Assert.That(body.Split("<script", StringSplitOptions.None), Has.Length.EqualTo(2), "no <script in the body but the page's own");
             Assert.That(page.QuerySelector("input#charge1_offense")!.GetAttribute("value"), Is.EqualTo(offense));
             Assert.That(page.QuerySelector("th.policy small")!.TextContent, Does.Contain("<script>alert('title')</script>Hostile"));
             Assert.That(hold.QuerySelector("ul.rules li")!.TextContent, Does.Contain("<script>alert('because')</script>"));
@@ -325,9 +326,30 @@ public class EvaluatePageTests
         using (Assert.EnterMultipleScope())
         {
             Assert.That(response.Headers.GetValues("Content-Security-Policy").Single(), Is.EqualTo(SecurityHeaders.ContentSecurityPolicy));
-            Assert.That(page.QuerySelectorAll("style, [style], script"), Is.Empty);
+            Assert.That(page.QuerySelectorAll("style, [style]"), Is.Empty);
+            Assert.That(page.QuerySelectorAll("script").Select(e => (e.GetAttribute("src"), e.TextContent)), Is.EqualTo(new[] { ("/evaluate.js", string.Empty) }), "no inline script: script-src 'self'");
             Assert.That(page.QuerySelectorAll("link[rel=stylesheet]").Select(l => l.GetAttribute("href")), Is.EqualTo(new[] { "/workbench.css" }));
             Assert.That(page.QuerySelector("form")!.GetAttribute("action"), Is.EqualTo("/evaluate"), "form-action 'self'");
+
+            // What the script replaces as the booking is typed: the answers and the problems, in one place.
+            Assert.That(page.QuerySelectorAll("#result"), Has.Length.EqualTo(1));
+            Assert.That(page.QuerySelectorAll("#decisions, #problems").Select(e => e.ParentElement!.Id), Has.All.EqualTo("result"));
+        }
+    }
+
+    [Test]
+    public async Task TheScript_ServedByTheServer_UnderTheSamePolicy()
+    {
+        var response = await _bench.Http.GetAsync("/evaluate.js");
+        var script = await response.Content.ReadAsStringAsync();
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+            Assert.That(response.Content.Headers.ContentType?.MediaType, Is.EqualTo("text/javascript"));
+            Assert.That(response.Headers.GetValues("Content-Security-Policy").Single(), Is.EqualTo(SecurityHeaders.ContentSecurityPolicy));
+            Assert.That(script, Does.Contain("getElementById('result')").And.Contain("history.replaceState"));
+            Assert.That(script, Does.Not.Contain("innerHTML").And.Not.Contain("eval("), "it inserts only elements the server rendered");
         }
     }
 

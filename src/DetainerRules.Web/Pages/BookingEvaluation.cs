@@ -19,6 +19,8 @@ namespace DetainerRules.Web.Pages;
 /// </remarks>
 public sealed class BookingEvaluation
 {
+    private readonly ConditionTracer _tracer = new();
+
     private BookingEvaluation(PolicyTable? table, IReadOnlyList<(string? Field, Diagnostic Problem)> problems)
     {
         Table = table;
@@ -33,8 +35,6 @@ public sealed class BookingEvaluation
 
     /// <summary>Each decision of each verdict, explained; the tracer is the request's own (it caches by condition).</summary>
     public IReadOnlyDictionary<DecisionKind, DecisionExplanation> Explain(Verdict verdict) => DecisionExplanation.Of(verdict, _tracer);
-
-    private readonly ConditionTracer _tracer = new();
 
     /// <summary>The scenario the form describes, read by the loader from <see cref="BookingForm.ToYaml"/>.</summary>
     /// <exception cref="InvalidInputException">The booking has problems, each positioned in that text and named by its field.</exception>

@@ -96,7 +96,7 @@ internal static class EvaluateForm
         w.WriteLine("</fieldset></fieldset>");
 
         WritePolicies(w, form, options, errors);
-        w.WriteLine("<p><button type=\"submit\">Evaluate</button></p>");
+        w.WriteLine("<p class=\"send\"><button type=\"submit\">Evaluate</button> <span id=\"live\" class=\"muted\" role=\"status\"></span></p>");
         w.WriteLine("</form>");
     }
 

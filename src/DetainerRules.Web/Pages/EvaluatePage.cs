@@ -31,6 +31,9 @@ public static class EvaluatePage
             w.WriteLine("<p>Describe one booking and choose the policies to read it under; the answers come side by side, each opening onto the rules that decided it, their reasons and the words of their sources. "
                 + "The whole booking is in this page's address, so a link reproduces it. A family answers with its version in force on the booking day.</p>");
             var errors = (result?.Problems ?? []).ToLookup(p => p.Field ?? string.Empty, p => p.Problem);
+
+            // What the script (evaluate as you type) replaces with the same part of the next answer.
+            w.WriteLine("<div id=\"result\">");
             if (result is { Problems.Count: > 0 } failed)
             {
                 WriteProblems(w, failed);
@@ -40,8 +43,9 @@ public static class EvaluatePage
                 WriteDecisions(w, form, table, result);
             }
 
+            w.WriteLine("</div>");
             EvaluateForm.Write(w, form, options, errors);
-        }, status);
+        }, status, EvaluateScript.Path);
     }
 
     private static void WriteProblems(TextWriter w, BookingEvaluation result)

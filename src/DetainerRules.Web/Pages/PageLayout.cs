@@ -4,8 +4,9 @@ namespace DetainerRules.Web.Pages;
 
 /// <summary>The frame every page shares: the document head, the stylesheet and the way back to the catalog.</summary>
 /// <remarks>
-/// Pages are plain server-rendered HTML: no script, no inline style (the Content-Security-Policy
-/// allows only the server's own stylesheet, <see cref="Stylesheet.Path"/>), nothing from the network.
+/// Pages are plain server-rendered HTML: no inline script or style (the Content-Security-Policy
+/// allows only the server's own stylesheet, <see cref="Stylesheet.Path"/>, and scripts), nothing
+/// from the network. A page works without script; the Evaluate page's one script only saves a click.
 /// </remarks>
 public static class PageLayout
 {
@@ -14,7 +15,8 @@ public static class PageLayout
     /// <summary>A whole page: <paramref name="body"/> writes what goes inside <c>main</c>.</summary>
     /// <param name="title">Untrusted; encoded here.</param>
     /// <param name="status">The response's status: a form sent with problems is shown again with 400.</param>
-    public static IResult Page(string title, Action<TextWriter> body, int status = StatusCodes.Status200OK)
+    /// <param name="script">The path of a script the server serves itself (<c>script-src 'self'</c>), for a page that works without it; never text from a request.</param>
+    public static IResult Page(string title, Action<TextWriter> body, int status = StatusCodes.Status200OK, string? script = null)
     {
         using var w = new StringWriter { NewLine = "\n" };
         w.WriteLine("<!DOCTYPE html>");
@@ -22,6 +24,11 @@ public static class PageLayout
         w.WriteLine("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">");
         w.WriteLine($"<title>{HtmlText.Encode(title)} · detainer workbench</title>");
         w.WriteLine($"<link rel=\"stylesheet\" href=\"{Stylesheet.Path}\">");
+        if (script is not null)
+        {
+            w.WriteLine($"<script src=\"{script}\" defer></script>");
+        }
+
         w.WriteLine("</head><body>");
         w.WriteLine($"<header class=\"site\"><a href=\"/\">detainer workbench</a> <span>· <a href=\"/\">Catalog</a> · <a href=\"{EvaluatePage.Path}\">Evaluate</a></span></header>");
         w.WriteLine("<main>");
