@@ -143,8 +143,9 @@ public sealed class BookingForm
     /// <summary>The query string that reproduces this form (fields in a fixed order, empty ones left out), for the page's links.</summary>
     public string Query()
     {
+        // The booking time always, even empty: it is what asks the page to evaluate.
         var pairs = new List<KeyValuePair<string, string?>> { new("booked_at", this["booked_at"]) };
-        pairs.AddRange(Fields().Skip(1).Where(f => this[f].Length > 0).Select(f => new KeyValuePair<string, string?>(f, this[f])));
+        pairs.AddRange(Fields().Where(f => f != "booked_at" && this[f].Length > 0).Select(f => new KeyValuePair<string, string?>(f, this[f])));
         pairs.AddRange(Requests.Select(r => new KeyValuePair<string, string?>("request", r)));
         pairs.AddRange(Policies.Select(p => new KeyValuePair<string, string?>("policy", p)));
         return QueryString.Create(pairs).ToUriComponent();
