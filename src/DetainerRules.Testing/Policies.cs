@@ -63,13 +63,10 @@ public static class Policies
     /// <summary>A policy compiled with the authorities in force on the day its comparisons are booked on, and, for a scenario, on that scenario's booking day (each combination compiled once).</summary>
     private static PolicyUnderTest UnderTest(PolicyCatalog catalog, Policy policy)
     {
-        var compiled = new ConcurrentDictionary<string, Lazy<CompiledPolicy>>(StringComparer.Ordinal);
-        CompiledPolicy Under(AuthoritiesInForce inForce) =>
-            compiled.GetOrAdd(inForce.Key(policy), _ => new Lazy<CompiledPolicy>(() => PolicyCompiler.Compile(policy, inForce.Authority))).Value;
-
+        var compiled = new DatedPolicies<CompiledPolicy>(catalog, PolicyCompiler.Compile);
         return new PolicyUnderTest(
-            Under(AuthoritiesInForce.On(catalog, Analysis.Space.BookingDay.For([policy]).Day)),
-            scenario => Under(AuthoritiesInForce.At(catalog, scenario.BookedAt)));
+            compiled.On(policy, Analysis.Space.BookingDay.For([policy]).Day),
+            scenario => compiled.At(policy, scenario.BookedAt));
     }
 
     /// <summary>Two policies side by side: <c>Policies.Compare("lvmpd-2023", "lvmpd-2025-01").On(DecisionKind.NotifyIce)</c>.</summary>

@@ -105,19 +105,12 @@ internal static class EvaluateCommand
         }
 
         // Each policy is compiled once for each set of authorities in force, however many scenarios it decides.
-        var compiled = new Dictionary<string, CompiledPolicy>(StringComparer.Ordinal);
+        var compiled = new DatedPolicies<CompiledPolicy>(catalog, PolicyCompiler.Compile, bookings);
         var first = true;
         return ScenarioFiles.Decide(context, arguments, (_, scenario) =>
         {
             var policy = at is { } day ? choice.On(day) : choice.On(scenario.BookedAt, bookings);
-            var inForce = at is { } on ? AuthoritiesInForce.On(catalog, on, bookings) : AuthoritiesInForce.At(catalog, scenario.BookedAt, bookings);
-            var key = inForce.Key(policy);
-            if (!compiled.TryGetValue(key, out var network))
-            {
-                network = PolicyCompiler.Compile(policy, inForce.Authority, inForce.Bookings);
-                compiled[key] = network;
-            }
-
+            var network = compiled.For(policy, scenario.BookedAt, at);
             var verdict = network.Evaluate(scenario);
             var explanations = explain ? DecisionExplanation.Of(verdict, Tracer) : null;
             var flips = whatFlips ? Flips(context, network, scenario) : null;

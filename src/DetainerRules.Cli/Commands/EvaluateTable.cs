@@ -44,7 +44,7 @@ internal static class EvaluateTable
         var choices = (all ? Families(catalog) : names).Select(name => Choose(context, catalog, name)).ToList();
 
         // Each version is compiled once, however many scenarios and columns it answers; the delegate twin, as batch and compare use.
-        var compiled = new Dictionary<string, IPolicyEvaluator>(StringComparer.Ordinal);
+        var compiled = new DatedPolicies<DelegatePolicy>(catalog, DelegatePolicy.Compile, bookings);
         var tables = new List<PolicyTable>();
         var exit = ExitCodes.Success;
         foreach (var file in ScenarioFiles.Expand(arguments, context))
@@ -52,7 +52,7 @@ internal static class EvaluateTable
             try
             {
                 var scenario = ScenarioLoader.LoadFile(context.Resolve(file), file);
-                tables.Add(new PolicyTable(scenario, at, [.. choices.Select(c => Column(catalog, compiled, c, scenario, at, bookings))]));
+                tables.Add(new PolicyTable(scenario, at, [.. choices.Select(c => Column(compiled, c, scenario, at))]));
             }
             catch (InvalidInputException e)
             {
@@ -90,17 +90,7 @@ internal static class EvaluateTable
     }
 
     /// <summary>The column of one policy, each version compiled once for each set of authorities in force, however many scenarios it answers.</summary>
-    private static PolicyColumn Column(PolicyCatalog catalog, Dictionary<string, IPolicyEvaluator> compiled, PolicyChoice choice, Scenario scenario, DateOnly? at, Model.Time.JurisdictionTime? bookings) =>
-        PolicyColumn.Of(choice.Name, () => at is { } day ? choice.On(day) : choice.On(scenario.BookedAt, bookings), policy =>
-        {
-            var inForce = at is { } on ? AuthoritiesInForce.On(catalog, on, bookings) : AuthoritiesInForce.At(catalog, scenario.BookedAt, bookings);
-            var key = inForce.Key(policy);
-            if (!compiled.TryGetValue(key, out var evaluator))
-            {
-                evaluator = DelegatePolicy.Compile(policy, inForce.Authority, inForce.Bookings);
-                compiled[key] = evaluator;
-            }
-
-            return evaluator.Evaluate(scenario);
-        });
+    private static PolicyColumn Column(DatedPolicies<DelegatePolicy> compiled, PolicyChoice choice, Scenario scenario, DateOnly? at) =>
+        PolicyColumn.Of(choice.Name, () => at is { } day ? choice.On(day) : choice.On(scenario.BookedAt, compiled.Bookings), policy =>
+            compiled.For(policy, scenario.BookedAt, at).Evaluate(scenario));
 }

@@ -17,8 +17,9 @@ internal static class PolicySelection
     public static List<(string Name, IPolicyEvaluator Policy)> Pick(CliContext context, PolicyCatalog catalog, IEnumerable<string> names, DateOnly? at, bool reference)
     {
         var loaded = names.Select(name => (Name: name, Policy: Load(context, catalog, name, at))).ToList();
-        var inForce = AuthoritiesInForce.On(catalog, at ?? BookingDay.For([.. loaded.Select(p => p.Policy)]).Day);
-        return [.. loaded.Select(p => (p.Name, Compile(p.Policy, inForce, reference)))];
+        var day = at ?? BookingDay.For([.. loaded.Select(p => p.Policy)]).Day;
+        var policies = Compiled(catalog, reference);
+        return [.. loaded.Select(p => (p.Name, policies.On(p.Policy, day)))];
     }
 
     /// <summary>A policy for a batch: a family picks each record's version by its booking day, and every policy its authorities in force that day (each combination compiled once, when first needed).</summary>
@@ -28,24 +29,20 @@ internal static class PolicySelection
     {
         var asPath = context.Resolve(name);
         var choice = PolicyChoice.Resolve(catalog, File.Exists(asPath) ? asPath : name);
+        var policies = Compiled(catalog, reference, bookings);
         if (!choice.IsFamily && choice.Undated!.BoundBy.Count == 0)
         {
-            var single = Compile(choice.Undated, AuthoritiesInForce.On(catalog, BookingDay.Preferred, bookings), reference);
+            var single = policies.On(choice.Undated, BookingDay.Preferred);
             return BatchPolicy.Single(single.Policy.Id, single);
         }
 
-        var compositions = new System.Collections.Concurrent.ConcurrentDictionary<string, Lazy<IPolicyEvaluator>>(StringComparer.Ordinal);
-        return BatchPolicy.Dated(choice.IsFamily ? name : choice.Undated!.Id, scenario =>
-        {
-            var version = choice.On(scenario.BookedAt, bookings);
-            var inForce = AuthoritiesInForce.At(catalog, scenario.BookedAt, bookings);
-            return compositions.GetOrAdd(inForce.Key(version), _ => new Lazy<IPolicyEvaluator>(() => Compile(version, inForce, reference))).Value;
-        });
+        var perBooking = policies.PerBooking(choice);
+        return BatchPolicy.Dated(choice.IsFamily ? name : choice.Undated!.Id, scenario => perBooking(scenario.BookedAt));
     }
 
-    /// <summary>Compiled in the zone the authorities were chosen in (<see cref="AuthoritiesInForce.Bookings"/>), so its days are judged as its versions were picked.</summary>
-    private static IPolicyEvaluator Compile(Model.Policies.Policy policy, AuthoritiesInForce inForce, bool reference) =>
-        reference ? PolicyCompiler.Compile(policy, inForce.Authority, inForce.Bookings) : DelegatePolicy.Compile(policy, inForce.Authority, inForce.Bookings);
+    /// <summary>The rule network when <paramref name="reference"/>, else straight to the delegate twin; each compiled in the zone its authorities were chosen in, so its days are judged as its versions were picked.</summary>
+    private static DatedPolicies<IPolicyEvaluator> Compiled(PolicyCatalog catalog, bool reference, Model.Time.JurisdictionTime? bookings = null) =>
+        new(catalog, reference ? PolicyCompiler.Compile : DelegatePolicy.Compile, bookings);
 
     /// <exception cref="Model.Diagnostics.InvalidInputException">No such policy, a file with problems, or a family without a date that picks one version.</exception>
     private static Model.Policies.Policy Load(CliContext context, PolicyCatalog catalog, string name, DateOnly? at)

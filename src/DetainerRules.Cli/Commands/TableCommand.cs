@@ -42,19 +42,8 @@ internal static class TableCommand
         var scenarios = questions.Select(q => q.ScenarioPath).Distinct().ToDictionary(p => p, p => ReferencedScenario.Load(p, p, new Model.Diagnostics.SourceSpan(questionsFile, 0, 0)));
 
         // Each policy compiled once for each set of authorities in force on the questions' booking days.
-        var compiled = new Dictionary<string, CompiledPolicy>(StringComparer.Ordinal);
-        Model.Decisions.Verdict Answer(Model.Policies.Policy policy, Model.Scenarios.Scenario scenario)
-        {
-            var inForce = AuthoritiesInForce.At(catalog, scenario.BookedAt);
-            var key = inForce.Key(policy);
-            if (!compiled.TryGetValue(key, out var network))
-            {
-                network = PolicyCompiler.Compile(policy, inForce.Authority);
-                compiled[key] = network;
-            }
-
-            return network.Evaluate(scenario);
-        }
+        var compiled = new DatedPolicies<CompiledPolicy>(catalog, PolicyCompiler.Compile);
+        Model.Decisions.Verdict Answer(Model.Policies.Policy policy, Model.Scenarios.Scenario scenario) => compiled.At(policy, scenario.BookedAt).Evaluate(scenario);
 
         var rows = questions.Select(q =>
         {

@@ -50,20 +50,8 @@ internal static class TestCommand
         }
 
         // Each policy compiled once for each set of authorities in force on the cases' booking days.
-        var policies = new Dictionary<string, CompiledPolicy>(StringComparer.Ordinal);
-        IPolicyEvaluator Policy(string id, Scenario scenario)
-        {
-            var policy = catalog.Load(id);
-            var inForce = AuthoritiesInForce.At(catalog, scenario.BookedAt);
-            var key = inForce.Key(policy);
-            if (!policies.TryGetValue(key, out var compiled))
-            {
-                compiled = PolicyCompiler.Compile(policy, inForce.Authority);
-                policies[key] = compiled;
-            }
-
-            return compiled;
-        }
+        var policies = new DatedPolicies<CompiledPolicy>(catalog, PolicyCompiler.Compile);
+        IPolicyEvaluator Policy(string id, Scenario scenario) => policies.At(catalog.Load(id), scenario.BookedAt);
 
         Scenario Scenario(ExpectationFile file, ExpectationCase c) =>
             ScenarioReferences.Load(context, file.Path, c.ScenarioId, scenarioFolder, c.Span);

@@ -91,29 +91,16 @@ public static class EvaluateEndpoint
         }
 
         // Each version compiled once however many columns it answers (a family and its version named both); the delegate twin, as the command line's table uses.
-        var inForce = InForce(catalog, scenario, at);
-        var compiled = new Dictionary<Policy, IPolicyEvaluator>(ReferenceEqualityComparer.Instance);
-        var columns = choices.Select(c => PolicyColumn.Of(c.Name, c.Pick, policy =>
-        {
-            if (!compiled.TryGetValue(policy, out var evaluator))
-            {
-                evaluator = DelegatePolicy.Compile(policy, inForce.Authority);
-                compiled[policy] = evaluator;
-            }
-
-            return evaluator.Evaluate(scenario);
-        })).ToList();
+        var compiled = new DatedPolicies<DelegatePolicy>(catalog, DelegatePolicy.Compile);
+        var columns = choices.Select(c => PolicyColumn.Of(c.Name, c.Pick, policy => compiled.For(policy, scenario.BookedAt, at).Evaluate(scenario))).ToList();
         return JsonAnswer.Of(PolicyTableJson.ToJson(new PolicyTable(scenario, at, columns)));
     }
 
     /// <summary>One policy's answer, as <c>detainer evaluate -p ID --format json</c> gives it: the rule network decides, as there.</summary>
-    /// <summary>The authorities that bind on the day asked about, else on the scenario's booking day, as the command line judges them.</summary>
-    private static AuthoritiesInForce InForce(PolicyCatalog catalog, Scenario scenario, DateOnly? at) =>
-        at is { } day ? AuthoritiesInForce.On(catalog, day) : AuthoritiesInForce.At(catalog, scenario.BookedAt);
-
     private static IResult One(HttpResponse response, PolicyCatalog catalog, Policy policy, Scenario scenario, DateOnly? at, bool explain, bool whatFlips)
     {
-        var network = PolicyCompiler.Compile(policy, InForce(catalog, scenario, at).Authority);
+        // The authorities that bind on the day asked about, else on the scenario's booking day, as the command line judges them.
+        var network = new DatedPolicies<CompiledPolicy>(catalog, PolicyCompiler.Compile).For(policy, scenario.BookedAt, at);
         var verdict = network.Evaluate(scenario);
 
         // A tracer per request: it caches by condition, and each request's conditions are its own.

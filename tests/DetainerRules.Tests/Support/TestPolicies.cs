@@ -27,15 +27,10 @@ internal static class TestPolicies
     public static DelegatePolicy ShippedDelegate(string id) => ShippedDelegates.GetOrAdd(id, i => DelegatePolicy.From(ShippedPolicy(i)));
 
     /// <summary>A shipped policy as it decides a booking: its authorities the versions in force on the booking day (<see cref="AuthoritiesInForce"/>), as <c>detainer test</c> and <c>evaluate</c> take them.</summary>
-    public static CompiledPolicy ShippedPolicyAt(string id, DateTimeOffset bookedAt)
-    {
-        var policy = ShippedCatalog.Load(id);
-        var inForce = AuthoritiesInForce.At(ShippedCatalog, bookedAt);
-        return ShippedDated.GetOrAdd(inForce.Key(policy), _ => PolicyCompiler.Compile(policy, inForce.Authority));
-    }
+    public static CompiledPolicy ShippedPolicyAt(string id, DateTimeOffset bookedAt) =>
+        ShippedDated.At(ShippedDated.Catalog.Load(id), bookedAt);
 
-    private static readonly PolicyCatalog ShippedCatalog = new([Repository.Rules]);
-    private static readonly ConcurrentDictionary<string, CompiledPolicy> ShippedDated = new(StringComparer.Ordinal);
+    private static readonly DatedPolicies<CompiledPolicy> ShippedDated = new(new PolicyCatalog([Repository.Rules]), PolicyCompiler.Compile);
 
     public static CompiledPolicy ShippedPolicy(string id) =>
         Shipped.GetOrAdd(id, i => PolicyCompiler.Compile(PolicyLoader.LoadFile(Path.Combine(Repository.Rules, i + ".yaml")), PolicyLoader.LoadBeside));
