@@ -47,6 +47,7 @@ public static class Workbench
         PolicyEndpoints.Map(app, lookup);
         EvaluateEndpoint.Map(app, lookup);
         ValidateEndpoint.Map(app, lookup);
+        CompareEndpoint.Map(app, lookup);
         PageEndpoints.Map(app, lookup);
         app.MapOpenApi();
         return app;

@@ -135,7 +135,8 @@ public class SafetyTests
         using (Assert.EnterMultipleScope())
         {
             Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK));
-            Assert.That(paths.EnumerateObject().Select(p => p.Name), Is.EquivalentTo(new[] { "/v1/policies", "/v1/policies/{id}", "/v1/evaluate", "/v1/validate" }));
+            Assert.That(paths.EnumerateObject().Select(p => p.Name), Is.EquivalentTo(new[] { "/v1/policies", "/v1/policies/{id}", "/v1/evaluate", "/v1/validate", "/v1/compare" }));
+            Assert.That(paths.GetProperty("/v1/compare").GetProperty("post").GetProperty("requestBody").GetProperty("content").EnumerateObject().Select(c => c.Name), Is.EqualTo(new[] { "application/json" }));
             Assert.That(paths.GetProperty("/v1/evaluate").GetProperty("post").GetProperty("requestBody").GetProperty("content").TryGetProperty("application/yaml", out _), Is.True);
         }
     }

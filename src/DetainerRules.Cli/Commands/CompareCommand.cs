@@ -97,19 +97,12 @@ internal static class CompareCommand
         }
 
         var catalog = context.Catalog(request.Rules);
-        var compiled = Labelled([
+        var compiled = new List<(string Label, IPolicyEvaluator Policy)>([
             .. PolicySelection.Pick(context, catalog, request.Policies, request.At, request.ReferenceEngine).Select(p => (p.Policy.Policy.Id, p.Policy)),
             .. request.Agencies.Select(name => Agency(context, request, name)),
         ]);
-        var space = ScenarioSpace.For([.. compiled.Select(p => p.Policy)], request.Subjects, filter, request.At);
         var scenarios = request.Scenarios.Count == 0 ? null : LoadScenarios(context, request.Scenarios);
-        var comparison = scenarios is null
-            ? PolicyComparer.OverSpace(compiled, space, request.Subjects)
-            : PolicyComparer.OverScenarios(compiled, space, scenarios, request.Subjects);
-        comparison = comparison with
-        {
-            Layers = [.. compiled.SelectMany(p => LayerComparer.Compare(p.Label, p.Policy, space, request.Subjects, scenarios))],
-        };
+        var comparison = ComparisonRun.Of(compiled, request.Subjects, filter, request.At, scenarios);
         ComparisonReport.Write(context.OutputFor(request.Format), comparison, request.Format);
         if (request.Examples is { } folder)
         {
@@ -131,10 +124,6 @@ internal static class CompareCommand
 
         return (selection.Agency.Id, policy);
     }
-
-    /// <summary>Policy ids and agency ids as labels; a label used twice (the same id from two files) gets its position appended.</summary>
-    private static List<(string Label, IPolicyEvaluator Policy)> Labelled(List<(string Label, IPolicyEvaluator Policy)> picked) =>
-        [.. picked.Select((p, i) => picked.Count(q => q.Label == p.Label) > 1 ? ($"{p.Label}#{i + 1}", p.Policy) : p)];
 
     private static List<Scenario> LoadScenarios(CliContext context, IReadOnlyList<string> arguments)
     {

@@ -124,7 +124,7 @@ public static class EvaluateEndpoint
     }
 
     /// <summary>The <c>at</c> field, read as <c>--at</c> is: YYYY-MM-DD within the years files may give.</summary>
-    private static DateOnly? Day(string? text)
+    internal static DateOnly? Day(string? text)
     {
         if (text is null)
         {

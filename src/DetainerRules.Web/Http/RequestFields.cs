@@ -102,6 +102,11 @@ public sealed class RequestFields
         };
     }
 
-    private static ProblemException Expected(string key, string what, JsonElement found) =>
+    /// <summary>A JSON field as it was given, for a field of structure (an object); null when absent or <c>null</c>, and always null in a query string.</summary>
+    public JsonElement? Element(string key) =>
+        _query is null && _json.TryGetValue(key, out var value) && value.ValueKind != JsonValueKind.Null ? value : null;
+
+    /// <summary>A field's value of the wrong JSON kind.</summary>
+    public static ProblemException Expected(string key, string what, JsonElement found) =>
         RequestBody.Fail(DiagnosticCodes.Field, key, $"expected {what}, found {found.ValueKind.ToString().ToLowerInvariant()}");
 }

@@ -1,0 +1,33 @@
+using DetainerRules.Analysis.Space;
+using DetainerRules.Engine;
+using DetainerRules.Model.Scenarios;
+
+namespace DetainerRules.Analysis.Comparison;
+
+/// <summary>One comparison from start to end, as <c>detainer compare</c> and <c>POST /v1/compare</c> both run it, so the two answer alike by construction.</summary>
+public static class ComparisonRun
+{
+    /// <summary>Where <paramref name="policies"/> answer differently: over the space they tell apart (narrowed by <paramref name="filter"/>), or over <paramref name="scenarios"/> when given; with each policy's layers compared to it.</summary>
+    /// <exception cref="SpaceTooLargeException">The space is too large to walk.</exception>
+    public static PolicyComparison Of(
+        IReadOnlyList<(string Label, IPolicyEvaluator Policy)> policies,
+        IReadOnlyList<Subject> subjects,
+        SpaceFilter filter,
+        DateOnly? at,
+        IReadOnlyList<Scenario>? scenarios)
+    {
+        var compared = Labelled(policies);
+        var space = ScenarioSpace.For([.. compared.Select(p => p.Policy)], subjects, filter, at);
+        var comparison = scenarios is null
+            ? PolicyComparer.OverSpace(compared, space, subjects)
+            : PolicyComparer.OverScenarios(compared, space, scenarios, subjects);
+        return comparison with
+        {
+            Layers = [.. compared.SelectMany(p => LayerComparer.Compare(p.Label, p.Policy, space, subjects, scenarios))],
+        };
+    }
+
+    /// <summary>Policy ids and agency ids as labels; a label used twice (the same id from two files) gets its position appended.</summary>
+    private static List<(string Label, IPolicyEvaluator Policy)> Labelled(IReadOnlyList<(string Label, IPolicyEvaluator Policy)> picked) =>
+        [.. picked.Select((p, i) => picked.Count(q => q.Label == p.Label) > 1 ? ($"{p.Label}#{i + 1}", p.Policy) : p)];
+}
