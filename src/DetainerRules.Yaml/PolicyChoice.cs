@@ -102,6 +102,13 @@ public sealed class PolicyChoice
         return stopping.Count > 0 ? throw new InvalidInputException(stopping) : versions;
     }
 
+    /// <summary>
+    /// The policy meant for a comparison as of <paramref name="day"/>: with a day, the version in force then;
+    /// without one, the policy of this name, or null for a family no policy shares the name of (the caller asks for a day).
+    /// </summary>
+    /// <exception cref="InvalidInputException">No version, or more than one, may have been in force that day.</exception>
+    public Policy? OnDayOrUndated(DateOnly? day) => day is { } d ? On(d) : _single;
+
     /// <summary>The policy that applies on <paramref name="day"/>: the single policy, or the one version of the family in force then.</summary>
     /// <exception cref="InvalidInputException">No version, or more than one, may have been in force that day.</exception>
     public Policy On(DateOnly day) =>

@@ -16,13 +16,9 @@ public class EvaluateApiTests
     [OneTimeTearDown]
     public async Task Stop() => await _bench.DisposeAsync();
 
-    private static async Task<(HttpStatusCode Status, string Body)> Read(Task<HttpResponseMessage> call)
-    {
-        using var response = await call;
-        return (response.StatusCode, Encoding.UTF8.GetString(await response.Content.ReadAsByteArrayAsync()));
-    }
+    private static Task<(HttpStatusCode Status, string Body)> Read(Task<HttpResponseMessage> call) => Responses.Read(call);
 
-    private static JsonElement Json(string body) => JsonDocument.Parse(body).RootElement.Clone();
+    private static JsonElement Json(string body) => Responses.Json(body);
 
     [TestCase("holding")]
     [TestCase("refusing")]

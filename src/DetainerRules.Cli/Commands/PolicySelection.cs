@@ -49,18 +49,8 @@ internal static class PolicySelection
     {
         var asPath = context.Resolve(name);
         var choice = PolicyChoice.Resolve(catalog, File.Exists(asPath) ? asPath : name);
-        if (at is null && choice.Undated is { } undated)
-        {
-            return undated;
-        }
-
-        if (at is null)
-        {
-            throw new Model.Diagnostics.InvalidInputException([Model.Diagnostics.Diagnostic.Error(
-                new Model.Diagnostics.SourceSpan(name, 0, 0), Model.Diagnostics.DiagnosticCodes.Reference, "policy",
-                $"`{name}` is a policy family: name a version, or give --at YYYY-MM-DD to pick the one in force that day")]);
-        }
-
-        return choice.On(at.Value);
+        return choice.OnDayOrUndated(at) ?? throw new Model.Diagnostics.InvalidInputException([Model.Diagnostics.Diagnostic.Error(
+            new Model.Diagnostics.SourceSpan(name, 0, 0), Model.Diagnostics.DiagnosticCodes.Reference, "policy",
+            $"`{name}` is a policy family: name a version, or give --at YYYY-MM-DD to pick the one in force that day")]);
     }
 }

@@ -1,9 +1,7 @@
-using System.Text.RegularExpressions;
 using DetainerRules.Model.Diagnostics;
 using DetainerRules.Model.Policies;
 using DetainerRules.Web.Http;
 using DetainerRules.Yaml;
-using DetainerRules.Yaml.Formats;
 
 namespace DetainerRules.Web.Api;
 
@@ -12,7 +10,7 @@ namespace DetainerRules.Web.Api;
 /// Each request opens the catalog afresh, so a file the analyst edits answers the next request;
 /// a <see cref="PolicyCatalog"/> reads each file once and is not shared between threads.
 /// </remarks>
-public sealed partial class CatalogLookup(CatalogSearchPath searchPath)
+public sealed class CatalogLookup(CatalogSearchPath searchPath)
 {
     /// <summary>A catalog for one request.</summary>
     public PolicyCatalog Open() => new(searchPath);
@@ -68,13 +66,10 @@ public sealed partial class CatalogLookup(CatalogSearchPath searchPath)
     /// <exception cref="ProblemException">400: <paramref name="name"/> is not an id.</exception>
     private static void RequireId(string name, string field)
     {
-        if (!Id().IsMatch(name))
+        if (!PolicyIds.IsId(name))
         {
             throw RequestBody.Fail(DiagnosticCodes.Identity, field,
                 $"`{name}` is not a policy id: name a catalog policy or family by its id (lowercase letters, digits and dashes); a path is never accepted");
         }
     }
-
-    [GeneratedRegex(PolicyFormat.IdPattern)]
-    private static partial Regex Id();
 }

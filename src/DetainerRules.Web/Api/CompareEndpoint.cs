@@ -1,4 +1,3 @@
-using System.Text.RegularExpressions;
 using DetainerRules.Analysis;
 using DetainerRules.Analysis.Comparison;
 using DetainerRules.Analysis.Space;
@@ -9,7 +8,6 @@ using DetainerRules.Model.Scenarios;
 using DetainerRules.Reports;
 using DetainerRules.Web.Http;
 using DetainerRules.Yaml;
-using DetainerRules.Yaml.Formats;
 
 namespace DetainerRules.Web.Api;
 
@@ -19,7 +17,7 @@ namespace DetainerRules.Web.Api;
 /// The comparison is <see cref="ComparisonRun"/>, the command's own, on the delegate twin as the
 /// command's default engine; the policies are picked as the command picks them, all as of one day.
 /// </remarks>
-public static partial class CompareEndpoint
+public static class CompareEndpoint
 {
     public static void Map(IEndpointRouteBuilder routes, CatalogLookup lookup)
     {
@@ -74,7 +72,7 @@ public static partial class CompareEndpoint
         for (var i = 0; i < request.InlinePolicies.Count; i++)
         {
             var name = request.InlinePolicies[i].Name ?? $"inline-{i + 1}";
-            if (!Id().IsMatch(name))
+            if (!PolicyIds.IsId(name))
             {
                 throw RequestBody.Fail(DiagnosticCodes.Field, $"inline_policies[{i}].name", $"`{name}` is not a name: lowercase letters, digits and dashes");
             }
@@ -103,17 +101,9 @@ public static partial class CompareEndpoint
     }
 
     /// <summary>The policy a name stands for, as the command line picks it: a family needs <c>at</c>.</summary>
-    private static Policy Version(PolicyChoice choice, string name, DateOnly? at)
-    {
-        if (at is null && choice.Undated is { } undated)
-        {
-            return undated;
-        }
-
-        return at is { } day
-            ? choice.On(day)
-            : throw RequestBody.Fail(DiagnosticCodes.Field, "at", $"`{name}` is a policy family: name a version, or give `at` (YYYY-MM-DD) to pick the one in force that day");
-    }
+    private static Policy Version(PolicyChoice choice, string name, DateOnly? at) =>
+        choice.OnDayOrUndated(at)
+        ?? throw RequestBody.Fail(DiagnosticCodes.Field, "at", $"`{name}` is a policy family: name a version, or give `at` (YYYY-MM-DD) to pick the one in force that day");
 
     private static IReadOnlyList<Subject> Subjects(IReadOnlyList<string> names)
     {
@@ -160,7 +150,4 @@ public static partial class CompareEndpoint
 
         return problems.Count > 0 ? throw new InvalidInputException(problems) : scenarios;
     }
-
-    [GeneratedRegex(PolicyFormat.IdPattern)]
-    private static partial Regex Id();
 }
