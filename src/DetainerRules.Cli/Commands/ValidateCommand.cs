@@ -1,6 +1,5 @@
 using System.CommandLine;
 using DetainerRules.Analysis.Checks;
-using DetainerRules.Engine;
 using DetainerRules.Model.Diagnostics;
 using DetainerRules.Reports;
 using DetainerRules.Yaml;
@@ -57,18 +56,16 @@ internal static class ValidateCommand
         return errors > 0 ? ExitCodes.InvalidInput : ExitCodes.Success;
     }
 
-    private static List<Diagnostic> Check(CliContext context, PolicyCatalog catalog, string file, bool strict, string? scenarioFolder)
+    private static IReadOnlyList<Diagnostic> Check(CliContext context, PolicyCatalog catalog, string file, bool strict, string? scenarioFolder)
     {
         var path = context.Resolve(file);
-        try
+        return Validation.Run(file, () =>
         {
             var kind = InputKind.Detect(Yaml.InputFile.Read(path, file), file);
             switch (kind)
             {
                 case FileKind.Policy:
-                    var policy = catalog.Files.Load(path);
-                    var network = PolicyCompiler.Compile(policy, catalog.Authority);
-                    return [.. PolicyChecks.Check(DelegatePolicy.From(network), strict).Select(Named)];
+                    return [.. Validation.Policy(catalog.Files.Load(path), catalog.Authority, strict).Select(Named)];
                 case FileKind.Scenario:
                     ScenarioLoader.LoadFile(path, file);
                     return [];
@@ -86,17 +83,7 @@ internal static class ValidateCommand
                     return [Diagnostic.Error(new SourceSpan(file, 1, 1), DiagnosticCodes.UnknownKind, string.Empty,
                         "cannot tell what this file is: a policy has `rules` and `defaults`, a scenario `booked_at` and `charges`, an expectation file `cases`, a questions file `questions`, a column map `columns`, an agency roster `agencies`")];
             }
-        }
-        catch (InvalidInputException e)
-        {
-            return e.Diagnostics.Count > 0
-                ? [.. e.Diagnostics.Select(Named)]
-                : [Diagnostic.Error(new SourceSpan(file, 0, 0), DiagnosticCodes.File, string.Empty, e.Message)];
-        }
-        catch (EvaluationException e)
-        {
-            return [Diagnostic.Error(new SourceSpan(file, 0, 0), DiagnosticCodes.Reference, string.Empty, e.Message)];
-        }
+        }, Named);
 
         // The file is named as it was given; a file it led to (a base policy), as the user would type it.
         Diagnostic Named(Diagnostic d) => d with { Span = d.Span with { File = d.Span.File == path ? file : context.Shown(d.Span.File) } };

@@ -1,5 +1,4 @@
 using DetainerRules.Analysis.Checks;
-using DetainerRules.Engine;
 using DetainerRules.Model.Diagnostics;
 using DetainerRules.Reports;
 using DetainerRules.Web.Http;
@@ -31,34 +30,20 @@ public static class ValidateEndpoint
     }
 
     /// <summary>What the command line finds in a file of the same text: a policy loaded, compiled and checked for rules that never fire or conflict; a scenario loaded.</summary>
-    public static IReadOnlyList<Diagnostic> Check(PolicyCatalog catalog, string text, bool strict)
+    /// <remarks>The command line's checks (<see cref="Validation"/>), on a text: what the Draft page shows as it is typed, too.</remarks>
+    public static IReadOnlyList<Diagnostic> Check(PolicyCatalog catalog, string text, bool strict) => Validation.Run(RequestTexts.Text, () =>
     {
-        try
+        switch (InputKind.Detect(text, RequestTexts.Text))
         {
-            switch (InputKind.Detect(text, RequestTexts.Text))
-            {
-                case FileKind.Policy:
-                    var policy = DetachedPolicy.Parse(catalog, text, RequestTexts.Text);
-                    var network = PolicyCompiler.Compile(policy, catalog.Authority);
-                    return PolicyChecks.Check(DelegatePolicy.From(network), strict);
-                case FileKind.Scenario:
-                    ScenarioLoader.Load(text, RequestTexts.Text, RequestTexts.Text);
-                    return [];
-                default:
-                    // Expectation and questions files name other files, which a request may not.
-                    return [Diagnostic.Error(new SourceSpan(RequestTexts.Text, 1, 1), DiagnosticCodes.UnknownKind, string.Empty,
-                        "cannot tell what this text is: a policy has `rules` and `defaults`, a scenario `booked_at` and `charges`")];
-            }
+            case FileKind.Policy:
+                return Validation.Policy(DetachedPolicy.Parse(catalog, text, RequestTexts.Text), catalog.Authority, strict);
+            case FileKind.Scenario:
+                ScenarioLoader.Load(text, RequestTexts.Text, RequestTexts.Text);
+                return [];
+            default:
+                // Expectation and questions files name other files, which a request may not.
+                return [Diagnostic.Error(new SourceSpan(RequestTexts.Text, 1, 1), DiagnosticCodes.UnknownKind, string.Empty,
+                    "cannot tell what this text is: a policy has `rules` and `defaults`, a scenario `booked_at` and `charges`")];
         }
-        catch (InvalidInputException e)
-        {
-            return e.Diagnostics.Count > 0
-                ? e.Diagnostics
-                : [Diagnostic.Error(new SourceSpan(RequestTexts.Text, 0, 0), DiagnosticCodes.File, string.Empty, e.Message)];
-        }
-        catch (EvaluationException e)
-        {
-            return [Diagnostic.Error(new SourceSpan(RequestTexts.Text, 0, 0), DiagnosticCodes.Reference, string.Empty, e.Message)];
-        }
-    }
+    });
 }
