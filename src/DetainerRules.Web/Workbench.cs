@@ -28,6 +28,9 @@ public static class Workbench
         builder.Services.AddRoutingCore();
         builder.Services.AddOpenApi();
 
+        // One lookup for the app's life, shared by every request; the container closes its watch when the app stops.
+        builder.Services.AddSingleton(_ => new CatalogLookup(options.SearchPath));
+
         configure?.Invoke(builder);
 
         var app = builder.Build();
@@ -43,7 +46,7 @@ public static class Workbench
 
         app.UseRouting();
 
-        var lookup = new CatalogLookup(options.SearchPath);
+        var lookup = app.Services.GetRequiredService<CatalogLookup>();
         PolicyEndpoints.Map(app, lookup);
         EvaluateEndpoint.Map(app, lookup);
         ValidateEndpoint.Map(app, lookup);

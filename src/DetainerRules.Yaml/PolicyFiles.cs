@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using DetainerRules.Model.Diagnostics;
 using DetainerRules.Model.Policies;
 
@@ -27,7 +28,9 @@ public sealed class PolicyFiles
 
     private readonly CatalogSearchPath _searchPath;
     private readonly Dictionary<(string Root, string Path), Policy> _loaded = [];
-    private readonly Dictionary<Policy, Dictionary<string, Policy>> _authorities = new(ReferenceEqualityComparer.Instance);
+
+    // Weak keys: a catalog kept across requests (the workbench's) resolves authorities for policies parsed from each request's text, which must not outlive it.
+    private readonly ConditionalWeakTable<Policy, Dictionary<string, Policy>> _authorities = new();
     private readonly Lock _lock = new();
 
     /// <param name="searchPath">Where policy ids are looked up after the naming file's folder; a policy's own root is always within reach too.</param>
@@ -198,7 +201,7 @@ public sealed class PolicyFiles
             if (!files._authorities.TryGetValue(origin, out var named))
             {
                 named = new Dictionary<string, Policy>(StringComparer.Ordinal);
-                files._authorities[origin] = named;
+                files._authorities.Add(origin, named);
             }
 
             if (named.TryGetValue(id, out var known))

@@ -28,6 +28,9 @@ internal sealed class Workbenches : IAsyncDisposable
 
     public HttpClient Http { get; }
 
+    /// <summary>The app's services (the catalog lookup, whose counters say whether its cache was used).</summary>
+    public IServiceProvider Services => _app.Services;
+
     /// <summary>What the server said on its error stream (defects only).</summary>
     public StringWriter Error { get; }
 

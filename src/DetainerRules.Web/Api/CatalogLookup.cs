@@ -7,13 +7,86 @@ namespace DetainerRules.Web.Api;
 
 /// <summary>Policies a request names, looked up by id in the catalog's folders only: a request never names a path on the server.</summary>
 /// <remarks>
-/// Each request opens the catalog afresh, so a file the analyst edits answers the next request;
-/// a <see cref="PolicyCatalog"/> reads each file once and is not shared between threads.
+/// The catalog is loaded and compiled once and shared by the requests that follow
+/// (<see cref="CatalogSnapshot"/>) until anything in its folders changes: every request first asks
+/// <see cref="FolderChanges"/>, whose events the kernel queues before an edit returns, so a file the
+/// analyst saves answers the next request. Where the folders cannot be watched, each request reads
+/// the catalog afresh, as before the cache.
 /// </remarks>
-public sealed class CatalogLookup(CatalogSearchPath searchPath)
+public sealed class CatalogLookup : IDisposable
 {
-    /// <summary>A catalog for one request.</summary>
-    public PolicyCatalog Open() => new(searchPath);
+    private readonly CatalogSearchPath _searchPath;
+    private readonly Lock _gate = new();
+    private FolderChanges? _changes;
+    private CatalogSnapshot? _current;
+    private int _compilations;
+    private int _snapshots;
+
+    public CatalogLookup(CatalogSearchPath searchPath)
+    {
+        _searchPath = searchPath;
+
+        // Watching starts before the first snapshot reads anything, so no change can fall between them.
+        _changes = FolderChanges.TryWatch(searchPath);
+    }
+
+    /// <summary>True when the catalog is kept between requests (its folders are watched).</summary>
+    public bool IsShared => _changes is not null;
+
+    /// <summary>Policies compiled so far, by every snapshot (for tests: a cache that is not used compiles on every request).</summary>
+    internal int Compilations => Volatile.Read(ref _compilations);
+
+    /// <summary>Snapshots made so far: one, then one more after each change to the folders.</summary>
+    internal int Snapshots => Volatile.Read(ref _snapshots);
+
+    /// <summary>The catalog as its files stand now: the one the previous request used when nothing has changed since.</summary>
+    public CatalogSnapshot Current()
+    {
+        if (_changes is null)
+        {
+            return New();
+        }
+
+        // Asking and swapping together: a request that finds no event must not use a snapshot another request has just found stale.
+        lock (_gate)
+        {
+            try
+            {
+                if (_current is null || _changes.Changed())
+                {
+                    _current = New();
+                }
+
+                return _current;
+            }
+            catch (IOException)
+            {
+                // The watch broke (events lost, a folder that cannot be watched): read afresh on every request from now on.
+                _changes.Dispose();
+                _changes = null;
+                _current = null;
+                return New();
+            }
+        }
+    }
+
+    /// <summary>The catalog for this request (<see cref="Current"/>); shared with other requests, so what a request brings as text must not be kept in it (<see cref="CatalogSnapshot"/>).</summary>
+    public PolicyCatalog Open() => Current().Catalog;
+
+    public void Dispose()
+    {
+        lock (_gate)
+        {
+            _changes?.Dispose();
+            _changes = null;
+        }
+    }
+
+    private CatalogSnapshot New()
+    {
+        Interlocked.Increment(ref _snapshots);
+        return new CatalogSnapshot(_searchPath, () => Interlocked.Increment(ref _compilations));
+    }
 
     /// <summary>A policy or family by name, as <c>-p</c> takes it, but never a path.</summary>
     /// <exception cref="ProblemException">400: not an id (a path, or anything else); 404: no such policy or family.</exception>

@@ -30,7 +30,7 @@ public static class CompareEndpoint
             }
 
             var body = await RequestBody.ReadText(http.Request, http.RequestAborted);
-            return JsonAnswer.Of(ComparisonJson.ToJson(Compare(lookup.Open(), CompareRequest.Read(body))));
+            return JsonAnswer.Of(ComparisonJson.ToJson(Compare(lookup.Current(), CompareRequest.Read(body))));
         })
         .WithName("Compare")
         .WithSummary("Where policies answer differently, over the scenario space or given scenarios: the JSON of `detainer compare --format json` (200 whether or not they agree; see `agree`)")
@@ -47,7 +47,7 @@ public static class CompareEndpoint
     /// <exception cref="ProblemException">The request asks for something that cannot be given.</exception>
     /// <exception cref="InvalidInputException">A scenario or a policy has problems.</exception>
     /// <exception cref="SpaceTooLargeException">The space is too large to walk (422, the command line's message).</exception>
-    public static PolicyComparison Compare(PolicyCatalog catalog, CompareRequest request)
+    public static PolicyComparison Compare(CatalogSnapshot catalog, CompareRequest request)
     {
         var at = EvaluateEndpoint.Day(request.At);
         var count = request.Policies.Count + request.InlinePolicies.Count;
@@ -77,18 +77,17 @@ public static class CompareEndpoint
                 throw RequestBody.Fail(DiagnosticCodes.Field, $"inline_policies[{i}].name", $"`{name}` is not a name: lowercase letters, digits and dashes");
             }
 
-            loaded.Add(DetachedPolicy.Parse(catalog, request.InlinePolicies[i].Text, name));
+            loaded.Add(DetachedPolicy.Parse(catalog.Catalog, request.InlinePolicies[i].Text, name));
         }
 
         for (var i = 0; i < request.Policies.Count; i++)
         {
-            loaded.Add(Version(CatalogLookup.Choose(catalog, request.Policies[i], $"policies[{i}]"), request.Policies[i], at));
+            loaded.Add(Version(catalog.Choose(request.Policies[i], $"policies[{i}]"), request.Policies[i], at));
         }
 
         // All as of one day, as PolicySelection.Pick judges them for the command: the date asked, else the day the space is booked on.
         var day = at ?? BookingDay.For(loaded).Day;
-        var compiled = new DatedPolicies<IPolicyEvaluator>(catalog, DelegatePolicy.Compile);
-        var policies = loaded.Select(p => compiled.On(p, day)).Select(p => (p.Policy.Id, p)).ToList();
+        var policies = loaded.Select(p => (IPolicyEvaluator)catalog.Twin(p, day)).Select(p => (p.Policy.Id, p)).ToList();
         var scenarios = request.Scenarios.Count == 0 ? null : Scenarios(request.Scenarios);
         try
         {

@@ -25,7 +25,7 @@ public static class EvaluateEndpoint
         {
             var kind = RequestBody.KindOf(http.Request);
             var body = await RequestBody.ReadText(http.Request, http.RequestAborted);
-            return Evaluate(http.Response, lookup.Open(), EvaluateRequest.Read(kind, body, http.Request.Query));
+            return Evaluate(http.Response, lookup.Current(), EvaluateRequest.Read(kind, body, http.Request.Query));
         })
         .WithName("Evaluate")
         .WithSummary("Decide a scenario under one policy (the JSON of `detainer evaluate --format json`) or several (one table, a column per policy)")
@@ -41,7 +41,7 @@ public static class EvaluateEndpoint
     /// <exception cref="ProblemException">The request asks for something that cannot be given.</exception>
     /// <exception cref="InvalidInputException">The scenario or a policy has problems.</exception>
     /// <exception cref="EvaluationException">A policy could not decide the scenario.</exception>
-    public static IResult Evaluate(HttpResponse response, PolicyCatalog catalog, EvaluateRequest request)
+    public static IResult Evaluate(HttpResponse response, CatalogSnapshot catalog, EvaluateRequest request)
     {
         var at = Day(request.At);
         var names = request.Policies ?? [];
@@ -60,13 +60,13 @@ public static class EvaluateEndpoint
         var choices = new List<(string Name, bool IsFamily, Func<Policy> Pick)>();
         if (request.Policy is { } text)
         {
-            var draft = DetachedPolicy.Parse(catalog, text, RequestTexts.Policy);
+            var draft = DetachedPolicy.Parse(catalog.Catalog, text, RequestTexts.Policy);
             choices.Add((draft.Id, false, () => draft));
         }
 
         for (var i = 0; i < names.Count; i++)
         {
-            var choice = CatalogLookup.Choose(catalog, names[i], $"policies[{i}]");
+            var choice = catalog.Choose(names[i], $"policies[{i}]");
             choices.Add((choice.Name, choice.IsFamily, () => at is { } day ? choice.On(day) : choice.On(scenario.BookedAt)));
         }
 
@@ -90,17 +90,16 @@ public static class EvaluateEndpoint
             throw RequestBody.Fail(DiagnosticCodes.Field, request.Explain ? "explain" : "what_flips", "`explain` and `what_flips` explain one policy's answers; name one policy");
         }
 
-        // Each version compiled once however many columns it answers (a family and its version named both); the delegate twin, as the command line's table uses.
-        var compiled = new DatedPolicies<DelegatePolicy>(catalog, DelegatePolicy.Compile);
-        var columns = choices.Select(c => PolicyColumn.Of(c.Name, c.Pick, policy => compiled.For(policy, scenario.BookedAt, at).Evaluate(scenario))).ToList();
+        // Each version compiled once however many columns (and requests) it answers; the delegate twin, as the command line's table uses.
+        var columns = choices.Select(c => PolicyColumn.Of(c.Name, c.Pick, policy => catalog.Twin(policy, scenario.BookedAt, at).Evaluate(scenario))).ToList();
         return JsonAnswer.Of(PolicyTableJson.ToJson(new PolicyTable(scenario, at, columns)));
     }
 
     /// <summary>One policy's answer, as <c>detainer evaluate -p ID --format json</c> gives it: the rule network decides, as there.</summary>
-    private static IResult One(HttpResponse response, PolicyCatalog catalog, Policy policy, Scenario scenario, DateOnly? at, bool explain, bool whatFlips)
+    private static IResult One(HttpResponse response, CatalogSnapshot catalog, Policy policy, Scenario scenario, DateOnly? at, bool explain, bool whatFlips)
     {
         // The authorities that bind on the day asked about, else on the scenario's booking day, as the command line judges them.
-        var network = new DatedPolicies<CompiledPolicy>(catalog, PolicyCompiler.Compile).For(policy, scenario.BookedAt, at);
+        var network = catalog.Network(policy, scenario.BookedAt, at);
         var verdict = network.Evaluate(scenario);
 
         // A tracer per request: it caches by condition, and each request's conditions are its own.

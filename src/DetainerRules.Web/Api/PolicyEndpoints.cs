@@ -10,7 +10,7 @@ public static class PolicyEndpoints
     {
         routes.MapGet("/v1/policies", () =>
         {
-            var (policies, problems) = CatalogLookup.LoadAll(lookup.Open());
+            var (policies, problems) = lookup.Current().All;
             return JsonAnswer.Of(PolicyCatalogJson.ListToJson(policies, problems));
         })
         .WithName("ListPolicies")
@@ -19,9 +19,9 @@ public static class PolicyEndpoints
 
         routes.MapGet("/v1/policies/{id}", (string id) =>
         {
-            var catalog = lookup.Open();
-            var policy = CatalogLookup.Load(catalog, id, "id");
-            return JsonAnswer.Of(PolicyCatalogJson.OneToJson(policy, CatalogLookup.LoadAll(catalog).Policies));
+            var catalog = lookup.Current();
+            var policy = CatalogLookup.Load(catalog.Catalog, id, "id");
+            return JsonAnswer.Of(PolicyCatalogJson.OneToJson(policy, catalog.All.Policies));
         })
         .WithName("ShowPolicy")
         .WithSummary("One policy by id (never a path): its family's versions, sources and rules")

@@ -1,0 +1,83 @@
+using System.Collections.Concurrent;
+using DetainerRules.Engine;
+using DetainerRules.Model.Diagnostics;
+using DetainerRules.Model.Policies;
+using DetainerRules.Yaml;
+
+namespace DetainerRules.Web.Api;
+
+/// <summary>The catalog as its files stand, shared by every request until one of them changes: each file loaded once, each policy compiled once, each name resolved once.</summary>
+/// <remarks>
+/// <para>
+/// The compiled policies are <see cref="DatedPolicies{T}"/>, the one cache the command line uses, kept
+/// for as long as the snapshot. Its size is bounded by the catalog's: one entry per policy and
+/// authorities in force, and per name that resolves. A policy a request brings as text
+/// (<see cref="DetachedPolicy"/>) is never kept: its key, a made-up path and its id, could name another
+/// request's text, and requests would fill memory. It is compiled for its request alone.
+/// </para>
+/// <para>
+/// Safe to share between threads: <see cref="PolicyFiles"/> serialises loads, the caches here are
+/// concurrent, and compiled policies evaluate concurrently (a session per evaluation).
+/// </para>
+/// </remarks>
+public sealed class CatalogSnapshot
+{
+    private readonly Action _compiled;
+    private readonly DatedPolicies<CompiledPolicy>.Compiler _compileNetwork;
+    private readonly DatedPolicies<DelegatePolicy>.Compiler _compileTwin;
+    private readonly DatedPolicies<CompiledPolicy> _networks;
+    private readonly DatedPolicies<DelegatePolicy> _twins;
+    private readonly ConcurrentDictionary<string, PolicyChoice> _choices = new(StringComparer.Ordinal);
+    private readonly Lazy<(List<Policy> Policies, List<Diagnostic> Problems)> _all;
+
+    /// <param name="compiled">Told of each compilation (the tests count them).</param>
+    internal CatalogSnapshot(CatalogSearchPath searchPath, Action compiled)
+    {
+        Catalog = new PolicyCatalog(searchPath);
+        _compiled = compiled;
+        _compileNetwork = Counted<CompiledPolicy>(PolicyCompiler.Compile);
+        _compileTwin = Counted<DelegatePolicy>(DelegatePolicy.Compile);
+        _networks = new(Catalog, _compileNetwork);
+        _twins = new(Catalog, _compileTwin);
+        _all = new(() => CatalogLookup.LoadAll(Catalog));
+    }
+
+    public PolicyCatalog Catalog { get; }
+
+    /// <summary>Every policy of the catalog that loads, and the problems of those that do not (<see cref="CatalogLookup.LoadAll"/>), read once.</summary>
+    public (List<Policy> Policies, List<Diagnostic> Problems) All => _all.Value;
+
+    /// <summary>A policy or family by name (<see cref="CatalogLookup.Choose"/>); a name that resolves is remembered, a failure is looked up again each time.</summary>
+    /// <exception cref="Http.ProblemException">400: not an id; 404: no such policy or family.</exception>
+    /// <exception cref="InvalidInputException">The policy, or a version of the family, has problems.</exception>
+    public PolicyChoice Choose(string name, string field) =>
+        _choices.TryGetValue(name, out var known) ? known : _choices.GetOrAdd(name, CatalogLookup.Choose(Catalog, name, field));
+
+    /// <summary>The rule network of <paramref name="policy"/> with the authorities in force (<see cref="DatedPolicies{T}.For"/>).</summary>
+    /// <exception cref="InvalidInputException">An authority cannot be loaded or told.</exception>
+    public CompiledPolicy Network(Policy policy, DateTimeOffset bookedAt, DateOnly? day) => Of(_networks, _compileNetwork, policy).For(policy, bookedAt, day);
+
+    /// <summary>The delegate twin of <paramref name="policy"/> with the authorities in force at a booking or on a day (<see cref="DatedPolicies{T}.For"/>).</summary>
+    /// <exception cref="InvalidInputException">An authority cannot be loaded or told.</exception>
+    public DelegatePolicy Twin(Policy policy, DateTimeOffset bookedAt, DateOnly? day) => Of(_twins, _compileTwin, policy).For(policy, bookedAt, day);
+
+    /// <summary>The delegate twin of <paramref name="policy"/> with the authorities in force on <paramref name="day"/>.</summary>
+    /// <exception cref="InvalidInputException">An authority cannot be loaded or told.</exception>
+    public DelegatePolicy Twin(Policy policy, DateOnly day) => Of(_twins, _compileTwin, policy).On(policy, day);
+
+    /// <summary>True for a policy a request brought as text rather than a file of the catalog.</summary>
+    public static bool IsFromRequest(Policy policy) => string.Equals(Path.GetDirectoryName(policy.Span.File), DetachedPolicy.Folder, StringComparison.Ordinal);
+
+    /// <summary>The shared cache for a catalog file; a cache of its own, dropped with the request, for a text.</summary>
+    private DatedPolicies<T> Of<T>(DatedPolicies<T> shared, DatedPolicies<T>.Compiler compile, Policy policy)
+        where T : class =>
+        IsFromRequest(policy) ? new DatedPolicies<T>(Catalog, compile) : shared;
+
+    private DatedPolicies<T>.Compiler Counted<T>(DatedPolicies<T>.Compiler compile)
+        where T : class =>
+        (policy, authority, bookings) =>
+        {
+            _compiled();
+            return compile(policy, authority, bookings);
+        };
+}
