@@ -8,6 +8,11 @@
 //       generated-RULES.yaml to check it with `detainer validate` (fine for 5 rules; for 500, at
 //       commit e22cc80, validate stops with an internal error, SpaceTooLargeException, in its
 //       checks over the scenario space).
+//   dotnet run -c Release --project tests/DetainerRules.Benchmarks -- serve-load [EVALUATIONS] [COMPARISONS]
+//       starts `detainer serve` on loopback over rules/ and sends EVALUATIONS (default 50000) POST
+//       /v1/evaluate requests from 8 and from 32 clients, and COMPARISONS (default 500) POST
+//       /v1/compare, each beside a baseline endpoint on the same server; prints requests a second,
+//       p50/p99 latency, errors and memory as Markdown tables (ServeLoad.cs).
 //   dotnet run -c Release --project tests/DetainerRules.Benchmarks -- --filter '*' --job short
 //       anything else goes to BenchmarkDotNet's switcher: '*PerScenario*', '*.BatchBenchmarks.*',
 //       '*NRulesOverhead*', '*Compile*', '*RecordParse*', '*BatchEndToEnd*'. Results go to
@@ -31,6 +36,13 @@ if (args.Length > 0 && args[0] == "generate-policy")
     var seed = args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 500;
     Console.Out.Write(GeneratedPolicies.Yaml(rules, seed));
     return 0;
+}
+
+if (args.Length > 0 && args[0] == "serve-load")
+{
+    var evaluations = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 50_000;
+    var comparisons = args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 500;
+    return await ServeLoad.Run(evaluations, comparisons, Console.Out);
 }
 
 var artifacts = Path.Combine(RepositoryPaths.Root, "tests", "DetainerRules.Benchmarks", "BenchmarkDotNet.Artifacts");
