@@ -123,7 +123,7 @@ public static class DraftPage
     {
         var severity = f.Severity == Severity.Error ? "error" : "warning";
         var where = f.Span.Line > 0 ? $"<a href=\"#L{f.Span.Line}\">Line {f.Span.Line}, column {f.Span.Column}</a>" : "The text as a whole";
-        var field = f.Field.Length > 0 ? $" <code class=\"field\">{HtmlText.Encode(f.Field)}</code>" : string.Empty;
+        var field = f.Field.Length > 0 ? $" <code class=\"path\">{HtmlText.Encode(f.Field)}</code>" : string.Empty;
         return $"<li class=\"diagnostic {severity}\" data-line=\"{f.Span.Line}\" data-column=\"{f.Span.Column}\">{where}: {severity} <code>{HtmlText.Encode(f.Code.Id)}</code>{field} {HtmlText.Encode(f.Message)}</li>";
     }
 

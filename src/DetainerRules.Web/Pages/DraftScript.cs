@@ -140,7 +140,7 @@ public static class DraftScript
             }
 
             li.append(': ' + f.severity + ' ', element('code', '', f.code));
-            if (f.field) li.append(' ', element('code', 'field', f.field));
+            if (f.field) li.append(' ', element('code', 'path', f.field));
             li.append(' ' + f.message);
             return li;
           }
