@@ -217,6 +217,23 @@ public class DraftPageTests
     }
 
     [Test]
+    public async Task TheBaseUnchanged_SameIdAsItsBase_LabelledDraft_AndAgrees()
+    {
+        var (response, body, page) = await Post(Holding, "holding");
+        var section = page.QuerySelector("section#comparison")!;
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK), body);
+            Assert.That(section.QuerySelector("h2")?.TextContent, Is.EqualTo("Comparing draft and holding over the scenario space"));
+            Assert.That(section.QuerySelector("table.matrix thead")?.TextContent, Does.Contain("draft = holding"));
+            Assert.That(section.QuerySelector("p.agree")?.TextContent, Does.Contain("agree on every compared case"));
+            Assert.That(section.QuerySelectorAll("table.matrix tbody td:nth-child(3)").Select(Number), Is.All.Zero);
+            Assert.That(section.QuerySelectorAll("ul.regions"), Is.Empty);
+        }
+    }
+
+    [Test]
     public async Task NoBase_OnlyChecked()
     {
         var (response, body, page) = await Post(Refusing, null);

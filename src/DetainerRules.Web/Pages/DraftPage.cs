@@ -68,7 +68,8 @@ public static class DraftPage
         w.WriteLine("</div>");
         w.WriteLine("<div class=\"field\"><label for=\"policy-text\">Policy YAML</label>");
 
-        // The line break after the tag is dropped by the parser, so a text that begins with one keeps it.
+        // The line break after the tag is dropped by the parser, so a text that begins with one keeps it. Line breaks and tabs
+        // stay as typed; any other control or bidi character is shown as its escape (HtmlText), as everywhere else on the pages.
         w.WriteLine($"<textarea id=\"policy-text\" name=\"text\" rows=\"24\" spellcheck=\"false\" autocomplete=\"off\" autocapitalize=\"off\" aria-describedby=\"findings-summary\">\n{HtmlText.Encode(text, keepLineBreaks: true)}</textarea></div>");
         w.WriteLine("<p class=\"send\"><button type=\"submit\">Check and compare</button> "
             + $"<button type=\"submit\" id=\"download\" class=\"secondary\" formaction=\"{YamlPath}\">Download YAML</button> <span id=\"live\" class=\"muted\" role=\"status\"></span></p>");
