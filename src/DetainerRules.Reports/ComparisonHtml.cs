@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Net;
 using DetainerRules.Analysis;
 using DetainerRules.Analysis.Comparison;
 
@@ -40,6 +39,15 @@ public static class ComparisonHtml
         w.WriteLine($"<title>{E(ComparisonSummary.Heading(c))}</title>");
         w.WriteLine($"<style>{Style}</style></head><body>");
         w.WriteLine($"<h1>{E(ComparisonSummary.Heading(c))}</h1>");
+        WriteBody(w, c);
+        w.WriteLine("</body></html>");
+    }
+
+    /// <summary>The report below its heading (<see cref="ComparisonSummary.Heading"/>): what was compared, the matrix, each split with its regions and examples, the layers; the workbench's Compare and Draft pages show it inside their own frame.</summary>
+    /// <param name="example">Writes more inside a region's item after its example, given the split (its answers in policy order) and the region: the workbench's link to the example on its Evaluate page. Null for the report itself.</param>
+    /// <remarks>Classes only, no style: a page that shows it styles them itself.</remarks>
+    public static void WriteBody(TextWriter w, PolicyComparison c, Action<TextWriter, Split, Region>? example = null)
+    {
         foreach (var line in ComparisonSummary.Scope(c))
         {
             w.WriteLine($"<p>{E(line)}</p>");
@@ -54,7 +62,7 @@ public static class ComparisonHtml
             WriteMatrix(w, c);
             foreach (var s in c.Subjects.Where(s => s.Differing > 0))
             {
-                WriteSubject(w, c.Policies, s, s.Subject.Name);
+                WriteSubject(w, c.Policies, s, s.Subject.Name, example);
             }
         }
 
@@ -72,12 +80,10 @@ public static class ComparisonHtml
             {
                 foreach (var s in layer.Findings.Subjects.Where(x => x.Differing > 0))
                 {
-                    WriteSubject(w, layer.Findings.Policies, s, $"{layer.Policy}-{layer.Authority}-{s.Subject.Name}");
+                    WriteSubject(w, layer.Findings.Policies, s, $"{layer.Policy}-{layer.Authority}-{s.Subject.Name}", null);
                 }
             }
         }
-
-        w.WriteLine("</body></html>");
     }
 
     /// <summary>One row per subject; one column per pair of policies, coloured by how often they agree.</summary>
@@ -107,7 +113,7 @@ public static class ComparisonHtml
         w.WriteLine("</tbody></table>");
     }
 
-    private static void WriteSubject(TextWriter w, IReadOnlyList<string> policies, SubjectComparison s, string anchor)
+    private static void WriteSubject(TextWriter w, IReadOnlyList<string> policies, SubjectComparison s, string anchor, Action<TextWriter, Split, Region>? example)
     {
         w.WriteLine($"<h2 id=\"{E(anchor)}\">{E(s.Subject.Name)}: differ on {s.Differing.ToString("N0", CultureInfo.InvariantCulture)} of {s.Cases.ToString("N0", CultureInfo.InvariantCulture)} cases</h2>");
         foreach (var split in s.Splits)
@@ -123,7 +129,9 @@ public static class ComparisonHtml
             foreach (var region in split.Regions)
             {
                 w.WriteLine($"<li>{E(region.Description)} ({region.Cases.ToString("N0", CultureInfo.InvariantCulture)})");
-                w.WriteLine($"<details><summary>example {E(region.Example.Id)}</summary><pre>{E(ScenarioJson.ToJson(region.Example))}</pre></details></li>");
+                w.Write($"<details><summary>example {E(region.Example.Id)}</summary><pre>{E(ScenarioJson.ToJson(region.Example))}</pre></details>");
+                example?.Invoke(w, split, region);
+                w.WriteLine("</li>");
             }
 
             w.WriteLine("</ul>");
@@ -138,5 +146,6 @@ public static class ComparisonHtml
         _ => "agree-few",
     };
 
-    internal static string E(string text) => WebUtility.HtmlEncode(text);
+    /// <summary>Text from a policy or scenario, encoded as every HTML report and page encodes it (<see cref="HtmlText"/>); line breaks kept for the examples' JSON.</summary>
+    internal static string E(string text) => HtmlText.Encode(text, keepLineBreaks: true);
 }

@@ -107,12 +107,15 @@ public sealed class CatalogLookup : IDisposable
     /// <summary>The policy with this id.</summary>
     /// <exception cref="ProblemException">400: not an id; 404: no such policy.</exception>
     /// <exception cref="InvalidInputException">The policy has problems.</exception>
-    public static Policy Load(PolicyCatalog catalog, string id, string field)
+    public static Policy Load(PolicyCatalog catalog, string id, string field) => catalog.Files.Load(FileOf(catalog, id, field));
+
+    /// <summary>The file of the policy with this id, in the catalog's folders only: what the Draft page starts from.</summary>
+    /// <exception cref="ProblemException">400: not an id; 404: no such policy.</exception>
+    public static string FileOf(PolicyCatalog catalog, string id, string field)
     {
         RequireId(id, field);
-        return catalog.TryResolveId(id) is { } file
-            ? catalog.Files.Load(file)
-            : throw new ProblemException(StatusCodes.Status404NotFound, catalog.NotFound(id).Diagnostics[0].Message, catalog.NotFound(id).Diagnostics);
+        return catalog.TryResolveId(id)
+            ?? throw new ProblemException(StatusCodes.Status404NotFound, catalog.NotFound(id).Diagnostics[0].Message, catalog.NotFound(id).Diagnostics);
     }
 
     /// <summary>Every policy of the catalog that loads, by id, and the problems of those that do not.</summary>

@@ -17,8 +17,7 @@ public static class ValidateEndpoint
             var kind = RequestBody.KindOf(http.Request);
             var body = await RequestBody.ReadText(http.Request, http.RequestAborted);
             var request = ValidateRequest.Read(kind, body, http.Request.Query);
-            var findings = Check(lookup.Open(), request.Text, request.Strict).Select(RequestTexts.Shown).DistinctBy(f => f.ToString()).ToList();
-            return JsonAnswer.Of(FindingsJson.ToJson(findings, 1));
+            return JsonAnswer.Of(FindingsJson.ToJson(Findings(lookup.Open(), request.Text, request.Strict), 1));
         })
         .WithName("Validate")
         .WithSummary("Check a policy or scenario text: the findings of `detainer validate --format json`, each with line, column, code and field")
@@ -28,6 +27,10 @@ public static class ValidateEndpoint
         .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
         .ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
     }
+
+    /// <summary>The findings this endpoint answers for <paramref name="text"/>: <see cref="Check"/>'s, each file named by the request's field, none twice; the Draft page lists the same.</summary>
+    public static IReadOnlyList<Diagnostic> Findings(PolicyCatalog catalog, string text, bool strict) =>
+        [.. Check(catalog, text, strict).Select(RequestTexts.Shown).DistinctBy(f => f.ToString())];
 
     /// <summary>What the command line finds in a file of the same text: a policy loaded, compiled and checked for rules that never fire or conflict; a scenario loaded.</summary>
     /// <remarks>The command line's checks (<see cref="Validation"/>), on a text: what the Draft page shows as it is typed, too.</remarks>

@@ -3,7 +3,7 @@ using DetainerRules.Web.Api;
 
 namespace DetainerRules.Web.Pages;
 
-/// <summary>The pages: <c>GET /</c> (also <c>/catalog</c>), <c>GET /policies/{id}</c> and <c>GET /evaluate</c> (with its YAML, <c>/evaluate.yaml</c>), and their stylesheet; left out of the OpenAPI document, which describes the JSON API.</summary>
+/// <summary>The pages: <c>GET /</c> (also <c>/catalog</c>), <c>GET /policies/{id}</c>, <c>GET /evaluate</c> (with its YAML, <c>/evaluate.yaml</c>), <c>/draft</c> (with <c>POST /draft.yaml</c>) and <c>GET /compare</c>, and their stylesheet and scripts; left out of the OpenAPI document, which describes the JSON API.</summary>
 public static class PageEndpoints
 {
     public static void Map(IEndpointRouteBuilder routes, CatalogLookup lookup)
@@ -47,7 +47,36 @@ public static class PageEndpoints
             return Results.File(System.Text.Encoding.UTF8.GetBytes(form.ToYaml()), "application/yaml; charset=utf-8", "scenario.yaml");
         }).ExcludeFromDescription();
 
+        // The Draft page: opened on a catalog policy's text (by id only, never a path), a draft sent as a form checked and compared with it.
+        (string Path, string Name) draft = (DraftPage.Path, "the Draft page");
+        routes.MapGet(DraftPage.Path, (HttpRequest request) => ProblemPage.Or(() =>
+        {
+            var catalog = lookup.Open();
+            var options = PolicyOptions.Of(CatalogLookup.LoadAll(catalog).Policies);
+            var baseId = request.Query["base"].FirstOrDefault() is { Length: > 0 } id ? id : null;
+            var text = baseId is null ? string.Empty : DraftReview.Normalize(Yaml.InputFile.Read(CatalogLookup.FileOf(catalog, baseId, "base"), baseId + ".yaml"));
+            return Task.FromResult(DraftPage.Render(options, baseId, text, null));
+        }, draft)).ExcludeFromDescription();
+
+        routes.MapPost(DraftPage.Path, (HttpRequest request) => ProblemPage.Or(async () =>
+        {
+            var (text, baseId) = await DraftForm.Read(request);
+            var catalog = lookup.Open();
+            var review = DraftReview.Of(catalog, text, baseId);
+            return DraftPage.Render(PolicyOptions.Of(CatalogLookup.LoadAll(catalog).Policies), baseId, text, review);
+        }, draft)).ExcludeFromDescription();
+
+        // The draft as a file, named by its id when it gives one; its text as sent (line ends as a file has them), nothing checked.
+        routes.MapPost(DraftPage.YamlPath, (HttpRequest request) => ProblemPage.Or(async () =>
+        {
+            var (text, _) = await DraftForm.Read(request);
+            return Results.File(System.Text.Encoding.UTF8.GetBytes(text), "application/yaml; charset=utf-8", DraftForm.FileName(text));
+        }, draft)).ExcludeFromDescription();
+
+        routes.MapGet(ComparePage.Path, (HttpRequest request) => ComparePage.Render(lookup.Open(), request.Query)).ExcludeFromDescription();
+
         routes.MapGet(Stylesheet.Path, () => Results.Text(Stylesheet.Text, "text/css; charset=utf-8")).ExcludeFromDescription();
         routes.MapGet(EvaluateScript.Path, () => Results.Text(EvaluateScript.Text, "text/javascript; charset=utf-8")).ExcludeFromDescription();
+        routes.MapGet(DraftScript.Path, () => Results.Text(DraftScript.Text, "text/javascript; charset=utf-8")).ExcludeFromDescription();
     }
 }

@@ -6,7 +6,7 @@ namespace DetainerRules.Web.Pages;
 /// <remarks>
 /// Pages are plain server-rendered HTML: no inline script or style (the Content-Security-Policy
 /// allows only the server's own stylesheet, <see cref="Stylesheet.Path"/>, and scripts), nothing
-/// from the network. A page works without script; the Evaluate page's one script only saves a click.
+/// from the network. A page works without script; the Evaluate and Draft pages' scripts only save a click.
 /// </remarks>
 public static class PageLayout
 {
@@ -30,7 +30,7 @@ public static class PageLayout
         }
 
         w.WriteLine("</head><body>");
-        w.WriteLine($"<header class=\"site\"><a href=\"/\">detainer workbench</a> <span>· <a href=\"/\">Catalog</a> · <a href=\"{EvaluatePage.Path}\">Evaluate</a></span></header>");
+        w.WriteLine($"<header class=\"site\"><a href=\"/\">detainer workbench</a> <nav aria-label=\"Pages\"><a href=\"/catalog\">Catalog</a> · <a href=\"{EvaluatePage.Path}\">Evaluate</a> · <a href=\"{DraftPage.Path}\">Draft</a> · <a href=\"{ComparePage.Path}\">Compare</a></nav></header>");
         w.WriteLine("<main>");
         body(w);
         w.WriteLine("</main>");

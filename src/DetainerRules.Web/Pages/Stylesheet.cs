@@ -12,7 +12,7 @@ public static class Stylesheet
         body { font-family: system-ui, sans-serif; margin: 0; color: var(--ink); background: #fff; line-height: 1.45; }
         header.site, footer.site { padding: 0.6rem 1.5rem; background: var(--panel); border-bottom: 1px solid var(--line); }
         footer.site { border-top: 1px solid var(--line); border-bottom: 0; margin-top: 3rem; font-size: 0.9rem; color: var(--muted); }
-        header.site a:first-child { font-weight: 600; }
+        header.site > a:first-child { font-weight: 600; } header.site nav { display: inline; margin-left: 0.6rem; }
         main { max-width: 72rem; margin: 0 auto; padding: 1rem 1.5rem; }
         a { color: var(--link); } a:focus-visible { outline: 3px solid #f0a500; outline-offset: 2px; }
         h1 { font-size: 1.6rem; margin: 0.5rem 0; } h2 { font-size: 1.25rem; margin-top: 2rem; border-bottom: 1px solid var(--line); padding-bottom: 0.2rem; }
@@ -80,6 +80,27 @@ public static class Stylesheet
         .why .held { font-size: 0.8rem; font-weight: 600; } li.holds > .held { color: #14532d; } li.fails > .held { color: #7a2e0b; }
         .why .values { color: var(--muted); overflow-wrap: anywhere; }
         .why figure.cite { background: #fff; }
+        form.start, form.draft, form.compare { margin: 1rem 0; }
+        form.draft .field, form.compare .field { margin-bottom: 0.6rem; }
+        textarea { font-family: ui-monospace, "DejaVu Sans Mono", monospace; font-size: 0.9rem; width: 100%; min-height: 24rem; padding: 0.4rem; border: 1px solid #767680; border-radius: 0.25rem; tab-size: 2; }
+        textarea:focus-visible { outline: 3px solid #f0a500; outline-offset: 2px; }
+        button.secondary { background: #fff; color: var(--link); border: 1px solid var(--link); }
+        ol#diagnostics { padding-left: 1.4rem; } li.diagnostic { margin: 0.2rem 0; } li.diagnostic.error { color: #b3261e; } li.diagnostic.warning { color: #7a2e0b; }
+        ol.listing { font-family: ui-monospace, "DejaVu Sans Mono", monospace; font-size: 0.88rem; padding-left: 3.5rem; margin: 0; background: var(--panel); border: 1px solid var(--line); border-radius: 0.3rem; }
+        ol.listing li { white-space: pre-wrap; overflow-wrap: anywhere; padding: 0 0.4rem; } ol.listing li::marker { color: var(--muted); }
+        ol.listing li.has-diagnostic { background: #fdecea; border-left: 3px solid #b3261e; } ol.listing li:target { outline: 3px solid #f0a500; }
+        ol.listing .mark { display: block; font-family: system-ui, sans-serif; color: #b3261e; font-weight: 600; white-space: normal; }
+        section.comparison p.problem { border: 2px solid #b3261e; background: #fdecea; padding: 0.5rem 1rem; border-radius: 0.4rem; }
+        section.comparison table { width: auto; } section.comparison td.n { text-align: right; font-variant-numeric: tabular-nums; }
+        section.comparison .agree-all { background: #d9f2dc; } section.comparison .agree-most { background: #f6efc6; } section.comparison .agree-some { background: #f8d9c4; } section.comparison .agree-few { background: #f3b9b4; }
+        section.comparison .answer { display: inline-block; padding: 0 0.4rem; border-radius: 0.3rem; margin-right: 0.3rem; }
+        section.comparison .required { background: #f3b9b4; } section.comparison .permitted { background: #f6efc6; } section.comparison .forbidden { background: #cfe3f7; } section.comparison .unknown { background: #e4e4e7; }
+        section.comparison .released { background: #cfe3f7; } section.comparison .held_for_ice, section.comparison .transferred_to_ice { background: #f3b9b4; } section.comparison .discretionary { background: #f6efc6; }
+        section.comparison details pre { background: var(--panel); padding: 0.5rem; overflow-x: auto; }
+        section.comparison ul.regions > li { margin: 0.4rem 0; } section.comparison p.draft-answer { margin: 0.2rem 0; }
+        section.comparison table.pairs th[scope=col] { vertical-align: bottom; padding: 0.3rem 0.1rem; } section.comparison table.pairs th[scope=col] span { writing-mode: vertical-rl; transform: rotate(180deg); white-space: nowrap; }
+        section.comparison table.pairs td { padding: 0.2rem 0.3rem; font-size: 0.85rem; } section.comparison table.pairs td a { color: inherit; } section.comparison td.self { background: #e4e4e7; }
+        section.comparison details.pair { margin: 0.3rem 0; } section.comparison details.pair h3 { font-size: 1rem; margin: 0.6rem 0 0.2rem; }
         @media (max-width: 40rem) {
           main { padding: 0.8rem; }
           article.rule { grid-template-columns: 1fr; }
@@ -87,6 +108,8 @@ public static class Stylesheet
           table.catalog .timeline, table.catalog .where { display: none; }
           table.catalog td:first-child { min-width: 11rem; }
           input[type=text], select[multiple] { min-width: 0; width: 100%; }
+          select { width: 100%; } ol.listing { padding-left: 2.6rem; } textarea { min-height: 16rem; }
+          header.site nav { display: block; margin: 0.2rem 0 0; }
         }
         """;
 }

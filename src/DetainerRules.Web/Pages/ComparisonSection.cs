@@ -1,0 +1,52 @@
+using DetainerRules.Analysis.Comparison;
+using DetainerRules.Model.Decisions;
+using DetainerRules.Model.Scenarios;
+using DetainerRules.Reports;
+
+namespace DetainerRules.Web.Pages;
+
+/// <summary>A comparison on a page, in <c>&lt;section id="comparison"&gt;</c>: the content of <c>detainer compare --format html</c> (<see cref="ComparisonHtml.WriteBody"/>), each region's example one click from the Evaluate page.</summary>
+/// <remarks>The report's own style is inline, which the pages' Content-Security-Policy refuses; its classes are styled by <see cref="Stylesheet"/> instead.</remarks>
+internal static class ComparisonSection
+{
+    /// <param name="example">Writes what follows a region's example, given the split and the region: a link to the Evaluate page and, on the Draft page, the draft's answer.</param>
+    public static void Write(TextWriter w, PolicyComparison comparison, Action<TextWriter, Split, Region> example)
+    {
+        w.WriteLine("<section id=\"comparison\" class=\"comparison\" aria-labelledby=\"comparison-heading\">");
+        w.WriteLine($"<h2 id=\"comparison-heading\">{HtmlText.Encode(ComparisonSummary.Heading(comparison))}</h2>");
+        if (comparison.Agree)
+        {
+            w.WriteLine("<p class=\"agree\" role=\"status\"><strong>They agree on every compared case.</strong></p>");
+        }
+
+        w.WriteLine("<div class=\"scroll\">");
+        ComparisonHtml.WriteBody(w, comparison, example);
+        w.WriteLine("</div></section>");
+    }
+
+    /// <summary>The section when no comparison can be shown: why, in words (a space too large to walk, a base that does not load).</summary>
+    public static void WriteProblem(TextWriter w, string heading, string message)
+    {
+        w.WriteLine("<section id=\"comparison\" class=\"comparison\" aria-labelledby=\"comparison-heading\">");
+        w.WriteLine($"<h2 id=\"comparison-heading\">{HtmlText.Encode(heading)}</h2>");
+        w.WriteLine($"<p class=\"problem\" role=\"alert\">{HtmlText.Encode(message)}</p></section>");
+    }
+
+    /// <summary>A link opening <paramref name="example"/> on the Evaluate page under <paramref name="policies"/>, or a note that the form cannot hold it.</summary>
+    public static void WriteExampleLink(TextWriter w, Scenario example, IReadOnlyList<string> policies)
+    {
+        if (ScenarioForm.Of(example, policies) is { } form)
+        {
+            var under = string.Join(", ", policies);
+            w.Write($" <a class=\"example\" href=\"{HtmlText.Encode(EvaluatePage.Path + form.Query())}\">Open example {HtmlText.Encode(example.Id)} on the Evaluate page ({HtmlText.Encode(under)})</a>");
+        }
+        else
+        {
+            w.Write(" <span class=\"muted\">(The Evaluate page's form cannot hold this example: it cites a statute, or has more charges or convictions than the form's rows; its JSON above runs with <code>detainer evaluate</code>.)</span>");
+        }
+    }
+
+    /// <summary>One policy's answer, shaded by its value word (the vocabulary's, never a file's).</summary>
+    public static string Answer(string policy, Answer answer) =>
+        $"<span class=\"answer {HtmlText.Encode(answer.Value)}\">{HtmlText.Encode(policy)}: {HtmlText.Encode(answer.Text)}</span>";
+}

@@ -1,0 +1,105 @@
+using System.Globalization;
+using DetainerRules.Model;
+using DetainerRules.Model.Scenarios;
+using Microsoft.Extensions.Primitives;
+
+namespace DetainerRules.Web.Pages;
+
+/// <summary>A scenario typed into the Evaluate page's form: the way a comparison's example opens there, one click away.</summary>
+/// <remarks>
+/// The fields are filled as a person would fill them and read back by <see cref="BookingForm.Read"/>,
+/// so the link's query is the one the form's own button sends, and <see cref="BookingForm.ToYaml"/>
+/// gives the loader the same scenario (its id and description aside: the form has neither).
+/// </remarks>
+public static class ScenarioForm
+{
+    /// <summary>The form holding <paramref name="scenario"/>, with <paramref name="policies"/> chosen; null when the form cannot hold it (a statute, or more charges or convictions than it has rows).</summary>
+    public static BookingForm? Of(Scenario scenario, IReadOnlyList<string> policies)
+    {
+        if (scenario.Charges.Count > BookingForm.Rows || scenario.Convictions.Count > BookingForm.Rows
+            || scenario.Charges.Any(c => c.Statute is not null) || scenario.Convictions.Any(c => c.Statute is not null))
+        {
+            return null;
+        }
+
+        var fields = new Dictionary<string, StringValues>(StringComparer.Ordinal)
+        {
+            ["booked_at"] = Format.Timestamp(scenario.BookedAt),
+        };
+        var person = scenario.Person;
+        if (person.ForeignBorn is { } born)
+        {
+            fields["foreign_born"] = born ? "true" : "false";
+        }
+
+        if (person.Citizenship != Citizenship.Unknown)
+        {
+            fields["citizenship"] = Vocabulary.Word(person.Citizenship);
+        }
+
+        Flag(fields, "registered_sex_offender", person.RegisteredSexOffender);
+        Flag(fields, "on_terrorist_watchlist", person.OnTerroristWatchlist);
+        Flag(fields, "lawful_status_proof", person.LawfulStatusProof);
+        for (var i = 0; i < scenario.Charges.Count; i++)
+        {
+            Offense(fields, "charge", i + 1, scenario.Charges[i]);
+        }
+
+        for (var i = 0; i < scenario.Convictions.Count; i++)
+        {
+            var conviction = scenario.Convictions[i];
+            Offense(fields, "conviction", i + 1, conviction);
+            fields[BookingForm.RowField("conviction", i + 1, "convicted_on")] = Day(conviction.ConvictedOn);
+            if (conviction.ReleasedOn is { } released)
+            {
+                fields[BookingForm.RowField("conviction", i + 1, "released_on")] = Day(released);
+            }
+        }
+
+        if (scenario.Detainer is { } detainer)
+        {
+            fields["detainer_form"] = Vocabulary.Word(detainer.Form);
+            fields["detainer_warrant"] = Vocabulary.Word(detainer.Warrant);
+            if (detainer.ReceivedAt is { } received)
+            {
+                fields["detainer_received_at"] = Format.Timestamp(received);
+            }
+        }
+
+        if (scenario.Custody.ReleaseEligibleAt is { } eligible)
+        {
+            fields["release_eligible_at"] = Format.Timestamp(eligible);
+        }
+
+        Flag(fields, "ice_present", scenario.IcePresentAtRelease);
+        if (scenario.Requests.Count > 0)
+        {
+            fields["request"] = new StringValues([.. scenario.Requests.Order().Select(r => Vocabulary.Word(r))]);
+        }
+
+        if (policies.Count > 0)
+        {
+            fields["policy"] = new StringValues([.. policies]);
+        }
+
+        return BookingForm.Read(new QueryCollection(fields));
+    }
+
+    private static void Offense(Dictionary<string, StringValues> fields, string list, int row, IOffense offense)
+    {
+        fields[BookingForm.RowField(list, row, "offense")] = offense.Offense;
+        fields[BookingForm.RowField(list, row, "level")] = Vocabulary.Word(offense.Level);
+        fields[BookingForm.RowField(list, row, "category")] = Vocabulary.Word(offense.Category);
+    }
+
+    /// <summary>A checkbox ticked (the form sends <c>true</c>); one left clear is not sent.</summary>
+    private static void Flag(Dictionary<string, StringValues> fields, string field, bool on)
+    {
+        if (on)
+        {
+            fields[field] = "true";
+        }
+    }
+
+    private static string Day(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,136 @@
+using System.Globalization;
+using System.Net;
+using System.Text.Json;
+using AngleSharp.Dom;
+using AngleSharp.Html.Dom;
+using AngleSharp.Html.Parser;
+
+namespace DetainerRules.Web.Tests;
+
+/// <summary><c>GET /compare</c>: the content of <c>detainer compare --space --format html</c> on the same fixture policies, as a page, and what a request gets wrong as a page with its status.</summary>
+[TestFixture]
+public class ComparePageTests
+{
+    private Workbenches _bench = null!;
+
+    [OneTimeSetUp]
+    public async Task Start()
+    {
+        _bench = await Workbenches.Start();
+        await File.WriteAllTextAsync(Path.Combine(_bench.Rules, "hostile.yaml"), PageFixtures.Hostile);
+    }
+
+    [OneTimeTearDown]
+    public async Task Stop() => await _bench.DisposeAsync();
+
+    private async Task<(HttpResponseMessage Response, string Body, IDocument Page)> Get(string path)
+    {
+        var response = await _bench.Http.GetAsync(path);
+        var body = await response.Content.ReadAsStringAsync();
+        return (response, body, new HtmlParser().ParseDocument(body));
+    }
+
+    private static long Number(IElement cell) => long.Parse(cell.TextContent.Trim().Replace(",", string.Empty, StringComparison.Ordinal), CultureInfo.InvariantCulture);
+
+    [Test]
+    public async Task TwoPolicies_EachDecision_AndTheRegions_AsTheCommandLinesReport()
+    {
+        var json = JsonDocument.Parse(_bench.Cli("compare", "holding", "refusing", "--space", "--format", "json").Out).RootElement;
+        var html = new HtmlParser().ParseDocument(_bench.Cli("compare", "holding", "refusing", "--space", "--format", "html").Out);
+        var (response, body, page) = await Get("/compare?p=holding&p=refusing");
+        var section = page.QuerySelector("section#comparison")!;
+        var subjects = json.GetProperty("subjects").EnumerateArray().ToList();
+        var rows = section.QuerySelectorAll("table.matrix tbody tr").Select(r => r.QuerySelectorAll("td").ToList()).ToList();
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK), body);
+            Assert.That(page.QuerySelector<IHtmlSelectElement>("select#policies")!.SelectedOptions.Select(o => o.Value), Is.EqualTo(new[] { "holding", "refusing" }));
+            Assert.That(page.QuerySelector("label[for=policies]")?.ChildNodes[0].TextContent.Trim(), Is.EqualTo("Policies"));
+            Assert.That(section.QuerySelector("h2")?.TextContent, Is.EqualTo("Comparing holding and refusing over the scenario space"));
+            Assert.That(rows.Select(r => r[0].TextContent.Trim()), Is.EqualTo(subjects.Select(s => s.GetProperty("subject").GetString())));
+            Assert.That(rows.Select(r => (Number(r[1]), Number(r[2]))), Is.EqualTo(subjects.Select(s => (s.GetProperty("cases").GetInt64(), s.GetProperty("differing").GetInt64()))));
+            Assert.That(section.QuerySelectorAll("h2[id]").Select(h => h.Id).Where(id => id != "comparison-heading"),
+                Is.EqualTo(subjects.Where(s => s.GetProperty("differing").GetInt64() > 0).Select(s => s.GetProperty("subject").GetString())));
+            Assert.That(section.QuerySelectorAll("h2[id]").Select(h => h.Id), Does.Contain("delay_release"));
+
+            // The report's own content, element for element: the page adds only the example links.
+            foreach (var link in section.QuerySelectorAll("a.example"))
+            {
+                link.Remove();
+            }
+
+            Assert.That(Normal(section.QuerySelector("div.scroll")!.InnerHtml), Is.EqualTo(Normal(Body(html))));
+        }
+    }
+
+    /// <summary>The report below its heading: what follows <c>h1</c> in the body.</summary>
+    private static string Body(IDocument report)
+    {
+        report.QuerySelector("h1")!.Remove();
+        return report.Body!.InnerHtml;
+    }
+
+    /// <summary>The markup with the white space between elements left out (the page's layout adds some).</summary>
+    private static string Normal(string html) => string.Join(" ", html.Split((char[])[' ', '\n'], StringSplitOptions.RemoveEmptyEntries)).Replace("> <", "><", StringComparison.Ordinal);
+
+    [Test]
+    public async Task ExampleLinks_OpenTheEvaluatePage_UnderBothPolicies()
+    {
+        var (_, _, page) = await Get("/compare?p=holding&p=refusing");
+        var item = page.QuerySelector("section#comparison h2#delay_release ~ ul.regions > li")!;
+        var answers = item.ParentElement!.PreviousElementSibling!.QuerySelectorAll("span.answer").Select(a => a.ClassList.Single(c => c != "answer")).ToList();
+        var (response, body, evaluated) = await Get(item.QuerySelector("a.example")!.GetAttribute("href")!);
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK), body);
+            Assert.That(evaluated.QuerySelectorAll("table.decisions tr#row-delay_release td").Select(c => c.GetAttribute("data-value")), Is.EqualTo(answers));
+        }
+    }
+
+    [TestCase("/compare?p=holding", HttpStatusCode.BadRequest, "two or more")]
+    [TestCase("/compare?p=holding&p=no-such-policy", HttpStatusCode.NotFound, "no-such-policy")]
+    [TestCase("/compare?p=holding&p=..%2Frules%2Frefusing", HttpStatusCode.BadRequest, "not a policy id")]
+    [TestCase("/compare?p=holding&p=refusing&at=someday", HttpStatusCode.BadRequest, "not a date")]
+    public async Task Errors_APageWithTheStatusAndAReadableMessage(string path, HttpStatusCode status, string says)
+    {
+        var (response, body, page) = await Get(path);
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(response.StatusCode, Is.EqualTo(status), body);
+            Assert.That(response.Content.Headers.ContentType?.MediaType, Is.EqualTo("text/html"));
+            Assert.That(page.QuerySelector("#problems")?.TextContent, Does.Contain(says));
+            Assert.That(page.QuerySelector("select#policies"), Is.Not.Null, "the form stays, to change the choice");
+        }
+    }
+
+    [Test]
+    public async Task AFamily_ResolvedOnTheDayAsTheCommandDoes()
+    {
+        var json = JsonDocument.Parse(_bench.Cli("compare", "fam", "holding", "--space", "--at", "2021-05-01", "--format", "json").Out).RootElement;
+        var (response, body, page) = await Get("/compare?p=fam&p=holding&at=2021-05-01");
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK), body);
+            Assert.That(json.GetProperty("policies")[0].GetString(), Is.EqualTo("fam-2020"));
+            Assert.That(page.QuerySelector("section#comparison h2")?.TextContent, Is.EqualTo("Comparing fam-2020 and holding over the scenario space"));
+        }
+    }
+
+    [Test]
+    public async Task HostilePolicy_ItsTextsEscaped()
+    {
+        var (response, body, page) = await Get("/compare?p=hostile&p=refusing");
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK), body);
+            Assert.That(page.QuerySelectorAll("script"), Is.Empty);
+            Assert.That(page.QuerySelectorAll("img, b, i"), Is.Empty);
+            Assert.That(page.QuerySelectorAll("select#policies option").Select(o => o.TextContent), Has.Some.Contains("<script>alert('title')</script>Hostile"));
+        }
+    }
+}
