@@ -41,7 +41,7 @@ public sealed class BookingEvaluation
     public static Scenario Load(BookingForm form) => ScenarioLoader.Load(form.ToYaml(), RequestTexts.Scenario, RequestTexts.Scenario);
 
     /// <exception cref="EvaluationException">A policy could not decide the scenario (a defect in a policy, a 422 as from the API).</exception>
-    public static BookingEvaluation Of(PolicyCatalog catalog, BookingForm form)
+    public static BookingEvaluation Of(CatalogSnapshot catalog, BookingForm form)
     {
         var problems = new List<(string?, Diagnostic)>();
         Scenario? scenario = null;
@@ -69,7 +69,7 @@ public sealed class BookingEvaluation
             {
                 try
                 {
-                    choices.Add(CatalogLookup.Choose(catalog, name, "policy"));
+                    choices.Add(catalog.Choose(name, "policy"));
                 }
                 catch (ProblemException e)
                 {
@@ -87,19 +87,8 @@ public sealed class BookingEvaluation
             return new BookingEvaluation(null, problems);
         }
 
-        // As the table of `detainer evaluate -p A -p B`: each family at its version on the booking day, the authorities then in force, each version compiled once.
-        var inForce = AuthoritiesInForce.At(catalog, scenario.BookedAt);
-        var compiled = new Dictionary<Policy, IPolicyEvaluator>(ReferenceEqualityComparer.Instance);
-        var columns = choices.Select(c => PolicyColumn.Of(c.Name, () => c.On(scenario.BookedAt), policy =>
-        {
-            if (!compiled.TryGetValue(policy, out var evaluator))
-            {
-                evaluator = DelegatePolicy.Compile(policy, inForce.Authority);
-                compiled[policy] = evaluator;
-            }
-
-            return evaluator.Evaluate(scenario);
-        })).ToList();
+        // As the table of `detainer evaluate -p A -p B`: each family at its version on the booking day, with the authorities then in force, compiled once for the whole server.
+        var columns = choices.Select(c => PolicyColumn.Of(c.Name, () => c.On(scenario.BookedAt), policy => catalog.Twin(policy, scenario.BookedAt, null).Evaluate(scenario))).ToList();
         return new BookingEvaluation(new PolicyTable(scenario, null, columns), []);
     }
 

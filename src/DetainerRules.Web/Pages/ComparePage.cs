@@ -17,11 +17,11 @@ public static class ComparePage
     public const string Path = "/compare";
 
     /// <summary>The page for the query: the form alone, the comparison, or why there is none.</summary>
-    public static IResult Render(PolicyCatalog catalog, IQueryCollection query)
+    public static IResult Render(CatalogSnapshot catalog, IQueryCollection query)
     {
         var names = query["p"].OfType<string>().Select(p => p.Trim()).Where(p => p.Length > 0).Distinct(StringComparer.Ordinal).ToList();
         var at = query["at"].FirstOrDefault() is { Length: > 0 } day ? day : null;
-        var options = PolicyOptions.Of(CatalogLookup.LoadAll(catalog).Policies);
+        var options = PolicyOptions.Of(catalog.All.Policies);
         PolicyComparison? comparison = null;
         ProblemException? problem = null;
         if (names.Count > 0)

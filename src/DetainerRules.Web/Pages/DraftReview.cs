@@ -46,14 +46,14 @@ public sealed class DraftReview
 
     /// <param name="baseId">The catalog policy to compare with; null: the draft is only checked.</param>
     /// <exception cref="ProblemException">400: <paramref name="baseId"/> is not an id; 404: no such policy.</exception>
-    public static DraftReview Of(PolicyCatalog catalog, string text, string? baseId)
+    public static DraftReview Of(CatalogSnapshot catalog, string text, string? baseId)
     {
         if (baseId is not null)
         {
-            CatalogLookup.FileOf(catalog, baseId, "base");
+            CatalogLookup.FileOf(catalog.Catalog, baseId, "base");
         }
 
-        var findings = ValidateEndpoint.Findings(catalog, text, strict: false);
+        var findings = ValidateEndpoint.Findings(catalog.Catalog, text, strict: false);
         if (baseId is null || findings.Any(f => f.Severity == Severity.Error))
         {
             return new DraftReview(findings, null, null, StatusCodes.Status200OK);

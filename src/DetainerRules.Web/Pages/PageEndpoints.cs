@@ -10,7 +10,7 @@ public static class PageEndpoints
     {
         IResult Catalog()
         {
-            var (policies, problems) = CatalogLookup.LoadAll(lookup.Open());
+            var (policies, problems) = lookup.Current().All;
             return CatalogPage.Render(policies, problems);
         }
 
@@ -20,16 +20,16 @@ public static class PageEndpoints
         // An unknown id is 404 and a path-like one 400, as problem details: the same lookup and answer as /v1/policies/{id}.
         routes.MapGet("/policies/{id}", (string id) =>
         {
-            var catalog = lookup.Open();
-            var policy = CatalogLookup.Load(catalog, id, "id");
-            return PolicyPage.Render(policy, PolicyCatalogJson.VersionsOf(policy, CatalogLookup.LoadAll(catalog).Policies));
+            var catalog = lookup.Current();
+            var policy = CatalogLookup.Load(catalog.Catalog, id, "id");
+            return PolicyPage.Render(policy, PolicyCatalogJson.VersionsOf(policy, catalog.All.Policies));
         }).ExcludeFromDescription();
 
         // The form is a GET: the booking is the query string. Opened without one, the form is shown empty with one policy chosen.
         routes.MapGet(EvaluatePage.Path, (HttpRequest request) =>
         {
-            var catalog = lookup.Open();
-            var options = PolicyOptions.Of(CatalogLookup.LoadAll(catalog).Policies);
+            var catalog = lookup.Current();
+            var options = PolicyOptions.Of(catalog.All.Policies);
             var form = BookingForm.Read(request.Query);
             if (!form.Submitted && form.Policies.Count == 0)
             {
@@ -51,19 +51,19 @@ public static class PageEndpoints
         (string Path, string Name) draft = (DraftPage.Path, "the Draft page");
         routes.MapGet(DraftPage.Path, (HttpRequest request) => ProblemPage.Or(() =>
         {
-            var catalog = lookup.Open();
-            var options = PolicyOptions.Of(CatalogLookup.LoadAll(catalog).Policies);
+            var catalog = lookup.Current();
+            var options = PolicyOptions.Of(catalog.All.Policies);
             var baseId = request.Query["base"].FirstOrDefault() is { Length: > 0 } id ? id : null;
-            var text = baseId is null ? string.Empty : DraftReview.Normalize(Yaml.InputFile.Read(CatalogLookup.FileOf(catalog, baseId, "base"), baseId + ".yaml"));
+            var text = baseId is null ? string.Empty : DraftReview.Normalize(Yaml.InputFile.Read(CatalogLookup.FileOf(catalog.Catalog, baseId, "base"), baseId + ".yaml"));
             return Task.FromResult(DraftPage.Render(options, baseId, text, null));
         }, draft)).ExcludeFromDescription();
 
         routes.MapPost(DraftPage.Path, (HttpRequest request) => ProblemPage.Or(async () =>
         {
             var (text, baseId) = await DraftForm.Read(request);
-            var catalog = lookup.Open();
+            var catalog = lookup.Current();
             var review = DraftReview.Of(catalog, text, baseId);
-            return DraftPage.Render(PolicyOptions.Of(CatalogLookup.LoadAll(catalog).Policies), baseId, text, review);
+            return DraftPage.Render(PolicyOptions.Of(catalog.All.Policies), baseId, text, review);
         }, draft)).ExcludeFromDescription();
 
         // The draft as a file, named by its id when it gives one; its text as sent (line ends as a file has them), nothing checked.
@@ -73,7 +73,7 @@ public static class PageEndpoints
             return Results.File(System.Text.Encoding.UTF8.GetBytes(text), "application/yaml; charset=utf-8", DraftForm.FileName(text));
         }, draft)).ExcludeFromDescription();
 
-        routes.MapGet(ComparePage.Path, (HttpRequest request) => ComparePage.Render(lookup.Open(), request.Query)).ExcludeFromDescription();
+        routes.MapGet(ComparePage.Path, (HttpRequest request) => ComparePage.Render(lookup.Current(), request.Query)).ExcludeFromDescription();
 
         routes.MapGet(Stylesheet.Path, () => Results.Text(Stylesheet.Text, "text/css; charset=utf-8")).ExcludeFromDescription();
         routes.MapGet(EvaluateScript.Path, () => Results.Text(EvaluateScript.Text, "text/javascript; charset=utf-8")).ExcludeFromDescription();
