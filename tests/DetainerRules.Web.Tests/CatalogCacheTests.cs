@@ -130,7 +130,7 @@ public class CatalogCacheTests
 
             Assert.That(sequential.Values.Select(v => v.Item1), Is.All.EqualTo(HttpStatusCode.OK));
             Assert.That(table, Is.All.EqualTo((HttpStatusCode.OK, tableCli.Out)));
-            Assert.That(compiled, Is.EqualTo(names.Length), "each policy's network compiled once, however many requests raced for it");
+            Assert.That(compiled, Is.EqualTo(names.Length), "each policy compiled once, however many requests raced for it");
         }
     }
 

@@ -6,7 +6,7 @@ using DetainerRules.Yaml;
 
 namespace DetainerRules.Web.Api;
 
-/// <summary>The catalog as its files stand, shared by every request until one of them changes: each file loaded once, each policy compiled once, each name resolved once.</summary>
+/// <summary>The catalog as its files stand, shared by every request until one of them changes: each file loaded once, each policy compiled once (the delegate twin, which the differential suites hold to the rule network's verdicts), each name resolved once.</summary>
 /// <remarks>
 /// <para>
 /// The compiled policies are <see cref="DatedPolicies{T}"/>, the one cache the command line uses, kept
@@ -23,9 +23,7 @@ namespace DetainerRules.Web.Api;
 public sealed class CatalogSnapshot
 {
     private readonly Action _compiled;
-    private readonly DatedPolicies<CompiledPolicy>.Compiler _compileNetwork;
     private readonly DatedPolicies<DelegatePolicy>.Compiler _compileTwin;
-    private readonly DatedPolicies<CompiledPolicy> _networks;
     private readonly DatedPolicies<DelegatePolicy> _twins;
     private readonly ConcurrentDictionary<string, PolicyChoice> _choices = new(StringComparer.Ordinal);
     private readonly Lazy<(List<Policy> Policies, List<Diagnostic> Problems)> _all;
@@ -35,9 +33,7 @@ public sealed class CatalogSnapshot
     {
         Catalog = new PolicyCatalog(searchPath);
         _compiled = compiled;
-        _compileNetwork = Counted<CompiledPolicy>(PolicyCompiler.Compile);
         _compileTwin = Counted<DelegatePolicy>(DelegatePolicy.Compile);
-        _networks = new(Catalog, _compileNetwork);
         _twins = new(Catalog, _compileTwin);
         _all = new(() => CatalogLookup.LoadAll(Catalog));
     }
@@ -52,10 +48,6 @@ public sealed class CatalogSnapshot
     /// <exception cref="InvalidInputException">The policy, or a version of the family, has problems.</exception>
     public PolicyChoice Choose(string name, string field) =>
         _choices.TryGetValue(name, out var known) ? known : _choices.GetOrAdd(name, CatalogLookup.Choose(Catalog, name, field));
-
-    /// <summary>The rule network of <paramref name="policy"/> with the authorities in force (<see cref="DatedPolicies{T}.For"/>).</summary>
-    /// <exception cref="InvalidInputException">An authority cannot be loaded or told.</exception>
-    public CompiledPolicy Network(Policy policy, DateTimeOffset bookedAt, DateOnly? day) => Of(_networks, _compileNetwork, policy).For(policy, bookedAt, day);
 
     /// <summary>The delegate twin of <paramref name="policy"/> with the authorities in force at a booking or on a day (<see cref="DatedPolicies{T}.For"/>).</summary>
     /// <exception cref="InvalidInputException">An authority cannot be loaded or told.</exception>
