@@ -14,20 +14,6 @@ namespace DetainerRules.Web.Tests;
 [TestFixture]
 public class EvaluatePageTests
 {
-    /// <summary>Requires ICE notice at release for a robbery charge, and no other: a charge's category decides it.</summary>
-    private static readonly string Charging = FixturePolicies.Policy("charging", "Charging policy", """
-          - id: report-robbery
-            when: any charge(category = robbery)
-            then:
-              notify_ice: { value: required, at: [release] }
-            because: robbery charges are reported
-            cite:
-              - source: src
-                at: "s. 3"
-                quote: Robbery charges shall be reported at release.
-                verified: primary
-        """);
-
     /// <summary>The facts of <see cref="FixtureScenarios.Detained"/>, as the form sends them.</summary>
     private static readonly (string Field, string Value)[] Detained =
     [
@@ -47,7 +33,7 @@ public class EvaluatePageTests
     public async Task Start()
     {
         _bench = await Workbenches.Start();
-        await File.WriteAllTextAsync(Path.Combine(_bench.Rules, "charging.yaml"), Charging);
+        await File.WriteAllTextAsync(Path.Combine(_bench.Rules, "charging.yaml"), FixturePolicies.Charging);
         await File.WriteAllTextAsync(Path.Combine(_bench.Rules, "hostile.yaml"), PageFixtures.Hostile);
     }
 
