@@ -47,6 +47,8 @@ public static class PageEndpoints
             return Results.File(System.Text.Encoding.UTF8.GetBytes(form.ToYaml()), "application/yaml; charset=utf-8", "scenario.yaml");
         }).ExcludeFromDescription();
 
+        // The pages have no icon: a browser asks for one on every page anyway, and a 404 would be logged in its console each time.
+        routes.MapGet("/favicon.ico", () => Results.NoContent()).ExcludeFromDescription();
         routes.MapGet(Stylesheet.Path, () => Results.Text(Stylesheet.Text, "text/css; charset=utf-8")).ExcludeFromDescription();
         routes.MapGet(EvaluateScript.Path, () => Results.Text(EvaluateScript.Text, "text/javascript; charset=utf-8")).ExcludeFromDescription();
     }
