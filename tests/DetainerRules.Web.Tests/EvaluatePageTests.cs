@@ -92,6 +92,22 @@ public class EvaluatePageTests
     }
 
     [Test]
+    public async Task TheFormSentWhole_TheColumnsInTheOrderThePageShowed_ANewPolicyAfter()
+    {
+        // As the browser sends it: the select's choices in the select's order, and the hidden order of the columns shown.
+        var sent = Query(Detained.Append(("columns", "refusing holding")), "charging", "holding", "refusing");
+        var (_, _, page) = await Get("/evaluate" + sent);
+        var headings = page.QuerySelectorAll("table.decisions thead th.policy").Select(th => th.ChildNodes[0].TextContent).ToList();
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(headings, Is.EqualTo(new[] { "refusing", "holding", "charging" }));
+            Assert.That(page.QuerySelector("input[type=hidden][name=columns]")!.GetAttribute("value"), Is.EqualTo("refusing holding charging"));
+            Assert.That(page.QuerySelectorAll("p.actions a")[0].GetAttribute("href"), Does.EndWith("&policy=refusing&policy=holding&policy=charging").And.Not.Contain("columns"));
+        }
+    }
+
+    [Test]
     public async Task EachAnswer_OpensOntoTheRuleItsReasonAndTheQuotedSource()
     {
         var (_, _, page) = await Get("/evaluate" + Query(Detained, "charging", "refusing"));
@@ -210,7 +226,7 @@ public class EvaluatePageTests
             Assert.That(page.QuerySelectorAll("input#charge5_offense, input#conviction5_released_on"), Has.Length.EqualTo(2));
 
             // Every control labelled, by a label or its own aria-label.
-            var unlabelled = page.QuerySelectorAll("form input, form select")
+            var unlabelled = page.QuerySelectorAll("form input:not([type=hidden]), form select")
                 .Where(c => c.GetAttribute("aria-label") is null && page.QuerySelector($"label[for='{c.Id}']") is null && c.Closest("label") is null)
                 .Select(c => c.Id ?? c.GetAttribute("name")).ToList();
             Assert.That(unlabelled, Is.Empty);
