@@ -2,7 +2,7 @@ using static Microsoft.Playwright.Assertions;
 
 namespace DetainerRules.Browser.Tests;
 
-/// <summary>The pages at a phone's width (390 CSS pixels): one column, nothing wider than the screen, so no sideways scrolling.</summary>
+/// <summary>The pages at a phone's width (390 CSS pixels): one column, nothing wider than the screen, so no sideways scrolling, and what was typed seen whole.</summary>
 [TestFixture]
 public class PhoneTests : BrowserFixture
 {
@@ -35,7 +35,17 @@ public class PhoneTests : BrowserFixture
             await Screenshot(screenshot, phone);
         }
 
-        Assert.That(client, Is.EqualTo(Width));
-        Assert.That(scroll, Is.LessThanOrEqualTo(client), $"{path} scrolls sideways at {Width} px; wider than the screen: {string.Join(", ", wide)}");
+        // A value typed into a field is seen whole (a time with its offset is 25 characters), not cut at the field's edge.
+        var clipped = await phone.EvaluateAsync<string[]>("""
+            () => [...document.querySelectorAll('form input[type=text]')].filter((i) => i.value !== '' && i.scrollWidth > i.clientWidth)
+              .map((i) => `${i.id} (${i.clientWidth} px showing ${i.scrollWidth} px)`)
+            """);
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(client, Is.EqualTo(Width));
+            Assert.That(scroll, Is.LessThanOrEqualTo(client), $"{path} scrolls sideways at {Width} px; wider than the screen: {string.Join(", ", wide)}");
+            Assert.That(clipped, Is.Empty, "fields whose value is cut off");
+        }
     }
 }

@@ -88,6 +88,7 @@ public static class Stylesheet
           table.catalog .timeline, table.catalog .where { display: none; }
           table.catalog td:first-child { min-width: 11rem; }
           input[type=text], select[multiple] { min-width: 0; width: 100%; }
+          .fields > .field { flex: 1 1 100%; }
         }
         """;
 }
