@@ -2,7 +2,7 @@ using static Microsoft.Playwright.Assertions;
 
 namespace DetainerRules.Browser.Tests;
 
-/// <summary>The Evaluate form used from the keyboard alone: every control reached by Tab, in the order the page shows them, each showing its focus.</summary>
+/// <summary>The Evaluate page used from the keyboard alone: every control reached by Tab, in the order the page shows them, each showing its focus; an answer's explanation opened with Enter.</summary>
 [TestFixture]
 public class KeyboardTests : BrowserFixture
 {
@@ -49,5 +49,25 @@ public class KeyboardTests : BrowserFixture
         await Expect(Page.Locator("#charge1_level")).ToHaveValueAsync("felony");
         await Expect(Page.Locator("#charge1_category")).ToHaveValueAsync("robbery");
         await Expect(Page.Locator("table.decisions")).ToBeVisibleAsync();
+    }
+
+    [Test]
+    public async Task AnExplanation_OpenedFromTheKeyboard()
+    {
+        await Open("/evaluate?booked_at=2025-01-17T09%3A30%3A00-08%3A00&charge1_offense=robbery&charge1_level=felony&charge1_category=robbery&policy=charging");
+        var reached = false;
+        for (var press = 0; press < 40 && !reached; press++)
+        {
+            await Page.Keyboard.PressAsync("Tab");
+            reached = await Page.EvaluateAsync<bool>("() => document.activeElement?.tagName === 'SUMMARY' && document.activeElement.closest('tr')?.id === 'row-notify_ice'");
+        }
+
+        Assert.That(reached, Is.True, "Tab never reached the Why of the notice answer");
+        Assert.That(await Focus.Outline(Page), Is.Not.Null, "the focused Why shows where the focus is");
+        var why = Page.Locator("tr#row-notify_ice td .why");
+        await Expect(why).Not.ToBeVisibleAsync();
+        await Page.Keyboard.PressAsync("Enter");
+        await Expect(why).ToBeVisibleAsync();
+        await Expect(why.Locator("figure.cite blockquote")).ToHaveTextAsync("Robbery charges shall be reported at release.");
     }
 }
