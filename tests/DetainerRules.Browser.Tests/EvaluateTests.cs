@@ -216,6 +216,55 @@ public class EvaluateTests : BrowserFixture
         await evaluate.ExpectAnswer("notify_ice", "charging", "required");
     }
 
+    [Test]
+    public async Task APolicyThatCannotDecide_SaidOnThePage_BesideThePolicies()
+    {
+        // Each file loads (validate passes them), but on 2025-01-17 both versions of the family `st` are in force by their
+        // written dates, so `town`, bound by st, cannot tell which binds it: the command line refuses that booking (DR202).
+        (string Id, string Text)[] files =
+        [
+            ("st-old", FixturePolicies.Policy("st-old", "State, old act", "  []", "family: st\neffective: { from: 2019-01-01, until: 2025-12-31 }")),
+            ("st", FixturePolicies.Policy("st", "State, new act", "  []", "family: st\neffective: { from: 2024-01-01 }")),
+            ("town", FixturePolicies.Policy("town", "Town bound by the state", "  []", "bound_by: [st]")),
+        ];
+        foreach (var (id, text) in files)
+        {
+            await File.WriteAllTextAsync(Path.Combine(Bench.Rules, id + ".yaml"), text);
+        }
+
+        try
+        {
+            var scenario = Path.Combine(Bench.Folder, "town-booking.yaml");
+            await File.WriteAllTextAsync(scenario, "booked_at: 2025-01-17T09:30:00-08:00\ncharges: [ { offense: robbery, level: felony, category: robbery } ]\n");
+            var cli = Bench.Cli("evaluate", "-p", "town", scenario);
+            Assert.That(cli.Exit, Is.Not.Zero);
+            var said = cli.Err[(cli.Err.IndexOf("bound_by: ", StringComparison.Ordinal) + "bound_by: ".Length)..].Trim();
+            Assert.That(said, Does.StartWith("more than one version of `st` may have been in force on 2025-01-17"));
+
+            AllowConsole("the server responded with a status of 400");
+            AllowConsole("400 for " + Bench.Url("/evaluate?"));
+            var response = await Open("/evaluate?booked_at=2025-01-17T09%3A30%3A00-08%3A00&charge1_offense=robbery&charge1_level=felony&charge1_category=robbery&policy=holding&policy=town");
+            Assert.That(await response!.HeaderValueAsync("content-type"), Does.StartWith("text/html"), "a page, not the API's problem details");
+            await Expect(Page.Locator("#problems")).ToBeVisibleAsync();
+            await Expect(Page.Locator("#policy ~ p.error#error-policy")).ToContainTextAsync(said);
+            await Expect(Page.Locator("form#booking")).ToBeVisibleAsync();
+            await Expect(Page.Locator("#charge1_offense")).ToHaveValueAsync("robbery");
+            await Screenshot("evaluate-policy-problem");
+
+            // Dropping the policy from the choice, the live script answers for the rest.
+            await Page.Locator("#policy").SelectOptionAsync(["holding"]);
+            await Expect(Page.Locator("table.decisions")).ToBeVisibleAsync();
+            await Expect(Page.Locator("#error-policy")).ToHaveCountAsync(0);
+        }
+        finally
+        {
+            foreach (var (id, _) in files)
+            {
+                File.Delete(Path.Combine(Bench.Rules, id + ".yaml"));
+            }
+        }
+    }
+
     /// <summary>What the scenario loader says about <paramref name="field"/> in <paramref name="yaml"/>: the message the page must show.</summary>
     private static string LoaderProblem(string yaml, string field)
     {
