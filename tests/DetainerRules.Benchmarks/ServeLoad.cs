@@ -102,7 +102,7 @@ public static class ServeLoad
     private static void Phases(CatalogLookup lookup, string body, TextWriter output)
     {
         const int Rounds = 2_000;
-        var steps = new (string Name, Stopwatch Watch)[] { ("read the request's JSON", new()), ("load the scenario", new()), ("the catalog, the name", new()), ("the compiled network (cached)", new()), ("decide (rule network)", new()), ("write the answer's JSON", new()) };
+        var steps = new (string Name, Stopwatch Watch)[] { ("read the request's JSON", new()), ("load the scenario", new()), ("the catalog, the name", new()), ("the compiled twin (cached)", new()), ("decide (delegate twin)", new()), ("write the answer's JSON", new()) };
         var query = new QueryCollection();
         for (var round = -200; round < Rounds; round++)
         {
@@ -122,8 +122,8 @@ public static class ServeLoad
             var request = Step(0, () => EvaluateRequest.Read(Web.Http.RequestBody.Kind.Json, body, query));
             var scenario = Step(1, () => ScenarioLoader.Load(request.Scenario, "scenario", "scenario"));
             var (snapshot, policy) = Step(2, () => lookup.Current() is var s ? (s, s.Choose(request.Policies![0], "policies[0]").On(scenario.BookedAt)) : default);
-            var network = Step(3, () => snapshot.Network(policy, scenario.BookedAt, null));
-            var verdict = Step(4, () => network.Evaluate(scenario));
+            var twin = Step(3, () => snapshot.Twin(policy, scenario.BookedAt, null));
+            var verdict = Step(4, () => twin.Evaluate(scenario));
             _ = Step(5, () => Reports.JsonReport.ToJson(verdict));
         }
 

@@ -14,20 +14,6 @@ namespace DetainerRules.Web.Tests;
 [TestFixture]
 public class EvaluatePageTests
 {
-    /// <summary>Requires ICE notice at release for a robbery charge, and no other: a charge's category decides it.</summary>
-    private static readonly string Charging = FixturePolicies.Policy("charging", "Charging policy", """
-          - id: report-robbery
-            when: any charge(category = robbery)
-            then:
-              notify_ice: { value: required, at: [release] }
-            because: robbery charges are reported
-            cite:
-              - source: src
-                at: "s. 3"
-                quote: Robbery charges shall be reported at release.
-                verified: primary
-        """);
-
     /// <summary>The facts of <see cref="FixtureScenarios.Detained"/>, as the form sends them.</summary>
     private static readonly (string Field, string Value)[] Detained =
     [
@@ -47,7 +33,7 @@ public class EvaluatePageTests
     public async Task Start()
     {
         _bench = await Workbenches.Start();
-        await File.WriteAllTextAsync(Path.Combine(_bench.Rules, "charging.yaml"), Charging);
+        await File.WriteAllTextAsync(Path.Combine(_bench.Rules, "charging.yaml"), FixturePolicies.Charging);
         await File.WriteAllTextAsync(Path.Combine(_bench.Rules, "hostile.yaml"), PageFixtures.Hostile);
     }
 
@@ -102,6 +88,22 @@ public class EvaluatePageTests
             }
 
             Assert.That(Values(page, "outcome"), Is.EqualTo(table.Select(c => c.GetProperty("outcome").GetString()).ToList()));
+        }
+    }
+
+    [Test]
+    public async Task TheFormSentWhole_TheColumnsInTheOrderThePageShowed_ANewPolicyAfter()
+    {
+        // As the browser sends it: the select's choices in the select's order, and the hidden order of the columns shown.
+        var sent = Query(Detained.Append(("columns", "refusing holding")), "charging", "holding", "refusing");
+        var (_, _, page) = await Get("/evaluate" + sent);
+        var headings = page.QuerySelectorAll("table.decisions thead th.policy").Select(th => th.ChildNodes[0].TextContent).ToList();
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(headings, Is.EqualTo(new[] { "refusing", "holding", "charging" }));
+            Assert.That(page.QuerySelector("input[type=hidden][name=columns]")!.GetAttribute("value"), Is.EqualTo("refusing holding charging"));
+            Assert.That(page.QuerySelectorAll("p.actions a")[0].GetAttribute("href"), Does.EndWith("&policy=refusing&policy=holding&policy=charging").And.Not.Contain("columns"));
         }
     }
 
@@ -224,7 +226,7 @@ public class EvaluatePageTests
             Assert.That(page.QuerySelectorAll("input#charge5_offense, input#conviction5_released_on"), Has.Length.EqualTo(2));
 
             // Every control labelled, by a label or its own aria-label.
-            var unlabelled = page.QuerySelectorAll("form input, form select")
+            var unlabelled = page.QuerySelectorAll("form input:not([type=hidden]), form select")
                 .Where(c => c.GetAttribute("aria-label") is null && page.QuerySelector($"label[for='{c.Id}']") is null && c.Closest("label") is null)
                 .Select(c => c.Id ?? c.GetAttribute("name")).ToList();
             Assert.That(unlabelled, Is.Empty);

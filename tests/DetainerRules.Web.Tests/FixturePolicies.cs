@@ -25,6 +25,20 @@ internal static class FixturePolicies
         ("fam", Policy("fam", "Family, current version", "  []", "family: fam\neffective: { from: 2024-01-01 }")),
     ];
 
+    /// <summary>Requires ICE notice at release for a robbery charge, and no other: a charge's category decides it. Not in <see cref="All"/>: the page and browser tests add it where they need it.</summary>
+    public static readonly string Charging = Policy("charging", "Charging policy", """
+          - id: report-robbery
+            when: any charge(category = robbery)
+            then:
+              notify_ice: { value: required, at: [release] }
+            because: robbery charges are reported
+            cite:
+              - source: src
+                at: "s. 3"
+                quote: Robbery charges shall be reported at release.
+                verified: primary
+        """);
+
     /// <summary>The shared template (<see cref="TestSupport.PolicyTemplate"/>) with this id and title.</summary>
     public static string Policy(string id, string title, string rules, string extra = "") => TestSupport.PolicyTemplate.Yaml(id, title, rules, extra);
 }

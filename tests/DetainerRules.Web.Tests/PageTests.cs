@@ -75,6 +75,19 @@ public class PageTests
     }
 
     [Test]
+    public async Task TheIconABrowserAsksFor_NoContent_NotAProblem()
+    {
+        // A browser asks for /favicon.ico on every page; a 404 would be logged in its console each time (found by the browser tests).
+        var response = await _bench.Http.GetAsync("/favicon.ico");
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.NoContent));
+            Assert.That(response.Headers.GetValues("Content-Security-Policy").Single(), Is.EqualTo(SecurityHeaders.ContentSecurityPolicy));
+        }
+    }
+
+    [Test]
     public async Task PolicyPage_EachRuleBesideItsQuote_Link_Level_AndRole()
     {
         var (response, body, page) = await Get("/policies/cited");

@@ -40,7 +40,7 @@ public sealed class BookingEvaluation
     /// <exception cref="InvalidInputException">The booking has problems, each positioned in that text and named by its field.</exception>
     public static Scenario Load(BookingForm form) => ScenarioLoader.Load(form.ToYaml(), RequestTexts.Scenario, RequestTexts.Scenario);
 
-    /// <exception cref="EvaluationException">A policy could not decide the scenario (a defect in a policy, a 422 as from the API).</exception>
+    /// <remarks>A chosen policy that cannot decide the booking (its authorities cannot be told on the booking day, or its evaluation fails) is a problem beside the policies, so the page answers with a page, not the API's problem details.</remarks>
     public static BookingEvaluation Of(CatalogSnapshot catalog, BookingForm form)
     {
         var problems = new List<(string?, Diagnostic)>();
@@ -88,8 +88,20 @@ public sealed class BookingEvaluation
         }
 
         // As the table of `detainer evaluate -p A -p B`: each family at its version on the booking day, with the authorities then in force, compiled once for the whole server.
-        var columns = choices.Select(c => PolicyColumn.Of(c.Name, () => c.On(scenario.BookedAt), policy => catalog.Twin(policy, scenario.BookedAt, null).Evaluate(scenario))).ToList();
-        return new BookingEvaluation(new PolicyTable(scenario, null, columns), []);
+        try
+        {
+            var columns = choices.Select(c => PolicyColumn.Of(c.Name, () => c.On(scenario.BookedAt), policy => catalog.Twin(policy, scenario.BookedAt, null).Evaluate(scenario))).ToList();
+            return new BookingEvaluation(new PolicyTable(scenario, null, columns), []);
+        }
+        catch (InvalidInputException e)
+        {
+            // A policy that loads but cannot decide this booking (its authority's versions overlap on the booking day): said beside the policies, as the command line says it.
+            return new BookingEvaluation(null, [.. e.Diagnostics.Select(d => ((string?)"policy", d))]);
+        }
+        catch (EvaluationException e)
+        {
+            return new BookingEvaluation(null, [("policy", Fail(e.Message))]);
+        }
     }
 
     private static Diagnostic Fail(string message) => Diagnostic.Error(new SourceSpan("policy", 0, 0), DiagnosticCodes.Field, "policy", message);

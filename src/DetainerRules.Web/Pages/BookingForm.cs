@@ -107,13 +107,23 @@ public sealed class BookingForm
         }
     }
 
+    /// <summary>The hidden field holding the columns' order as the page showed them: a browser sends a multiple select's choices in the select's order, not the order they were asked in.</summary>
+    public const string ColumnsField = "columns";
+
+    /// <summary>The policies <paramref name="chosen"/>, those the page showed (<paramref name="shown"/>, space-separated) first in its order, a newly chosen one after them.</summary>
+    private static List<string> InShownOrder(List<string> chosen, string? shown)
+    {
+        var before = (shown ?? string.Empty).Split(' ', StringSplitOptions.RemoveEmptyEntries).Where(chosen.Contains).Distinct(StringComparer.Ordinal).ToList();
+        return [.. before, .. chosen.Where(p => !before.Contains(p))];
+    }
+
     /// <summary>The form from the query string; keys the form does not have are ignored, as a browser's form would never send them.</summary>
     public static BookingForm Read(IQueryCollection query)
     {
         var form = new BookingForm
         {
             Submitted = query.ContainsKey("booked_at"),
-            Policies = [.. query["policy"].OfType<string>().Select(p => p.Trim()).Where(p => p.Length > 0).Distinct(StringComparer.Ordinal)],
+            Policies = InShownOrder([.. query["policy"].OfType<string>().Select(p => p.Trim()).Where(p => p.Length > 0).Distinct(StringComparer.Ordinal)], query[ColumnsField].FirstOrDefault()),
             Requests = [.. query["request"].OfType<string>().Where(r => r.Length > 0).Distinct(StringComparer.Ordinal)],
         };
         foreach (var field in Fields())

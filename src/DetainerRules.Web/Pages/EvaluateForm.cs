@@ -164,6 +164,9 @@ internal static class EvaluateForm
         }
 
         w.WriteLine("</select>");
+
+        // The columns' order, kept when the form is sent without the script (the select would send its own order).
+        w.WriteLine($"<input type=\"hidden\" name=\"{BookingForm.ColumnsField}\" value=\"{HtmlText.Encode(string.Join(' ', form.Policies))}\">");
         Errors(w, errors, "policy");
         w.WriteLine("</fieldset>");
     }

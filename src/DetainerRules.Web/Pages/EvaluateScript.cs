@@ -31,6 +31,7 @@ public static class EvaluateScript
             const chosen = [];
             for (const [key, value] of new FormData(form)) {
               if (key === 'policy') chosen.push(value);
+              else if (key === 'columns') continue;
               else if (value !== '' || key === 'booked_at') params.append(key, value);
             }
 
@@ -63,6 +64,10 @@ public static class EvaluateScript
             result.replaceWith(document.importNode(fresh, true));
             placeErrors(next);
             history.replaceState(null, '', form.getAttribute('action') + '?' + query);
+
+            // The order shown, for the Evaluate button: the form sent whole keeps the columns as they are.
+            const columns = form.elements.namedItem('columns');
+            if (columns) columns.value = params.getAll('policy').join(' ');
             const problems = next.querySelectorAll('#problems li').length;
             say(problems === 0 ? 'Evaluated as you typed.' : problems + (problems === 1 ? ' problem' : ' problems') + ': see beside the fields.');
           }

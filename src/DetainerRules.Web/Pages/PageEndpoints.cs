@@ -75,6 +75,8 @@ public static class PageEndpoints
 
         routes.MapGet(ComparePage.Path, (HttpRequest request) => ComparePage.Render(lookup.Current(), request.Query)).ExcludeFromDescription();
 
+        // The pages have no icon: a browser asks for one on every page anyway, and a 404 would be logged in its console each time.
+        routes.MapGet("/favicon.ico", () => Results.NoContent()).ExcludeFromDescription();
         routes.MapGet(Stylesheet.Path, () => Results.Text(Stylesheet.Text, "text/css; charset=utf-8")).ExcludeFromDescription();
         routes.MapGet(EvaluateScript.Path, () => Results.Text(EvaluateScript.Text, "text/javascript; charset=utf-8")).ExcludeFromDescription();
         routes.MapGet(DraftScript.Path, () => Results.Text(DraftScript.Text, "text/javascript; charset=utf-8")).ExcludeFromDescription();

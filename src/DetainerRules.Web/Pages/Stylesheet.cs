@@ -5,7 +5,7 @@ public static class Stylesheet
 {
     public const string Path = "/workbench.css";
 
-    /// <remarks>Colours keep at least 4.5:1 contrast with their background; the layout is one column at phone width.</remarks>
+    /// <remarks>Colours keep at least 4.5:1 contrast with their background; the layout is one column at phone width, where a long word from a file (an id, a link, markup shown as text) breaks rather than widening the page.</remarks>
     public const string Text = """
         :root { color-scheme: light; --ink: #1d1d1f; --muted: #4a4a52; --line: #c8c8cc; --panel: #f4f4f5; --link: #0b57a4; }
         * { box-sizing: border-box; }
@@ -20,6 +20,7 @@ public static class Stylesheet
         code, pre { font-family: ui-monospace, "DejaVu Sans Mono", monospace; font-size: 0.92em; }
         pre { white-space: pre-wrap; overflow-wrap: anywhere; margin: 0; }
         .muted { color: var(--muted); }
+        h1, h2, h3, p, li, dt, dd, blockquote, figcaption, table.catalog td:first-child { overflow-wrap: anywhere; }
         .scroll { overflow-x: auto; max-width: 100%; }
         table { border-collapse: collapse; width: 100%; margin: 0.5rem 0 1rem; }
         th, td { border: 1px solid var(--line); padding: 0.3rem 0.5rem; text-align: left; vertical-align: top; }
@@ -103,13 +104,14 @@ public static class Stylesheet
         section.comparison details.pair { margin: 0.3rem 0; } section.comparison details.pair h3 { font-size: 1rem; margin: 0.6rem 0 0.2rem; }
         @media (max-width: 40rem) {
           main { padding: 0.8rem; }
-          article.rule { grid-template-columns: 1fr; }
+          article.rule { grid-template-columns: minmax(0, 1fr); }
           dl.facts { grid-template-columns: 1fr; } dl.facts dd { margin-bottom: 0.4rem; }
           table.catalog .timeline, table.catalog .where { display: none; }
           table.catalog td:first-child { min-width: 11rem; }
           input[type=text], select[multiple] { min-width: 0; width: 100%; }
           select { width: 100%; } ol.listing { padding-left: 2.6rem; } textarea { min-height: 16rem; }
           header.site nav { display: block; margin: 0.2rem 0 0; }
+          .fields > .field { flex: 1 1 100%; }
         }
         """;
 }
