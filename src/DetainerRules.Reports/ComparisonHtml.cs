@@ -124,7 +124,7 @@ public static class ComparisonHtml
                 w.Write($"<span class=\"answer {answer.Value}\">{E(string.Join(", ", camp.Select(p => policies[p])))}: {E(answer.Text)}</span>");
             }
 
-            w.WriteLine($" {split.Cases.ToString("N0", CultureInfo.InvariantCulture)} cases</p>");
+            w.WriteLine($" {Cases(split.Cases)}</p>");
             w.WriteLine("<ul class=\"regions\">");
             foreach (var region in split.Regions)
             {
@@ -137,6 +137,9 @@ public static class ComparisonHtml
             w.WriteLine("</ul>");
         }
     }
+
+    /// <summary>"1 case", "1,024 cases".</summary>
+    internal static string Cases(long n) => $"{n.ToString("N0", CultureInfo.InvariantCulture)} {(n == 1 ? "case" : "cases")}";
 
     internal static string Shade(double share) => share switch
     {

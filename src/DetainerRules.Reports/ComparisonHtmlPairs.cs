@@ -102,7 +102,7 @@ internal static class ComparisonHtmlPairs
                 .ThenBy(x => x.Second.Text, StringComparer.Ordinal);
             foreach (var way in ways)
             {
-                w.Write($"<li><span class=\"answer {way.First.Value}\">{E(first)}: {E(way.First.Text)}</span><span class=\"answer {way.Second.Value}\">{E(second)}: {E(way.Second.Text)}</span> {Count(way.Cases)} cases<ul class=\"regions\">");
+                w.Write($"<li><span class=\"answer {way.First.Value}\">{E(first)}: {E(way.First.Text)}</span><span class=\"answer {way.Second.Value}\">{E(second)}: {E(way.Second.Text)}</span> {ComparisonHtml.Cases(way.Cases)}<ul class=\"regions\">");
                 foreach (var region in way.Regions.Take(RegionsShown))
                 {
                     w.Write($"<li>{E(region.Description)} ({Count(region.Cases)}; e.g. {E(region.Example.Id)})</li>");

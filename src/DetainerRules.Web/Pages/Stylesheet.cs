@@ -112,6 +112,10 @@ public static class Stylesheet
           select { width: 100%; } ol.listing { padding-left: 2.6rem; } textarea { min-height: 16rem; }
           header.site nav { display: block; margin: 0.2rem 0 0; }
           .fields > .field { flex: 1 1 100%; }
+
+          /* The two-policy matrix fits the screen: its agreement column, the point of it, is not left behind a sideways scroll. */
+          section.comparison table.matrix { font-size: 0.85rem; } section.comparison table.matrix th, section.comparison table.matrix td { padding: 0.2rem 0.3rem; }
+          section.comparison table.matrix td:first-child { overflow-wrap: anywhere; }
         }
         """;
 }
