@@ -96,6 +96,22 @@ internal static class CompareCommand
             throw new UsageException($"--emit-examples `{examples}` {refusal}");
         }
 
+        // The folder is claimed (created, a probe written) before the comparison runs, so a folder
+        // the system refuses fails the run before the report is printed.
+        var claimed = request.Examples is { } target && OutputFolder.Claim(context.Resolve(target), target);
+        try
+        {
+            return Compare(context, request, filter);
+        }
+        catch when (claimed)
+        {
+            OutputFolder.Release(context.Resolve(request.Examples!));
+            throw;
+        }
+    }
+
+    private static int Compare(CliContext context, Request request, SpaceFilter filter)
+    {
         var catalog = context.Catalog(request.Rules);
         var compiled = new List<(string Label, IPolicyEvaluator Policy)>([
             .. PolicySelection.Pick(context, catalog, request.Policies, request.At, request.ReferenceEngine).Select(p => (p.Policy.Policy.Id, p.Policy)),

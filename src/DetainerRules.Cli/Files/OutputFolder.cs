@@ -25,6 +25,53 @@ internal static class OutputFolder
         };
     }
 
+    /// <summary>
+    /// Makes sure the folder can take files before any work is done: creates it if missing and
+    /// writes and removes a probe file, so a folder the system refuses fails the run before a
+    /// report is printed rather than after.
+    /// </summary>
+    /// <returns>Whether this call created the folder (to remove it again if the run fails later).</returns>
+    /// <exception cref="OutputException">The folder cannot be created or written; nothing is left behind.</exception>
+    public static bool Claim(string folder, string shown)
+    {
+        var created = !Directory.Exists(folder);
+        try
+        {
+            Directory.CreateDirectory(folder);
+            var probe = Path.Combine(folder, $".detainer-probe-{Environment.ProcessId}-{Guid.NewGuid():N}");
+            using (File.Create(probe, 1, FileOptions.DeleteOnClose))
+            {
+            }
+
+            return created;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            if (created && Directory.Exists(folder))
+            {
+                Directory.Delete(folder);
+            }
+
+            throw OutputException.From($"`{shown}`", e);
+        }
+    }
+
+    /// <summary>Removes a folder <see cref="Claim"/> created, if the run failed before writing into it.</summary>
+    public static void Release(string folder)
+    {
+        try
+        {
+            if (Directory.Exists(folder) && !Directory.EnumerateFileSystemEntries(folder).Any())
+            {
+                Directory.Delete(folder);
+            }
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // Best effort: the run is already failing for another reason, which is what to report.
+        }
+    }
+
     /// <summary>Creates the folder if needed and writes each file whole.</summary>
     /// <exception cref="OutputException">A file could not be written; the files this call wrote are removed again.</exception>
     public static void Write(string folder, string shown, IEnumerable<(string Name, string Text)> files)

@@ -148,6 +148,20 @@ public class CompareCliTests
     }
 
     [Test]
+    public void Compare_ThatFailsAfterClaimingANewExamplesFolder_LeavesNoFolder()
+    {
+        // The folder is created (and probed) before the comparison; a comparison that then fails must not leave it behind.
+        var folder = Path.Combine(_dir, "never-written");
+        var (exit, _, error) = Run("compare", "notice-2020", "no-such-policy", "--space", "--emit-examples", folder);
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(exit, Is.EqualTo(ExitCodes.InvalidInput), error);
+            Assert.That(Directory.Exists(folder), Is.False);
+        }
+    }
+
+    [Test]
     public void Compare_ScenarioFiles_CountsFilesAndNamesThemInSplits()
     {
         var (exit, output, error) = Run("compare", "notice-2020", "notice-2023", "--scenarios", Fixtures.Scenarios, "--decision", "delay_release");

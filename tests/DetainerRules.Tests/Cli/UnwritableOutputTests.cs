@@ -183,8 +183,9 @@ public class UnwritableOutputTests
 
         using (Assert.EnterMultipleScope())
         {
-            // The first example's file is the one refused; which example is first is the comparison's business.
-            AssertRefused(run, null, $"detainer: cannot write `{folder}/");
+            // Refused before the comparison runs: the folder is named, and no report is printed for a run that fails.
+            AssertRefused(run, $"detainer: cannot write `{folder}`: permission denied", string.Empty);
+            Assert.That(run.Out, Is.Empty, "no report before the refusal");
             Assert.That(Contents(folder), Is.Empty);
         }
     }
@@ -204,6 +205,7 @@ public class UnwritableOutputTests
         using (Assert.EnterMultipleScope())
         {
             AssertRefused(run, $"detainer: cannot write `{folder}/examples`: permission denied", string.Empty);
+            Assert.That(run.Out, Is.Empty, "no report before the refusal");
             Assert.That(Contents(folder), Is.Empty);
         }
     }
