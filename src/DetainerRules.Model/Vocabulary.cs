@@ -15,6 +15,8 @@ public static class Vocabulary
         Add<OffenseCategory>();
         Add<Citizenship>();
         Add<WarrantKind>();
+        Add<WarrantCourt>();
+        Add<WarrantOffense>();
         Add<FederalRequest>();
         Add<DecisionKind>();
         Add<Modality>();

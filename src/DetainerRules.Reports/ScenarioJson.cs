@@ -103,6 +103,16 @@ public static class ScenarioJson
         w.WriteStartObject("detainer");
         w.WriteString("form", Vocabulary.Word(detainer.Form));
         w.WriteString("warrant", Vocabulary.Word(detainer.Warrant));
+        if (detainer.WarrantCourt is { } court)
+        {
+            w.WriteString("warrant_court", Vocabulary.Word(court));
+        }
+
+        if (detainer.WarrantOffense is { } offense)
+        {
+            w.WriteString("warrant_offense", Vocabulary.Word(offense));
+        }
+
         if (detainer.ReceivedAt is { } received)
         {
             w.WriteString("received_at", Format.Timestamp(received));

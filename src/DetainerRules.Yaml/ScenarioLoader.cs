@@ -215,7 +215,25 @@ public static class ScenarioLoader
         var form = r.Word<DetainerForm>(r.Required(m, "form"));
         var warrant = r.Word<WarrantKind>(r.Required(m, "warrant"));
         var received = r.Timestamp(m["received_at"]);
-        return form is null || warrant is null ? null : new Detainer(form.Value, warrant.Value, received);
+        var court = JudgesFact<WarrantCourt>(r, m, "warrant_court", warrant);
+        var offense = JudgesFact<WarrantOffense>(r, m, "warrant_offense", warrant);
+        return form is null || warrant is null ? null : new Detainer(form.Value, warrant.Value, received) { WarrantCourt = court, WarrantOffense = offense };
+    }
+
+    /// <summary>A fact about a judge's warrant (its court, its offense): optional, and said of nothing but a <c>judicial</c> warrant.</summary>
+    /// <remarks>Refused with another warrant rather than dropped, so that a scenario never says more than the tool reads.</remarks>
+    private static T? JudgesFact<T>(FieldReader r, MappingView m, string key, WarrantKind? warrant)
+        where T : struct, Enum
+    {
+        var node = m[key];
+        var value = r.Word<T>(node);
+        if (value is not null && warrant is { } w && w != WarrantKind.Judicial)
+        {
+            r.Report(node!.Span, m.PathOf(key), $"`{key}` is stated only for a judge's warrant, but `warrant` is `{Model.Vocabulary.Word(w)}`: give `warrant: judicial` or leave `{key}` out");
+            return null;
+        }
+
+        return value;
     }
 
     private static DateTimeOffset? ReadReleaseTime(FieldReader r, YamlNode? node, DateTimeOffset? bookedAt)

@@ -24,6 +24,8 @@ internal sealed class ConditionGenerator(Random random)
     private static readonly string[] Citizenships = [.. Vocabulary.Words<Citizenship>()];
     private static readonly string[] Forms = [.. Vocabulary.Words<DetainerForm>()];
     private static readonly string[] Warrants = [.. Vocabulary.Words<WarrantKind>()];
+    private static readonly string[] Courts = [.. Vocabulary.Words<WarrantCourt>()];
+    private static readonly string[] WarrantOffenses = [.. Vocabulary.Words<WarrantOffense>()];
     private static readonly string[] Requests = [.. Vocabulary.Words<FederalRequest>()];
     private static readonly string[] Flags = [.. FieldCatalog.All.Where(f => f.Scope == FieldScope.Scenario && f.Kind == FieldKind.Flag).Select(f => f.Name)];
 
@@ -153,7 +155,12 @@ internal sealed class ConditionGenerator(Random random)
         1 => Choice("person.citizenship", Citizenships, optional: false),
         2 or 3 => Flag(Pick(Flags)),
         4 => Choice("detainer.form", Forms, optional: true),
-        5 => Choice("detainer.warrant", Warrants, optional: true),
+        5 => random.Next(3) switch
+        {
+            0 => Choice("detainer.warrant", Warrants, optional: true),
+            1 => Choice("detainer.warrant_court", Courts, optional: true),
+            _ => Choice("detainer.warrant_offense", WarrantOffenses, optional: true),
+        },
         6 => Flag("detainer"),
         _ => $"requests has {Pick(Requests)}",
     };
@@ -173,7 +180,8 @@ internal sealed class ConditionGenerator(Random random)
         0 => $"{field} = {Pick(values)}",
         1 => $"{field} != {Pick(values)}",
         2 => $"{field} in [{string.Join(", ", Sample(values, random.Next(1, values.Length + 1)))}]",
-        3 => $"{field} not in [{string.Join(", ", Sample(values, random.Next(1, values.Length)))}]",
+        // Short of the whole vocabulary, unless that leaves no list of two (a court is federal or state).
+        3 => $"{field} not in [{string.Join(", ", Sample(values, random.Next(1, values.Length < 3 ? values.Length + 1 : values.Length)))}]",
         4 => $"{field} == {Pick(values)}",
         5 => $"{field} is known",
         _ => $"{field} is not known",

@@ -114,12 +114,19 @@ public static class RandomScenarios
             Convictions = [.. Enumerable.Range(0, random.Next(0, 4)).Select(_ => Conviction(random, bookedOn))],
             Detainer = random.Next(4) == 0
                 ? null
-                : new Detainer(Pick(random, Enum.GetValues<DetainerForm>()), Pick(random, Enum.GetValues<WarrantKind>()), random.Next(3) == 0 ? null : booked.AddHours(random.Next(0, 48))),
+                : JudgesFacts(random, new Detainer(Pick(random, Enum.GetValues<DetainerForm>()), Pick(random, Enum.GetValues<WarrantKind>()), random.Next(3) == 0 ? null : booked.AddHours(random.Next(0, 48)))),
             Custody = new Custody(random.Next(8) == 0 ? null : booked.AddHours(random.Next(1, 400))),
             IcePresentAtRelease = random.Next(2) == 0,
             Requests = Enum.GetValues<FederalRequest>().Where(_ => random.Next(4) == 0).ToHashSet(),
         };
     }
+
+    /// <summary>A judge's warrant with its court and offense each stated or not; other warrants have neither (the loader refuses them).</summary>
+    private static Detainer JudgesFacts(Random random, Detainer detainer) => detainer.Warrant != WarrantKind.Judicial ? detainer : detainer with
+    {
+        WarrantCourt = Pick(random, new WarrantCourt?[] { null, WarrantCourt.Federal, WarrantCourt.State }),
+        WarrantOffense = Pick(random, new WarrantOffense?[] { null, WarrantOffense.ImmigrationCrime, WarrantOffense.OtherCrime, WarrantOffense.Civil }),
+    };
 
     private static Charge Charge(Random random)
     {

@@ -59,6 +59,15 @@ public static class BookingGenerator
                 Pick(random, [(WarrantKind.Administrative, 80), (WarrantKind.None, 15), (WarrantKind.Judicial, 5)]),
                 booked.AddHours(random.Next(1, 48)))
             : null;
+        if (detainer is { Warrant: WarrantKind.Judicial })
+        {
+            // An invented mix like the rest, every value present, the facts sometimes not recorded.
+            detainer = detainer with
+            {
+                WarrantCourt = Pick(random, [((WarrantCourt?)WarrantCourt.Federal, 60), (WarrantCourt.State, 15), (null, 25)]),
+                WarrantOffense = Pick(random, [((WarrantOffense?)WarrantOffense.ImmigrationCrime, 50), (WarrantOffense.OtherCrime, 20), (WarrantOffense.Civil, 5), (null, 25)]),
+            };
+        }
         return new Scenario
         {
             Id = id,

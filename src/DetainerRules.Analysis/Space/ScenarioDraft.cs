@@ -21,7 +21,7 @@ internal sealed class ScenarioDraft(DateTimeOffset bookedAt)
         [Field.Citizenship] = Citizenship.Noncitizen,
     };
 
-    public (DetainerForm Form, WarrantKind Warrant)? Detainer { get; set; }
+    public DetainerValue? Detainer { get; set; }
     public HashSet<FederalRequest> Requests { get; } = [];
     public List<Charge> Charges { get; } = [new Charge("disorderly conduct", null, OffenseLevel.Misdemeanor, OffenseCategory.PublicOrder)];
     public List<Conviction> Convictions { get; } = [];
@@ -38,7 +38,7 @@ internal sealed class ScenarioDraft(DateTimeOffset bookedAt)
             BookedAt = BookedAt,
             Charges = [.. Charges],
             Convictions = [.. Convictions],
-            Detainer = Detainer is { } d ? new Detainer(d.Form, d.Warrant, BookedAt.AddHours(2)) : null,
+            Detainer = Detainer?.ToDetainer(BookedAt.AddHours(2)),
             Custody = new Custody(BookedAt.AddHours(8)),
             Requests = new HashSet<FederalRequest>(Requests),
         };

@@ -33,9 +33,13 @@ internal static class SpaceBuilder
             new(name, title, Narrow(filter, name, [new RawValue(false, "no", no), new RawValue(true, "yes", yes)]), s => read(s), (d, v) => write(d, (bool)v!), TestsOf(name));
 
         var fields = SpaceFields.Leading.Select(Own).ToList();
+
+        // The court and offense of a judge's warrant split the detainer's values only for conditions that read them.
+        var courts = inventory.ScenarioTests.Any(t => t.Field == Field.DetainerWarrantCourt);
+        var offenses = inventory.ScenarioTests.Any(t => t.Field == Field.DetainerWarrantOffense);
         var trailing = new List<FieldDimension>
         {
-            new("detainer", FieldCatalog.Get(Field.DetainerPresent).Title!, DetainerValues(filter), s => s.Detainer is { } d ? (d.Form, d.Warrant) : null, (d, v) => d.Detainer = ((DetainerForm, WarrantKind)?)v, TestsOf("detainer"), DescribeDetainers),
+            new("detainer", FieldCatalog.Get(Field.DetainerPresent).Title!, DetainerValues(filter, courts, offenses), s => DetainerValue.Of(s, courts, offenses), (d, v) => d.Detainer = (DetainerValue?)v, TestsOf("detainer"), DescribeDetainers),
         };
         trailing.AddRange(SpaceFields.Trailing.Select(Own));
         foreach (var request in Enum.GetValues<FederalRequest>())
@@ -69,7 +73,7 @@ internal static class SpaceBuilder
         {
             { Scope: FieldScope.Offense } => throw new ArgumentException($"`{field.Name}` is read on an offense, not on the scenario", nameof(test)),
             { Phrases: not null } => field.Name,
-            { Field: Field.DetainerPresent or Field.DetainerForm or Field.DetainerWarrant } => "detainer",
+            { Field: Field.DetainerPresent or Field.DetainerForm or Field.DetainerWarrant or Field.DetainerWarrantCourt or Field.DetainerWarrantOffense } => "detainer",
             { Field: Field.Requests } => "requests." + Vocabulary.Word((FederalRequest)test.Operands[0]),
             _ => throw new UnreachableException($"`{field.Name}` has no dimension in the scenario space: give it a title and phrases in the field table, or a dimension of its own"),
         };
@@ -81,7 +85,9 @@ internal static class SpaceBuilder
         return kept.Count > 0 ? kept : throw new SpaceFilterException($"leaves `{key}` no value");
     }
 
-    private static List<RawValue> DetainerValues(SpaceFilter filter)
+    /// <param name="courts">Whether a condition reads the court of a judge's warrant: then each court, and none stated, is a value of its own.</param>
+    /// <param name="offenses">Likewise for what the warrant is for.</param>
+    private static List<RawValue> DetainerValues(SpaceFilter filter, bool courts, bool offenses)
     {
         var raws = new List<RawValue>();
         if (filter.Allows("detainer", "none") && filter.Allowed("detainer.form") is null && filter.Allowed("detainer.warrant") is null)
@@ -95,8 +101,18 @@ internal static class SpaceBuilder
             {
                 foreach (var warrant in new[] { WarrantKind.Administrative, WarrantKind.None, WarrantKind.Judicial }.Where(w => filter.Allows("detainer.warrant", Vocabulary.Word(w))))
                 {
-                    var phrase = $"an {Vocabulary.Word(form)} detainer with {Phrases.Warrant(warrant)}";
-                    raws.Add(new RawValue((form, warrant), $"{Vocabulary.Word(form)}/{Vocabulary.Word(warrant)}", phrase));
+                    // Unstated first: the judge's warrant as every scenario without the facts has it.
+                    WarrantCourt?[] courtValues = warrant == WarrantKind.Judicial && courts ? [null, WarrantCourt.Federal, WarrantCourt.State] : [null];
+                    WarrantOffense?[] offenseValues = warrant == WarrantKind.Judicial && offenses ? [null, .. Enum.GetValues<WarrantOffense>().Cast<WarrantOffense?>()] : [null];
+                    foreach (var court in courtValues)
+                    {
+                        foreach (var offense in offenseValues)
+                        {
+                            var value = new DetainerValue(form, warrant, court, offense);
+                            var phrase = $"an {Vocabulary.Word(form)} detainer with {Phrases.Warrant(warrant, court, offense)}";
+                            raws.Add(new RawValue(value, value.Word, phrase));
+                        }
+                    }
                 }
             }
         }
@@ -128,7 +144,7 @@ internal static class SpaceBuilder
             parts.Add("no detainer");
         }
 
-        static (DetainerForm Form, WarrantKind Warrant) Pair(RawValue raw) => ((DetainerForm, WarrantKind))raw.Key!;
+        static (DetainerForm Form, (WarrantKind, WarrantCourt?, WarrantOffense?) Warrant) Pair(RawValue raw) => (((DetainerValue)raw.Key!).Form, ((DetainerValue)raw.Key!).WarrantFacts);
         var allowed = all.Where(a => a.Key is not null).Select(Pair).ToList();
         var allForms = allowed.Select(p => p.Form).Distinct().Count();
         var allWarrants = allowed.Select(p => p.Warrant).Distinct().Count();
@@ -137,7 +153,7 @@ internal static class SpaceBuilder
         {
             var forms = group.Select(g => g.Key).Order().ToList();
             var warrants = group.First().Select(p => p.Warrant).Order().ToList();
-            var warrantText = warrants.Count == allWarrants ? string.Empty : " with " + Wording.Or([.. warrants.Select(Phrases.Warrant)]);
+            var warrantText = warrants.Count == allWarrants ? string.Empty : " with " + Wording.Or([.. warrants.Select(w => Phrases.Warrant(w.Item1, w.Item2, w.Item3))]);
             var formText = forms.Count < allForms ? $"an {Wording.Or([.. forms.Select(f => Vocabulary.Word(f))])} detainer"
                 : warrantText.Length == 0 ? "a detainer of any form" : "a detainer";
             parts.Add(formText + warrantText);

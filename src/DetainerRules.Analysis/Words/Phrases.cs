@@ -35,4 +35,27 @@ internal static class Phrases
         WarrantKind.None => "no warrant",
         _ => throw new UnreachableException($"no phrase for the warrant {warrant}"),
     };
+
+    /// <summary>"a federal judge's warrant for an immigration crime"; a fact not stated goes unsaid, so with neither this is <see cref="Warrant(WarrantKind)"/>.</summary>
+    public static string Warrant(WarrantKind warrant, WarrantCourt? court, WarrantOffense? offense)
+    {
+        if (warrant != WarrantKind.Judicial || (court is null && offense is null))
+        {
+            return Warrant(warrant);
+        }
+
+        var judge = court switch
+        {
+            WarrantCourt.Federal => "a federal judge's warrant",
+            WarrantCourt.State => "a state judge's warrant",
+            _ => "a judge's warrant",
+        };
+        return offense switch
+        {
+            WarrantOffense.ImmigrationCrime => judge + " for a federal immigration crime",
+            WarrantOffense.OtherCrime => judge + " for a crime other than an immigration crime",
+            WarrantOffense.Civil => judge + " for no crime (civil)",
+            _ => judge,
+        };
+    }
 }

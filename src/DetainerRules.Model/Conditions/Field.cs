@@ -11,6 +11,8 @@ public enum Field
     DetainerPresent,
     DetainerForm,
     DetainerWarrant,
+    DetainerWarrantCourt,
+    DetainerWarrantOffense,
     IcePresentAtRelease,
     Requests,
     OffenseLevel,

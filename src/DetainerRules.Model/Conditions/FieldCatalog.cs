@@ -72,7 +72,23 @@ public static class FieldCatalog
             Present = OnScenario(s => s.Detainer != null),
             Absent = "not known (no detainer)",
             CsvColumn = "detainer_warrant",
-            WriteScenario = (s, v) => new(s) { Detainer = v is null ? null : (s.Detainer ?? NewDetainer) with { Warrant = (WarrantKind)v } },
+            WriteScenario = (s, v) => new(s) { Detainer = v is null ? null : WithWarrant(s.Detainer ?? NewDetainer, (WarrantKind)v) },
+        },
+        new(Field.DetainerWarrantCourt, "detainer.warrant_court", FieldScope.Scenario, FieldKind.OptionalChoice, typeof(WarrantCourt), "the court whose judge signed the warrant")
+        {
+            Value = OnScenario(s => s.Detainer!.WarrantCourt!.Value),
+            Present = OnScenario(s => s.Detainer != null && s.Detainer.WarrantCourt.HasValue),
+            Absent = "not stated",
+            CsvColumn = "detainer_warrant_court",
+            WriteScenario = (s, v) => new(s) { Detainer = v is null ? s.Detainer is { } d ? d with { WarrantCourt = null } : null : Judicial(s.Detainer) with { WarrantCourt = (WarrantCourt)v } },
+        },
+        new(Field.DetainerWarrantOffense, "detainer.warrant_offense", FieldScope.Scenario, FieldKind.OptionalChoice, typeof(WarrantOffense), "what the judge's warrant is for")
+        {
+            Value = OnScenario(s => s.Detainer!.WarrantOffense!.Value),
+            Present = OnScenario(s => s.Detainer != null && s.Detainer.WarrantOffense.HasValue),
+            Absent = "not stated",
+            CsvColumn = "detainer_warrant_offense",
+            WriteScenario = (s, v) => new(s) { Detainer = v is null ? s.Detainer is { } d ? d with { WarrantOffense = null } : null : Judicial(s.Detainer) with { WarrantOffense = (WarrantOffense)v } },
         },
         new(Field.IcePresentAtRelease, "ice.present_at_release", FieldScope.Scenario, FieldKind.Flag, null, "ICE is there at release time")
         {
@@ -128,6 +144,13 @@ public static class FieldCatalog
     private static Expression<Func<Scenario, T>> OnScenario<T>(Expression<Func<Scenario, T>> value) => value;
 
     private static Expression<Func<IOffense, T>> OnOffense<T>(Expression<Func<IOffense, T>> value) => value;
+
+    /// <summary>The detainer with another warrant; a warrant not signed by a judge has no court or offense, so they go.</summary>
+    private static Detainer WithWarrant(Detainer detainer, WarrantKind warrant) =>
+        warrant == WarrantKind.Judicial ? detainer with { Warrant = warrant } : detainer with { Warrant = warrant, WarrantCourt = null, WarrantOffense = null };
+
+    /// <summary>The detainer (a new one when there was none) with a judge's warrant, which a court or an offense is stated for.</summary>
+    private static Detainer Judicial(Detainer? detainer) => (detainer ?? NewDetainer) with { Warrant = WarrantKind.Judicial };
 
     /// <summary>A flag's values for the scenario space: no first, as the usual case.</summary>
     private static (object? Value, string Phrase)[] Flag(string yes, string no) => [(false, no), (true, yes)];

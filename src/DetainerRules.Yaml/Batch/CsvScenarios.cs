@@ -22,12 +22,15 @@ public static class CsvScenarios
     public static IReadOnlyList<string> Columns { get; } =
     [
         "id", "booked_at", "foreign_born", "citizenship", "registered_sex_offender", "on_terrorist_watchlist", "lawful_status_proof",
-        "charges", "convictions", "detainer_form", "detainer_warrant", "detainer_received_at", "release_eligible_at", "ice_present_at_release", "requests",
+        "charges", "convictions", "detainer_form", "detainer_warrant", "detainer_warrant_court", "detainer_warrant_offense", "detainer_received_at", "release_eligible_at", "ice_present_at_release", "requests",
     ];
 
     public static string Header => string.Join(",", Columns);
 
     private static readonly string[] Required = ["booked_at", "charges"];
+
+    /// <summary>The cells that make a detainer when any of them says something (its received time alone does not).</summary>
+    private static readonly string[] DetainerCells = ["detainer_form", "detainer_warrant", "detainer_warrant_court", "detainer_warrant_offense"];
 
     private static readonly string[] ChargeItem = ["level", "category", "offense", "statute"];
     private static readonly string[] ConvictionItem = ["level", "category", "convicted_on", "released_on", "offense", "statute"];
@@ -181,11 +184,13 @@ public static class CsvScenarios
             }
 
             w.WriteEndArray();
-            if (Cell("detainer_form").Length > 0 || Cell("detainer_warrant").Length > 0)
+            if (DetainerCells.Any(c => Cell(c).Length > 0))
             {
                 w.WriteStartObject("detainer");
                 Text(w, "form", Cell("detainer_form"));
                 Text(w, "warrant", Cell("detainer_warrant"));
+                Text(w, "warrant_court", Cell("detainer_warrant_court"));
+                Text(w, "warrant_offense", Cell("detainer_warrant_offense"));
                 Text(w, "received_at", Cell("detainer_received_at"));
                 w.WriteEndObject();
             }

@@ -36,6 +36,8 @@ public static class ScenarioFormat
     [
         new("form", new WordShape("the ICE form", Vocabulary.Words<DetainerForm>()), Required: true),
         new("warrant", new WordShape("the warrant with the detainer", Vocabulary.Words<WarrantKind>()), Required: true),
+        new("warrant_court", new WordShape("with a judicial warrant only: the court whose judge signed it, federal (an Article III or magistrate judge) or state; leave out when not known", Vocabulary.Words<WarrantCourt>())),
+        new("warrant_offense", new WordShape("with a judicial warrant only: what it is for, a federal immigration crime (e.g. 8 U.S.C. 1326), another crime, or civil; leave out when not known", Vocabulary.Words<WarrantOffense>())),
         new("received_at", Timestamp),
     ]);
 

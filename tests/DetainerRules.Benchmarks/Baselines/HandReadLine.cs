@@ -198,6 +198,8 @@ public static class HandReadLine
         DetainerForm form = default;
         WarrantKind warrant = default;
         DateTimeOffset? received = null;
+        WarrantCourt? court = null;
+        WarrantOffense? offense = null;
         while (r.Read() && r.TokenType == JsonTokenType.PropertyName)
         {
             var key = r.ValueSpan;
@@ -210,13 +212,21 @@ public static class HandReadLine
             {
                 warrant = Word<WarrantKind>(ref r);
             }
+            else if (key.SequenceEqual("warrant_court"u8))
+            {
+                court = Word<WarrantCourt>(ref r);
+            }
+            else if (key.SequenceEqual("warrant_offense"u8))
+            {
+                offense = Word<WarrantOffense>(ref r);
+            }
             else if (key.SequenceEqual("received_at"u8))
             {
                 received = r.GetDateTimeOffset();
             }
         }
 
-        return new Detainer(form, warrant, received);
+        return new Detainer(form, warrant, received) { WarrantCourt = court, WarrantOffense = offense };
     }
 
     private static T Word<T>(ref Utf8JsonReader r)

@@ -225,6 +225,43 @@ public class ScenarioSpaceTests
     }
 
     [Test]
+    public void For_PolicyReadingTheWarrantCourt_SplitsAJudgesWarrantByCourtAndOnlyThen()
+    {
+        IPolicyEvaluator reads = DelegatePolicy.From(TestPolicies.Compile("""
+              - id: federal-judge
+                when: detainer.warrant = judicial and detainer.warrant_court != state
+                then: { transfer_to_ice: permitted }
+                because: b
+                cite: src
+            """));
+        IPolicyEvaluator ignores = DelegatePolicy.From(TestPolicies.Compile("""
+              - id: any-judge
+                when: detainer.warrant = judicial
+                then: { transfer_to_ice: permitted }
+                because: b
+                cite: src
+            """));
+        var transfer = Subject.Of(DecisionKind.TransferToIce);
+        var split = ScenarioSpace.For([reads]);
+        var plain = ScenarioSpace.For([ignores]);
+        var splitDetainers = split.Points().Select(p => split.Build(p, "p").Detainer).ToList();
+        var plainDetainers = plain.Points().Select(p => plain.Build(p, "p").Detainer).ToList();
+        var comparison = PolicyComparer.OverSpace([("reads", reads), ("ignores", ignores)], ScenarioSpace.For([reads, ignores]), [transfer]);
+
+        using (Assert.EnterMultipleScope())
+        {
+            // A state court's warrant is a class of its own; an unstated court answers as a federal one.
+            Assert.That(splitDetainers.Select(d => d?.WarrantCourt), Does.Contain(WarrantCourt.State));
+            Assert.That(splitDetainers.Where(d => d is { Warrant: WarrantKind.Judicial }).Select(d => d!.WarrantCourt).Distinct().Count(), Is.EqualTo(2));
+            Assert.That(plainDetainers.Select(d => (d?.WarrantCourt, d?.WarrantOffense)), Is.All.EqualTo(((WarrantCourt?)null, (WarrantOffense?)null)), "a policy that does not read the facts gets no dimension for them");
+            var regions = comparison.Subjects.Single().Splits.SelectMany(x => x.Regions).ToList();
+            Assert.That(regions, Is.Not.Empty, "the two disagree on a state court's warrant");
+            Assert.That(regions.Select(r => r.Example.Detainer?.WarrantCourt), Is.All.EqualTo(WarrantCourt.State), "and only there");
+            Assert.That(regions.Select(r => r.Description), Is.All.Contains("a state judge's warrant"));
+        }
+    }
+
+    [Test]
     public void For_Where_NarrowsEveryScenarioOfTheSpace()
     {
         var policy = DelegatePolicy.Compile(DetainerRules.Yaml.PolicyLoader.LoadFile(Fixtures.Policy("notice-2023")), DetainerRules.Yaml.PolicyLoader.LoadBeside);

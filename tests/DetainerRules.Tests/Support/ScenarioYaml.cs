@@ -39,6 +39,16 @@ internal static class ScenarioYaml
         if (s.Detainer is { } d)
         {
             y.Append("detainer:\n  form: ").Append(Vocabulary.Word(d.Form)).Append("\n  warrant: ").Append(Vocabulary.Word(d.Warrant)).Append('\n');
+            if (d.WarrantCourt is { } court)
+            {
+                y.Append("  warrant_court: ").Append(Vocabulary.Word(court)).Append('\n');
+            }
+
+            if (d.WarrantOffense is { } offense)
+            {
+                y.Append("  warrant_offense: ").Append(Vocabulary.Word(offense)).Append('\n');
+            }
+
             if (d.ReceivedAt is { } received)
             {
                 y.Append("  received_at: ").Append(Format.Timestamp(received)).Append('\n');

@@ -50,6 +50,21 @@ public class CsvExportFormsTests
     }
 
     [Test]
+    public void Read_WarrantCourtWithAnAdministrativeWarrant_RefusedAtItsCell()
+    {
+        var record = Csv("booked_at,charges,detainer_form,detainer_warrant,detainer_warrant_court\n2025-01-17T09:30:00-08:00,felony|robbery,I-247A,administrative,Federal\n").Single();
+        Assert.That(record.Errors.Single().ToString(), Does.Contain("in.csv:2:64").And.Contain("detainer_warrant_court").And.Contain("only for a judge's warrant"));
+    }
+
+    [Test]
+    public void Read_JudgesWarrantFacts_ReadInAnyCase()
+    {
+        var record = Csv("booked_at,charges,detainer_form,detainer_warrant,detainer_warrant_court,detainer_warrant_offense\n2025-01-17T09:30:00-08:00,felony|robbery,I-247A,Judicial,STATE,Other_Crime\n").Single();
+        var d = record.Scenario!.Detainer!;
+        Assert.That((d.Warrant, d.WarrantCourt, d.WarrantOffense), Is.EqualTo((WarrantKind.Judicial, (WarrantCourt?)WarrantCourt.State, (WarrantOffense?)WarrantOffense.OtherCrime)));
+    }
+
+    [Test]
     public void Read_WordThatIsNoWordInAnyCase_RefusedWithTheLoadersMessage()
     {
         var record = Csv("booked_at,charges\n2025-01-17T09:30:00-08:00,Felonious|robbery\n").Single();
