@@ -1,3 +1,4 @@
+using DetainerRules.Model.Scenarios;
 using System.Net;
 using System.Text.Json;
 using AngleSharp.Dom;
@@ -176,6 +177,26 @@ public class EvaluatePageTests
             Assert.That(page.QuerySelector("input#charge1_offense")!.GetAttribute("value"), Is.EqualTo("robbery"));
             Assert.That(((IHtmlSelectElement)page.QuerySelector("select#detainer_form")!).Value, Is.EqualTo("I-247A"));
             Assert.That(policies, Is.EqualTo(new[] { "holding", "refusing" }));
+        }
+    }
+
+    [Test]
+    public async Task AJudgesWarrantsCourtAndOffense_SentToTheLoader_AndRefusedBesideTheirFieldWithAnotherWarrant()
+    {
+        (string, string)[] judicial = [.. With("detainer_warrant", "judicial"), ("detainer_warrant_court", "state"), ("detainer_warrant_offense", "other_crime")];
+        var yaml = await (await _bench.Http.GetAsync("/evaluate.yaml" + Query(judicial, "holding"))).Content.ReadAsStringAsync();
+        var detainer = ScenarioLoader.Load(yaml, "scenario.yaml", "scenario").Detainer!;
+
+        // The same facts with an administrative warrant: the loader refuses each at its key, and the page says so beside the field.
+        var (response, _, page) = await Get("/evaluate" + Query([.. Detained, ("detainer_warrant_court", "federal")], "holding"));
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That((detainer.Warrant, detainer.WarrantCourt, detainer.WarrantOffense), Is.EqualTo((WarrantKind.Judicial, (WarrantCourt?)WarrantCourt.State, (WarrantOffense?)WarrantOffense.OtherCrime)));
+            Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
+            Assert.That(Text(page.QuerySelector("#error-detainer_warrant_court")), Does.Contain("judicial"));
+            Assert.That(((IHtmlSelectElement)page.QuerySelector("select#detainer_warrant_court")!).Value, Is.EqualTo("federal"), "what was chosen stays");
+            Assert.That(Text(page.QuerySelector("label[for=detainer_warrant_offense]")), Is.EqualTo("Judge's warrant: for"));
         }
     }
 

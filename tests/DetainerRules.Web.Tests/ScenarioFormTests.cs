@@ -21,7 +21,7 @@ public class ScenarioFormTests
         convictions:
           - { offense: burglary, level: felony, category: burglary, convicted_on: 2015-02-01, released_on: 2018-06-30 }
           - { offense: dui, level: misdemeanor, category: dui, convicted_on: 2021-11-11 }
-        detainer: { form: I-247N, warrant: judicial, received_at: 2024-03-06T01:00:00+05:30 }
+        detainer: { form: I-247N, warrant: judicial, warrant_court: state, warrant_offense: immigration_crime, received_at: 2024-03-06T01:00:00+05:30 }
         custody: { release_eligible_at: 2024-03-07T09:00:00+05:30 }
         ice: { present_at_release: true }
         requests: [ release_date_information, jail_access ]

@@ -22,7 +22,7 @@ public sealed class BookingForm
     public static readonly IReadOnlyList<string> ConvictionParts = ["offense", "level", "category", "convicted_on", "released_on"];
     public static readonly IReadOnlyList<string> PersonFlags = ["registered_sex_offender", "on_terrorist_watchlist", "lawful_status_proof"];
 
-    private static readonly string[] DetainerFields = ["detainer_form", "detainer_warrant", "detainer_received_at"];
+    private static readonly string[] DetainerFields = ["detainer_form", "detainer_warrant", "detainer_warrant_court", "detainer_warrant_offense", "detainer_received_at"];
 
     private readonly Dictionary<string, string> _values = new(StringComparer.Ordinal);
 
@@ -84,7 +84,7 @@ public sealed class BookingForm
     /// <summary>Every single-valued field the form has, in the order the page shows them.</summary>
     public static IEnumerable<string> Fields()
     {
-        string[] top = ["booked_at", "foreign_born", "citizenship", .. PersonFlags, "detainer_form", "detainer_warrant", "detainer_received_at", "release_eligible_at", "ice_present"];
+        string[] top = ["booked_at", "foreign_born", "citizenship", .. PersonFlags, "detainer_form", "detainer_warrant", "detainer_warrant_court", "detainer_warrant_offense", "detainer_received_at", "release_eligible_at", "ice_present"];
         foreach (var field in top)
         {
             yield return field;
@@ -198,6 +198,8 @@ public sealed class BookingForm
             w.Append("detainer:\n");
             Line(w, 1, "form", this["detainer_form"]);
             Line(w, 1, "warrant", this["detainer_warrant"]);
+            Line(w, 1, "warrant_court", this["detainer_warrant_court"]);
+            Line(w, 1, "warrant_offense", this["detainer_warrant_offense"]);
             Line(w, 1, "received_at", this["detainer_received_at"]);
         }
 

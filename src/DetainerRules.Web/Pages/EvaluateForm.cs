@@ -22,6 +22,8 @@ internal static class EvaluateForm
         ["lawful_status_proof"] = "Has shown proof of citizenship or lawful status",
         ["detainer_form"] = "Detainer form",
         ["detainer_warrant"] = "Warrant",
+        ["detainer_warrant_court"] = "Judge's warrant: court",
+        ["detainer_warrant_offense"] = "Judge's warrant: for",
         ["detainer_received_at"] = "Detainer received at",
         ["release_eligible_at"] = "Eligible for release at",
         ["ice_present"] = "ICE present at release",
@@ -78,6 +80,9 @@ internal static class EvaluateForm
         w.WriteLine("<fieldset><legend>Detainer</legend><div class=\"fields\">");
         Select(w, form, errors, "detainer_form", [("", "none lodged"), .. BookingForm.DetainerForms.Select(f => (f, f))]);
         Select(w, form, errors, "detainer_warrant", [("", "(choose with a detainer)"), .. BookingForm.Words<WarrantKind>().Select(k => (k, k))]);
+        // Facts of a judge's warrant only, and optional: several laws turn on them, most bookings do not state them.
+        Select(w, form, errors, "detainer_warrant_court", [("", "not stated"), .. BookingForm.Words<WarrantCourt>().Select(k => (k, k))]);
+        Select(w, form, errors, "detainer_warrant_offense", [("", "not stated"), .. BookingForm.Words<WarrantOffense>().Select(k => (k, k))]);
         Text(w, form, errors, "detainer_received_at", "optional");
         w.WriteLine("</div></fieldset>");
 

@@ -60,6 +60,16 @@ public static class ScenarioForm
         {
             fields["detainer_form"] = Vocabulary.Word(detainer.Form);
             fields["detainer_warrant"] = Vocabulary.Word(detainer.Warrant);
+            if (detainer.WarrantCourt is { } court)
+            {
+                fields["detainer_warrant_court"] = Vocabulary.Word(court);
+            }
+
+            if (detainer.WarrantOffense is { } offense)
+            {
+                fields["detainer_warrant_offense"] = Vocabulary.Word(offense);
+            }
+
             if (detainer.ReceivedAt is { } received)
             {
                 fields["detainer_received_at"] = Format.Timestamp(received);
