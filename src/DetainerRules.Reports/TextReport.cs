@@ -153,15 +153,14 @@ public static class TextReport
 
         if (flips.Count == 0)
         {
-            w.WriteLine("  What would change it: nothing in the scenario this policy reads.");
+            w.WriteLine($"  {FlipText.Heading}: {FlipText.Nothing}");
             return;
         }
 
-        w.WriteLine("  What would change it:");
+        w.WriteLine($"  {FlipText.Heading}:");
         foreach (var flip in flips)
         {
-            var changes = string.Join(" and ", flip.Changes.Select(c => $"{c.Dimension} were {c.To} (now {c.From})"));
-            w.WriteLine($"    - {flip.Answer.Text} if {changes}");
+            w.WriteLine($"    - {FlipText.Of(flip)}");
         }
     }
 

@@ -97,6 +97,22 @@ public class EvaluateTests : BrowserFixture
     }
 
     [Test]
+    public async Task AskingWhatWouldChangeEachAnswer_TheWhyListsIt_WithoutSubmitting()
+    {
+        await Open(Robbery);
+        var notice = await Evaluate.Cell("notify_ice", "charging");
+        await Expect(notice.Locator(".flips")).ToHaveCountAsync(0);
+
+        // Ticked, the live script asks again; charging notifies on any robbery charge, so a changed charge flips it.
+        await Page.Locator("#what_flips").CheckAsync();
+        await Expect(Page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("what_flips=true"));
+        notice = await Evaluate.Cell("notify_ice", "charging");
+        await notice.GetByText("Why").ClickAsync();
+        await Expect(notice.Locator(".flips li").First).ToBeVisibleAsync();
+        await Expect(notice.Locator(".flips")).ToContainTextAsync("charge");
+    }
+
+    [Test]
     public async Task TheAddressAfterTyping_OpenedFresh_GivesTheSameAnswers()
     {
         AllowHalfTypedBookings();

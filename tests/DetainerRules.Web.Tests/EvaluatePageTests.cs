@@ -201,6 +201,31 @@ public class EvaluatePageTests
     }
 
     [Test]
+    public async Task WhatFlipsAsked_EachWhyListsTheChangesThatFlipIt_InTheCommandLinesWords_AndOnlyWhenAsked()
+    {
+        // `charging` notifies ICE of any robbery charge (FixturePolicies.Charging): changing the charge's category must flip notice.
+        var (_, _, asked) = await Get("/evaluate" + Query(Detained, "charging") + "&what_flips=true");
+        var (_, _, plain) = await Get("/evaluate" + Query(Detained, "charging"));
+        var cli = _bench.Cli("evaluate", "-p", "charging", "--what-flips", "scenarios/detained.yaml");
+        List<string> Shown(string row) => [.. asked.QuerySelectorAll($"tr#row-{row} td .flips li").Select(li => li.TextContent)];
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(cli.Exit, Is.Zero, cli.Err);
+            Assert.That(Shown("notify_ice"), Is.Not.Empty.And.Some.Contains("charge"), "a changed charge flips notice");
+            Assert.That(Shown("outcome"), Is.Not.Empty);
+            foreach (var line in Shown("notify_ice").Concat(Shown("outcome")))
+            {
+                Assert.That(cli.Out, Does.Contain("    - " + line + "\n"), "as `detainer evaluate --what-flips` says it");
+            }
+
+            Assert.That(((IHtmlInputElement)asked.QuerySelector("input#what_flips")!).IsChecked, Is.True);
+            Assert.That(asked.QuerySelector("a[download]")!.GetAttribute("href"), Does.Contain("what_flips=true"), "the links keep the question");
+            Assert.That(plain.QuerySelectorAll(".flips"), Is.Empty, "searched only when asked");
+        }
+    }
+
+    [Test]
     public async Task EmptyRowsIgnored_AProblemInALaterRow_ShownBesideThatRowsField()
     {
         // Row 1 left empty; row 3 filled without a category: the loader's charges[0].category is row 3's.

@@ -1,3 +1,6 @@
+using DetainerRules.Analysis;
+using DetainerRules.Analysis.Flips;
+using DetainerRules.Analysis.Space;
 using DetainerRules.Engine;
 using DetainerRules.Model.Decisions;
 using DetainerRules.Model.Diagnostics;
@@ -21,11 +24,18 @@ public sealed class BookingEvaluation
 {
     private readonly ConditionTracer _tracer = new();
 
-    private BookingEvaluation(PolicyTable? table, IReadOnlyList<(string? Field, Diagnostic Problem)> problems)
+    private BookingEvaluation(PolicyTable? table, IReadOnlyList<(string? Field, Diagnostic Problem)> problems, IReadOnlyDictionary<string, ColumnFlips>? flips = null)
     {
         Table = table;
         Problems = problems;
+        Flips = flips ?? new Dictionary<string, ColumnFlips>();
     }
+
+    /// <summary>What would change each answer of a column (<see cref="WhatFlips"/>), or why it was not found.</summary>
+    public sealed record ColumnFlips(IReadOnlyDictionary<Subject, IReadOnlyList<Flip>>? Found, string? NotFound);
+
+    /// <summary>By column name, when the form asked what would change each answer; empty otherwise.</summary>
+    public IReadOnlyDictionary<string, ColumnFlips> Flips { get; }
 
     /// <summary>The decisions, a column per policy; null when there are problems.</summary>
     public PolicyTable? Table { get; }
@@ -91,7 +101,8 @@ public sealed class BookingEvaluation
         try
         {
             var columns = choices.Select(c => PolicyColumn.Of(c.Name, () => c.On(scenario.BookedAt), policy => catalog.Twin(policy, scenario.BookedAt, null).Evaluate(scenario))).ToList();
-            return new BookingEvaluation(new PolicyTable(scenario, null, columns), []);
+            var flips = form.WhatFlips ? columns.Where(c => c.Verdict is not null).ToDictionary(c => c.Name, c => FlipsOf(catalog.Twin(c.Verdict!.Policy, scenario.BookedAt, null), scenario), StringComparer.Ordinal) : null;
+            return new BookingEvaluation(new PolicyTable(scenario, null, columns), [], flips);
         }
         catch (InvalidInputException e)
         {
@@ -101,6 +112,19 @@ public sealed class BookingEvaluation
         catch (EvaluationException e)
         {
             return new BookingEvaluation(null, [("policy", Fail(e.Message))]);
+        }
+    }
+
+    /// <summary>As <c>detainer evaluate --what-flips</c>: a space too large to search leaves the answers standing, and says why.</summary>
+    private static ColumnFlips FlipsOf(IPolicyEvaluator twin, Scenario scenario)
+    {
+        try
+        {
+            return new ColumnFlips(Subject.All.ToDictionary(s => s, s => WhatFlips.For(twin, scenario, s)), null);
+        }
+        catch (SpaceTooLargeException e)
+        {
+            return new ColumnFlips(null, e.Message);
         }
     }
 

@@ -107,6 +107,12 @@ public sealed class BookingForm
         }
     }
 
+    /// <summary>The check box asking, for each answer, what change to the booking would change it (as <c>--what-flips</c>).</summary>
+    public const string WhatFlipsField = "what_flips";
+
+    /// <summary>True when the form asks what would change each answer.</summary>
+    public bool WhatFlips { get; private init; }
+
     /// <summary>The hidden field holding the columns' order as the page showed them: a browser sends a multiple select's choices in the select's order, not the order they were asked in.</summary>
     public const string ColumnsField = "columns";
 
@@ -125,6 +131,7 @@ public sealed class BookingForm
             Submitted = query.ContainsKey("booked_at"),
             Policies = InShownOrder([.. query["policy"].OfType<string>().Select(p => p.Trim()).Where(p => p.Length > 0).Distinct(StringComparer.Ordinal)], query[ColumnsField].FirstOrDefault()),
             Requests = [.. query["request"].OfType<string>().Where(r => r.Length > 0).Distinct(StringComparer.Ordinal)],
+            WhatFlips = query[WhatFlipsField].FirstOrDefault() == "true",
         };
         foreach (var field in Fields())
         {
@@ -141,7 +148,7 @@ public sealed class BookingForm
     /// <summary>The same form with other policies (the page's default choice when none is asked for).</summary>
     public BookingForm WithPolicies(IReadOnlyList<string> policies)
     {
-        var copy = new BookingForm { Submitted = Submitted, Policies = policies, Requests = Requests };
+        var copy = new BookingForm { Submitted = Submitted, Policies = policies, Requests = Requests, WhatFlips = WhatFlips };
         foreach (var (field, value) in _values)
         {
             copy._values[field] = value;
@@ -158,6 +165,11 @@ public sealed class BookingForm
         pairs.AddRange(Fields().Where(f => f != "booked_at" && this[f].Length > 0).Select(f => new KeyValuePair<string, string?>(f, this[f])));
         pairs.AddRange(Requests.Select(r => new KeyValuePair<string, string?>("request", r)));
         pairs.AddRange(Policies.Select(p => new KeyValuePair<string, string?>("policy", p)));
+        if (WhatFlips)
+        {
+            pairs.Add(new(WhatFlipsField, "true"));
+        }
+
         return QueryString.Create(pairs).ToUriComponent();
     }
 

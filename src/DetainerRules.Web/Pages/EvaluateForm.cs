@@ -173,6 +173,10 @@ internal static class EvaluateForm
         // The columns' order, kept when the form is sent without the script (the select would send its own order).
         w.WriteLine($"<input type=\"hidden\" name=\"{BookingForm.ColumnsField}\" value=\"{HtmlText.Encode(string.Join(' ', form.Policies))}\">");
         Errors(w, errors, "policy");
+
+        // As --what-flips: searched over each policy's scenario space, so asked for rather than always done.
+        var flips = form.WhatFlips ? " checked" : string.Empty;
+        w.WriteLine($"<div class=\"field check\"><label class=\"check\"><input type=\"checkbox\" id=\"{BookingForm.WhatFlipsField}\" name=\"{BookingForm.WhatFlipsField}\" value=\"true\"{flips}> Show, under each answer's Why, what change to the booking would change it</label></div>");
         w.WriteLine("</fieldset>");
     }
 

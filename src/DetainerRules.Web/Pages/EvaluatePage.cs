@@ -1,3 +1,4 @@
+using DetainerRules.Analysis;
 using DetainerRules.Engine;
 using DetainerRules.Model;
 using DetainerRules.Model.Decisions;
@@ -80,7 +81,7 @@ public static class EvaluatePage
             w.Write($"<tr id=\"row-{row.Key}\"><th scope=\"row\">{HtmlText.Encode(row.Title)}</th>");
             for (var i = 0; i < table.Columns.Count; i++)
             {
-                WriteCell(w, table.Columns[i], row, row.Cells[i], explained[i]);
+                WriteCell(w, table.Columns[i], row, row.Cells[i], explained[i], result.Flips.GetValueOrDefault(table.Columns[i].Name));
             }
 
             w.WriteLine("</tr>");
@@ -110,7 +111,7 @@ public static class EvaluatePage
     }
 
     /// <summary>A cell: the answer, shaded by its value word (the vocabulary's, never a file's), and for a decision or the outcome, why.</summary>
-    private static void WriteCell(TextWriter w, PolicyColumn column, PolicyTableRow row, string text, IReadOnlyDictionary<DecisionKind, DecisionExplanation>? explained)
+    private static void WriteCell(TextWriter w, PolicyColumn column, PolicyTableRow row, string text, IReadOnlyDictionary<DecisionKind, DecisionExplanation>? explained, BookingEvaluation.ColumnFlips? flips)
     {
         if (column.Verdict is not { } verdict)
         {
@@ -124,6 +125,7 @@ public static class EvaluatePage
             w.Write($"<td class=\"answer {Vocabulary.Word(decision.Value)}\" data-value=\"{Vocabulary.Word(decision.Value)}\"><span class=\"value\">{HtmlText.Encode(text)}</span>");
             w.Write("<details><summary>Why</summary>");
             Explanation.Write(w, verdict, decision, explained?.GetValueOrDefault(kind));
+            WriteFlips(w, flips, Subject.Of(kind));
             w.Write("</details></td>");
             return;
         }
@@ -132,10 +134,41 @@ public static class EvaluatePage
         {
             w.Write($"<td class=\"outcome\" data-value=\"{Vocabulary.Word(verdict.Outcome.Value)}\"><span class=\"value\">{HtmlText.Encode(text)}</span>");
             w.Write($"<details><summary>Why</summary><p>{HtmlText.Encode(verdict.Outcome.Reason)}.</p>");
-            w.Write($"<p class=\"muted\">Rules fired, in order: {(verdict.Fired.Count == 0 ? "none" : string.Join(", ", verdict.Fired.Select(r => $"<code>{HtmlText.Encode(r.Id)}</code>")))}</p></details></td>");
+            w.Write($"<p class=\"muted\">Rules fired, in order: {(verdict.Fired.Count == 0 ? "none" : string.Join(", ", verdict.Fired.Select(r => $"<code>{HtmlText.Encode(r.Id)}</code>")))}</p>");
+            WriteFlips(w, flips, Subject.Outcome);
+            w.Write("</details></td>");
             return;
         }
 
         w.Write($"<td>{HtmlText.Encode(text)}</td>");
+    }
+
+    /// <summary>What would change the answer, in the words of <c>--what-flips</c>; nothing when the form did not ask.</summary>
+    private static void WriteFlips(TextWriter w, BookingEvaluation.ColumnFlips? flips, Subject subject)
+    {
+        if (flips is null)
+        {
+            return;
+        }
+
+        if (flips.Found?.GetValueOrDefault(subject) is not { } found)
+        {
+            w.Write($"<p class=\"flips muted\">{FlipText.Heading}: not searched ({HtmlText.Encode(flips.NotFound ?? string.Empty)}).</p>");
+            return;
+        }
+
+        if (found.Count == 0)
+        {
+            w.Write($"<p class=\"flips\">{FlipText.Heading}: {FlipText.Nothing}</p>");
+            return;
+        }
+
+        w.Write($"<div class=\"flips\"><p>{FlipText.Heading}:</p><ul>");
+        foreach (var flip in found)
+        {
+            w.Write($"<li>{HtmlText.Encode(FlipText.Of(flip))}</li>");
+        }
+
+        w.Write("</ul></div>");
     }
 }
