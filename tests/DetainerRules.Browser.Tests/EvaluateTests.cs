@@ -173,7 +173,7 @@ public class EvaluateTests : BrowserFixture
     {
         AllowHalfTypedBookings();
         const string bad = "2025-01-17 half past nine";
-        var expected = LoaderProblem($"booked_at: {JsonSerializer.Serialize(bad)}\ncharges: [ {{ offense: robbery, level: felony, category: robbery }} ]\n", "booked_at");
+        var expected = LoaderProblems.Of($"booked_at: {JsonSerializer.Serialize(bad)}\ncharges: [ {{ offense: robbery, level: felony, category: robbery }} ]\n", "booked_at");
         await Open(Robbery);
         await Expect(Page.Locator("table.decisions")).ToBeVisibleAsync();
 
@@ -279,20 +279,5 @@ public class EvaluateTests : BrowserFixture
                 File.Delete(Path.Combine(Bench.Rules, id + ".yaml"));
             }
         }
-    }
-
-    /// <summary>What the scenario loader says about <paramref name="field"/> in <paramref name="yaml"/>: the message the page must show.</summary>
-    private static string LoaderProblem(string yaml, string field)
-    {
-        try
-        {
-            ScenarioLoader.Load(yaml, "expected.yaml", "scenario");
-        }
-        catch (InvalidInputException e)
-        {
-            return e.Diagnostics.Single(d => d.Field == field).Message;
-        }
-
-        throw new AssertionException($"the loader took {yaml}");
     }
 }

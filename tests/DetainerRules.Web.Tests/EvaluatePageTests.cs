@@ -158,7 +158,7 @@ public class EvaluatePageTests
     public async Task ABadTime_TheLoadersMessageBesideBookedAt_TheFormKeepsItsValues()
     {
         const string bad = "2025-01-17 half past nine";
-        var expected = LoaderProblem($"booked_at: {JsonSerializer.Serialize(bad)}\ncharges: [ {{ offense: robbery, level: felony, category: robbery }} ]\n", "booked_at");
+        var expected = LoaderProblems.Of($"booked_at: {JsonSerializer.Serialize(bad)}\ncharges: [ {{ offense: robbery, level: felony, category: robbery }} ]\n", "booked_at");
         var (response, body, page) = await Get("/evaluate" + Query(With("booked_at", bad), "holding", "refusing"));
         var policies = page.QuerySelectorAll("select#policy option[selected]").Select(o => o.GetAttribute("value")).ToList();
 
@@ -230,7 +230,7 @@ public class EvaluatePageTests
     {
         // Row 1 left empty; row 3 filled without a category: the loader's charges[0].category is row 3's.
         (string, string)[] fields = [("booked_at", "2025-01-17T09:30:00-08:00"), ("charge3_offense", "theft"), ("charge3_level", "misdemeanor")];
-        var expected = LoaderProblem("booked_at: 2025-01-17T09:30:00-08:00\ncharges:\n  - offense: theft\n    level: misdemeanor\n", "charges[0].category");
+        var expected = LoaderProblems.Of("booked_at: 2025-01-17T09:30:00-08:00\ncharges:\n  - offense: theft\n    level: misdemeanor\n", "charges[0].category");
         var (response, _, page) = await Get("/evaluate" + Query(fields, "holding"));
         var (_, _, none) = await Get("/evaluate" + Query([("booked_at", "2025-01-17T09:30:00-08:00")], "holding"));
 
@@ -239,7 +239,7 @@ public class EvaluatePageTests
             Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
             Assert.That(Text(page.QuerySelector("#error-charge3_category")), Is.EqualTo(expected));
             Assert.That(page.QuerySelectorAll("p.error"), Has.Length.EqualTo(1));
-            Assert.That(Text(none.QuerySelector("#error-charges")), Is.EqualTo(LoaderProblem("booked_at: 2025-01-17T09:30:00-08:00\ncharges: []\n", "charges")));
+            Assert.That(Text(none.QuerySelector("#error-charges")), Is.EqualTo(LoaderProblems.Of("booked_at: 2025-01-17T09:30:00-08:00\ncharges: []\n", "charges")));
         }
     }
 
@@ -399,20 +399,5 @@ public class EvaluatePageTests
             Assert.That(script, Does.Contain("getElementById('result')").And.Contain("history.replaceState"));
             Assert.That(script, Does.Not.Contain("innerHTML").And.Not.Contain("eval("), "it inserts only elements the server rendered");
         }
-    }
-
-    /// <summary>What the scenario loader says about <paramref name="field"/> in <paramref name="yaml"/>: the message the page must show.</summary>
-    private static string LoaderProblem(string yaml, string field)
-    {
-        try
-        {
-            ScenarioLoader.Load(yaml, "expected.yaml", "scenario");
-        }
-        catch (InvalidInputException e)
-        {
-            return e.Diagnostics.Single(d => d.Field == field).Message;
-        }
-
-        throw new AssertionException($"the loader took {yaml}");
     }
 }
