@@ -123,6 +123,24 @@ public class PageTests
     }
 
     [Test]
+    public async Task PolicyPage_DrawsTheDecisionFlow_EveryNodeAndEdgeOfDetainerGraph()
+    {
+        var (_, _, page) = await Get("/policies/cited");
+        var graph = DetainerRules.Reports.PolicyGraph.Of(DetainerRules.Yaml.PolicyLoader.LoadFile(Path.Combine(_bench.Rules, "cited.yaml")));
+        var svg = page.QuerySelector("svg.graph");
+        var shown = svg?.QuerySelectorAll("g.node").Select(g => string.Join("\n", g.QuerySelectorAll("tspan").Select(t => t.TextContent))).ToList();
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(svg, Is.Not.Null);
+            Assert.That(shown, Is.EquivalentTo(graph.Nodes.Select(n => n.Label)), "each node with its label, line by line");
+            Assert.That(svg!.QuerySelectorAll("path.edge"), Has.Length.EqualTo(graph.Edges.Count));
+            Assert.That(svg.QuerySelectorAll("path.edge.negated"), Has.Length.EqualTo(graph.Edges.Count(e => e.Dashed)));
+            Assert.That(svg.QuerySelectorAll("g.node.rule"), Has.Length.EqualTo(graph.Nodes.Count(n => n.Kind == "rule")).And.Length.GreaterThan(0));
+        }
+    }
+
+    [Test]
     public async Task PolicyPage_AFamilyVersion_ItsTimelineWithItselfMarked()
     {
         var (_, _, page) = await Get("/policies/fam-2020");

@@ -37,6 +37,8 @@ public static class PolicyPage
             WriteDefault(w, p, kind, fallback);
         }
 
+        DecisionGraph.Write(w, p);
+
         if (p.OpenQuestions.Count > 0)
         {
             w.WriteLine("<h2 id=\"open-questions\">Open questions</h2><ul>");

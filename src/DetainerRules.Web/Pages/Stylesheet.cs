@@ -102,6 +102,10 @@ public static class Stylesheet
         section.comparison table.pairs th[scope=col] { vertical-align: bottom; padding: 0.3rem 0.1rem; } section.comparison table.pairs th[scope=col] span { writing-mode: vertical-rl; transform: rotate(180deg); white-space: nowrap; }
         section.comparison table.pairs td { padding: 0.2rem 0.3rem; font-size: 0.85rem; } section.comparison table.pairs td a { color: inherit; } section.comparison td.self { background: #e4e4e7; }
         section.comparison details.pair { margin: 0.3rem 0; } section.comparison details.pair h3 { font-size: 1rem; margin: 0.6rem 0 0.2rem; }
+        svg.graph { max-width: none; font: 12px ui-monospace, "DejaVu Sans Mono", monospace; }
+        svg.graph .edge { fill: none; stroke: #767680; stroke-width: 1.2; } svg.graph .edge.negated { stroke-dasharray: 5 4; stroke: #b3261e; }
+        svg.graph rect { stroke: #767680; fill: #fff; } svg.graph .rule rect { fill: #f6efc6; } svg.graph .decision rect { fill: #cfe3f7; } svg.graph .condition rect { fill: #eef0f3; }
+        svg.graph text { fill: #1f1f23; }
         @media (max-width: 40rem) {
           main { padding: 0.8rem; }
           article.rule { grid-template-columns: minmax(0, 1fr); }
