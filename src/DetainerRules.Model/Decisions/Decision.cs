@@ -23,8 +23,11 @@ public sealed class Decision(
     public DefaultDecision? Default { get; } = @default;
     public bool IsConflict => Conflict.Count > 0;
 
+    // Every report reads the citations at least twice per decision, and the delegate twin hands out one decision to many scenarios.
+    private IReadOnlyList<Citation>? _cites;
+
     /// <summary>The citations behind this answer, in a stable order without repeats.</summary>
-    public IReadOnlyList<Citation> Cites =>
+    public IReadOnlyList<Citation> Cites => _cites ??=
         (Default is { } d ? d.Cites : Deciding.SelectMany(a => a.Rule.Cites).Concat(Conflict.SelectMany(a => a.Rule.Cites)))
         .Distinct()
         .ToList();

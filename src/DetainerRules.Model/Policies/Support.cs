@@ -16,7 +16,16 @@ public static class Support
     /// </remarks>
     public static Verification Of(IReadOnlyList<Citation> cites)
     {
-        var basis = cites.Where(c => c.Role == CitationRole.Basis).ToList();
-        return basis.Count == 0 ? Verification.Unstated : basis.Max(c => c.Verified);
+        // A loop, not a query: every decision of every report asks, and most rest on one or two citations.
+        Verification? weakest = null;
+        foreach (var cite in cites)
+        {
+            if (cite.Role == CitationRole.Basis)
+            {
+                weakest = weakest is { } level && level >= cite.Verified ? level : cite.Verified;
+            }
+        }
+
+        return weakest ?? Verification.Unstated;
     }
 }
