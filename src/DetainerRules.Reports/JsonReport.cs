@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
@@ -27,17 +28,54 @@ public static class JsonReport
         Render(w => Write(w, verdict, explanations, flips), Options with { Indented = indented });
 
     /// <summary>Runs <paramref name="write"/> against a fresh writer and returns the text, so each report only says what it writes.</summary>
-    public static string Render(Action<Utf8JsonWriter> write, JsonWriterOptions? options = null)
-    {
-        using var stream = new MemoryStream();
-        using (var writer = new Utf8JsonWriter(stream, options ?? Options))
-        {
-            write(writer);
-        }
-
+    public static string Render(Action<Utf8JsonWriter> write, JsonWriterOptions? options = null) =>
         // The writer escapes controls but lets bidi and other format characters through; as \uXXXX they mean the same to a JSON reader and nothing to a terminal.
-        return TerminalText.Escape(Encoding.UTF8.GetString(stream.ToArray()), keepLineBreaks: true);
+        Rendered(write, options, json => TerminalText.Escape(Encoding.UTF8.GetString(json.WrittenSpan), keepLineBreaks: true));
+
+    /// <summary>The bytes of <see cref="Render"/>'s text and a line end in UTF-8, as the command line writes a report: what a server answers.</summary>
+    /// <remarks>A report with nothing to escape (almost all) is copied out of the writer's buffer as it is, not decoded, checked and encoded again.</remarks>
+    public static byte[] RenderLine(Action<Utf8JsonWriter> write, JsonWriterOptions? options = null) =>
+        Rendered(write, options, json =>
+        {
+            if (!TerminalText.IsShownAsWritten(json.WrittenSpan, keepLineBreaks: true))
+            {
+                return Encoding.UTF8.GetBytes(TerminalText.Escape(Encoding.UTF8.GetString(json.WrittenSpan), keepLineBreaks: true) + "\n");
+            }
+
+            var line = new byte[json.WrittenCount + 1];
+            json.WrittenSpan.CopyTo(line);
+            line[^1] = (byte)'\n';
+            return line;
+        });
+
+    private static T Rendered<T>(Action<Utf8JsonWriter> write, JsonWriterOptions? options, Func<ArrayBufferWriter<byte>, T> take)
+    {
+        // One buffer kept per thread: a batch renders a record per scenario and a server an answer per request, and
+        // growing a fresh buffer to each answer's size cost more than writing it. A nested render takes a fresh one.
+        var buffer = _spare ?? new ArrayBufferWriter<byte>();
+        _spare = null;
+        try
+        {
+            using (var writer = new Utf8JsonWriter(buffer, options ?? Options))
+            {
+                write(writer);
+            }
+
+            return take(buffer);
+        }
+        finally
+        {
+            buffer.ResetWrittenCount();
+
+            // A rare huge report (a whole space's comparison) is not kept alive by every thread that wrote one.
+            _spare = buffer.Capacity <= KeptBuffer ? buffer : null;
+        }
     }
+
+    private const int KeptBuffer = 256 * 1024;
+
+    [ThreadStatic]
+    private static ArrayBufferWriter<byte>? _spare;
 
     public static void Write(Utf8JsonWriter w, Verdict verdict, IReadOnlyDictionary<DecisionKind, DecisionExplanation>? explanations = null, IReadOnlyDictionary<Subject, IReadOnlyList<Flip>>? flips = null)
     {

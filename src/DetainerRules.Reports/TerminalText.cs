@@ -64,6 +64,39 @@ public static class TerminalText
         return escaped.ToString();
     }
 
+    /// <summary>Whether the UTF-8 text would come out of <see cref="Escape"/> unchanged, so it can be written as it is without a detour through UTF-16.</summary>
+    /// <remarks>False for anything that is not well-formed UTF-8: the caller then takes the text path, which decides what it means.</remarks>
+    public static bool IsShownAsWritten(ReadOnlySpan<byte> utf8, bool keepLineBreaks = false)
+    {
+        while (true)
+        {
+            var printable = utf8.IndexOfAnyExceptInRange((byte)' ', (byte)'~');
+            if (printable < 0)
+            {
+                return true;
+            }
+
+            utf8 = utf8[printable..];
+            if (utf8[0] < 0x80)
+            {
+                if (NeedsEscape((char)utf8[0], keepLineBreaks))
+                {
+                    return false;
+                }
+
+                utf8 = utf8[1..];
+                continue;
+            }
+
+            if (Rune.DecodeFromUtf8(utf8, out var rune, out var length) != System.Buffers.OperationStatus.Done || IsUnsafe(Rune.GetUnicodeCategory(rune)))
+            {
+                return false;
+            }
+
+            utf8 = utf8[length..];
+        }
+    }
+
     private static int FirstUnsafe(string text, bool keepLineBreaks)
     {
         for (var i = 0; i < text.Length; i++)

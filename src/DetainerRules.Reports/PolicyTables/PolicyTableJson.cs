@@ -9,7 +9,7 @@ public static class PolicyTableJson
 {
     public static string ToJson(PolicyTable table) => JsonReport.Render(w => Write(w, table));
 
-    private static void Write(Utf8JsonWriter w, PolicyTable table)
+    public static void Write(Utf8JsonWriter w, PolicyTable table)
     {
         w.WriteStartObject();
         w.WriteString("scenario", table.Scenario.Id);

@@ -92,7 +92,7 @@ public static class EvaluateEndpoint
 
         // Each version compiled once however many columns (and requests) it answers; the delegate twin, as the command line's table uses.
         var columns = choices.Select(c => PolicyColumn.Of(c.Name, c.Pick, policy => catalog.Twin(policy, scenario.BookedAt, at).Evaluate(scenario))).ToList();
-        return JsonAnswer.Of(PolicyTableJson.ToJson(new PolicyTable(scenario, at, columns)));
+        return JsonAnswer.Of(w => PolicyTableJson.Write(w, new PolicyTable(scenario, at, columns)));
     }
 
     /// <summary>One policy's answer, as <c>detainer evaluate -p ID --format json</c> gives it, byte for byte.</summary>
@@ -123,7 +123,7 @@ public static class EvaluateEndpoint
             }
         }
 
-        return JsonAnswer.Of(JsonReport.ToJson(verdict, explanations: explanations, flips: flips));
+        return JsonAnswer.Of(w => JsonReport.Write(w, verdict, explanations, flips));
     }
 
     /// <summary>The <c>at</c> field, read as <c>--at</c> is: YYYY-MM-DD within the years files may give.</summary>

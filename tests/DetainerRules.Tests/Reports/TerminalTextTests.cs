@@ -56,6 +56,48 @@ public class TerminalTextTests
         Assert.That(System.Text.Json.JsonSerializer.Deserialize<string>(json), Is.EqualTo(value));
     }
 
+    /// <summary>Texts that mix what a report holds (ASCII, Latin-1, other scripts, emoji) with every character <see cref="Hostile"/> names, at random.</summary>
+    private static IEnumerable<string> MixedTexts()
+    {
+        string[] parts = [.. Hostile.Where(h => h != "\ud800"), "plain ASCII ~", "café", "日本", "👮", "§ 7284.6(a)(4)", "\u00ad", "\u0085", "\u00a0", "\n\t", "\"quoted\""];
+        var random = new Random(20261201);
+        for (var i = 0; i < 2_000; i++)
+        {
+            yield return string.Concat(Enumerable.Range(0, random.Next(1, 6)).Select(_ => parts[random.Next(parts.Length)]));
+        }
+    }
+
+    [Test]
+    public void IsShownAsWritten_Utf8_TrueExactlyWhenEscapeLeavesTheTextAlone()
+    {
+        var texts = MixedTexts().Concat(Hostile.Where(h => h != "\ud800")).ToList();
+        var mismatches = new List<string>();
+        foreach (var keepLineBreaks in new[] { false, true })
+        {
+            foreach (var text in texts)
+            {
+                var expected = TerminalText.Escape(text, keepLineBreaks) == text;
+                if (TerminalText.IsShownAsWritten(Encoding.UTF8.GetBytes(text), keepLineBreaks) != expected)
+                {
+                    mismatches.Add($"{TerminalText.Escape(text)} (keepLineBreaks {keepLineBreaks}): Escape leaves it {(expected ? "alone" : "changed")}");
+                }
+            }
+        }
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(mismatches, Is.Empty);
+            Assert.That(texts.Count(t => TerminalText.Escape(t, keepLineBreaks: true) == t), Is.GreaterThan(50).And.LessThan(texts.Count - 50), "the mix holds texts of both kinds");
+        }
+    }
+
+    [TestCase(new byte[] { 0x61, 0x80 })]
+    [TestCase(new byte[] { 0xC3 })]
+    [TestCase(new byte[] { 0xED, 0xA0, 0x80 })]
+    [TestCase(new byte[] { 0xF8, 0x88, 0x80, 0x80, 0x80 })]
+    public void IsShownAsWritten_MalformedUtf8_LeftToTheTextPath(byte[] utf8) =>
+        Assert.That(TerminalText.IsShownAsWritten(utf8, keepLineBreaks: true), Is.False);
+
     [Test]
     public void LinesWriter_ValueWithLineBreaks_EndsLinesOnlyWhereTheProgramDoes()
     {
