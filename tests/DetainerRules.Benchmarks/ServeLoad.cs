@@ -31,6 +31,10 @@ public static class ServeLoad
         var rules = Path.Combine(RepositoryPaths.Root, "rules");
         var scenario = await File.ReadAllTextAsync(Path.Combine(RepositoryPaths.Root, "seeds", "scenarios", "lv-officer-battery-felony.yaml"));
         var evaluate = JsonSerializer.Serialize(new { scenario, policies = new[] { "lvmpd-2023" } });
+
+        // As a program would send it: the same booking as one line of JSON.
+        var asJson = Reports.ScenarioJson.ToJson(ScenarioLoader.Load(scenario, "scenario", "lv-officer-battery-felony"), indented: false);
+        var evaluateJson = JsonSerializer.Serialize(new { scenario = asJson, policies = new[] { "lvmpd-2023" } });
         var compare = JsonSerializer.Serialize(new { policies = new[] { "lvmpd-2023", "california" }, space = true });
 
         var app = Workbench.Create(new WorkbenchOptions { SearchPath = CatalogSearchPath.Of([rules]), Port = 0, Error = output });
@@ -50,12 +54,15 @@ public static class ServeLoad
             var address = new Uri(Workbench.Addresses(app)[0]);
             output.WriteLine($"detainer serve at {address} over {rules}; {Environment.ProcessorCount} cores; load average before: {LoadAverage()}");
             output.WriteLine($"GC: {(System.Runtime.GCSettings.IsServerGC ? "server" : "workstation")}, concurrent {System.Runtime.GCSettings.LatencyMode}");
-            Phases(app.Services.GetRequiredService<CatalogLookup>(), evaluate, output);
+            Phases(app.Services.GetRequiredService<CatalogLookup>(), "the scenario as YAML", evaluate, output);
+            Phases(app.Services.GetRequiredService<CatalogLookup>(), "the scenario as one line of JSON", evaluateJson, output);
 
             foreach (var (name, path, body, count, clients) in new[]
             {
                 ("evaluate lvmpd-2023", "/v1/evaluate", evaluate, evaluations, 8),
                 ("evaluate lvmpd-2023", "/v1/evaluate", evaluate, evaluations, 32),
+                ("evaluate lvmpd-2023, the scenario as JSON", "/v1/evaluate", evaluateJson, evaluations, 8),
+                ("evaluate lvmpd-2023, the scenario as JSON", "/v1/evaluate", evaluateJson, evaluations, 32),
                 ("compare lvmpd-2023 california --space", "/v1/compare", compare, comparisons, 8),
             })
             {
@@ -99,7 +106,7 @@ public static class ServeLoad
     }
 
     /// <summary>Where one evaluation's time goes, outside HTTP: each step the endpoint takes, one thread, mean of 2,000 after a warm-up.</summary>
-    private static void Phases(CatalogLookup lookup, string body, TextWriter output)
+    private static void Phases(CatalogLookup lookup, string sent, string body, TextWriter output)
     {
         const int Rounds = 2_000;
         var steps = new (string Name, Stopwatch Watch)[] { ("read the request's JSON", new()), ("load the scenario", new()), ("the catalog, the name", new()), ("the compiled twin (cached)", new()), ("decide (delegate twin)", new()), ("write the answer's JSON", new()) };
@@ -124,11 +131,11 @@ public static class ServeLoad
             var (snapshot, policy) = Step(2, () => lookup.Current() is var s ? (s, s.Choose(request.Policies![0], "policies[0]").On(scenario.BookedAt)) : default);
             var twin = Step(3, () => snapshot.Twin(policy, scenario.BookedAt, null));
             var verdict = Step(4, () => twin.Evaluate(scenario));
-            _ = Step(5, () => Reports.JsonReport.ToJson(verdict));
+            _ = Step(5, () => Reports.JsonReport.RenderLine(w => Reports.JsonReport.Write(w, verdict)));
         }
 
         output.WriteLine();
-        output.WriteLine("One evaluation outside HTTP, one thread (mean of 2,000):");
+        output.WriteLine($"One evaluation outside HTTP, one thread (mean of 2,000), {sent}:");
         output.WriteLine("| step | µs |");
         output.WriteLine("|---|---:|");
         foreach (var (name, watch) in steps)
