@@ -188,4 +188,48 @@ public class TraceTests
             Assert.That(notify.Deciding.Select(t => (t.Policy, t.Rule.Id, t.When.Holds)), Is.EqualTo(new[] { ("state", "state-requires", true) }));
         }
     }
+    /// <summary>The rule that decided belongs to the second of two authorities: the trace names it, not the first authority nor the policy itself, on both engines.</summary>
+    [TestCase(EngineKind.RuleNetwork)]
+    [TestCase(EngineKind.Delegates)]
+    public void Of_RuleOfTheSecondOfTwoAuthorities_TracedInThatAuthoritysVerdict(EngineKind engine)
+    {
+        string Policy(string id, string boundBy, string rules) =>
+            TestPolicies.Yaml(rules).Replace("id: test-policy", $"id: {id}\nbound_by: {boundBy}", StringComparison.Ordinal);
+        var loaded = new Dictionary<string, DetainerRules.Model.Policies.Policy>(StringComparer.Ordinal)
+        {
+            ["city"] = DetainerRules.Yaml.PolicyLoader.Load(Policy("city", "[county, state]", """
+                  - id: city-tells
+                    when: person.foreign_born
+                    then: { notify_ice: { value: permitted, at: [release] } }
+                    because: the city may tell ICE
+                    cite: src
+                """), "city.yaml"),
+            ["county"] = DetainerRules.Yaml.PolicyLoader.Load(Policy("county", "[]", """
+                  - id: county-opens-the-jail
+                    when: person.foreign_born
+                    then: { ice_jail_access: permitted }
+                    because: the county lets ICE in
+                    cite: src
+                """), "county.yaml"),
+            ["state"] = DetainerRules.Yaml.PolicyLoader.Load(Policy("state", "[]", """
+                  - id: state-requires
+                    when: person.foreign_born and not decision.ice_jail_access = forbidden
+                    then: { notify_ice: { value: required, at: [booking] } }
+                    because: the state requires notice
+                    cite: src
+                """), "state.yaml"),
+        };
+        var policy = Engines.Compile(engine, loaded["city"], (_, id) => loaded[id]);
+
+        var verdict = policy.Evaluate(TestScenarios.Arrest());
+        var explanations = DecisionExplanation.Of(verdict, Tracer);
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(verdict.Layers[DecisionKind.NotifyIce], Is.EqualTo("state"));
+            Assert.That(explanations[DecisionKind.NotifyIce].Deciding.Select(t => (t.Policy, t.Rule.Id, t.When.Holds)), Is.EqualTo(new[] { ("state", "state-requires", true) }));
+            Assert.That(explanations[DecisionKind.NotifyIce].Deciding.Single().When.Parts[1].Parts.Single().Values, Is.EqualTo("decision.ice_jail_access is unknown"), "read in the state's own decisions, where the county's answer is not");
+            Assert.That(explanations[DecisionKind.IceJailAccess].Deciding.Select(t => (t.Policy, t.Rule.Id)), Is.EqualTo(new[] { ("county", "county-opens-the-jail") }));
+        }
+    }
 }
