@@ -158,24 +158,22 @@ public class TraceTests
     [Test]
     public void Of_RuleOfAnAuthority_TracedInTheAuthoritysOwnVerdict()
     {
-        string Policy(string id, string boundBy, string rules) =>
-            TestPolicies.Yaml(rules).Replace("id: test-policy", $"id: {id}\nbound_by: {boundBy}", StringComparison.Ordinal);
         var loaded = new Dictionary<string, DetainerRules.Model.Policies.Policy>(StringComparer.Ordinal)
         {
-            ["city"] = DetainerRules.Yaml.PolicyLoader.Load(Policy("city", "[state]", """
+            ["city"] = Bound("city", "[state]", """
                   - id: city-tells
                     when: person.foreign_born
                     then: { notify_ice: { value: permitted, at: [release] } }
                     because: the city may tell ICE
                     cite: src
-                """), "city.yaml"),
-            ["state"] = DetainerRules.Yaml.PolicyLoader.Load(Policy("state", "[]", """
+                """),
+            ["state"] = Bound("state", "[]", """
                   - id: state-requires
                     when: person.foreign_born
                     then: { notify_ice: { value: required, at: [booking] } }
                     because: the state requires notice
                     cite: src
-                """), "state.yaml"),
+                """),
         };
         var policy = PolicyCompiler.Compile(loaded["city"], (_, id) => loaded[id]);
 
@@ -193,31 +191,29 @@ public class TraceTests
     [TestCase(EngineKind.Delegates)]
     public void Of_RuleOfTheSecondOfTwoAuthorities_TracedInThatAuthoritysVerdict(EngineKind engine)
     {
-        string Policy(string id, string boundBy, string rules) =>
-            TestPolicies.Yaml(rules).Replace("id: test-policy", $"id: {id}\nbound_by: {boundBy}", StringComparison.Ordinal);
         var loaded = new Dictionary<string, DetainerRules.Model.Policies.Policy>(StringComparer.Ordinal)
         {
-            ["city"] = DetainerRules.Yaml.PolicyLoader.Load(Policy("city", "[county, state]", """
+            ["city"] = Bound("city", "[county, state]", """
                   - id: city-tells
                     when: person.foreign_born
                     then: { notify_ice: { value: permitted, at: [release] } }
                     because: the city may tell ICE
                     cite: src
-                """), "city.yaml"),
-            ["county"] = DetainerRules.Yaml.PolicyLoader.Load(Policy("county", "[]", """
+                """),
+            ["county"] = Bound("county", "[]", """
                   - id: county-opens-the-jail
                     when: person.foreign_born
                     then: { ice_jail_access: permitted }
                     because: the county lets ICE in
                     cite: src
-                """), "county.yaml"),
-            ["state"] = DetainerRules.Yaml.PolicyLoader.Load(Policy("state", "[]", """
+                """),
+            ["state"] = Bound("state", "[]", """
                   - id: state-requires
                     when: person.foreign_born and not decision.ice_jail_access = forbidden
                     then: { notify_ice: { value: required, at: [booking] } }
                     because: the state requires notice
                     cite: src
-                """), "state.yaml"),
+                """),
         };
         var policy = Engines.Compile(engine, loaded["city"], (_, id) => loaded[id]);
 
@@ -232,4 +228,8 @@ public class TraceTests
             Assert.That(explanations[DecisionKind.IceJailAccess].Deciding.Select(t => (t.Policy, t.Rule.Id)), Is.EqualTo(new[] { ("county", "county-opens-the-jail") }));
         }
     }
+
+    /// <summary>A fixture policy named <paramref name="id"/>, bound by the authorities listed (YAML list syntax).</summary>
+    private static DetainerRules.Model.Policies.Policy Bound(string id, string boundBy, string rules) => DetainerRules.Yaml.PolicyLoader.Load(
+        TestPolicies.Yaml(rules).Replace("id: test-policy", $"id: {id}\nbound_by: {boundBy}", StringComparison.Ordinal), id + ".yaml");
 }
