@@ -4,9 +4,10 @@ using System.Text;
 using System.Text.Json.Nodes;
 using DetainerRules.Analysis.Batch;
 using DetainerRules.Cli;
+using DetainerRules.Cli.Files;
+using DetainerRules.Model.Scenarios;
 using DetainerRules.Reports;
 using DetainerRules.Tests.Support;
-using Parquet;
 using Parquet.Schema;
 
 namespace DetainerRules.Tests.Cli;
@@ -38,7 +39,7 @@ public class BatchParquetTests
     private int _records;
     private (int Exit, string Out, string Err) _csvRun;
     private (int Exit, string Out, string Err) _parquetRun;
-    private Table _parquet = null!;
+    private ParquetTable _parquet = null!;
     private List<string[]> _csv = null!;
 
     [OneTimeSetUp]
@@ -87,7 +88,7 @@ public class BatchParquetTests
 
         _csvRun = Run("batch", "-p", "holding", "-p", "refusing", "--rules", "rules", "-i", "in.jsonl", "-o", "out.csv");
         _parquetRun = Run("batch", "-p", "holding", "-p", "refusing", "--rules", "rules", "-i", "in.jsonl", "-o", "out.parquet");
-        _parquet = await Table.Read(Path.Combine(_dir, "out.parquet"));
+        _parquet = await ParquetTable.Read(Path.Combine(_dir, "out.parquet"));
         _csv = Csv(File.ReadAllText(Path.Combine(_dir, "out.csv")));
     }
 
@@ -224,7 +225,7 @@ public class BatchParquetTests
         File.WriteAllText(Path.Combine(_dir, "empty.jsonl"), string.Empty);
 
         var (exit, _, error) = Run("batch", "-p", "holding", "--rules", "rules", "-i", "empty.jsonl", "-o", "empty.parquet");
-        var table = await Table.Read(Path.Combine(_dir, "empty.parquet"));
+        var table = await ParquetTable.Read(Path.Combine(_dir, "empty.parquet"));
 
         using (Assert.EnterMultipleScope())
         {
@@ -312,6 +313,26 @@ public class BatchParquetTests
         }
     }
 
+    [Test]
+    public void Parquet_WritingFails_TheOutputsErrorComesThroughAsItIs()
+    {
+        // The file's own error (a full disk, as OutputFile reports it) must reach the command unwrapped, so it exits 5 and removes the .partial.
+        var sink = new BatchParquet(new FailingStream(afterBytes: 1000), ["p"], rowGroupRecords: 10);
+        sink.Begin();
+
+        var thrown = Assert.Throws<OutputException>(() =>
+        {
+            for (var i = 1; i <= 1000; i++)
+            {
+                sink.Write(new BatchResult(new ScenarioRecord(i, $"x.jsonl:{i}", null, []), null, "evaluation failed: " + new string('x', 50)));
+            }
+
+            sink.End();
+        });
+
+        Assert.That(thrown!.Message, Does.Contain("no space left"));
+    }
+
     /// <summary>A CSV cell as the CSV output writes it before quoting: a formula's first character gets a <c>'</c>.</summary>
     private static string SpreadsheetSafe(string text) =>
         text.Length > 0 && text[0] is '=' or '+' or '-' or '@' or '\t' or '\r' ? "'" + text : text;
@@ -367,67 +388,42 @@ public class BatchParquetTests
         return rows;
     }
 
+    /// <summary>A file that fills up: the first bytes are taken, then every write fails as <see cref="OutputFile"/> reports a full disk.</summary>
+    private sealed class FailingStream(int afterBytes) : Stream
+    {
+        private long _written;
+
+        public override bool CanRead => false;
+
+        public override bool CanSeek => false;
+
+        public override bool CanWrite => true;
+
+        public override long Length => throw new NotSupportedException();
+
+        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
+
+        public override void Write(byte[] buffer, int offset, int count)
+        {
+            _written += count;
+            if (_written > afterBytes)
+            {
+                throw new OutputException("`out.parquet`", "no space left on device");
+            }
+        }
+
+        public override void Flush()
+        {
+        }
+
+        public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+
+        public override void SetLength(long value) => throw new NotSupportedException();
+    }
+
     private static string[] Partials(string output) => Directory.GetFiles(Path.GetDirectoryName(output)!, Path.GetFileName(output) + ".*.partial");
 
     private (int Exit, string Out, string Err) Run(params string[] args) => CliRun.Run(_dir, catalog: false, args);
-
-    /// <summary>A Parquet file read whole with Parquet.Net: its fields, each row's values (long, DateTime, string or null) and each row group's size.</summary>
-    private sealed record Table(IReadOnlyList<DataField> Fields, List<object?[]> Rows, List<long> GroupSizes)
-    {
-        public IReadOnlyList<string> Names { get; } = [.. Fields.Select(f => f.Name)];
-
-        public static async Task<Table> Read(string path)
-        {
-            await using var reader = await ParquetReader.CreateAsync(path);
-            var fields = reader.Schema.DataFields;
-            var rows = new List<object?[]>();
-            var sizes = new List<long>();
-            for (var g = 0; g < reader.RowGroupCount; g++)
-            {
-                using var group = reader.OpenRowGroupReader(g);
-                var count = (int)group.RowCount;
-                sizes.Add(count);
-                var columns = new object?[fields.Length][];
-                for (var f = 0; f < fields.Length; f++)
-                {
-                    columns[f] = fields[f].ClrType == typeof(long) ? await Longs(group, fields[f], count)
-                        : fields[f].ClrType == typeof(DateTime) ? await Times(group, fields[f], count)
-                        : await Texts(group, fields[f], count);
-                }
-
-                rows.AddRange(Enumerable.Range(0, count).Select(r => columns.Select(c => c[r]).ToArray()));
-            }
-
-            return new Table(fields, rows, sizes);
-        }
-
-        public int Index(string name) => Names.ToList().IndexOf(name) is >= 0 and var i ? i : throw new AssertionException($"no column {name}");
-
-        public IEnumerable<object?> Column(string name)
-        {
-            var index = Index(name);
-            return Rows.Select(r => r[index]);
-        }
-
-        private static async Task<object?[]> Longs(ParquetRowGroupReader group, DataField field, int count)
-        {
-            var values = new long[count];
-            await group.ReadAsync<long>(field, values);
-            return [.. values.Cast<object?>()];
-        }
-
-        private static async Task<object?[]> Times(ParquetRowGroupReader group, DataField field, int count)
-        {
-            var values = new DateTime?[count];
-            await group.ReadAsync<DateTime>(field, values);
-            return [.. values.Select(v => (object?)v)];
-        }
-
-        private static async Task<object?[]> Texts(ParquetRowGroupReader group, DataField field, int count)
-        {
-            var values = new string?[count];
-            await group.ReadAsync(field, values!);
-            return [.. values];
-        }
-    }
 }
