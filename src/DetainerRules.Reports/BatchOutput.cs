@@ -6,13 +6,13 @@ using DetainerRules.Model.Decisions;
 namespace DetainerRules.Reports;
 
 /// <summary>Writes batch results, one output record per input record, as JSON lines or CSV (layouts in README).</summary>
-public sealed class BatchOutput(TextWriter writer, IReadOnlyList<string> policies, bool csv)
+public sealed class BatchOutput(TextWriter writer, IReadOnlyList<string> policies, bool csv) : IBatchSink
 {
     private static readonly DecisionKind[] Kinds = Enum.GetValues<DecisionKind>();
-    private static readonly string[] RecordColumns = ["record", "source", "id", "error"];
+    private readonly string?[] _cells = new string?[BatchColumns.Policy.Count];
 
     /// <summary>The CSV header for these policies; each policy's columns are prefixed with its id and a colon.</summary>
-    public string CsvHeader => string.Join(",", RecordColumns.Concat(policies.SelectMany(p => PolicyColumns().Select(c => Cell($"{p}:{c}")))));
+    public string CsvHeader => string.Join(",", BatchColumns.All(policies).Select(Cell));
 
     public void Begin()
     {
@@ -34,60 +34,24 @@ public sealed class BatchOutput(TextWriter writer, IReadOnlyList<string> policie
         }
     }
 
-    private static IEnumerable<string> PolicyColumns()
+    /// <summary>Nothing is held back: each record is written as it comes, and the file's owner flushes it.</summary>
+    public void End()
     {
-        yield return "version";
-        foreach (var kind in Kinds)
-        {
-            yield return Vocabulary.Word(kind);
-            if (kind == DecisionKind.NotifyIce)
-            {
-                yield return "notify_ice_at";
-            }
-
-            if (kind == DecisionKind.DelayRelease)
-            {
-                yield return "delay_limit";
-                yield return "hold_until";
-            }
-        }
-
-        yield return "outcome";
     }
-
-    private static string Errors(BatchResult result) =>
-        result.Failure ?? string.Join("; ", result.Record.Errors.Select(e => e.ToString()));
 
     private void WriteCsv(BatchResult result)
     {
-        var cells = new List<string> { result.Record.Number.ToString(System.Globalization.CultureInfo.InvariantCulture), result.Record.Source, result.Record.Id ?? string.Empty, Errors(result) };
+        var cells = new List<string> { result.Record.Number.ToString(System.Globalization.CultureInfo.InvariantCulture), result.Record.Source, result.Record.Id ?? string.Empty, BatchColumns.Error(result) ?? string.Empty };
         for (var p = 0; p < policies.Count; p++)
         {
             if (result.Answers is not { } answers)
             {
-                cells.AddRange(PolicyColumns().Select(_ => string.Empty));
+                cells.AddRange(BatchColumns.Policy.Select(_ => string.Empty));
                 continue;
             }
 
-            var a = answers[p];
-            cells.Add(a.Version);
-            foreach (var kind in Kinds)
-            {
-                var d = a.Decisions[(int)kind];
-                cells.Add(Vocabulary.Word(d.Value));
-                if (kind == DecisionKind.NotifyIce)
-                {
-                    cells.Add(string.Join(";", d.Effect.At.Select(x => Vocabulary.Word(x))));
-                }
-
-                if (kind == DecisionKind.DelayRelease)
-                {
-                    cells.Add(d.Effect.Limit?.Text ?? string.Empty);
-                    cells.Add(a.HoldUntil is { } until ? Format.Timestamp(until) : string.Empty);
-                }
-            }
-
-            cells.Add(Vocabulary.Word(a.Outcome));
+            BatchColumns.Values(answers[p], _cells);
+            cells.AddRange(_cells.Select(c => c ?? string.Empty));
         }
 
         writer.WriteLine(string.Join(",", cells.Select(Cell)));

@@ -24,7 +24,7 @@ internal static class BatchCommand
         var agencies = new Option<string[]>("--agency") { Description = "An agency of the roster (id, ORI or name; repeat for several), each record decided by the layers that bound it on the record's booking day: its own catalog policy (or none), its state's law, its 287(g) agreements then in force", Arity = ArgumentArity.OneOrMore };
         var agencyState = AgenciesCommand.State();
         var input = new Option<string>("--input", "-i") { Description = "Scenarios: a .jsonl file (one per line), a .csv file (layout in README), or a folder of scenario files", Required = true };
-        var output = new Option<string>("--output", "-o") { Description = "Where to write results: .jsonl or .csv", Required = true };
+        var output = new Option<string>("--output", "-o") { Description = "Where to write results: .jsonl, .csv or .parquet (Apache Parquet: the CSV's columns, typed)", Required = true };
         var summaryFile = new Option<string?>("--summary") { Description = "Also write the summary as JSON to this file: counts per policy and, per pair of policies, records that differ per decision and the extra detention hours each one's holds add" };
         var engine = CommonOptions.Engine();
         var rules = CommonOptions.Rules();
@@ -53,11 +53,7 @@ internal static class BatchCommand
     {
         var policyNames = deciders.Policies;
         var outputPath = context.Resolve(outputArgument);
-        var csv = outputPath.EndsWith(".csv", StringComparison.OrdinalIgnoreCase);
-        if (!csv && !outputPath.EndsWith(".jsonl", StringComparison.OrdinalIgnoreCase))
-        {
-            throw new UsageException($"--output `{outputArgument}`: name a .jsonl or .csv file");
-        }
+        var format = BatchOutputFormats.Of(outputPath) ?? throw new UsageException($"--output `{outputArgument}`: name a .jsonl, .csv or .parquet file");
 
         var inputPath = context.Resolve(inputArgument);
         var folder = FileNode.Of(inputPath).Kind == FileNodeKind.Directory;
@@ -108,7 +104,7 @@ internal static class BatchCommand
             using var reader = folder ? null : InputFile.OpenText(inputPath, inputArgument);
             var records = Records(context, inputArgument, inputPath, reader, reading, interruption.Token);
             var length = reader?.BaseStream.Length ?? 0;
-            var sink = new BatchOutput(output.Writer, [.. compiled.Select(p => p.Label)], csv);
+            var sink = BatchOutputFormats.Sink(format, output, [.. compiled.Select(p => p.Label)]);
             sink.Begin();
             var clock = System.Diagnostics.Stopwatch.StartNew();
             var progress = new BatchProgress(context.Error, context.ErrorIsTerminal, () => reader is null ? null : (double)reader.BaseStream.Position / Math.Max(1, length), () => clock.Elapsed);
@@ -119,6 +115,7 @@ internal static class BatchCommand
                 throw new EvaluationException($"{summary.In} records read but {summary.Out} written; no output file was left");
             }
 
+            sink.End();
             output.Commit();
             WriteSummary(context.Output, summary, outputArgument);
             if (summaryOutput is not null)

@@ -16,6 +16,7 @@ namespace DetainerRules.Cli.Files;
 internal sealed class OutputFile : IDisposable
 {
     private readonly FileStream _stream;
+    private BufferedStream? _bytes;
     private bool _committed;
 
     private OutputFile(string target, string shown, string temporary, FileStream stream)
@@ -35,6 +36,9 @@ internal sealed class OutputFile : IDisposable
 
     /// <summary>Text goes here: UTF-8 without a byte-order mark, <c>\n</c> line ends.</summary>
     public TextWriter Writer { get; }
+
+    /// <summary>Bytes go here, for a format that is not text (Parquet): buffered, not seekable. A file is written as text or as bytes, not both.</summary>
+    public Stream Bytes => _bytes ??= new BufferedStream(new Guarded(_stream, Shown), 64 * 1024);
 
     /// <summary>Why the target cannot be written at all, before any work is done; null when it can.</summary>
     /// <param name="inputs">Every file the command reads: the target must be none of them.</param>
@@ -107,6 +111,7 @@ internal sealed class OutputFile : IDisposable
     {
         try
         {
+            _bytes?.Flush();
             Writer.Flush();
             _stream.Flush(flushToDisk: true);
             _stream.Dispose();

@@ -59,6 +59,25 @@ public class AgencyBatchCompareTests
     }
 
     [Test]
+    public async Task Batch_AgencyToParquet_TheCsvsColumnsWithTheLayersOfEachRecordsDay()
+    {
+        var (exit, _, err) = Run("batch", "--agency", "Town Police Department", "-p", "wy-law", "--input", "bookings.jsonl", "--output", "town.parquet");
+        var (csvExit, _, _) = Run("batch", "--agency", "Town Police Department", "-p", "wy-law", "--input", "bookings.jsonl", "--output", "town.csv");
+        var table = await ParquetTable.Read(Path.Combine(_rules, "town.parquet"));
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(exit, Is.EqualTo(ExitCodes.RecordsRefused), err);
+            Assert.That(csvExit, Is.EqualTo(exit));
+            Assert.That(string.Join(",", table.Names), Is.EqualTo(File.ReadLines(Path.Combine(_rules, "town.csv")).First()), "the agency's id labels its columns, as in the CSV");
+            Assert.That(table.Column("wy-town-police-department:version").ElementAt(0), Is.EqualTo("wy-town-2024+wy-law"));
+            Assert.That(table.Column("wy-town-police-department:version").ElementAt(2), Is.Null, "the unreadable record has no answers");
+            Assert.That(table.Column("wy-town-police-department:version").ElementAt(3), Is.EqualTo("agency-wy-town-police-department+wy-law"));
+            Assert.That(table.Column("wy-town-police-department:ask_immigration_status").ElementAt(0), Is.EqualTo("forbidden"));
+        }
+    }
+
+    [Test]
     public void Batch_AgencyAndPolicyTogether_RecordBeforeTheAgencysOwnPolicy_DecidedByTheOtherLayers()
     {
         var (exit, _, err) = Run("batch", "--agency", "Town Police Department", "-p", "wy-law", "--input", "bookings.jsonl", "--output", "town-out.jsonl");
