@@ -86,6 +86,9 @@ public static class Stylesheet
         textarea { font-family: ui-monospace, "DejaVu Sans Mono", monospace; font-size: 0.9rem; width: 100%; min-height: 24rem; padding: 0.4rem; border: 1px solid #767680; border-radius: 0.25rem; tab-size: 2; }
         textarea:focus-visible { outline: 3px solid #f0a500; outline-offset: 2px; }
         button.secondary { background: #fff; color: var(--link); border: 1px solid var(--link); }
+        button:disabled { cursor: not-allowed; color: var(--muted); border-color: var(--line); }
+        form.booking p.add { margin: 0 0 0.3rem; } form.booking p.add button { padding: 0.3rem 1rem; }
+        form.booking .default-action { position: absolute; width: 1px; height: 1px; padding: 0; border: 0; overflow: hidden; clip-path: inset(50%); white-space: nowrap; }
         ol#diagnostics { padding-left: 1.4rem; } li.diagnostic { margin: 0.2rem 0; } li.diagnostic.error { color: #b3261e; } li.diagnostic.warning { color: #7a2e0b; }
         ol.listing { font-family: ui-monospace, "DejaVu Sans Mono", monospace; font-size: 0.88rem; padding-left: 3.5rem; margin: 0; background: var(--panel); border: 1px solid var(--line); border-radius: 0.3rem; }
         ol.listing li { white-space: pre-wrap; overflow-wrap: anywhere; padding: 0 0.4rem; } ol.listing li::marker { color: var(--muted); }
