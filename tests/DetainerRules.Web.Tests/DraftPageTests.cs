@@ -387,7 +387,8 @@ public class DraftPageTests
         {
             Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK));
             Assert.That(response.Content.Headers.ContentType?.MediaType, Is.EqualTo("text/javascript"));
-            Assert.That(text, Does.Contain("/v1/validate").And.Contain("getElementById('comparison')"));
+            Assert.That(text, Does.Contain("getElementById(id)").And.Contain("'checks', 'comparison', 'listing'"), "the server's rendered findings, comparison and listing put in place");
+            Assert.That(text, Does.Not.Contain("/v1/validate"), "one request a pause: the form, checked and compared by the server at once");
             Assert.That(text, Does.Not.Contain("innerHTML"), "no markup built from text");
         }
     }
