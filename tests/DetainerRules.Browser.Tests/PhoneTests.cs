@@ -13,6 +13,7 @@ public class PhoneTests : BrowserFixture
     [TestCase("/policies/flagged", "flagged-phone")]
     [TestCase("/evaluate", null)]
     [TestCase("/evaluate?booked_at=2025-01-17T09%3A30%3A00-08%3A00&charge1_offense=robbery&charge1_level=felony&charge1_category=robbery&detainer_form=I-247A&detainer_warrant=administrative&policy=charging&policy=cited&policy=holding", "evaluate-phone")]
+    [TestCase(EvaluatePage.SevenCharges, "evaluate-seven-phone")]
     public async Task AtPhoneWidth_NoSidewaysScroll(string path, string? screenshot)
     {
         var phone = await OpenPage(Width, 844);

@@ -60,7 +60,7 @@ public static class Stylesheet
         .field.check { margin: 0.2rem 0; }
         label.check { display: inline-flex; gap: 0.4rem; align-items: center; margin-right: 1rem; }
         input[type=text], select { font: inherit; color: var(--ink); background: #fff; padding: 0.25rem 0.4rem; border: 1px solid #767680; border-radius: 0.25rem; max-width: 100%; }
-        input[type=text] { min-width: 17rem; } table.rows input[type=text] { min-width: 9rem; width: 100%; } table.rows td { min-width: 0; }
+        input[type=text] { min-width: 17rem; } table.rows input[type=text] { min-width: 9rem; width: 100%; } table.rows td { min-width: 0; } table.rows input[id$="_on"] { min-width: 7.5rem; }
         select[multiple] { min-width: 24rem; width: 100%; }
         input:focus-visible, select:focus-visible, button:focus-visible, summary:focus-visible { outline: 3px solid #f0a500; outline-offset: 2px; }
         [aria-invalid=true] { border: 2px solid #b3261e; }
