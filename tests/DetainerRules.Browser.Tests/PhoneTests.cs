@@ -42,6 +42,13 @@ public class PhoneTests : BrowserFixture
               .map((i) => `${i.id} (${i.clientWidth} px showing ${i.scrollWidth} px)`)
             """);
 
+        if (path == EvaluatePage.SevenCharges)
+        {
+            // The rows stack at this width: a row's last field is on the screen, not behind its table's own scroll.
+            await SidewaysScroll.AssertFits(phone.Locator("#charge7_category"), Width, "the seventh charge's category");
+            await SidewaysScroll.AssertFits(phone.Locator("#conviction1_released_on"), Width, "a conviction's release date");
+        }
+
         using (Assert.EnterMultipleScope())
         {
             Assert.That(client, Is.EqualTo(Width));

@@ -142,7 +142,9 @@ internal static class EvaluateForm
         {
             var field = BookingForm.RowField(list, row, part);
             var focus = autofocus && part == parts[0];
-            w.Write("<td>");
+
+            // The column's name, shown above the field at a phone's width, where the rows stack and the header is hidden.
+            w.Write($"<td data-label=\"{Labels.GetValueOrDefault(part, part)}\">");
             switch (part)
             {
                 case "level":

@@ -120,6 +120,14 @@ public static class Stylesheet
           header.site nav { display: block; margin: 0.2rem 0 0; }
           .fields > .field { flex: 1 1 100%; }
 
+          /* The charge and conviction rows stack: each row a box of its fields, each field under its column's name, nothing behind a sideways scroll. */
+          table.rows, table.rows tbody, table.rows td { display: block; width: 100%; } table.rows thead { display: none; }
+          table.rows tr { display: grid; grid-template-columns: minmax(0, 1fr) minmax(0, 1fr); gap: 0.3rem 0.6rem; border: 1px solid var(--line); border-radius: 0.3rem; padding: 0.4rem; margin-bottom: 0.5rem; }
+          table.rows th[scope=row] { grid-column: 1 / -1; border: 0; padding: 0; background: none; }
+          tbody#charge-rows th[scope=row]::before { content: "Charge "; } tbody#conviction-rows th[scope=row]::before { content: "Conviction "; }
+          table.rows td { border: 0; padding: 0; } table.rows td::before { content: attr(data-label); display: block; font-size: 0.85rem; color: var(--muted); }
+          table.rows input[type=text], table.rows input[id$="_on"] { min-width: 0; width: 100%; }
+
           /* The two-policy matrix fits the screen: its agreement column, the point of it, is not left behind a sideways scroll. */
           section.comparison table.matrix { font-size: 0.85rem; } section.comparison table.matrix th, section.comparison table.matrix td { padding: 0.2rem 0.3rem; }
           section.comparison table.matrix td:first-child { overflow-wrap: anywhere; }
