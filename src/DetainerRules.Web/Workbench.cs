@@ -23,6 +23,7 @@ public static class Workbench
         {
             kestrel.AddServerHeader = false;
             kestrel.Limits.MaxRequestBodySize = RequestLimits.MaxBodyBytes;
+            kestrel.Limits.MaxRequestLineSize = RequestLimits.MaxRequestLine;
             kestrel.Listen(options.Host, options.Port);
         });
         builder.Services.AddRoutingCore();

@@ -66,6 +66,39 @@ public class DraftTests : BrowserFixture
     }
 
     [Test]
+    public async Task OnePauseInTyping_OneRequest_TheFindingsAtTheirLine_ThenTheComparison_EachFromThatAnswer()
+    {
+        // The page's timers under the test's hand: the pause after typing is the clock run on, once.
+        await Page.Clock.InstallAsync();
+        var asked = new List<string>();
+        Page.Request += (_, request) =>
+        {
+            if (request.ResourceType is "fetch" or "xhr")
+            {
+                asked.Add($"{request.Method} {new Uri(request.Url).AbsolutePath}");
+            }
+        };
+        await Open("/draft?base=holding");
+        await Page.Clock.PauseAtAsync(DateTime.Now.AddSeconds(5));
+
+        await Draft.Replace(Condition, "detainer.form = I-247Z");
+        Assert.That(asked, Is.Empty, "nothing asked while typing");
+        await Page.Clock.RunForAsync(600);
+        var findings = await Draft.ExpectFindingsAsValidateGives();
+        Assert.That(findings, Is.Not.Empty);
+        await Expect(Page.Locator("#comparison")).ToContainTextAsync("waits until the draft has no errors");
+        Assert.That(asked, Is.EqualTo(new[] { "POST /draft" }), "the form sent once: no separate check");
+
+        await Draft.Replace("I-247Z", "I-247N");
+        await Page.Clock.RunForAsync(600);
+        await Expect(Page.Locator("#comparison table.matrix")).ToBeVisibleAsync();
+        await Expect(Page.Locator("ol#diagnostics li")).ToHaveCountAsync(0);
+        await Expect(Page.Locator("#live")).ToHaveTextAsync("No problems: the draft loads as a policy file would. Compared as you typed.");
+        await Expect(Draft.Text).ToBeFocusedAsync();
+        Assert.That(asked, Is.EqualTo(new[] { "POST /draft", "POST /draft" }), "the findings and the comparison from one answer");
+    }
+
+    [Test]
     public async Task TheDownload_IsTheEditorsText()
     {
         await Open("/draft?base=holding");

@@ -6,7 +6,21 @@ namespace DetainerRules.Browser.Tests;
 /// <summary>The Evaluate page as a test reads it: the answer table's columns and cells, and the form's fields.</summary>
 internal sealed class EvaluatePage(IPage page)
 {
+    /// <summary>Seven charges, each citing its statute, none a robbery (so <c>charging</c> is silent on notice), an I-247A, under <c>charging</c> and <c>holding</c>: more rows than the form shows at first.</summary>
+    public const string SevenCharges = "/evaluate?booked_at=2025-01-17T09%3A30%3A00-08%3A00"
+        + "&charge1_offense=speeding&charge1_statute=NRS+484B.600&charge1_level=misdemeanor&charge1_category=traffic"
+        + "&charge2_offense=no+licence&charge2_statute=NRS+483.230&charge2_level=misdemeanor&charge2_category=traffic"
+        + "&charge3_offense=petty+theft&charge3_statute=NRS+205.240&charge3_level=misdemeanor&charge3_category=theft"
+        + "&charge4_offense=trespass&charge4_statute=NRS+207.200&charge4_level=misdemeanor&charge4_category=public_order"
+        + "&charge5_offense=resisting&charge5_statute=NRS+199.280&charge5_level=misdemeanor&charge5_category=public_order"
+        + "&charge6_offense=burglary&charge6_statute=NRS+205.060&charge6_level=felony&charge6_category=burglary"
+        + "&charge7_offense=reckless+driving&charge7_statute=NRS+484B.653&charge7_level=misdemeanor&charge7_category=traffic"
+        + "&detainer_form=I-247A&detainer_warrant=administrative&policy=charging&policy=holding";
+
     public IPage Page => page;
+
+    /// <summary>The rows the form shows for <c>charge</c> or <c>conviction</c>.</summary>
+    public ILocator Rows(string list) => page.Locator($"tbody#{list}-rows > tr");
 
     /// <summary>The policies heading the answer columns, in order.</summary>
     public Task<string[]> Policies() => page.Locator("table.decisions thead th.policy")

@@ -233,6 +233,113 @@ public class EvaluateTests : BrowserFixture
     }
 
     [Test]
+    public async Task SevenCharges_AChargeAddedWithTheMouse_ARowInPlace_TypedInto_TheAnswerChanges()
+    {
+        AllowHalfTypedBookings();
+        await Open(EvaluatePage.SevenCharges);
+        await Evaluate.ExpectAnswer("notify_ice", "charging", "unknown");
+        await Evaluate.ExpectAnswer("delay_release", "holding", "required");
+        await Expect(Evaluate.Rows("charge")).ToHaveCountAsync(8);
+        await Expect(Page.Locator("#charge7_statute")).ToHaveValueAsync("NRS 484B.653");
+        await Screenshot("evaluate-seven");
+
+        // A click adds a ninth row in place, its first field labelled and focused; typed into, the answers follow.
+        await Page.EvaluateAsync("() => { window.__sameDocument = true; }");
+        await Page.GetByRole(AriaRole.Button, new PageGetByRoleOptions { Name = "Add a charge" }).ClickAsync();
+        await Expect(Evaluate.Rows("charge")).ToHaveCountAsync(9);
+        await Expect(Page.GetByLabel("Charge 9 offense", new PageGetByLabelOptions { Exact = true })).ToBeFocusedAsync();
+        await Expect(Evaluate.Rows("charge").Nth(8).Locator("th")).ToHaveTextAsync("9");
+        await Expect(Page.Locator("#live")).ToHaveTextAsync("Charge row 9 added.");
+        await Page.Keyboard.TypeAsync("armed robbery");
+        await Page.GetByLabel("Charge 9 statute", new PageGetByLabelOptions { Exact = true }).FillAsync("NRS 200.380");
+        await Page.GetByLabel("Charge 9 level", new PageGetByLabelOptions { Exact = true }).SelectOptionAsync("felony");
+        await Page.GetByLabel("Charge 9 category", new PageGetByLabelOptions { Exact = true }).SelectOptionAsync("robbery");
+
+        await Evaluate.ExpectAnswer("notify_ice", "charging", "required");
+        await Evaluate.Settled();
+        Assert.That(await Page.EvaluateAsync<bool?>("() => window.__sameDocument"), Is.True, "the row was added and answered without the form being sent");
+        Assert.That(new Uri(Page.Url).Query, Does.Contain("charge9_statute=NRS+200.380").Or.Contain("charge9_statute=NRS%20200.380"));
+
+        // The address reproduces it: the nine charges, the statute typed, the same answers.
+        var fresh = await OpenPage(1280, 900);
+        await fresh.GotoAsync(Page.Url);
+        var again = new EvaluatePage(fresh);
+        await again.ExpectAnswer("notify_ice", "charging", "required");
+        await Expect(fresh.Locator("#charge9_statute")).ToHaveValueAsync("NRS 200.380");
+        await Expect(again.Rows("charge")).ToHaveCountAsync(10);
+    }
+
+    [Test]
+    public async Task ARowAdded_FromTheKeyboard_EnterAndSpaceOnTheButton_TheFocusInTheNewRow_AndEnterInAFieldStillEvaluates()
+    {
+        AllowHalfTypedBookings();
+        await Open("/evaluate?booked_at=2025-01-17T09%3A30%3A00-08%3A00&charge1_offense=speeding&charge1_level=misdemeanor&charge1_category=traffic&policy=charging");
+        await Evaluate.ExpectAnswer("notify_ice", "charging", "unknown");
+        await Expect(Evaluate.Rows("charge")).ToHaveCountAsync(5);
+
+        // After the last row's last field, Tab reaches the button; Enter adds the row and moves into it.
+        await Page.Locator("#charge5_category").FocusAsync();
+        await Page.Keyboard.PressAsync("Tab");
+        await Expect(Page.Locator("#add-charge")).ToBeFocusedAsync();
+        Assert.That(await Focus.Outline(Page), Is.Not.Null, "the button's focus is drawn");
+        await Page.Keyboard.PressAsync("Enter");
+        await Expect(Page.Locator("#charge6_offense")).ToBeFocusedAsync();
+
+        // The row filled from the keyboard, field after field in the order shown: offense, statute, level, category.
+        await Page.Keyboard.TypeAsync("robbery");
+        await Page.Keyboard.PressAsync("Tab");
+        await Expect(Page.Locator("#charge6_statute")).ToBeFocusedAsync();
+        await Page.Keyboard.TypeAsync("NRS 200.380");
+        await Page.Keyboard.PressAsync("Tab");
+        await Page.Keyboard.TypeAsync("felony");
+        await Page.Keyboard.PressAsync("Tab");
+        await Page.Keyboard.TypeAsync("robbery");
+        await Expect(Page.Locator("#charge6_level")).ToHaveValueAsync("felony");
+        await Expect(Page.Locator("#charge6_category")).ToHaveValueAsync("robbery");
+        await Evaluate.ExpectAnswer("notify_ice", "charging", "required");
+        await Evaluate.Settled();
+
+        // On from the new row to the button again, Space this time.
+        await Page.Keyboard.PressAsync("Tab");
+        await Expect(Page.Locator("#add-charge")).ToBeFocusedAsync();
+        await Page.Keyboard.PressAsync(" ");
+        await Expect(Page.Locator("#charge7_offense")).ToBeFocusedAsync();
+        await Expect(Evaluate.Rows("charge")).ToHaveCountAsync(7);
+        await Expect(Page.Locator("#live")).ToHaveTextAsync("Charge row 7 added.");
+
+        // Enter in a field sends the form to be evaluated, not for another row.
+        await Page.Locator("#charge1_offense").FocusAsync();
+        await Page.Keyboard.PressAsync("Enter");
+        await Page.WaitForURLAsync(new System.Text.RegularExpressions.Regex("charge7_offense=&"));
+        Assert.That(Page.Url, Does.Not.Contain("add="));
+        await Evaluate.ExpectAnswer("notify_ice", "charging", "required");
+        await Expect(Evaluate.Rows("charge")).ToHaveCountAsync(7);
+    }
+
+    [Test]
+    public async Task WithoutScript_AddACharge_SendsTheFormForOneMoreRow_TheFocusInIt()
+    {
+        var page = await OpenPage(1280, 900, script: false);
+        var evaluate = new EvaluatePage(page);
+        await Open("/evaluate?booked_at=2025-01-17T09%3A30%3A00-08%3A00&charge1_offense=speeding&charge1_level=misdemeanor&charge1_category=traffic&policy=charging", page);
+        await evaluate.ExpectAnswer("notify_ice", "charging", "unknown");
+
+        await page.GetByRole(AriaRole.Button, new PageGetByRoleOptions { Name = "Add a charge" }).ClickAsync();
+        await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("add=charge"));
+        await Expect(evaluate.Rows("charge")).ToHaveCountAsync(6);
+        await Expect(page.Locator("#charge6_offense")).ToBeFocusedAsync();
+        await Expect(page.Locator("#charge1_offense")).ToHaveValueAsync("speeding");
+
+        await page.Keyboard.TypeAsync("robbery");
+        await page.Locator("#charge6_level").SelectOptionAsync("felony");
+        await page.Locator("#charge6_category").SelectOptionAsync("robbery");
+        await page.GetByRole(AriaRole.Button, new PageGetByRoleOptions { Name = "Evaluate", Exact = true }).ClickAsync();
+        await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("charge6_category=robbery"));
+        await evaluate.ExpectAnswer("notify_ice", "charging", "required");
+        await Expect(evaluate.Rows("charge")).ToHaveCountAsync(7);
+    }
+
+    [Test]
     public async Task APolicyThatCannotDecide_SaidOnThePage_BesideThePolicies()
     {
         // Each file loads (validate passes them), but on 2025-01-17 both versions of the family `st` are in force by their

@@ -12,6 +12,7 @@ public class KeyboardTests : BrowserFixture
         await Open("/evaluate");
         var controls = await Focus.Controls(Page, "form#booking");
         Assert.That(controls, Has.Length.GreaterThan(50), "the booking's fields, the rows, the requests, the policies and the button");
+        Assert.That(controls, Does.Contain("charge5_statute").And.Contain("add-charge").And.Contain("add-conviction"), "each row's statute and each list's Add button");
 
         // Tab from the top of the page until the form's last control (its button); the header's links come first.
         var reached = new List<string>();
@@ -43,10 +44,13 @@ public class KeyboardTests : BrowserFixture
         await Page.Locator("#charge1_offense").FocusAsync();
         await Page.Keyboard.TypeAsync("robbery");
         await Page.Keyboard.PressAsync("Tab");
+        await Page.Keyboard.TypeAsync("NRS 200.380");
+        await Page.Keyboard.PressAsync("Tab");
         await Page.Keyboard.TypeAsync("felony");
         await Page.Keyboard.PressAsync("Tab");
         await Page.Keyboard.TypeAsync("robbery");
         await Expect(Page.Locator("#charge1_level")).ToHaveValueAsync("felony");
+        await Expect(Page.Locator("#charge1_statute")).ToHaveValueAsync("NRS 200.380");
         await Expect(Page.Locator("#charge1_category")).ToHaveValueAsync("robbery");
         await Expect(Page.Locator("table.decisions")).ToBeVisibleAsync();
     }

@@ -13,6 +13,7 @@ public class PhoneTests : BrowserFixture
     [TestCase("/policies/flagged", "flagged-phone")]
     [TestCase("/evaluate", null)]
     [TestCase("/evaluate?booked_at=2025-01-17T09%3A30%3A00-08%3A00&charge1_offense=robbery&charge1_level=felony&charge1_category=robbery&detainer_form=I-247A&detainer_warrant=administrative&policy=charging&policy=cited&policy=holding", "evaluate-phone")]
+    [TestCase(EvaluatePage.SevenCharges, "evaluate-seven-phone")]
     public async Task AtPhoneWidth_NoSidewaysScroll(string path, string? screenshot)
     {
         var phone = await OpenPage(Width, 844);
@@ -40,6 +41,13 @@ public class PhoneTests : BrowserFixture
             () => [...document.querySelectorAll('form input[type=text]')].filter((i) => i.value !== '' && i.scrollWidth > i.clientWidth)
               .map((i) => `${i.id} (${i.clientWidth} px showing ${i.scrollWidth} px)`)
             """);
+
+        if (path == EvaluatePage.SevenCharges)
+        {
+            // The rows stack at this width: a row's last field is on the screen, not behind its table's own scroll.
+            await SidewaysScroll.AssertFits(phone.Locator("#charge7_category"), Width, "the seventh charge's category");
+            await SidewaysScroll.AssertFits(phone.Locator("#conviction1_released_on"), Width, "a conviction's release date");
+        }
 
         using (Assert.EnterMultipleScope())
         {

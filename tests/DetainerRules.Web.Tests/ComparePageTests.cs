@@ -18,7 +18,18 @@ public class ComparePageTests
     {
         _bench = await Workbenches.Start();
         await File.WriteAllTextAsync(Path.Combine(_bench.Rules, "hostile.yaml"), PageFixtures.Hostile);
+        await File.WriteAllTextAsync(Path.Combine(_bench.Rules, "citing.yaml"), Citing);
     }
+
+    /// <summary>Holds on a charge under one statute, and on nothing else: every example where it differs from <c>holding</c> cites it or has no I-247A.</summary>
+    private static readonly string Citing = FixturePolicies.Policy("citing", "Citing policy", """
+          - id: hold-reentry
+            when: any charge(statute = "8 U.S.C. 1326")
+            then:
+              delay_release: { value: required, limit: clock48 }
+            because: re-entry charges are held
+            cite: src
+        """);
 
     [OneTimeTearDown]
     public async Task Stop() => await _bench.DisposeAsync();
@@ -86,6 +97,37 @@ public class ComparePageTests
         {
             Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK), body);
             Assert.That(evaluated.QuerySelectorAll("table.decisions tr#row-delay_release td").Select(c => c.GetAttribute("data-value")), Is.EqualTo(answers));
+        }
+    }
+
+    [Test]
+    public async Task AnExampleCitingAStatute_LinksToTheEvaluatePage_WhereBothPoliciesAnswerAsTheComparisonSays()
+    {
+        var (response, body, page) = await Get("/compare?p=citing&p=holding");
+        var items = page.QuerySelectorAll("section#comparison ul.regions > li").ToList();
+        var hrefs = items.Select(i => i.QuerySelector("a.example")?.GetAttribute("href")).ToList();
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK), body);
+            Assert.That(body, Does.Not.Contain("cannot hold this example"));
+            Assert.That(hrefs, Has.All.StartWith("/evaluate?"));
+            Assert.That(hrefs, Has.Some.Contain("_statute=8+U.S.C.+1326").Or.Some.Contain("_statute=8%20U.S.C.%201326"), "the example that holds under citing cites its statute");
+        }
+
+        foreach (var item in items)
+        {
+            // The decision the region is about: the heading its list follows; its answers, those of the split before the list.
+            var subject = item.ParentElement!;
+            while (subject.LocalName != "h2")
+            {
+                subject = subject.PreviousElementSibling!;
+            }
+
+            var answers = item.ParentElement!.PreviousElementSibling!.QuerySelectorAll("span.answer").Select(a => a.ClassList.Single(c => c != "answer")).ToList();
+            var (evaluated, evaluatedBody, shown) = await Get(item.QuerySelector("a.example")!.GetAttribute("href")!);
+            Assert.That(evaluated.StatusCode, Is.EqualTo(HttpStatusCode.OK), evaluatedBody);
+            Assert.That(shown.QuerySelectorAll($"table.decisions tr#row-{subject.Id} td").Select(c => c.GetAttribute("data-value")), Is.EqualTo(answers), subject.Id);
         }
     }
 

@@ -217,6 +217,47 @@ public class DraftPageTests
     }
 
     [Test]
+    public async Task AnExampleCitingAStatute_LinksToTheEvaluatePage_WhichHoldsTheStatute_AndBothPoliciesAnswerItThere()
+    {
+        // The draft also holds on a charge under one statute: where it differs from holding, the example must cite that statute.
+        const string statute = "8 U.S.C. 1326";
+        var draft = Holding.Replace("when: detainer.form = I-247A", $"when: detainer.form = I-247A or any charge(statute = \"{statute}\")", StringComparison.Ordinal);
+        Assert.That(draft, Is.Not.EqualTo(Holding));
+        var (response, body, page) = await Post(draft, "holding");
+        var items = page.QuerySelectorAll("section#comparison ul.regions > li").ToList();
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK), body);
+            Assert.That(items, Is.Not.Empty);
+            Assert.That(body, Does.Not.Contain("cannot hold this example"));
+        }
+
+        foreach (var item in items)
+        {
+            var subject = SubjectOf(item);
+            var answers = item.QuerySelectorAll("p.draft-answer span.answer").Select(ValueOf).ToList();
+            var href = item.QuerySelector("a.example")?.GetAttribute("href");
+            Assert.That(href, Does.StartWith("/evaluate?").And.Contain("statute="), subject);
+            var (evaluated, evaluatedBody, shown) = await Get(href!);
+
+            // The base answers the example there as the comparison says; the draft, given the same booking (the form's YAML), answers as the comparison says it does.
+            var yaml = await (await _bench.Http.GetAsync("/evaluate.yaml" + href!["/evaluate".Length..])).Content.ReadAsStringAsync();
+            using var byDraft = await _bench.PostJson("/v1/evaluate", new { scenario = yaml, policy = draft });
+            var decided = JsonDocument.Parse(await byDraft.Content.ReadAsStringAsync()).RootElement;
+
+            using (Assert.EnterMultipleScope())
+            {
+                Assert.That(evaluated.StatusCode, Is.EqualTo(HttpStatusCode.OK), evaluatedBody);
+                Assert.That(shown.QuerySelectorAll("form#booking input[id$=_statute]").Select(i => i.GetAttribute("value")), Does.Contain(statute));
+                Assert.That(shown.QuerySelectorAll($"table.decisions tr#row-{subject} td").Select(c => c.GetAttribute("data-value")), Is.EqualTo(new[] { answers[1] }), subject);
+                Assert.That(byDraft.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+                Assert.That(subject == "outcome" ? decided.GetProperty("outcome").GetString() : decided.GetProperty("decisions").GetProperty(subject).GetProperty("value").GetString(), Is.EqualTo(answers[0]), subject);
+            }
+        }
+    }
+
+    [Test]
     public async Task TheBaseUnchanged_SameIdAsItsBase_LabelledDraft_AndAgrees()
     {
         var (response, body, page) = await Post(Holding, "holding");
@@ -346,7 +387,8 @@ public class DraftPageTests
         {
             Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK));
             Assert.That(response.Content.Headers.ContentType?.MediaType, Is.EqualTo("text/javascript"));
-            Assert.That(text, Does.Contain("/v1/validate").And.Contain("getElementById('comparison')"));
+            Assert.That(text, Does.Contain("getElementById(id)").And.Contain("'checks', 'comparison', 'listing'"), "the server's rendered findings, comparison and listing put in place");
+            Assert.That(text, Does.Not.Contain("/v1/validate"), "one request a pause: the form, checked and compared by the server at once");
             Assert.That(text, Does.Not.Contain("innerHTML"), "no markup built from text");
         }
     }

@@ -243,6 +243,100 @@ public class EvaluatePageTests
         }
     }
 
+    [Test]
+    public async Task SevenChargesWithStatutes_EveryRowShown_AndTheLinkAndDownload_TheSameScenario_DecidedAsTheCommandLineDecidesIt()
+    {
+        var file = Path.Combine(_bench.Folder, "scenarios", "seven.yaml");
+        await File.WriteAllTextAsync(file, ScenarioFormTests.Seven());
+        var scenario = ScenarioLoader.Load(ScenarioFormTests.Seven(), "seven.yaml", "seven");
+        var link = "/evaluate" + Pages.ScenarioForm.Of(scenario, ["holding", "charging"])!.Query();
+        var (response, body, page) = await Get(link);
+        var download = page.QuerySelectorAll("p.actions a").Single(a => a.TextContent == "Download YAML").GetAttribute("href")!;
+        var yaml = await (await _bench.Http.GetAsync(download)).Content.ReadAsStringAsync();
+        var cli = _bench.Cli("evaluate", "-p", "holding", "-p", "charging", "--format", "json", file);
+        var table = JsonDocument.Parse(cli.Out).RootElement.GetProperty("policies").EnumerateArray().ToList();
+        static string Json(Scenario s) => ScenarioJson.ToJson(new Scenario(s) { Id = "same", Description = null });
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK), body);
+            Assert.That(cli.Exit, Is.Zero, cli.Err);
+            Assert.That(page.QuerySelectorAll("tbody#charge-rows tr"), Has.Length.EqualTo(8), "seven filled, one blank");
+            Assert.That(page.QuerySelectorAll("tbody#conviction-rows tr"), Has.Length.EqualTo(8));
+            Assert.That(page.QuerySelector("input#charge7_statute")!.GetAttribute("value"), Is.EqualTo("8 U.S.C. \"1326\" <i>"));
+            Assert.That(page.QuerySelector("input#charge7_statute")!.GetAttribute("aria-label"), Is.EqualTo("Charge 7 statute"));
+            Assert.That(page.QuerySelector("input#conviction7_statute")!.GetAttribute("value"), Is.EqualTo("PC 193"));
+            Assert.That(page.QuerySelector("input#charge8_offense")!.GetAttribute("value"), Is.Empty);
+            Assert.That(page.QuerySelectorAll("i, b"), Is.Empty, "the statute's markup shown as text");
+
+            // The download is the scenario the link holds, and what the page decided is what the command line decides of the original file.
+            Assert.That(Json(ScenarioLoader.Load(yaml, "scenario.yaml", "scenario")), Is.EqualTo(Json(scenario)));
+            Assert.That(Values(page, "outcome"), Is.EqualTo(table.Select(c => c.GetProperty("outcome").GetString()).ToList()));
+            Assert.That(Values(page, "notify_ice"), Is.EqualTo(table.Select(c => c.GetProperty("decisions").GetProperty("notify_ice").GetProperty("value").GetString()).ToList()));
+            Assert.That(Values(page, "delay_release"), Is.EqualTo(new[] { "required", "unknown" }));
+        }
+    }
+
+    [Test]
+    public async Task AddACharge_WithoutScript_TheFormAgain_WithOneMoreRow_ItsFirstFieldFocused()
+    {
+        // As a browser sends the form by that button: every row's fields, the empty ones too, and the button's own name and value.
+        var rows = Enumerable.Range(2, 4).SelectMany(r => new[] { "offense", "statute", "level", "category" }.Select(p => ($"charge{r}_{p}", string.Empty)));
+        var (response, body, page) = await Get("/evaluate" + Query([.. Detained, .. rows, ("add", "charge")], "charging"));
+        var form = page.QuerySelector("form#booking")!;
+        var buttons = form.QuerySelectorAll("button[type=submit]").ToList();
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK), body);
+            Assert.That(page.QuerySelectorAll("tbody#charge-rows tr"), Has.Length.EqualTo(6));
+            Assert.That(page.QuerySelectorAll("tbody#conviction-rows tr"), Has.Length.EqualTo(5));
+            Assert.That(page.QuerySelectorAll("[autofocus]").Select(e => e.Id), Is.EqualTo(new[] { "charge6_offense" }));
+            Assert.That(page.QuerySelector("input#charge6_statute")!.GetAttribute("aria-label"), Is.EqualTo("Charge 6 statute"));
+            Assert.That(Values(page, "notify_ice"), Is.EqualTo(new[] { "required" }), "the booking is still answered");
+            Assert.That(page.QuerySelectorAll("p.actions a").Select(a => a.GetAttribute("href")), Has.All.Not.Contain("add="), "the links hold the booking, not the button");
+
+            // Enter in a field sends the form by its first submit button: one that evaluates, out of the Tab order; then each list's Add.
+            Assert.That(buttons[0].GetAttribute("name"), Is.Null);
+            Assert.That(buttons[0].GetAttribute("tabindex"), Is.EqualTo("-1"));
+            Assert.That(buttons.Where(b => b.GetAttribute("name") == "add").Select(b => (b.GetAttribute("value"), b.TextContent)), Is.EqualTo(new[] { ("charge", "Add a charge"), ("conviction", "Add a conviction") }));
+            Assert.That(buttons[^1].TextContent, Is.EqualTo("Evaluate"));
+
+            // The blank row the script copies: row 0, which the form never sends, labelled as the others.
+            var template = (IHtmlTemplateElement)page.QuerySelector("template#charge-row")!;
+            Assert.That(template.Content.QuerySelectorAll("input, select").Select(c => (c.GetAttribute("name"), c.GetAttribute("aria-label"))),
+                Is.EqualTo(new[] { "offense", "statute", "level", "category" }.Select(p => ((string?)$"charge0_{p}", (string?)$"Charge 0 {p}"))));
+        }
+    }
+
+    [Test]
+    public async Task RowsUpToTheBound_Shown_ABeyond_A400PageThatSaysSo()
+    {
+        var max = Pages.BookingForm.MaxRows;
+        var (full, fullBody, page) = await Get("/evaluate" + Query([.. Detained, ($"charge{max}_offense", "theft"), ($"charge{max}_level", "misdemeanor"), ($"charge{max}_category", "theft")], "holding"));
+        var (beyond, beyondBody, refused) = await Get("/evaluate" + Query([.. Detained, ($"charge{max + 1}_offense", "theft")], "holding"));
+        var (added, _, _) = await Get("/evaluate" + Query([.. Detained, ($"conviction{max}_offense", string.Empty), ("add", "conviction")], "holding"));
+        var yaml = await _bench.Http.GetAsync("/evaluate.yaml" + Query([.. Detained, ($"charge{max + 1}_offense", "theft")]));
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(full.StatusCode, Is.EqualTo(HttpStatusCode.OK), fullBody);
+            Assert.That(page.QuerySelectorAll("tbody#charge-rows tr"), Has.Length.EqualTo(max));
+            Assert.That(page.QuerySelector("button#add-charge")!.HasAttribute("disabled"), Is.True);
+            Assert.That(page.QuerySelector("#add-charge-limit")!.HasAttribute("hidden"), Is.False);
+            Assert.That(page.QuerySelector("button#add-conviction")!.HasAttribute("disabled"), Is.False);
+
+            Assert.That(beyond.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest), beyondBody);
+            Assert.That(beyond.Content.Headers.ContentType?.MediaType, Is.EqualTo("text/html"));
+            Assert.That(Text(refused.QuerySelector("#problems p")), Does.Contain($"at most {max} charges"));
+            Assert.That(refused.QuerySelector("#problems a")!.GetAttribute("href"), Is.EqualTo("/evaluate"));
+            Assert.That(beyondBody.Length, Is.LessThan(20_000), "no form of rows is rendered");
+            Assert.That(added.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest), "a row added past the bound");
+            Assert.That(yaml.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
+            Assert.That(yaml.Content.Headers.ContentType?.MediaType, Is.EqualTo("application/problem+json"));
+        }
+    }
+
     [TestCase("nothing-here", "no policy")]
     [TestCase("../rules/holding", "is not a policy id")]
     public async Task AnUnknownOrPathLikePolicy_SaidBesideThePolicies(string policy, string said)
@@ -269,7 +363,9 @@ public class EvaluatePageTests
             Assert.That(chosen, Is.EqualTo(new[] { "fam" }), "the first family");
             Assert.That(page.QuerySelector("table.decisions"), Is.Null);
             Assert.That(page.QuerySelector("form#booking")!.GetAttribute("method"), Is.EqualTo("get"));
-            Assert.That(page.QuerySelectorAll("input#charge5_offense, input#conviction5_released_on"), Has.Length.EqualTo(2));
+            Assert.That(page.QuerySelectorAll("input#charge5_offense, input#conviction5_released_on, input#charge5_statute, input#conviction5_statute"), Has.Length.EqualTo(4));
+            Assert.That(page.QuerySelectorAll("tbody#charge-rows tr, tbody#conviction-rows tr"), Has.Length.EqualTo(10), "five rows each");
+            Assert.That(page.QuerySelectorAll("[autofocus]"), Is.Empty);
 
             // Every control labelled, by a label or its own aria-label.
             var unlabelled = page.QuerySelectorAll("form input:not([type=hidden]), form select")

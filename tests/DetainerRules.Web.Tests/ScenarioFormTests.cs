@@ -53,18 +53,100 @@ public class ScenarioFormTests
         }
     }
 
-    [Test]
-    public void WhatTheFormCannotHold_NoLink()
+    /// <summary>Seven charges and seven convictions, each citing its statute, the last charge's with markup and quotes in it: more rows than the form shows at first.</summary>
+    public static string Seven()
     {
-        var scenario = ScenarioLoader.Load(FixtureScenarios.Detained, "given", "given");
-        var cited = new Scenario(scenario) { Charges = [new Charge("robbery", "NRS 200.380", OffenseLevel.Felony, OffenseCategory.Robbery)] };
-        var many = new Scenario(scenario) { Charges = [.. Enumerable.Repeat(scenario.Charges[0], BookingForm.Rows + 1)] };
+        var w = new System.Text.StringBuilder("id: seven\nbooked_at: 2025-01-17T09:30:00-08:00\ncharges:\n");
+        string[] levels = ["felony", "misdemeanor"];
+        string[] categories = ["robbery", "theft", "burglary", "dui", "weapons", "fraud", "arson"];
+        for (var i = 0; i < 6; i++)
+        {
+            w.Append($"  - {{ offense: \"count {i + 1}\", statute: \"NRS 200.{380 + i}\", level: {levels[i % 2]}, category: {categories[i]} }}\n");
+        }
+
+        w.Append("  - { offense: \"<b>seventh</b>\", statute: '8 U.S.C. \"1326\" <i>', level: felony, category: other }\n");
+        w.Append("convictions:\n");
+        for (var i = 0; i < 7; i++)
+        {
+            var released = i % 2 == 0 ? $", released_on: 201{i}-06-30" : string.Empty;
+            w.Append($"  - {{ offense: \"prior {i + 1}\", statute: \"PC {187 + i}\", level: {levels[(i + 1) % 2]}, category: {categories[6 - i]}, convicted_on: 201{i}-02-01{released} }}\n");
+        }
+
+        w.Append("detainer: { form: I-247A, warrant: administrative }\n");
+        return w.ToString();
+    }
+
+    [Test]
+    public void SevenCharges_WithStatutes_ScenarioToQueryToFormToLoader_TheSameScenario()
+    {
+        var scenario = ScenarioLoader.Load(Seven(), "given", "given");
+        var back = RoundTrip(scenario, ["holding"], out var form);
 
         using (Assert.EnterMultipleScope())
         {
-            Assert.That(ScenarioForm.Of(cited, ["holding"]), Is.Null);
-            Assert.That(ScenarioForm.Of(many, ["holding"]), Is.Null);
-            Assert.That(ScenarioForm.Of(new Scenario(scenario) { Charges = [.. Enumerable.Repeat(scenario.Charges[0], BookingForm.Rows)] }, ["holding"]), Is.Not.Null);
+            Assert.That(scenario.Charges, Has.Count.EqualTo(7));
+            Assert.That(scenario.Convictions, Has.Count.EqualTo(7));
+            Assert.That(scenario.Charges.Select(c => c.Statute), Has.All.Not.Null);
+            Assert.That(Json(back), Is.EqualTo(Json(scenario)));
+            Assert.That(back.Charges[6].Statute, Is.EqualTo("8 U.S.C. \"1326\" <i>"));
+
+            // Every row filled, and one blank after them to type the next.
+            Assert.That(form.RowsOf("charge"), Is.EqualTo(8));
+            Assert.That(form.RowsOf("conviction"), Is.EqualTo(8));
+            Assert.That(form.Filled("charge"), Is.EqualTo(Enumerable.Range(1, 7)));
+        }
+    }
+
+    [Test]
+    public void WhatTheFormCannotHold_NoLink_AndWhatItCan_ALink()
+    {
+        var scenario = ScenarioLoader.Load(FixtureScenarios.Detained, "given", "given");
+        var robbery = scenario.Charges[0];
+        Scenario With(params Charge[] charges) => new(scenario) { Charges = charges };
+
+        using (Assert.EnterMultipleScope())
+        {
+            // A statute, and as many rows as the form may have: held.
+            Assert.That(ScenarioForm.Of(With(robbery with { Statute = "NRS 200.380" }), ["holding"]), Is.Not.Null);
+            Assert.That(ScenarioForm.Of(With([.. Enumerable.Repeat(robbery, BookingForm.MaxRows)]), ["holding"])?.RowsOf("charge"), Is.EqualTo(BookingForm.MaxRows));
+
+            // More rows than that; an empty statute or offense, which an empty field cannot say; an address longer than the server reads.
+            Assert.That(ScenarioForm.Of(With([.. Enumerable.Repeat(robbery, BookingForm.MaxRows + 1)]), ["holding"]), Is.Null);
+            Assert.That(ScenarioForm.Of(With(robbery with { Statute = string.Empty }), ["holding"]), Is.Null);
+            Assert.That(ScenarioForm.Of(With(robbery with { Offense = string.Empty }), ["holding"]), Is.Null);
+            Assert.That(ScenarioForm.Of(With([.. Enumerable.Repeat(robbery with { Offense = new string('x', 400) }, 20)]), ["holding"]), Is.Null);
+        }
+    }
+
+    [TestCase("charge51_offense=x", "charges")]
+    [TestCase("conviction51_statute=", "prior convictions")]
+    [TestCase("charge99999999999999999999_level=felony", "charges")]
+    [TestCase("charge50_offense=&add=charge", "charges")]
+    public void ARowBeyondTheBound_Refused_400(string query, string said)
+    {
+        var e = Assert.Throws<Http.ProblemException>(() => BookingForm.Read(new QueryCollection(QueryHelpers.ParseQuery("?booked_at=x&" + query))));
+        Assert.That(e!.Status, Is.EqualTo(400));
+        Assert.That(e.Message, Does.Contain($"at most {BookingForm.MaxRows} {said}"));
+    }
+
+    [Test]
+    public void Rows_AsManyAsSentOrFilled_OneBlankAfter_OneMoreWhenAdded()
+    {
+        static BookingForm Read(string query) => BookingForm.Read(new QueryCollection(QueryHelpers.ParseQuery("?booked_at=x&" + query)));
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(Read(string.Empty).RowsOf("charge"), Is.EqualTo(BookingForm.MinRows));
+            Assert.That(Read("charge5_offense=x").RowsOf("charge"), Is.EqualTo(6), "a blank row after the last filled");
+            Assert.That(Read("charge7_offense=").RowsOf("charge"), Is.EqualTo(7), "the rows the form was sent with, empty or not");
+            Assert.That(Read("charge7_offense=&add=charge").RowsOf("charge"), Is.EqualTo(8));
+            Assert.That(Read("charge7_offense=&add=charge").RowsOf("conviction"), Is.EqualTo(BookingForm.MinRows));
+            Assert.That(Read("add=conviction").RowsOf("conviction"), Is.EqualTo(BookingForm.MinRows + 1));
+            Assert.That(Read($"charge{BookingForm.MaxRows}_offense=x").RowsOf("charge"), Is.EqualTo(BookingForm.MaxRows), "no blank row past the bound");
+
+            // Keys the form does not have are ignored, as before: a row 0, a leading zero, a part no row has.
+            Assert.That(Read("charge0_offense=x&charge01_offense=y&charge9_colour=z").Filled("charge"), Is.Empty);
+            Assert.That(Read("charge0_offense=x&charge01_offense=y&charge9_colour=z").RowsOf("charge"), Is.EqualTo(BookingForm.MinRows));
         }
     }
 }

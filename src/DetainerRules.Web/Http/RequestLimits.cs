@@ -8,4 +8,7 @@ public static class RequestLimits
 
     /// <summary>Most policies one evaluation may name, about the number of families in the catalog: each is loaded and compiled for the request.</summary>
     public const int MaxPolicies = 100;
+
+    /// <summary>Longest request line (method, address with its query, version), in bytes: Kestrel's own default, stated so the pages can tell whether a link they make will be read (an Evaluate link holds a whole booking).</summary>
+    public const int MaxRequestLine = 8 * 1024;
 }

@@ -1,6 +1,7 @@
 using System.Text;
 using DetainerRules.Model;
 using DetainerRules.Model.Scenarios;
+using DetainerRules.Web.Http;
 
 namespace DetainerRules.Web.Pages;
 
@@ -15,16 +16,37 @@ namespace DetainerRules.Web.Pages;
 /// </remarks>
 public sealed class BookingForm
 {
-    /// <summary>Rows the form offers for charges, and for convictions.</summary>
-    public const int Rows = 5;
+    /// <summary>Rows the form offers at least for charges, and for convictions.</summary>
+    public const int MinRows = 5;
 
-    public static readonly IReadOnlyList<string> OffenseParts = ["offense", "level", "category"];
-    public static readonly IReadOnlyList<string> ConvictionParts = ["offense", "level", "category", "convicted_on", "released_on"];
+    /// <summary>Rows the form offers at most for charges, and for convictions, so no address can ask for a page of any size.</summary>
+    /// <remarks>
+    /// The scenario loader bounds a file's length, nesting and values (<see cref="Yaml.Documents.InputLimits"/>) but not
+    /// how many charges it lists, and an address can name a row's fields empty, so the form needs a bound of its own:
+    /// far more than a booking's charges or record, and more than a comparison's example ever lists (one offense per
+    /// condition it must meet at once). A row beyond it is a 400 page that says so; a scenario file is not bound by it.
+    /// </remarks>
+    public const int MaxRows = 50;
+
+    /// <summary>The field of the "Add a charge" and "Add a conviction" buttons: <c>add=charge</c> asks for the form with one more charge row.</summary>
+    public const string AddField = "add";
+
+    /// <summary>The two lists of rows, by their field prefix.</summary>
+    public static readonly IReadOnlyList<string> Lists = ["charge", "conviction"];
+
+    /// <summary>A charge's fields, as a scenario file's charge has them.</summary>
+    public static readonly IReadOnlyList<string> OffenseParts = ["offense", "statute", "level", "category"];
+
+    /// <summary>A conviction's fields: a charge's and its dates.</summary>
+    public static readonly IReadOnlyList<string> ConvictionParts = ["offense", "statute", "level", "category", "convicted_on", "released_on"];
     public static readonly IReadOnlyList<string> PersonFlags = ["registered_sex_offender", "on_terrorist_watchlist", "lawful_status_proof"];
 
     private static readonly string[] DetainerFields = ["detainer_form", "detainer_warrant", "detainer_warrant_court", "detainer_warrant_offense", "detainer_received_at"];
 
+    private static readonly string[] TopFields = ["booked_at", "foreign_born", "citizenship", .. PersonFlags, .. DetainerFields, "release_eligible_at", "ice_present"];
+
     private readonly Dictionary<string, string> _values = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, int> _rows = new(StringComparer.Ordinal);
 
     /// <summary>True when the query carries a booking (the form was sent): then the page evaluates it.</summary>
     public bool Submitted { get; private init; }
@@ -35,11 +57,20 @@ public sealed class BookingForm
     /// <summary>The federal requests ticked (<c>request</c>, repeated).</summary>
     public IReadOnlyList<string> Requests { get; private init; } = [];
 
+    /// <summary>The list whose row the form was sent to add (<c>charge</c> or <c>conviction</c>); null when it was sent to evaluate.</summary>
+    public string? Added { get; private init; }
+
+    /// <summary>The rows the form shows for <paramref name="list"/> (<c>charge</c> or <c>conviction</c>).</summary>
+    public int RowsOf(string list) => _rows.GetValueOrDefault(list, MinRows);
+
+    /// <summary>A charge's or a conviction's fields.</summary>
+    public static IReadOnlyList<string> PartsOf(string list) => list == "charge" ? OffenseParts : ConvictionParts;
+
     /// <summary>The rows of <paramref name="list"/> (<c>charge</c> or <c>conviction</c>) with anything typed in them: <c>charges[i]</c> of the written scenario is row <c>Filled("charge")[i]</c>.</summary>
     public IReadOnlyList<int> Filled(string list)
     {
-        var parts = list == "charge" ? OffenseParts : ConvictionParts;
-        return [.. Enumerable.Range(1, Rows).Where(row => parts.Any(p => this[RowField(list, row, p)].Length > 0))];
+        var parts = PartsOf(list);
+        return [.. Enumerable.Range(1, RowsOf(list)).Where(row => parts.Any(p => this[RowField(list, row, p)].Length > 0))];
     }
 
     /// <summary>The form field a loader diagnostic is about (<c>charges[1].level</c> is the level of the second filled charge row); null for one about the whole scenario.</summary>
@@ -81,31 +112,50 @@ public sealed class BookingForm
     /// <summary>The form field of charge or conviction row <paramref name="row"/> (1-based): <c>charge2_level</c>.</summary>
     public static string RowField(string list, int row, string part) => $"{list}{row}_{part}";
 
-    /// <summary>Every single-valued field the form has, in the order the page shows them.</summary>
-    public static IEnumerable<string> Fields()
+    /// <summary>Every single-valued field this form has, its rows' included, in the order the page shows them.</summary>
+    public IEnumerable<string> Fields()
     {
-        string[] top = ["booked_at", "foreign_born", "citizenship", .. PersonFlags, "detainer_form", "detainer_warrant", "detainer_warrant_court", "detainer_warrant_offense", "detainer_received_at", "release_eligible_at", "ice_present"];
-        foreach (var field in top)
+        foreach (var field in TopFields)
         {
             yield return field;
         }
 
-        for (var row = 1; row <= Rows; row++)
+        foreach (var list in Lists)
         {
-            foreach (var part in OffenseParts)
+            for (var row = 1; row <= RowsOf(list); row++)
             {
-                yield return RowField("charge", row, part);
-            }
-        }
-
-        for (var row = 1; row <= Rows; row++)
-        {
-            foreach (var part in ConvictionParts)
-            {
-                yield return RowField("conviction", row, part);
+                foreach (var part in PartsOf(list))
+                {
+                    yield return RowField(list, row, part);
+                }
             }
         }
     }
+
+    /// <summary>The list, row and part a row's field names (<c>charge12_statute</c>); null for any other key, a row 0 or one written with a leading zero among them.</summary>
+    /// <exception cref="ProblemException">400: a row beyond <see cref="MaxRows"/>.</exception>
+    private static (string List, int Row, string Part)? RowOf(string key)
+    {
+        var underscore = key.IndexOf('_', StringComparison.Ordinal);
+        var list = underscore > 0 ? Lists.FirstOrDefault(l => key.StartsWith(l, StringComparison.Ordinal)) : null;
+        if (list is null || !PartsOf(list).Contains(key[(underscore + 1)..]))
+        {
+            return null;
+        }
+
+        var digits = key.AsSpan(list.Length, underscore - list.Length);
+        if (digits.IsEmpty || digits[0] == '0' || digits.ContainsAnyExceptInRange('0', '9'))
+        {
+            return null;
+        }
+
+        return digits.Length <= 3 && int.Parse(digits, System.Globalization.CultureInfo.InvariantCulture) is var row and <= MaxRows
+            ? (list, row, key[(underscore + 1)..])
+            : throw TooManyRows(list);
+    }
+
+    private static ProblemException TooManyRows(string list) => new(StatusCodes.Status400BadRequest,
+        $"the Evaluate form has at most {MaxRows} {(list == "charge" ? "charges" : "prior convictions")}; a scenario file with more is read by `detainer evaluate`");
 
     /// <summary>The check box asking, for each answer, what change to the booking would change it (as <c>--what-flips</c>).</summary>
     public const string WhatFlipsField = "what_flips";
@@ -124,16 +174,19 @@ public sealed class BookingForm
     }
 
     /// <summary>The form from the query string; keys the form does not have are ignored, as a browser's form would never send them.</summary>
+    /// <exception cref="ProblemException">400: a row beyond <see cref="MaxRows"/>, or a row added past it.</exception>
     public static BookingForm Read(IQueryCollection query)
     {
+        var added = query[AddField].FirstOrDefault() is { } add && Lists.Contains(add) ? add : null;
         var form = new BookingForm
         {
             Submitted = query.ContainsKey("booked_at"),
             Policies = InShownOrder([.. query["policy"].OfType<string>().Select(p => p.Trim()).Where(p => p.Length > 0).Distinct(StringComparer.Ordinal)], query[ColumnsField].FirstOrDefault()),
             Requests = [.. query["request"].OfType<string>().Where(r => r.Length > 0).Distinct(StringComparer.Ordinal)],
             WhatFlips = query[WhatFlipsField].FirstOrDefault() == "true",
+            Added = added,
         };
-        foreach (var field in Fields())
+        foreach (var field in TopFields)
         {
             // A field sent twice counts once, as a browser sends it: the first.
             if (query[field].FirstOrDefault() is { Length: > 0 } value)
@@ -142,16 +195,51 @@ public sealed class BookingForm
             }
         }
 
+        // Rows: the last one named (a browser sends every row's fields, empty or not), and the last one filled.
+        var named = Lists.ToDictionary(l => l, _ => 0, StringComparer.Ordinal);
+        var filled = Lists.ToDictionary(l => l, _ => 0, StringComparer.Ordinal);
+        foreach (var (key, values) in query)
+        {
+            if (RowOf(key) is not (string list, int row, _))
+            {
+                continue;
+            }
+
+            named[list] = Math.Max(named[list], row);
+            if (values.FirstOrDefault() is { Length: > 0 } value)
+            {
+                form._values[key] = value;
+                filled[list] = Math.Max(filled[list], row);
+            }
+        }
+
+        foreach (var list in Lists)
+        {
+            // One blank row after the last filled (none past the bound); one more when the button asked for it.
+            var rows = Math.Max(MinRows, Math.Max(named[list], Math.Min(MaxRows, filled[list] + 1)));
+            if (list == added)
+            {
+                rows = Math.Max(MinRows, named[list]) + 1;
+            }
+
+            form._rows[list] = rows <= MaxRows ? rows : throw TooManyRows(list);
+        }
+
         return form;
     }
 
     /// <summary>The same form with other policies (the page's default choice when none is asked for).</summary>
     public BookingForm WithPolicies(IReadOnlyList<string> policies)
     {
-        var copy = new BookingForm { Submitted = Submitted, Policies = policies, Requests = Requests, WhatFlips = WhatFlips };
+        var copy = new BookingForm { Submitted = Submitted, Policies = policies, Requests = Requests, WhatFlips = WhatFlips, Added = Added };
         foreach (var (field, value) in _values)
         {
             copy._values[field] = value;
+        }
+
+        foreach (var (list, rows) in _rows)
+        {
+            copy._rows[list] = rows;
         }
 
         return copy;
@@ -202,8 +290,8 @@ public sealed class BookingForm
             }
         }
 
-        WriteRows(w, "charges", "charge", OffenseParts, always: true);
-        WriteRows(w, "convictions", "conviction", ConvictionParts, always: false);
+        WriteRows(w, "charges", "charge", always: true);
+        WriteRows(w, "convictions", "conviction", always: false);
 
         if (DetainerFields.Any(f => this[f].Length > 0))
         {
@@ -239,7 +327,7 @@ public sealed class BookingForm
     }
 
     /// <summary>The filled rows of a list; <paramref name="always"/> writes the key even with none (a scenario needs a charge, and the loader says so).</summary>
-    private void WriteRows(StringBuilder w, string key, string list, IReadOnlyList<string> parts, bool always)
+    private void WriteRows(StringBuilder w, string key, string list, bool always)
     {
         var rows = Filled(list);
         if (rows.Count == 0)
@@ -256,7 +344,7 @@ public sealed class BookingForm
         foreach (var row in rows)
         {
             var first = true;
-            foreach (var part in parts)
+            foreach (var part in PartsOf(list))
             {
                 if (this[RowField(list, row, part)] is { Length: > 0 } value)
                 {

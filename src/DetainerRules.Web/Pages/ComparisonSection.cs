@@ -32,7 +32,7 @@ internal static class ComparisonSection
         w.WriteLine($"<p class=\"problem\" role=\"alert\">{HtmlText.Encode(message)}</p></section>");
     }
 
-    /// <summary>A link opening <paramref name="example"/> on the Evaluate page under <paramref name="policies"/>, or a note that the form cannot hold it.</summary>
+    /// <summary>A link opening <paramref name="example"/> on the Evaluate page under <paramref name="policies"/>, or, for what the form cannot hold (<see cref="ScenarioForm.Of"/>), a note saying so.</summary>
     public static void WriteExampleLink(TextWriter w, Scenario example, IReadOnlyList<string> policies)
     {
         if (ScenarioForm.Of(example, policies) is { } form)
@@ -42,7 +42,7 @@ internal static class ComparisonSection
         }
         else
         {
-            w.Write(" <span class=\"muted\">(The Evaluate page's form cannot hold this example: it cites a statute, or has more charges or convictions than the form's rows; its JSON above runs with <code>detainer evaluate</code>.)</span>");
+            w.Write($" <span class=\"muted\">(The Evaluate page's form cannot hold this example: it has more than {BookingForm.MaxRows} charges or prior convictions, an offense or statute that is empty text, or is too long for an address; its JSON above runs with <code>detainer evaluate</code>.)</span>");
         }
     }
 

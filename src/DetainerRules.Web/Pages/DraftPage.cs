@@ -93,7 +93,7 @@ public static class DraftPage
         w.WriteLine("</select>");
     }
 
-    /// <summary>The findings, each linked to its line in the listing; what the live script replaces with the next check's.</summary>
+    /// <summary>The findings, each linked to its line in the listing; what the live script replaces with the next answer's, as are the comparison and the listing.</summary>
     private static void WriteFindings(TextWriter w, DraftReview? review)
     {
         w.WriteLine("<section id=\"checks\" aria-labelledby=\"checks-heading\"><h2 id=\"checks-heading\">Checks</h2>");
@@ -111,7 +111,7 @@ public static class DraftPage
         w.WriteLine("</ol></section>");
     }
 
-    /// <summary>"2 errors, 1 warning", as the live script also says it.</summary>
+    /// <summary>"2 errors, 1 warning"; the live script says it again from this element.</summary>
     private static string Count(IReadOnlyList<Diagnostic> findings)
     {
         var errors = findings.Count(f => f.Severity == Severity.Error);
@@ -119,7 +119,7 @@ public static class DraftPage
         return $"{errors} {(errors == 1 ? "error" : "errors")}, {warnings} {(warnings == 1 ? "warning" : "warnings")}.";
     }
 
-    /// <summary>One finding: where (a link to its line), how bad, its code, field and message. The live script builds the same item from <c>POST /v1/validate</c>'s JSON.</summary>
+    /// <summary>One finding: where (a link to its line), how bad, its code, field and message. Its findings are <c>POST /v1/validate</c>'s for the same text; the live script inserts this item as rendered.</summary>
     private static string Item(Diagnostic f)
     {
         var severity = f.Severity == Severity.Error ? "error" : "warning";

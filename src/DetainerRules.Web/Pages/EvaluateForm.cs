@@ -33,6 +33,7 @@ internal static class EvaluateForm
         ["policy"] = "Policies",
         ["convicted_on"] = "convicted on",
         ["released_on"] = "released on",
+        ["statute"] = "statute",
     };
 
     private static readonly char[] Digits = "0123456789".ToCharArray();
@@ -59,6 +60,9 @@ internal static class EvaluateForm
     public static void Write(TextWriter w, BookingForm form, PolicyOptions options, ILookup<string, Diagnostic> errors)
     {
         w.WriteLine($"<form class=\"booking\" id=\"booking\" method=\"get\" action=\"{EvaluatePage.Path}\" novalidate>");
+
+        // Enter in a field sends the form with its first submit button: this one, so it evaluates rather than adding a row. Out of sight and of the Tab order; the Evaluate button below is the one to press.
+        w.WriteLine("<button type=\"submit\" class=\"default-action\" tabindex=\"-1\" aria-hidden=\"true\">Evaluate</button>");
         w.WriteLine("<h2>The booking</h2>");
         w.WriteLine("<p class=\"muted\">Times with their UTC offset, as a scenario file writes them: <code>2025-01-17T09:30:00-08:00</code>. Dates as <code>YYYY-MM-DD</code>. Rows left empty are ignored.</p>");
 
@@ -105,38 +109,59 @@ internal static class EvaluateForm
         w.WriteLine("</form>");
     }
 
+    /// <summary>A list's rows, a blank row to copy (a <c>template</c>, inert, for the script's "Add" in place), and the button that sends the form for one more row.</summary>
     private static void WriteRows(TextWriter w, BookingForm form, ILookup<string, Diagnostic> errors, string list, string group, IReadOnlyList<string> parts)
     {
         w.WriteLine($"<fieldset id=\"{group}\"><legend>{Label(group)}</legend>");
         Errors(w, errors, group);
-        w.WriteLine($"<div class=\"scroll\"><table class=\"rows\"><thead><tr><th scope=\"col\">#</th>{string.Concat(parts.Select(p => $"<th scope=\"col\">{Labels.GetValueOrDefault(p, p)}</th>"))}</tr></thead><tbody>");
-        for (var row = 1; row <= BookingForm.Rows; row++)
+        w.WriteLine($"<div class=\"scroll\"><table class=\"rows\"><thead><tr><th scope=\"col\">#</th>{string.Concat(parts.Select(p => $"<th scope=\"col\">{Labels.GetValueOrDefault(p, p)}</th>"))}</tr></thead><tbody id=\"{list}-rows\">");
+        var rows = form.RowsOf(list);
+        for (var row = 1; row <= rows; row++)
         {
-            w.Write($"<tr><th scope=\"row\">{row}</th>");
-            foreach (var part in parts)
-            {
-                var field = BookingForm.RowField(list, row, part);
-                w.Write("<td>");
-                switch (part)
-                {
-                    case "level":
-                        Control(w, form, errors, field, [("", "—"), .. BookingForm.Words<OffenseLevel>().Select(l => (l, l))]);
-                        break;
-                    case "category":
-                        Control(w, form, errors, field, [("", "—"), .. BookingForm.Words<OffenseCategory>().Select(c => (c, c))]);
-                        break;
-                    default:
-                        Control(w, form, errors, field, null, part == "offense" ? string.Empty : "YYYY-MM-DD");
-                        break;
-                }
-
-                w.Write("</td>");
-            }
-
-            w.WriteLine("</tr>");
+            // The row the button asked for takes the focus, so a person without the script goes on typing where the row was added.
+            WriteRow(w, form, errors, list, row, parts, autofocus: form.Added == list && row == rows);
         }
 
-        w.WriteLine("</tbody></table></div></fieldset>");
+        w.WriteLine("</tbody></table></div>");
+
+        // Row 0 is no row: the script renumbers a copy; the form never sends the template's fields.
+        w.Write($"<template id=\"{list}-row\">");
+        WriteRow(w, form, errors, list, 0, parts, autofocus: false);
+        w.WriteLine("</template>");
+        var noun = list == "charge" ? "charge" : "conviction";
+        var full = rows >= BookingForm.MaxRows;
+        w.WriteLine($"<p class=\"add\"><button type=\"submit\" class=\"secondary\" id=\"add-{list}\" name=\"{BookingForm.AddField}\" value=\"{list}\" data-max=\"{BookingForm.MaxRows}\"{(full ? " disabled" : string.Empty)}>Add a {noun}</button>"
+            + $" <span class=\"muted\" id=\"add-{list}-limit\"{(full ? string.Empty : " hidden")}>The form holds at most {BookingForm.MaxRows} {noun}s; a scenario file holds more.</span></p>");
+        w.WriteLine("</fieldset>");
+    }
+
+    private static void WriteRow(TextWriter w, BookingForm form, ILookup<string, Diagnostic> errors, string list, int row, IReadOnlyList<string> parts, bool autofocus)
+    {
+        w.Write($"<tr><th scope=\"row\">{row}</th>");
+        foreach (var part in parts)
+        {
+            var field = BookingForm.RowField(list, row, part);
+            var focus = autofocus && part == parts[0];
+
+            // The column's name, shown above the field at a phone's width, where the rows stack and the header is hidden.
+            w.Write($"<td data-label=\"{Labels.GetValueOrDefault(part, part)}\">");
+            switch (part)
+            {
+                case "level":
+                    Control(w, form, errors, field, [("", "—"), .. BookingForm.Words<OffenseLevel>().Select(l => (l, l))]);
+                    break;
+                case "category":
+                    Control(w, form, errors, field, [("", "—"), .. BookingForm.Words<OffenseCategory>().Select(c => (c, c))]);
+                    break;
+                default:
+                    Control(w, form, errors, field, null, part switch { "offense" => string.Empty, "statute" => "optional", _ => "YYYY-MM-DD" }, autofocus: focus);
+                    break;
+            }
+
+            w.Write("</td>");
+        }
+
+        w.WriteLine("</tr>");
     }
 
     private static void WritePolicies(TextWriter w, BookingForm form, PolicyOptions options, ILookup<string, Diagnostic> errors)
@@ -206,7 +231,7 @@ internal static class EvaluateForm
     }
 
     /// <summary>An input, or a select of <paramref name="choices"/>, holding the value as typed; a value the choices lack stays offered and chosen, so the loader's word on it can be read.</summary>
-    private static void Control(TextWriter w, BookingForm form, ILookup<string, Diagnostic> errors, string field, IReadOnlyList<(string Value, string Text)>? choices, string placeholder = "", bool labelled = false)
+    private static void Control(TextWriter w, BookingForm form, ILookup<string, Diagnostic> errors, string field, IReadOnlyList<(string Value, string Text)>? choices, string placeholder = "", bool labelled = false, bool autofocus = false)
     {
         var value = form[field];
         var invalid = Invalid(errors[field].Any(), field);
@@ -214,7 +239,7 @@ internal static class EvaluateForm
         if (choices is null)
         {
             var hint = placeholder.Length > 0 ? $" placeholder=\"{HtmlText.Encode(placeholder)}\"" : string.Empty;
-            w.Write($"<input type=\"text\" id=\"{field}\" name=\"{field}\" value=\"{HtmlText.Encode(value)}\"{hint}{label}{invalid} autocomplete=\"off\">");
+            w.Write($"<input type=\"text\" id=\"{field}\" name=\"{field}\" value=\"{HtmlText.Encode(value)}\"{hint}{label}{invalid}{(autofocus ? " autofocus" : string.Empty)} autocomplete=\"off\">");
         }
         else
         {

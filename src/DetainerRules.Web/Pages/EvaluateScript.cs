@@ -6,8 +6,10 @@ namespace DetainerRules.Web.Pages;
 /// On each change (after a short pause) it asks the server for the page of the form's query, the
 /// same request the button sends, and puts the new answers and the loader's messages in place of
 /// the old, keeping the focus where the analyst is typing; the address follows, so a link still
-/// reproduces what is shown. It builds no markup of its own: every element it inserts is one the
-/// server rendered and encoded, taken from a parsed document, never through innerHTML.
+/// reproduces what is shown. "Add a charge" and "Add a conviction" add a row in place instead of
+/// sending the form. It builds no markup of its own: every element it inserts is one the server
+/// rendered and encoded (a new row is a copy of the server's blank row in a <c>template</c>), taken
+/// from a parsed document, never through innerHTML.
 /// </remarks>
 public static class EvaluateScript
 {
@@ -90,6 +92,40 @@ public static class EvaluateScript
               control.setAttribute('aria-describedby', p.id);
             });
           }
+
+          // "Add a charge" in place (without this script the button sends the form for one more row): a copy of the blank row the
+          // server rendered in the list's template, renumbered and labelled as the server numbers rows, the focus moved into it.
+          function addRow(button) {
+            const list = button.value;
+            const rows = document.getElementById(list + '-rows');
+            const template = document.getElementById(list + '-row');
+            if (!rows || !template || !template.content) return false;
+            const n = rows.rows.length + 1;
+            const max = Number(button.dataset.max);
+            if (n > max) return true;
+            const row = document.importNode(template.content, true).firstElementChild;
+            row.querySelector('th').textContent = String(n);
+            row.querySelectorAll('input, select').forEach((control) => {
+              const name = list + n + control.name.slice(list.length + 1);
+              control.id = name;
+              control.name = name;
+              control.setAttribute('aria-label', control.getAttribute('aria-label').replace(' 0 ', ' ' + n + ' '));
+            });
+            rows.append(row);
+            row.querySelector('input, select').focus();
+            if (n >= max) {
+              button.disabled = true;
+              const limit = document.getElementById(button.id + '-limit');
+              if (limit) limit.hidden = false;
+            }
+
+            say((list === 'charge' ? 'Charge' : 'Conviction') + ' row ' + n + ' added.');
+            return true;
+          }
+
+          form.querySelectorAll('button[name="add"]').forEach((button) => button.addEventListener('click', (event) => {
+            if (addRow(button)) event.preventDefault();
+          }));
 
           const schedule = () => { clearTimeout(timer); timer = setTimeout(update, 400); };
           form.addEventListener('input', schedule);

@@ -26,7 +26,8 @@ public static class PageEndpoints
         }).ExcludeFromDescription();
 
         // The form is a GET: the booking is the query string. Opened without one, the form is shown empty with one policy chosen.
-        routes.MapGet(EvaluatePage.Path, (HttpRequest request) =>
+        // A row beyond the form's bound is a 400 page that says so.
+        routes.MapGet(EvaluatePage.Path, (HttpRequest request) => ProblemPage.Or(() =>
         {
             var catalog = lookup.Current();
             var options = PolicyOptions.Of(catalog.All.Policies);
@@ -36,8 +37,8 @@ public static class PageEndpoints
                 form = form.WithPolicies(options.Default);
             }
 
-            return EvaluatePage.Render(form, options, form.Submitted ? BookingEvaluation.Of(catalog, form) : null);
-        }).ExcludeFromDescription();
+            return Task.FromResult(EvaluatePage.Render(form, options, form.Submitted ? BookingEvaluation.Of(catalog, form) : null));
+        }, (EvaluatePage.Path, "the Evaluate page"))).ExcludeFromDescription();
 
         // The same booking as a scenario file; one the loader refuses is a 400 with its diagnostics, as from POST /v1/validate's checks.
         routes.MapGet(EvaluatePage.YamlPath, (HttpRequest request) =>

@@ -1,6 +1,7 @@
 using System.Globalization;
 using DetainerRules.Model;
 using DetainerRules.Model.Scenarios;
+using DetainerRules.Web.Http;
 using Microsoft.Extensions.Primitives;
 
 namespace DetainerRules.Web.Pages;
@@ -13,11 +14,10 @@ namespace DetainerRules.Web.Pages;
 /// </remarks>
 public static class ScenarioForm
 {
-    /// <summary>The form holding <paramref name="scenario"/>, with <paramref name="policies"/> chosen; null when the form cannot hold it (a statute, or more charges or convictions than it has rows).</summary>
+    /// <summary>The form holding <paramref name="scenario"/>, with <paramref name="policies"/> chosen; null when the form cannot hold it: more charges or convictions than <see cref="BookingForm.MaxRows"/>, an offense or statute that is empty text (the form reads an empty field as one not given), or an address too long for the server to read (<see cref="RequestLimits.MaxRequestLine"/>).</summary>
     public static BookingForm? Of(Scenario scenario, IReadOnlyList<string> policies)
     {
-        if (scenario.Charges.Count > BookingForm.Rows || scenario.Convictions.Count > BookingForm.Rows
-            || scenario.Charges.Any(c => c.Statute is not null) || scenario.Convictions.Any(c => c.Statute is not null))
+        if (!Holds(scenario.Charges) || !Holds(scenario.Convictions))
         {
             return null;
         }
@@ -92,12 +92,23 @@ public static class ScenarioForm
             fields["policy"] = new StringValues([.. policies]);
         }
 
-        return BookingForm.Read(new QueryCollection(fields));
+        var form = BookingForm.Read(new QueryCollection(fields));
+
+        // "GET " and " HTTP/1.1" with the line's end around the address.
+        return EvaluatePage.Path.Length + form.Query().Length + 16 <= RequestLimits.MaxRequestLine ? form : null;
     }
+
+    private static bool Holds(IEnumerable<IOffense> offenses) =>
+        offenses.Count() <= BookingForm.MaxRows && offenses.All(o => o.Offense.Length > 0 && o.Statute is not { Length: 0 });
 
     private static void Offense(Dictionary<string, StringValues> fields, string list, int row, IOffense offense)
     {
         fields[BookingForm.RowField(list, row, "offense")] = offense.Offense;
+        if (offense.Statute is { } statute)
+        {
+            fields[BookingForm.RowField(list, row, "statute")] = statute;
+        }
+
         fields[BookingForm.RowField(list, row, "level")] = Vocabulary.Word(offense.Level);
         fields[BookingForm.RowField(list, row, "category")] = Vocabulary.Word(offense.Category);
     }

@@ -60,7 +60,7 @@ public static class Stylesheet
         .field.check { margin: 0.2rem 0; }
         label.check { display: inline-flex; gap: 0.4rem; align-items: center; margin-right: 1rem; }
         input[type=text], select { font: inherit; color: var(--ink); background: #fff; padding: 0.25rem 0.4rem; border: 1px solid #767680; border-radius: 0.25rem; max-width: 100%; }
-        input[type=text] { min-width: 17rem; } table.rows input[type=text] { min-width: 9rem; width: 100%; } table.rows td { min-width: 0; }
+        input[type=text] { min-width: 17rem; } table.rows input[type=text] { min-width: 9rem; width: 100%; } table.rows td { min-width: 0; } table.rows input[id$="_on"] { min-width: 7.5rem; }
         select[multiple] { min-width: 24rem; width: 100%; }
         input:focus-visible, select:focus-visible, button:focus-visible, summary:focus-visible { outline: 3px solid #f0a500; outline-offset: 2px; }
         [aria-invalid=true] { border: 2px solid #b3261e; }
@@ -86,6 +86,9 @@ public static class Stylesheet
         textarea { font-family: ui-monospace, "DejaVu Sans Mono", monospace; font-size: 0.9rem; width: 100%; min-height: 24rem; padding: 0.4rem; border: 1px solid #767680; border-radius: 0.25rem; tab-size: 2; }
         textarea:focus-visible { outline: 3px solid #f0a500; outline-offset: 2px; }
         button.secondary { background: #fff; color: var(--link); border: 1px solid var(--link); }
+        button:disabled { cursor: not-allowed; color: var(--muted); border-color: var(--line); }
+        form.booking p.add { margin: 0 0 0.3rem; } form.booking p.add button { padding: 0.3rem 1rem; }
+        form.booking .default-action { position: absolute; width: 1px; height: 1px; padding: 0; border: 0; overflow: hidden; clip-path: inset(50%); white-space: nowrap; }
         ol#diagnostics { padding-left: 1.4rem; } li.diagnostic { margin: 0.2rem 0; } li.diagnostic.error { color: #b3261e; } li.diagnostic.warning { color: #7a2e0b; }
         ol.listing { font-family: ui-monospace, "DejaVu Sans Mono", monospace; font-size: 0.88rem; padding-left: 3.5rem; margin: 0; background: var(--panel); border: 1px solid var(--line); border-radius: 0.3rem; }
         ol.listing li { white-space: pre-wrap; overflow-wrap: anywhere; padding: 0 0.4rem; } ol.listing li::marker { color: var(--muted); }
@@ -116,6 +119,14 @@ public static class Stylesheet
           select { width: 100%; } ol.listing { padding-left: 2.6rem; } textarea { min-height: 16rem; }
           header.site nav { display: block; margin: 0.2rem 0 0; }
           .fields > .field { flex: 1 1 100%; }
+
+          /* The charge and conviction rows stack: each row a box of its fields, each field under its column's name, nothing behind a sideways scroll. */
+          table.rows, table.rows tbody, table.rows td { display: block; width: 100%; } table.rows thead { display: none; }
+          table.rows tr { display: grid; grid-template-columns: minmax(0, 1fr) minmax(0, 1fr); gap: 0.3rem 0.6rem; border: 1px solid var(--line); border-radius: 0.3rem; padding: 0.4rem; margin-bottom: 0.5rem; }
+          table.rows th[scope=row] { grid-column: 1 / -1; border: 0; padding: 0; background: none; }
+          tbody#charge-rows th[scope=row]::before { content: "Charge "; } tbody#conviction-rows th[scope=row]::before { content: "Conviction "; }
+          table.rows td { border: 0; padding: 0; } table.rows td::before { content: attr(data-label); display: block; font-size: 0.85rem; color: var(--muted); }
+          table.rows input[type=text], table.rows input[id$="_on"] { min-width: 0; width: 100%; }
 
           /* The two-policy matrix fits the screen: its agreement column, the point of it, is not left behind a sideways scroll. */
           section.comparison table.matrix { font-size: 0.85rem; } section.comparison table.matrix th, section.comparison table.matrix td { padding: 0.2rem 0.3rem; }
