@@ -203,9 +203,10 @@ public class CompareCliTests
     [Test]
     public void Compare_ReferenceEngine_SameFindingsAsTheFastOne()
     {
-        // On the catalog: no count is asserted, only that the two engines find the same.
-        var fast = CliRun.Run(_dir, catalog: true, "compare", "california", "nyc", "stockton", "--space", "--format", "json").Out;
-        var reference = CliRun.Run(_dir, catalog: true, "compare", "california", "nyc", "stockton", "--space", "--format", "json", "--engine", "nrules").Out;
+        // The fixture policies, not the catalog: three catalog policies' joint space grew with the warrant facts until the
+        // reference engine took most of an hour here; every catalog policy's own space is walked on both engines elsewhere (DelegateEngineTests).
+        var fast = Run("compare", "notice-2020", "notice-2023", "wider", "--space", "--format", "json").Out;
+        var reference = Run("compare", "notice-2020", "notice-2023", "wider", "--space", "--format", "json", "--engine", "nrules").Out;
 
         Assert.That(reference, Is.EqualTo(fast).And.Contains("\"splits\""));
     }
