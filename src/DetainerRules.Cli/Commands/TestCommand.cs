@@ -54,7 +54,7 @@ internal static class TestCommand
         IPolicyEvaluator Policy(string id, Scenario scenario) => policies.At(catalog.Load(id), scenario.BookedAt);
 
         Scenario Scenario(ExpectationFile file, ExpectationCase c) =>
-            ScenarioReferences.Load(context, file.Path, c.ScenarioId, scenarioFolder, c.Span);
+            ScenarioReferences.Load(context.WorkingDirectory, file.Path, c.ScenarioId, scenarioFolder, c.Span);
 
         static string? Failure(Exception e) => e switch
         {
