@@ -176,7 +176,7 @@ public class PageTests
             using (Assert.EnterMultipleScope())
             {
                 Assert.That(Text(before.QuerySelector("#expectations + p")), Does.StartWith("No expectation file"));
-                Assert.That(after.QuerySelectorAll("ul.cases li").Select(l => l.TextContent), Is.EqualTo(new[] { "detained", "early" }));
+                Assert.That(after.QuerySelectorAll("ul.cases > li > code, ul.cases > li > a > code").Select(l => l.TextContent), Is.EqualTo(new[] { "detained", "early" }));
             }
         }
         finally

@@ -1,6 +1,7 @@
 using DetainerRules.Engine;
 using DetainerRules.Model;
 using DetainerRules.Model.Decisions;
+using DetainerRules.Model.Diagnostics;
 using DetainerRules.Model.Expectations;
 using DetainerRules.Model.Scenarios;
 
@@ -39,6 +40,14 @@ public static class ExpectationRunner
 
         return results;
     }
+
+    /// <summary>What the policy and scenario lookups of <see cref="Run"/> throw for bad input, as a message; null for an exception that is a bug.</summary>
+    public static string? Failure(Exception e) => e switch
+    {
+        InvalidInputException invalid => string.Join("; ", invalid.Diagnostics.Select(d => d.ToString()).DefaultIfEmpty(invalid.Message)),
+        EvaluationException evaluation => evaluation.Message,
+        _ => null,
+    };
 
     public static IReadOnlyList<Mismatch> Compare(ExpectationCase expected, Verdict verdict)
     {

@@ -54,16 +54,9 @@ internal static class TestCommand
         IPolicyEvaluator Policy(string id, Scenario scenario) => policies.At(catalog.Load(id), scenario.BookedAt);
 
         Scenario Scenario(ExpectationFile file, ExpectationCase c) =>
-            ScenarioReferences.Load(context, file.Path, c.ScenarioId, scenarioFolder, c.Span);
+            ScenarioReferences.Load(context.WorkingDirectory, file.Path, c.ScenarioId, scenarioFolder, c.Span);
 
-        static string? Failure(Exception e) => e switch
-        {
-            InvalidInputException invalid => string.Join("; ", invalid.Diagnostics.Select(d => d.ToString()).DefaultIfEmpty(invalid.Message)),
-            EvaluationException evaluation => evaluation.Message,
-            _ => null,
-        };
-
-        var results = ExpectationRunner.Run(files, Policy, Scenario, Failure);
+        var results = ExpectationRunner.Run(files, Policy, Scenario, ExpectationRunner.Failure);
         var verdicts = results.Where(r => r.Verdict is not null).Select(r => r.Verdict!).ToList();
         var tracer = new ConditionTracer();
         var ruleCoverage = RuleCoverage.Of(verdicts);

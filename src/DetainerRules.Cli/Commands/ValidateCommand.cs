@@ -119,7 +119,7 @@ internal static class ValidateCommand
                 findings.Add(Diagnostic.Error(c.Span, DiagnosticCodes.Reference, "policy", $"no policy `{c.PolicyId}`{Suggestion.Hint(c.PolicyId, catalog.Ids())}"));
             }
 
-            if (c.Inline is null && ScenarioReferences.TryFind(context, file.Path, c.ScenarioId, scenarioFolder, out var problem) is null)
+            if (c.Inline is null && ScenarioReferences.TryFind(context.WorkingDirectory, file.Path, c.ScenarioId, scenarioFolder, out var problem) is null)
             {
                 findings.Add(Diagnostic.Error(c.Span, problem.Code, "scenario", problem.Message));
             }

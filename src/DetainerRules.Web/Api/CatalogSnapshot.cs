@@ -27,6 +27,7 @@ public sealed class CatalogSnapshot
     private readonly DatedPolicies<DelegatePolicy> _twins;
     private readonly ConcurrentDictionary<string, PolicyChoice> _choices = new(StringComparer.Ordinal);
     private readonly Lazy<(List<Policy> Policies, List<Diagnostic> Problems)> _all;
+    private readonly ConcurrentDictionary<string, Pages.ExpectationCases> _cases = new(StringComparer.Ordinal);
 
     /// <param name="compiled">Told of each compilation (the tests count them).</param>
     internal CatalogSnapshot(CatalogSearchPath searchPath, Action compiled)
@@ -56,6 +57,25 @@ public sealed class CatalogSnapshot
     /// <summary>The delegate twin of <paramref name="policy"/> with the authorities in force on <paramref name="day"/>.</summary>
     /// <exception cref="InvalidInputException">An authority cannot be loaded or told.</exception>
     public DelegatePolicy Twin(Policy policy, DateOnly day) => Of(_twins, _compileTwin, policy).On(policy, day);
+
+    /// <summary>The expectation cases of a catalog policy, run under its cached twins once for this snapshot (and again when a file they read changes: <see cref="Pages.ExpectationCases.Stale"/>), so a page view does not run them all.</summary>
+    /// <remarks>Two requests that find no run both run the cases; the last one's is kept, and both are the same.</remarks>
+    public Pages.ExpectationCases CasesOf(Policy policy)
+    {
+        if (IsFromRequest(policy))
+        {
+            return Pages.ExpectationCases.Run(policy, (p, at) => Twin(p, at, null));
+        }
+
+        if (_cases.TryGetValue(policy.Id, out var known) && !known.Stale)
+        {
+            return known;
+        }
+
+        var run = Pages.ExpectationCases.Run(policy, (p, at) => Twin(p, at, null));
+        _cases[policy.Id] = run;
+        return run;
+    }
 
     /// <summary>True for a policy a request brought as text rather than a file of the catalog.</summary>
     public static bool IsFromRequest(Policy policy) => string.Equals(Path.GetDirectoryName(policy.Span.File), DetachedPolicy.Folder, StringComparison.Ordinal);

@@ -22,7 +22,7 @@ public static class PageEndpoints
         {
             var catalog = lookup.Current();
             var policy = CatalogLookup.Load(catalog.Catalog, id, "id");
-            return PolicyPage.Render(policy, PolicyCatalogJson.VersionsOf(policy, catalog.All.Policies));
+            return PolicyPage.Render(policy, PolicyCatalogJson.VersionsOf(policy, catalog.All.Policies), catalog.CasesOf(policy));
         }).ExcludeFromDescription();
 
         // The form is a GET: the booking is the query string. Opened without one, the form is shown empty with one policy chosen.

@@ -1,3 +1,4 @@
+using DetainerRules.Analysis.Expectations;
 using DetainerRules.Model;
 using DetainerRules.Model.Decisions;
 using DetainerRules.Model.Policies;
@@ -10,7 +11,8 @@ namespace DetainerRules.Web.Pages;
 public static class PolicyPage
 {
     /// <param name="versions">The policy's family, oldest first (<see cref="PolicyCatalogJson.VersionsOf"/>).</param>
-    public static IResult Render(Policy p, IReadOnlyList<Policy> versions) => PageLayout.Page(p.Title.Trim(), w =>
+    /// <param name="cases">Its expectation cases, run under it (<see cref="Api.CatalogSnapshot.CasesOf"/>).</param>
+    public static IResult Render(Policy p, IReadOnlyList<Policy> versions, ExpectationCases cases) => PageLayout.Page(p.Title.Trim(), w =>
     {
         w.WriteLine($"<nav class=\"crumbs\" aria-label=\"Breadcrumb\"><a href=\"/\">Catalog</a> › <a href=\"/#state-{(p.State is { } s ? HtmlText.Encode(s) : "none")}\">{HtmlText.Encode(CatalogPage.StateName(p.State ?? string.Empty))}</a> › <code>{HtmlText.Encode(p.Id)}</code></nav>");
         w.WriteLine($"<h1>{HtmlText.Encode(p.Title.Trim())}</h1>");
@@ -27,7 +29,7 @@ public static class PolicyPage
         w.WriteLine("<p class=\"muted\">Each rule on the left, the provisions it rests on (<em>basis</em>) or is read beside (<em>context</em>) on the right. A rule stands at the level of its weakest basis.</p>");
         foreach (var rule in p.Rules)
         {
-            WriteRule(w, p, rule);
+            WriteRule(w, p, rule, cases);
         }
 
         w.WriteLine("<h2 id=\"defaults\">Defaults</h2>");
@@ -50,7 +52,7 @@ public static class PolicyPage
             w.WriteLine("</ul>");
         }
 
-        WriteExpectations(w, p);
+        WriteExpectations(w, p, cases);
     });
 
     private static void WriteFacts(TextWriter w, Policy p)
@@ -127,7 +129,7 @@ public static class PolicyPage
         w.WriteLine("</ul>");
     }
 
-    private static void WriteRule(TextWriter w, Policy p, PolicyRule rule)
+    private static void WriteRule(TextWriter w, Policy p, PolicyRule rule, ExpectationCases cases)
     {
         var origin = rule.Origin is { } o && o != p.Id ? $", from {PageLayout.PolicyLink(o)}" : string.Empty;
         w.WriteLine($"<article class=\"rule\" id=\"rule-{HtmlText.Encode(rule.Id)}\"><div class=\"encodes\">");
@@ -141,6 +143,7 @@ public static class PolicyPage
             w.WriteLine($"<dt>amendment</dt><dd>{HtmlText.Encode(amendment)}</dd>");
         }
 
+        WriteExercised(w, p, rule, cases);
         w.WriteLine("</dl></div>");
         WriteCites(w, rule.Cites);
         w.WriteLine("</article>");
@@ -199,24 +202,70 @@ public static class PolicyPage
             ? $"<a href=\"{href}\" rel=\"noreferrer noopener\">read the source</a>"
             : $"<span class=\"unlinked\">(not linked, not http or https: <code>{HtmlText.Encode(url)}</code>)</span>";
 
-    private static void WriteExpectations(TextWriter w, Policy p)
+    /// <summary>The cases in which the rule fired, what it did in each and whether the case passed, each opening its booking on the Evaluate page; or that none makes it fire (<c>detainer test</c>'s uncovered rule).</summary>
+    private static void WriteExercised(TextWriter w, Policy p, PolicyRule rule, ExpectationCases cases)
     {
-        var (cases, problem) = ExpectationCases.Of(p);
+        if (cases.Results is null)
+        {
+            return;
+        }
+
+        var exercising = cases.Exercising(rule);
+        if (exercising.Count == 0)
+        {
+            w.WriteLine("<dt>exercised by</dt><dd class=\"exercised uncovered\">no case makes this rule fire</dd>");
+            return;
+        }
+
+        w.WriteLine("<dt>exercised by</dt><dd class=\"exercised\"><ul>");
+        foreach (var (result, roles) in exercising)
+        {
+            w.WriteLine($"<li class=\"{Result(result)}\">{Scenario(p, result)} <span class=\"role\">{HtmlText.Encode(roles)}</span> <span class=\"result\">{Result(result)}</span></li>");
+        }
+
+        w.WriteLine("</ul></dd>");
+    }
+
+    private static string Result(CaseResult result) => result.Passed ? "passed" : "failed";
+
+    /// <summary>The case's scenario id, a link opening its booking under this policy on the Evaluate page where the form can hold it.</summary>
+    private static string Scenario(Policy p, CaseResult result)
+    {
+        var id = $"<code>{HtmlText.Encode(result.Case.ScenarioId)}</code>";
+        return result.Verdict is { } verdict && ScenarioForm.Of(verdict.Scenario, [p.Id]) is { } form
+            ? $"<a class=\"case-link\" href=\"{HtmlText.Encode(EvaluatePage.Path + form.Query())}\">{id}</a>"
+            : id;
+    }
+
+    private static void WriteExpectations(TextWriter w, Policy p, ExpectationCases cases)
+    {
+        var file = HtmlText.Encode(ExpectationCases.NameFor(p));
         w.WriteLine("<h2 id=\"expectations\">Expectation cases</h2>");
-        if (problem is not null)
+        if (cases.Problem is { } problem)
         {
             w.WriteLine($"<p>The expectation file does not load: <code>{HtmlText.Encode(problem)}</code></p>");
         }
-        else if (cases is null)
+        else if (cases.Results is not { } results)
         {
-            w.WriteLine($"<p class=\"muted\">No expectation file beside this catalog (<code>tests/expectations/{HtmlText.Encode(p.Id)}.yaml</code> next to its rules folder).</p>");
+            w.WriteLine($"<p class=\"muted\">No expectation file beside this catalog (<code>{file}</code> next to its rules folder).</p>");
         }
         else
         {
-            w.WriteLine($"<p>{cases.Count} {(cases.Count == 1 ? "scenario" : "scenarios")} in <code>tests/expectations/{HtmlText.Encode(p.Id)}.yaml</code> state what this policy decides (<code>detainer test</code> runs them and reports which rules none made fire):</p><ul class=\"cases\">");
-            foreach (var scenario in cases)
+            var passed = results.Count(r => r.Passed);
+            w.WriteLine($"<p>{results.Count} {(results.Count == 1 ? "case" : "cases")} in <code>{file}</code> state what this policy decides; run under it as <code>detainer test</code> runs them, {passed} passed and {results.Count - passed} failed:</p><ul class=\"cases\">");
+            foreach (var result in results)
             {
-                w.WriteLine($"<li><code>{HtmlText.Encode(scenario)}</code></li>");
+                w.Write($"<li class=\"case {Result(result)}\">{Scenario(p, result)} <span class=\"result\">{Result(result)}</span> <span class=\"because\">{HtmlText.Encode(result.Case.Because)}</span>");
+                if (result.Error is { } error)
+                {
+                    w.Write($"<br><span class=\"error\">Not run: {HtmlText.Encode(error)}</span>");
+                }
+                else if (result.Mismatches.Count > 0)
+                {
+                    w.Write($"<ul class=\"mismatches\">{string.Concat(result.Mismatches.Select(m => $"<li><code>{HtmlText.Encode(m.What)}</code>: expected <code>{HtmlText.Encode(m.Expected)}</code>, decided <code>{HtmlText.Encode(m.Actual)}</code> ({HtmlText.Encode(m.Why)})</li>"))}</ul>");
+                }
+
+                w.WriteLine("</li>");
             }
 
             w.WriteLine("</ul>");

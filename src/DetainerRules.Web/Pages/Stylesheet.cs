@@ -51,7 +51,9 @@ public static class Stylesheet
         figure.cite blockquote { margin: 0 0 0.4rem; font-family: Georgia, serif; white-space: pre-line; }
         figure.cite figcaption { font-size: 0.9rem; }
         .unlinked { color: var(--muted); overflow-wrap: anywhere; }
-        ul.cases { columns: 18rem; }
+        ul.cases > li { margin-bottom: 0.3rem; } ul.cases .because { color: var(--muted); }
+        dd.exercised ul { margin: 0; padding-left: 1.1rem; } dd.uncovered { color: #7a2e0b; }
+        .passed > .result { color: #14532d; font-weight: 600; } .failed > .result, .case .error { color: #7a2e0b; font-weight: 600; }
         form.booking fieldset { border: 1px solid var(--line); border-radius: 0.4rem; margin: 0 0 1rem; padding: 0.6rem 0.9rem; min-width: 0; }
         form.booking legend { font-weight: 600; padding: 0 0.3rem; }
         form.booking fieldset.requests { border: 0; padding: 0.4rem 0 0; margin: 0; }

@@ -1,8 +1,7 @@
 using DetainerRules.Model.Diagnostics;
 using DetainerRules.Model.Scenarios;
-using DetainerRules.Yaml;
 
-namespace DetainerRules.Cli.Commands;
+namespace DetainerRules.Yaml;
 
 /// <summary>Finds and loads the scenario file an expectation case refers to, within the folders scenarios may be read from.</summary>
 /// <remarks>
@@ -11,16 +10,18 @@ namespace DetainerRules.Cli.Commands;
 /// references (see <see cref="PolicyReach"/>), it may not be an absolute path nor lead (by
 /// <c>..</c> or a link) out of those folders, and a file that is not a scenario is reported by
 /// name only, so an expectation file cannot make the tool print another file's contents.
+/// Relative paths are read from a base folder the caller names (the command line's working
+/// directory); <c>detainer test</c>, <c>detainer validate</c> and the policy page share this one lookup.
 /// </remarks>
-internal static class ScenarioReferences
+public static class ScenarioReferences
 {
     /// <exception cref="InvalidInputException">No such scenario within reach.</exception>
-    public static string Find(CliContext context, string expectationFile, string reference, string? folder, SourceSpan at) =>
-        TryFind(context, expectationFile, reference, folder, out var problem)
+    public static string Find(string baseFolder, string expectationFile, string reference, string? folder, SourceSpan at) =>
+        TryFind(baseFolder, expectationFile, reference, folder, out var problem)
         ?? throw new InvalidInputException([Diagnostic.Error(at, problem.Code, "scenario", problem.Message)]);
 
     /// <returns>The file, or null with <paramref name="problem"/> saying why there is none.</returns>
-    public static string? TryFind(CliContext context, string expectationFile, string reference, string? folder, out (string Message, DiagnosticCode Code) problem)
+    public static string? TryFind(string baseFolder, string expectationFile, string reference, string? folder, out (string Message, DiagnosticCode Code) problem)
     {
         problem = default;
         if (FileReach.Unfit(reference) is { } unfit)
@@ -29,7 +30,7 @@ internal static class ScenarioReferences
             return null;
         }
 
-        var places = Places(context, expectationFile, folder);
+        var places = Places(baseFolder, expectationFile, folder);
         var found = places
             .SelectMany(p => new[] { reference, reference + ".yaml", reference + ".yml", reference + ".json" }.Select(n => Path.Combine(p, n)))
             .FirstOrDefault(File.Exists);
@@ -51,16 +52,16 @@ internal static class ScenarioReferences
 
     /// <summary>The scenario a case refers to.</summary>
     /// <exception cref="InvalidInputException">No such scenario within reach, a file that is not a scenario (named, not quoted), or a scenario with problems.</exception>
-    public static Scenario Load(CliContext context, string expectationFile, string reference, string? folder, SourceSpan at) =>
-        ReferencedScenario.Load(Find(context, expectationFile, reference, folder, at), reference, at);
+    public static Scenario Load(string baseFolder, string expectationFile, string reference, string? folder, SourceSpan at) =>
+        ReferencedScenario.Load(Find(baseFolder, expectationFile, reference, folder, at), reference, at);
 
-    private static List<string> Places(CliContext context, string expectationFile, string? folder)
+    private static List<string> Places(string baseFolder, string expectationFile, string? folder)
     {
-        var beside = Path.GetDirectoryName(context.Resolve(expectationFile)) ?? context.WorkingDirectory;
+        var beside = Path.GetDirectoryName(Resolve(baseFolder, expectationFile)) ?? baseFolder;
         var places = new List<string> { beside };
         if (folder is not null)
         {
-            places.Add(context.Resolve(folder));
+            places.Add(Resolve(baseFolder, folder));
         }
 
         for (var dir = new DirectoryInfo(beside); dir is not null; dir = dir.Parent)
@@ -75,4 +76,7 @@ internal static class ScenarioReferences
 
         return places;
     }
+
+    /// <summary>A path as given, or relative to <paramref name="baseFolder"/> (the command line's working directory).</summary>
+    private static string Resolve(string baseFolder, string path) => Path.IsPathRooted(path) ? path : Path.GetFullPath(Path.Combine(baseFolder, path));
 }
