@@ -177,6 +177,43 @@ public class SafetyTests
         }
     }
 
+    /// <summary>The Evaluate form is a GET that sends every field of every row: at its 50 charges and 50 convictions, filled as real bookings are, the address is far past Kestrel's default 8 KiB request line, and a real server must still read it.</summary>
+    [Test]
+    public async Task RealServer_TheWholeFormAtItsMostRows_IsReadAndAnswered()
+    {
+        var fields = new List<string> { "booked_at=2025-01-17T09%3A30%3A00-08%3A00", "foreign_born=true", "citizenship=noncitizen", "policy=holding" };
+        for (var row = 1; row <= Pages.BookingForm.MaxRows; row++)
+        {
+            fields.Add($"charge{row}_offense=" + Uri.EscapeDataString($"Possession of a controlled substance with intent to sell, count {row}"));
+            fields.Add($"charge{row}_statute=" + Uri.EscapeDataString("NRS 453.337(2)(a)"));
+            fields.Add($"charge{row}_level=felony&charge{row}_category=theft");
+            fields.Add($"conviction{row}_offense=" + Uri.EscapeDataString($"Burglary of a business, count {row}"));
+            fields.Add($"conviction{row}_statute=" + Uri.EscapeDataString("NRS 205.060(1)"));
+            fields.Add($"conviction{row}_level=felony&conviction{row}_category=theft&conviction{row}_convicted_on=2019-03-04&conviction{row}_released_on=2020-01-02");
+        }
+
+        var address = "/evaluate?" + string.Join("&", fields);
+        await using var app = Workbench.Create(new WorkbenchOptions { Port = 0, SearchPath = CatalogSearchPath.Of([_bench.Rules]) });
+        await app.StartAsync();
+        try
+        {
+            using var client = new HttpClient { BaseAddress = new Uri(Workbench.Addresses(app)[0]) };
+            using var response = await client.GetAsync(address);
+            var page = await response.Content.ReadAsStringAsync();
+
+            using (Assert.EnterMultipleScope())
+            {
+                Assert.That(address.Length, Is.GreaterThan(16 * 1024).And.LessThan(RequestLimits.MaxRequestLine - 32), "the test's address is what the limit is for");
+                Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+                Assert.That(page, Does.Contain("count 50"), "the last row reached the page");
+            }
+        }
+        finally
+        {
+            await app.StopAsync();
+        }
+    }
+
     [TestCase("not-an-address")]
     [TestCase("example.org")]
     public void Serve_AHostThatIsNotAnAddress_IsAUsageError(string host)

@@ -110,11 +110,11 @@ public class ScenarioFormTests
             Assert.That(ScenarioForm.Of(With(robbery with { Statute = "NRS 200.380" }), ["holding"]), Is.Not.Null);
             Assert.That(ScenarioForm.Of(With([.. Enumerable.Repeat(robbery, BookingForm.MaxRows)]), ["holding"])?.RowsOf("charge"), Is.EqualTo(BookingForm.MaxRows));
 
-            // More rows than that; an empty statute or offense, which an empty field cannot say; an address longer than the server reads.
+            // More rows than that; an empty statute or offense, which an empty field cannot say; an address longer than a link to the form may be (RequestLimits.MaxFormLink).
             Assert.That(ScenarioForm.Of(With([.. Enumerable.Repeat(robbery, BookingForm.MaxRows + 1)]), ["holding"]), Is.Null);
             Assert.That(ScenarioForm.Of(With(robbery with { Statute = string.Empty }), ["holding"]), Is.Null);
             Assert.That(ScenarioForm.Of(With(robbery with { Offense = string.Empty }), ["holding"]), Is.Null);
-            Assert.That(ScenarioForm.Of(With([.. Enumerable.Repeat(robbery with { Offense = new string('x', 400) }, 20)]), ["holding"]), Is.Null);
+            Assert.That(ScenarioForm.Of(With([.. Enumerable.Repeat(robbery with { Offense = new string('x', 2_000) }, 20)]), ["holding"]), Is.Null);
         }
     }
 

@@ -9,6 +9,9 @@ public static class RequestLimits
     /// <summary>Most policies one evaluation may name, about the number of families in the catalog: each is loaded and compiled for the request.</summary>
     public const int MaxPolicies = 100;
 
-    /// <summary>Longest request line (method, address with its query, version), in bytes: Kestrel's own default, stated so the pages can tell whether a link they make will be read (an Evaluate link holds a whole booking).</summary>
-    public const int MaxRequestLine = 8 * 1024;
+    /// <summary>Longest request line (method, address with its query, version), in bytes: the Evaluate form is a GET that sends every field of every row, so a booking of 50 charges and 50 convictions with ordinary offense and statute texts (about 21 KiB) must fit; Kestrel's default of 8 KiB refused it with a bare 414.</summary>
+    public const int MaxRequestLine = 64 * 1024;
+
+    /// <summary>Longest address a page links to the Evaluate form: half the request line, so the form it opens, sent again with its blank rows and fields, is still read.</summary>
+    public const int MaxFormLink = MaxRequestLine / 2;
 }

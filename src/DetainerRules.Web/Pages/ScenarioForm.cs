@@ -14,7 +14,7 @@ namespace DetainerRules.Web.Pages;
 /// </remarks>
 public static class ScenarioForm
 {
-    /// <summary>The form holding <paramref name="scenario"/>, with <paramref name="policies"/> chosen; null when the form cannot hold it: more charges or convictions than <see cref="BookingForm.MaxRows"/>, an offense or statute that is empty text (the form reads an empty field as one not given), or an address too long for the server to read (<see cref="RequestLimits.MaxRequestLine"/>).</summary>
+    /// <summary>The form holding <paramref name="scenario"/>, with <paramref name="policies"/> chosen; null when the form cannot hold it: more charges or convictions than <see cref="BookingForm.MaxRows"/>, an offense or statute that is empty text (the form reads an empty field as one not given), or an address too long to leave the form room when sent again (<see cref="RequestLimits.MaxFormLink"/>).</summary>
     public static BookingForm? Of(Scenario scenario, IReadOnlyList<string> policies)
     {
         if (!Holds(scenario.Charges) || !Holds(scenario.Convictions))
@@ -95,7 +95,7 @@ public static class ScenarioForm
         var form = BookingForm.Read(new QueryCollection(fields));
 
         // "GET " and " HTTP/1.1" with the line's end around the address.
-        return EvaluatePage.Path.Length + form.Query().Length + 16 <= RequestLimits.MaxRequestLine ? form : null;
+        return EvaluatePage.Path.Length + form.Query().Length + 16 <= RequestLimits.MaxFormLink ? form : null;
     }
 
     private static bool Holds(IEnumerable<IOffense> offenses) =>

@@ -85,13 +85,15 @@ public class PolicyPropertyTests
     public void CookCounty_ForbidsHoldsWhereIllinoisDoes() =>
         Assert.That(Policies.Compare("illinois", "cook-county").On(DecisionKind.DelayRelease), Answers.ForbiddenInSubset);
 
-    // Florida Stat. 908.105: facially sufficient detainers must be honored, so wherever the federal
-    // request asks for a hold on an I-247A with a warrant, a Florida jail must hold. (The reverse
-    // fails: ICE's request excludes U.S. citizens; Florida's statute, as encoded, does not.)
+    // Florida Stat. 908.105: facially sufficient detainers must be honored, and 908.102(2)(c) counts a
+    // detainer "accompanied by" ICE's I-200 or I-205; so wherever the federal request asks for a hold
+    // on an I-247A with ICE's warrant, a Florida jail must hold. (Not for a judge's warrant: whether a
+    // state court's is one "authorized by federal law" is open, and the file answers unknown. The
+    // reverse fails: ICE's request excludes U.S. citizens; Florida's statute, as encoded, does not.)
     [Test]
-    public void Florida_HoldsWhereverTheDetainerRequestAsksWhenAWarrantIsAttached() =>
+    public void Florida_HoldsWhereverTheDetainerRequestAsksWhenIcesWarrantIsAttached() =>
         Assert.That(
-            Policies.Compare("ice-detainer-request", "florida").On(DecisionKind.DelayRelease).Over(Space.Where("detainer.form=I-247A", "detainer.warrant=administrative,judicial")),
+            Policies.Compare("ice-detainer-request", "florida").On(DecisionKind.DelayRelease).Over(Space.Where("detainer.form=I-247A", "detainer.warrant=administrative")),
             Answers.RequiredInSubset);
 
     // Sanctuary laws: no ICE presence in Oregon's or Washington's jails ends with a hand-over on a civil detainer.

@@ -45,7 +45,7 @@ public class ErrorPathTests
         yield return Case("schema of an unknown format", ExitCodes.Usage, "Argument 'rules' not recognized", "schema", "rules");
         yield return Case("graph of an unknown policy", ExitCodes.InvalidInput, "no policy or policy family `nope`", "graph", "-p", "nope");
         yield return Case("show an unknown policy", ExitCodes.InvalidInput, "no policy or policy family `nope`", "show", "-p", "nope");
-        yield return Case("batch to an unknown format", ExitCodes.Usage, "--output `out.txt`: name a .jsonl or .csv file", "batch", "-p", "nyc", "-i", "ok.yaml", "-o", "out.txt");
+        yield return Case("batch to an unknown format", ExitCodes.Usage, "--output `out.txt`: name a .jsonl, .csv or .parquet file", "batch", "-p", "nyc", "-i", "ok.yaml", "-o", "out.txt");
         yield return Case("batch from a missing input", ExitCodes.InvalidInput, "missing.jsonl: error DR100: no such file or folder", "batch", "-p", "nyc", "-i", "missing.jsonl", "-o", "out.jsonl");
         yield return Case("batch with an unknown policy", ExitCodes.InvalidInput, "no policy or policy family `nope`", "batch", "-p", "nope", "-i", "ok.yaml", "-o", "out.jsonl");
         yield return Case("batch into its own input", ExitCodes.Usage, "--output `records.jsonl` is the same file as the input", "batch", "-p", "nyc", "-i", "records.jsonl", "-o", "records.jsonl");
