@@ -149,11 +149,17 @@ public class DraftTests : BrowserFixture
         await Expect(Draft.Text).ToBeFocusedAsync();
         await Page.Keyboard.PressAsync("Control+End");
         await Page.Keyboard.TypeAsync("\n  - id: [broken\n");
+
+        // The live check settles first: under load its answer could otherwise land while the form is being sent, and the test would time its race, not the keyboard.
+        await Draft.ExpectFindingsAsValidateGives();
+        await Expect(Draft.Text).ToBeFocusedAsync();
         await Page.Keyboard.PressAsync("Tab");
         await Expect(Page.GetByRole(AriaRole.Button, new PageGetByRoleOptions { Name = "Check and compare" })).ToBeFocusedAsync();
         await Page.EvaluateAsync("() => { window.__sameDocument = true; }");
         await Page.Keyboard.PressAsync(key);
-        await Page.WaitForURLAsync(Bench.Url("/draft"));
+
+        // A polling assertion, not WaitForURL: the POST's navigation can commit and load before a waiter attaches, which then waited 30 s for a second one.
+        await Expect(Page).ToHaveURLAsync(Bench.Url("/draft"));
         Assert.That(await Page.EvaluateAsync<bool?>("() => window.__sameDocument ?? null"), Is.Null, "the form was sent: a new document");
         await Draft.ExpectFindingsAsValidateGives();
         await Expect(Draft.Text).ToHaveValueAsync(new System.Text.RegularExpressions.Regex("- id: \\[broken\n$"));

@@ -310,7 +310,7 @@ public class EvaluateTests : BrowserFixture
         // Enter in a field sends the form to be evaluated, not for another row.
         await Page.Locator("#charge1_offense").FocusAsync();
         await Page.Keyboard.PressAsync("Enter");
-        await Page.WaitForURLAsync(new System.Text.RegularExpressions.Regex("charge7_offense=&"));
+        await Expect(Page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("charge7_offense=&"));
         Assert.That(Page.Url, Does.Not.Contain("add="));
         await Evaluate.ExpectAnswer("notify_ice", "charging", "required");
         await Expect(Evaluate.Rows("charge")).ToHaveCountAsync(7);
