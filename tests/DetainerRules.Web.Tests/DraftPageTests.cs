@@ -51,12 +51,7 @@ public class DraftPageTests
         return (response, body, new HtmlParser().ParseDocument(body));
     }
 
-    private async Task<(HttpResponseMessage Response, string Body, IDocument Page)> Get(string path)
-    {
-        var response = await _bench.Http.GetAsync(path);
-        var body = await response.Content.ReadAsStringAsync();
-        return (response, body, new HtmlParser().ParseDocument(body));
-    }
+    private Task<(HttpResponseMessage Response, string Body, IDocument Page)> Get(string path) => _bench.GetPage(path);
 
     private static long Number(IElement cell) => long.Parse(cell.TextContent.Trim().Replace(",", string.Empty, StringComparison.Ordinal), CultureInfo.InvariantCulture);
 

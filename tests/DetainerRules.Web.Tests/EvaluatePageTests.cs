@@ -48,12 +48,7 @@ public class EvaluatePageTests
     private static (string Field, string Value)[] With(string field, string value) =>
         [.. Detained.Where(f => f.Field != field), (field, value)];
 
-    private async Task<(HttpResponseMessage Response, string Body, IDocument Page)> Get(string path)
-    {
-        var response = await _bench.Http.GetAsync(path);
-        var body = await response.Content.ReadAsStringAsync();
-        return (response, body, new HtmlParser().ParseDocument(body));
-    }
+    private Task<(HttpResponseMessage Response, string Body, IDocument Page)> Get(string path) => _bench.GetPage(path);
 
     private static string Text(IElement? e) => e?.TextContent.Trim() ?? "(missing)";
 

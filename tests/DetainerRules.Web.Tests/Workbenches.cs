@@ -56,6 +56,14 @@ internal sealed class Workbenches : IAsyncDisposable
         return new Workbenches(folder, app, error);
     }
 
+    /// <summary>A page as the server answers it: the response, its text, and the parsed document.</summary>
+    public async Task<(HttpResponseMessage Response, string Body, AngleSharp.Dom.IDocument Page)> GetPage(string path)
+    {
+        var response = await Http.GetAsync(path);
+        var body = await response.Content.ReadAsStringAsync();
+        return (response, body, new AngleSharp.Html.Parser.HtmlParser().ParseDocument(body));
+    }
+
     /// <summary>The command line, in process, in the fixture folder, its policies looked up in <see cref="Rules"/> first.</summary>
     public (int Exit, string Out, string Err) Cli(params string[] args)
     {
