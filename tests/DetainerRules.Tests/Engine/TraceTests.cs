@@ -229,6 +229,36 @@ public class TraceTests
         }
     }
 
+    /// <summary>A rule that reads another decision is traced against that decision's settled value, not a blank one, on both engines.</summary>
+    [TestCase(EngineKind.RuleNetwork)]
+    [TestCase(EngineKind.Delegates)]
+    public void Of_RuleReadingADecision_TracedAgainstTheSettledValue(EngineKind engine)
+    {
+        var policy = Bound("solo", "[]", """
+              - id: notice
+                when: person.foreign_born
+                then: { notify_ice: { value: forbidden } }
+                because: the policy forbids notice
+                cite: src
+              - id: no-notice-no-entry
+                when: decision.notify_ice = forbidden
+                then: { ice_jail_access: forbidden }
+                because: without notice there is no entry
+                cite: src
+            """);
+        var compiled = Engines.Compile(engine, policy);
+
+        var verdict = compiled.Evaluate(TestScenarios.Arrest());
+        var access = DecisionExplanation.Of(verdict, Tracer)[DecisionKind.IceJailAccess].Deciding.Single();
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(access.Rule.Id, Is.EqualTo("no-notice-no-entry"));
+            Assert.That(access.When.Holds, Is.True);
+            Assert.That(access.When.Values, Is.EqualTo("decision.notify_ice is forbidden"));
+        }
+    }
+
     /// <summary>A fixture policy named <paramref name="id"/>, bound by the authorities listed (YAML list syntax).</summary>
     private static DetainerRules.Model.Policies.Policy Bound(string id, string boundBy, string rules) => DetainerRules.Yaml.PolicyLoader.Load(
         TestPolicies.Yaml(rules).Replace("id: test-policy", $"id: {id}\nbound_by: {boundBy}", StringComparison.Ordinal), id + ".yaml");
