@@ -10,6 +10,9 @@ public sealed record GeneratedFile(string Name, string Text);
 /// <param name="RootId">The policy to evaluate; its file is <c>RootId.yaml</c>.</param>
 public sealed record GeneratedPolicySet(int Seed, string RootId, IReadOnlyList<GeneratedFile> Files)
 {
+    /// <summary>The IANA zone the set's bookings are in (<c>--timezone</c>): the zone of each of its policies that names none (<c>local</c>, or no <c>time_zone</c>) when placed.</summary>
+    public string? BookingZone { get; init; }
+
     /// <summary>Writes every file into <paramref name="folder"/> (beside each other, as <c>extends</c> and <c>bound_by</c> look them up) and returns the root policy's path.</summary>
     public string WriteTo(string folder)
     {

@@ -25,6 +25,15 @@ namespace DetainerRules.TestSupport;
 /// sets, and a named condition names only conditions defined before it, which its replacements
 /// keep: so no variant can make a cycle.
 /// </para>
+/// <para>
+/// Each family names a time zone or not: none (days judged as each time is written), <c>local</c>
+/// (no one place: judged where the bookings are, when that is said), or one of <see cref="Zones"/>;
+/// a variant sometimes names another than its base. The loader accepts any mix along a chain of
+/// variants and across <c>bound_by</c>: each policy judges its own days. The set also names the
+/// zone its bookings are in (<see cref="GeneratedPolicySet.BookingZone"/>), for placing the policies
+/// that name none, as <c>--timezone</c> does. Zones are drawn from a stream of their own, so adding
+/// them left every other draw of a seed as it was.
+/// </para>
 /// </remarks>
 public static class PolicyGenerator
 {
@@ -33,10 +42,15 @@ public static class PolicyGenerator
     private static readonly int?[] Priorities = [null, null, 0, 1, 1, 5, -2, 10];
     private static readonly string[] Categories = [.. Vocabulary.Words<OffenseCategory>()];
 
+    /// <summary>The IANA zones a generated family may name: offsets from -10 to +10:30, daylight saving in the north, in the south, and none.</summary>
+    /// <remarks>Hawaii and Arizona keep standard time all year; Adelaide's half-hour offset moves the other way from the northern zones'.</remarks>
+    public static IReadOnlyList<string> Zones { get; } = ["America/Los_Angeles", "America/New_York", "Pacific/Honolulu", "America/Phoenix", "Europe/London", "Australia/Adelaide"];
+
     /// <summary>The policy set for <paramref name="seed"/>; its root policy's id is <c>gen-&lt;seed&gt;</c>.</summary>
     public static GeneratedPolicySet Generate(int seed)
     {
         var random = new Random(seed);
+        var zones = new Random(~seed);
         var budget = new ReadBudget(2);
         var root = seed < 0 ? $"gen-m{-(long)seed}" : $"gen-{seed}";
         var files = new List<GeneratedFile>();
@@ -54,7 +68,7 @@ public static class PolicyGenerator
             if (random.Next(10) < 3)
             {
                 var higher = id + "-up";
-                Family(random, budget, higher, [], random.Next(4) == 0 ? 1 : 0, files);
+                Family(random, zones, budget, higher, [], random.Next(4) == 0 ? 1 : 0, files);
                 above.Add(higher);
             }
 
@@ -65,7 +79,7 @@ public static class PolicyGenerator
             }
 
             authorities.Add(id);
-            Family(random, budget, id, above, random.Next(4) == 0 ? 1 : 0, files);
+            Family(random, zones, budget, id, above, random.Next(4) == 0 ? 1 : 0, files);
         }
 
         var variants = random.Next(100) switch
@@ -74,25 +88,42 @@ public static class PolicyGenerator
             < 85 => 1,
             _ => 2,
         };
-        Family(random, budget, root, authorities, variants, files);
-        return new GeneratedPolicySet(seed, root, [.. files.OrderBy(f => f.Name, StringComparer.Ordinal)]);
+        Family(random, zones, budget, root, authorities, variants, files);
+        return new GeneratedPolicySet(seed, root, [.. files.OrderBy(f => f.Name, StringComparer.Ordinal)]) { BookingZone = Draw(zones, Zones) };
     }
 
     /// <summary>A base policy and <paramref name="variants"/> variants, the last one named <paramref name="id"/>.</summary>
-    private static void Family(Random random, ReadBudget budget, string id, IReadOnlyList<string> boundBy, int variants, List<GeneratedFile> files)
+    private static void Family(Random random, Random zones, ReadBudget budget, string id, IReadOnlyList<string> boundBy, int variants, List<GeneratedFile> files)
     {
         var tiers = Decisions.OrderBy(_ => random.Next()).ToArray();
         var state = new FamilyState(random, tiers, budget);
+        var zoneOfBase = Zone(zones);
         var ids = Enumerable.Range(0, variants + 1).Select(v => v == variants ? id : $"{id}-v{v}").ToList();
 
         // bound_by is written on the base or on the last variant; a variant inherits its base's.
         var boundOnBase = variants > 0 && random.Next(2) == 0;
-        files.Add(new GeneratedFile(ids[0] + ".yaml", state.Base(ids[0], boundOnBase || variants == 0 ? boundBy : [])));
+        files.Add(new GeneratedFile(ids[0] + ".yaml", WithZone(state.Base(ids[0], boundOnBase || variants == 0 ? boundBy : []), zoneOfBase)));
         for (var v = 1; v <= variants; v++)
         {
-            files.Add(new GeneratedFile(ids[v] + ".yaml", state.Variant(ids[v], ids[v - 1], v == variants && !boundOnBase ? boundBy : [])));
+            // A variant mostly inherits its base's zone; one in three draws one of its own (`local` among them).
+            var own = zones.Next(3) == 0 ? Zone(zones) : null;
+            files.Add(new GeneratedFile(ids[v] + ".yaml", WithZone(state.Variant(ids[v], ids[v - 1], v == variants && !boundOnBase ? boundBy : []), own)));
         }
     }
+
+    /// <summary>A zone for a family: none three times in ten, <c>local</c> twice, else a named zone.</summary>
+    private static string? Zone(Random zones) => zones.Next(10) switch
+    {
+        < 3 => null,
+        < 5 => "local",
+        _ => Draw(zones, Zones),
+    };
+
+    /// <summary>The file with <c>time_zone</c> written after its first line (the id), or the file itself for none.</summary>
+    private static string WithZone(string text, string? zone) =>
+        zone is null ? text : text.Insert(text.IndexOf('\n', StringComparison.Ordinal) + 1, $"time_zone: {zone}\n");
+
+    private static T Draw<T>(Random random, IReadOnlyList<T> values) => values[random.Next(values.Count)];
 
     /// <summary>What a family has defined so far, merged along its chain of variants, and the writing of each file.</summary>
     private sealed class FamilyState(Random random, DecisionKind[] tiers, ReadBudget budget)

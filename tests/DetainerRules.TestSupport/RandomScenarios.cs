@@ -1,4 +1,5 @@
 using DetainerRules.Model.Scenarios;
+using NodaTime;
 
 namespace DetainerRules.TestSupport;
 
@@ -14,7 +15,10 @@ namespace DetainerRules.TestSupport;
 /// Given a <see cref="ScenarioPalette"/>, the charges and convictions are drawn from the values the
 /// policies name instead, dates on each side of their look-back edges, and one booking in three has
 /// offenses all alike, so <c>every</c> and <c>no</c> meet lists where every element passes and
-/// where none does; one in four has no prior conviction.
+/// where none does; one in four has no prior conviction. Their times move too (<see cref="Moved"/>):
+/// a third of the bookings, and a third of the releases, fall within three hours of a daylight-saving
+/// change (or of midnight, in a zone without one) in a zone the generated policies name, and each
+/// time is written in an offset of its own, quarter and half hours included, one time in three.
 /// </para>
 /// </remarks>
 public static class RandomScenarios
@@ -22,6 +26,13 @@ public static class RandomScenarios
     private static readonly string[] Statutes = ["NRS 200.380", "NRS 484C.110", "PC 187", "PC 459", "PC 273.5", "ORS 164.225"];
     private static readonly int[] LookBackYears = [0, 1, 4, 5, 5, 5, 6, 10, 14, 15, 15, 15, 16, 25];
     private static readonly DateOnly[] LeapDays = [new(2020, 2, 28), new(2020, 2, 29), new(2020, 3, 1), new(2024, 2, 29), new(2021, 2, 28), new(2021, 3, 1)];
+
+    /// <summary>Offsets a record may be written in: every whole hour from -12 to +14, and the half and quarter hours in use.</summary>
+    public static IReadOnlyList<TimeSpan> Offsets { get; } =
+    [
+        .. Enumerable.Range(-12, 27).Select(h => TimeSpan.FromHours(h)),
+        new(-9, -30, 0), new(-3, -30, 0), new(3, 30, 0), new(5, 30, 0), new(5, 45, 0), new(8, 45, 0), new(9, 30, 0), new(10, 30, 0), new(12, 45, 0),
+    ];
 
     public static Scenario[] Generate(int seed, int count)
     {
@@ -33,13 +44,20 @@ public static class RandomScenarios
     public static Scenario[] Generate(int seed, int count, ScenarioPalette palette)
     {
         var random = new Random(seed);
-        return [.. Enumerable.Range(0, count).Select(i => Aimed(random, palette, $"aimed-{seed}-{i}"))];
+
+        // Times moved with a stream of their own, so the offenses a seed draws stay as they were.
+        var clock = new Random(~seed);
+        return [.. Enumerable.Range(0, count).Select(i => Aimed(random, clock, palette, $"aimed-{seed}-{i}"))];
     }
 
-    private static Scenario Aimed(Random random, ScenarioPalette palette, string id)
+    /// <summary>The same instants, every time of the scenario written in <paramref name="offset"/>; <paramref name="id"/> names the copy (the scenario's own id when null).</summary>
+    public static Scenario WrittenIn(Scenario scenario, TimeSpan offset, string? id = null) =>
+        Rewritten(scenario, scenario.BookedAt.ToOffset(offset), t => t.ToOffset(offset), id);
+
+    private static Scenario Aimed(Random random, Random clock, ScenarioPalette palette, string id)
     {
-        var drawn = One(random, id);
-        var bookedOn = drawn.BookedOn;
+        var drawn = Moved(clock, One(random, id));
+        var bookedOn = palette.EarliestBookingDay(drawn.BookedAt);
         var alike = random.Next(3) == 0;
         var charge = AimedCharge(random, palette);
         var charges = Enumerable.Range(0, random.Next(1, 4)).Select(_ => alike ? charge : AimedCharge(random, palette)).ToList();
@@ -120,6 +138,61 @@ public static class RandomScenarios
             Requests = Enum.GetValues<FederalRequest>().Where(_ => random.Next(4) == 0).ToHashSet(),
         };
     }
+
+    /// <summary>
+    /// The scenario moved whole, one time in three, so that its booking, or another one time in
+    /// three its release, falls within three hours of a daylight-saving change in one of the zones
+    /// generated policies name (a booking day, a hold's end or a weekend's edge then depends on the
+    /// zone's offset on the day); and each of its times written in an offset of its own one time in
+    /// three, the instants unchanged.
+    /// </summary>
+    private static Scenario Moved(Random clock, Scenario scenario)
+    {
+        var target = clock.Next(3) switch
+        {
+            0 => scenario.BookedAt,
+            1 => scenario.Custody.ReleaseEligibleAt,
+            _ => null,
+        };
+        var shift = target is { } from ? NearChange(clock, from.Offset) - from : TimeSpan.Zero;
+        DateTimeOffset Write(DateTimeOffset t) => clock.Next(3) == 0 ? (t + shift).ToOffset(Pick(clock, Offsets)) : t + shift;
+        return Rewritten(scenario, Write(scenario.BookedAt), Write);
+    }
+
+    /// <summary>An instant within three hours of a daylight-saving change in one of <see cref="PolicyGenerator.Zones"/> between 2017 and 2025, or of local midnight in a zone that keeps one offset, written in <paramref name="offset"/> or in the zone's offset before or after.</summary>
+    private static DateTimeOffset NearChange(Random clock, TimeSpan offset)
+    {
+        var zone = DateTimeZoneProviders.Tzdb[Pick(clock, PolicyGenerator.Zones)];
+        var year = clock.Next(2017, 2026);
+        var changes = zone.GetZoneIntervals(Instant.FromUtc(year, 1, 1, 0, 0), Instant.FromUtc(year + 1, 1, 1, 0, 0))
+            .Skip(1).Select(i => i.Start).ToList();
+        var near = changes.Count > 0
+            ? Pick(clock, changes)
+            : zone.AtStartOfDay(new LocalDate(year, 1, 1).PlusDays(clock.Next(365))).ToInstant();
+        var instant = near.Plus(Duration.FromMinutes(clock.Next(-180, 181)));
+        var written = clock.Next(3) switch
+        {
+            0 => offset,
+            1 => zone.GetUtcOffset(instant.Minus(Duration.FromHours(4))).ToTimeSpan(),
+            _ => zone.GetUtcOffset(instant.Plus(Duration.FromHours(4))).ToTimeSpan(),
+        };
+        return instant.ToDateTimeOffset().ToOffset(written);
+    }
+
+    /// <summary>The scenario with its booking at <paramref name="bookedAt"/> and its other times passed through <paramref name="write"/>.</summary>
+    private static Scenario Rewritten(Scenario scenario, DateTimeOffset bookedAt, Func<DateTimeOffset, DateTimeOffset> write, string? id = null) => new()
+    {
+        Id = id ?? scenario.Id,
+        Description = scenario.Description,
+        BookedAt = bookedAt,
+        Person = scenario.Person,
+        Charges = scenario.Charges,
+        Convictions = scenario.Convictions,
+        Detainer = scenario.Detainer is { } d ? d with { ReceivedAt = d.ReceivedAt is { } received ? write(received) : null } : null,
+        Custody = scenario.Custody with { ReleaseEligibleAt = scenario.Custody.ReleaseEligibleAt is { } release ? write(release) : null },
+        IcePresentAtRelease = scenario.IcePresentAtRelease,
+        Requests = scenario.Requests,
+    };
 
     /// <summary>A judge's warrant with its court and offense each stated or not; other warrants have neither (the loader refuses them).</summary>
     private static Detainer JudgesFacts(Random random, Detainer detainer) => detainer.Warrant != WarrantKind.Judicial ? detainer : detainer with

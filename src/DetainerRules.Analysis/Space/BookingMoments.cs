@@ -20,7 +20,9 @@ namespace DetainerRules.Analysis.Space;
 /// <para>
 /// A policy that judges days as written (no zone, or <c>local</c>) sees the day of the offset a
 /// record is written in; where one is compared, the moments are also written in every whole-hour
-/// offset, so the patterns such writing makes are reached too.
+/// offset, at the middle and at both ends of each stretch between the zones' midnights, so every
+/// pattern such writing makes is reached too (a day is monotone in the offset, so the whole hours
+/// from -14:00 to +14:00 reach every day the quarter and half hours do).
 /// </para>
 /// </remarks>
 internal sealed class BookingMoments
@@ -67,8 +69,19 @@ internal sealed class BookingMoments
                 .SelectMany(t => Enumerable.Range(-1, 4).Select(d => t.StartOf(day.AddDays(d), start)))
                 .Where(c => c > from && c < to)
                 .Append(from).Append(to).Distinct().Order().ToList();
+            var asWritten = times.Any(t => t.ZoneId is null);
             var instants = cuts.Zip(cuts.Skip(1), (a, b) => a + ((b - a) / 2)).ToList();
-            IEnumerable<TimeSpan> offsets = times.Any(t => t.ZoneId is null)
+            if (asWritten)
+            {
+                // A record written as-is shows, across the offsets, every day from a stretch's first
+                // instant written at -14:00 to its last minute written at +14:00; the middle alone
+                // misses the ends (03:54 in New York written at -09:00 is still the day before, which
+                // no offset makes of New York's noon). After the middles, so the patterns they reach
+                // keep them as their moments.
+                instants.AddRange(cuts.Zip(cuts.Skip(1), (a, b) => new[] { a, b - TimeSpan.FromMinutes(1) }).SelectMany(e => e));
+            }
+
+            IEnumerable<TimeSpan> offsets = asWritten
                 ? Enumerable.Range(-14, 29).Select(h => TimeSpan.FromHours(h))
                 : [start.Offset];
             candidates.AddRange(instants.SelectMany(i => offsets.Select(o => i.ToOffset(o))));

@@ -1,6 +1,8 @@
 using DetainerRules.Analysis.Space;
+using DetainerRules.Engine;
 using DetainerRules.Model.Decisions;
 using DetainerRules.Model.Scenarios;
+using DetainerRules.Model.Time;
 using DetainerRules.Reports;
 using DetainerRules.Tests.Support;
 
@@ -10,7 +12,10 @@ namespace DetainerRules.Tests.Differential;
 /// The delegate twin against the rule network, on generated policies that use every construct of
 /// the policy language: the same verdict JSON, byte for byte (the policy's, its own before its
 /// authorities, and each authority's), and the same decisions from the twin's one-decision and
-/// all-decisions paths, over the policy's scenario space and over random scenarios aimed at it.
+/// all-decisions paths, over the policy's scenario space (each point also with its times written in
+/// another offset) and over random scenarios aimed at it. Where the policy or an authority names no
+/// time zone, both engines are compared again with those policies placed in the set's booking zone,
+/// as <c>--timezone</c> places them.
 /// </summary>
 /// <remarks>
 /// Cedar keeps its differential tests apart from its unit tests in the same way: an implementation
@@ -26,14 +31,27 @@ public class EngineDifferentialTests
         var policy = GeneratedPolicy.For(seed);
         var space = SpaceScenarios(policy, seed).ToList();
         var random = RandomScenarios.Generate(seed, DifferentialRun.RandomScenarioCount, policy.Palette);
+        var scenarios = space.Concat(Rewritten(space, seed)).Concat(random).ToList();
 
-        foreach (var scenario in space.Concat(random))
+        foreach (var scenario in scenarios)
         {
-            Compare(policy, scenario);
+            Compare(policy, policy.Network, policy.Delegates, null, scenario);
+            if (policy.Bookings is { } bookings)
+            {
+                Compare(policy, policy.PlacedNetwork!, policy.PlacedDelegates!, bookings, scenario);
+            }
         }
 
-        TestContext.Out.WriteLine($"seed {seed}: {policy.Network.Policy.Rules.Count} rules, {GeneratedPolicy.Layers(policy.Network).Count()} layers; {space.Count} points of the space and {random.Length} random scenarios compared");
+        var zones = string.Join(", ", GeneratedPolicy.Layers(policy.Network).Select(p => p.Policy.Time));
+        TestContext.Out.WriteLine($"seed {seed}: {policy.Network.Policy.Rules.Count} rules, {GeneratedPolicy.Layers(policy.Network).Count()} layers (zones: {zones}); {space.Count} points of the space, each also in another offset, and {random.Length} random scenarios compared{(policy.Bookings is { } b ? $", as written and placed in {b}" : string.Empty)}");
         Assert.That(space, Is.Not.Empty, "the policy's scenario space was not compared");
+    }
+
+    /// <summary>The points of the space with every time written in an offset drawn from the seed: the same instants, another written day near midnight.</summary>
+    private static IEnumerable<Scenario> Rewritten(IReadOnlyList<Scenario> space, int seed)
+    {
+        var random = new Random(seed);
+        return space.Select(s => RandomScenarios.WrittenIn(s, RandomScenarios.Offsets[random.Next(RandomScenarios.Offsets.Count)], s.Id + "-offset"));
     }
 
     internal static IEnumerable<Scenario> SpaceScenarios(GeneratedPolicy policy, int seed)
@@ -46,31 +64,32 @@ public class EngineDifferentialTests
         }
     }
 
-    private static void Compare(GeneratedPolicy policy, Scenario scenario)
+    /// <param name="bookings">The zone the policies that name none are placed in; null as written.</param>
+    private static void Compare(GeneratedPolicy policy, CompiledPolicy network, DelegatePolicy delegates, JurisdictionTime? bookings, Scenario scenario)
     {
-        var reference = policy.Network.Evaluate(scenario);
-        var twin = policy.Delegates.Evaluate(scenario);
+        var reference = network.Evaluate(scenario);
+        var twin = delegates.Evaluate(scenario);
         var (expected, actual) = (Json(reference), Json(twin));
         if (expected != actual)
         {
-            Assert.Fail(Disagreement.Report(policy, scenario, "the verdicts differ", expected, actual));
+            Assert.Fail(Disagreement.Report(policy, bookings, scenario, "the verdicts differ", expected, actual));
         }
 
         var all = new Decision[Enum.GetValues<DecisionKind>().Length];
-        policy.Delegates.Decide(scenario, all);
+        delegates.Decide(scenario, all);
         foreach (var kind in Enum.GetValues<DecisionKind>())
         {
             var want = Engines.Summary(reference[kind]);
-            var one = Engines.Summary(policy.Delegates.Decide(scenario, kind));
+            var one = Engines.Summary(delegates.Decide(scenario, kind));
             if (one != want)
             {
-                Assert.Fail(Disagreement.Report(policy, scenario, $"Decide(scenario, {kind}) differs from the network's verdict", want, one));
+                Assert.Fail(Disagreement.Report(policy, bookings, scenario, $"Decide(scenario, {kind}) differs from the network's verdict", want, one));
             }
 
             var each = Engines.Summary(all[(int)kind]);
             if (each != want)
             {
-                Assert.Fail(Disagreement.Report(policy, scenario, $"Decide(scenario, Decision[]) differs from the network's verdict on {kind}", want, each));
+                Assert.Fail(Disagreement.Report(policy, bookings, scenario, $"Decide(scenario, Decision[]) differs from the network's verdict on {kind}", want, each));
             }
         }
     }

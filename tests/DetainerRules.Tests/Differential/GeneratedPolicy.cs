@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using DetainerRules.Engine;
 using DetainerRules.Model.Diagnostics;
 using DetainerRules.Model.Policies;
+using DetainerRules.Model.Time;
 using DetainerRules.Yaml;
 
 namespace DetainerRules.Tests.Differential;
@@ -19,6 +20,14 @@ internal sealed class GeneratedPolicy
         Network = PolicyCompiler.Compile(policy, PolicyLoader.LoadBeside);
         Delegates = DelegatePolicy.Compile(policy, PolicyLoader.LoadBeside);
         Palette = ScenarioPalette.Of(Layers(Network).Select(p => p.Policy));
+
+        // Placed only where it changes something: a policy that names its zone ignores where the bookings are.
+        if (Layers(Network).Any(p => p.Policy.Time.ZoneId is null) && set.BookingZone is { } zone)
+        {
+            Bookings = JurisdictionTime.Find(zone) ?? throw new InvalidOperationException($"seed {set.Seed}: no time zone `{zone}`");
+            PlacedNetwork = PolicyCompiler.Compile(policy, PolicyLoader.LoadBeside, Bookings);
+            PlacedDelegates = DelegatePolicy.Compile(policy, PolicyLoader.LoadBeside, Bookings);
+        }
     }
 
     public GeneratedPolicySet Set { get; }
@@ -30,6 +39,15 @@ internal sealed class GeneratedPolicy
 
     /// <summary>The delegate twin, compiled straight from the policy as the bulk commands do.</summary>
     public DelegatePolicy Delegates { get; }
+
+    /// <summary>Where the bookings are (<c>--timezone</c>), when the policy or an authority names no zone (<c>local</c>, or no <c>time_zone</c>); null when every layer names its own.</summary>
+    public JurisdictionTime? Bookings { get; }
+
+    /// <summary>The rule network with the policies that name no zone placed in <see cref="Bookings"/>; null when <see cref="Bookings"/> is.</summary>
+    public CompiledPolicy? PlacedNetwork { get; }
+
+    /// <summary>The delegate twin placed in <see cref="Bookings"/>, compiled straight from the policy as <c>batch --timezone</c> does; null when <see cref="Bookings"/> is.</summary>
+    public DelegatePolicy? PlacedDelegates { get; }
 
     /// <summary>What the policy's and its authorities' conditions name, to aim random scenarios with.</summary>
     public ScenarioPalette Palette { get; }

@@ -4,13 +4,15 @@ using DetainerRules.Model.Conditions;
 using DetainerRules.Model.Decisions;
 using DetainerRules.Model.Policies;
 using DetainerRules.Model.Scenarios;
+using DetainerRules.Model.Time;
 
 namespace DetainerRules.Tests.Differential;
 
 /// <summary>
 /// The differential tests prove only as much as their inputs reach: these check that the policies
 /// generated for a run use every construct of the policy language, every field and every operator
-/// it allows, and that the random scenarios meet the quantifiers' edge cases.
+/// it allows, every kind of time zone, and that the random scenarios meet the quantifiers' edge
+/// cases and write their times in many offsets, near midnight and near daylight-saving changes.
 /// </summary>
 [TestFixture]
 public class GeneratorCoverageTests
@@ -156,6 +158,50 @@ public class GeneratorCoverageTests
             Assert.That(roots.Select(p => p.BoundBy.Count).Distinct(), Is.SupersetOf(new[] { 0, 1, 2 }));
             Assert.That(authorities.Where(a => a.BoundBy.Count > 0), Is.Not.Empty, "an authority bound by another");
             Assert.That(authorities.Where(a => a.Lineage.Count > 1), Is.Not.Empty, "an authority that is a variant");
+        }
+    }
+
+    [Test]
+    public void Generate_TimeZones_NoneLocalAndEveryZoneOnPoliciesVariantsAndAuthorities()
+    {
+        var policies = Run.Value.SelectMany(g => g.Policies).ToList();
+        var names = policies.Select(p => p.Time.Name).ToList();
+        var placed = Run.Value.Select(g => GeneratedPolicy.For(g.Seed).Bookings?.ZoneId).OfType<string>().ToList();
+        TestContext.Out.WriteLine($"{policies.Count} policies: {string.Join(", ", names.GroupBy(n => n ?? "no time_zone").OrderBy(g => g.Key, StringComparer.Ordinal).Select(g => $"{g.Key} {g.Count()}"))}; {placed.Count} of {Run.Value.Count} sets also placed, in {placed.Distinct().Count()} zones");
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(names.Distinct(), Is.SupersetOf(new string?[] { null, JurisdictionTime.LocalName }.Concat(PolicyGenerator.Zones)), "no zone, `local`, and every zone the generator names");
+            Assert.That(Run.Value.Select(g => g.Policies[0].Time.Name).Distinct(), Is.SupersetOf(new string?[] { null, JurisdictionTime.LocalName }), "a root policy with no zone and one that is `local`");
+            Assert.That(Run.Value.Select(g => g.Policies[0].Time.ZoneId).OfType<string>().Distinct().Count(), Is.GreaterThanOrEqualTo(4), "root policies in named zones");
+            Assert.That(Files.Where(f => f.Contains("\nextends:", StringComparison.Ordinal)).Any(f => f.Contains("\ntime_zone:", StringComparison.Ordinal)), Is.True, "a variant that names its own zone");
+            Assert.That(Run.Value.Where(g => g.Policies.Select(p => p.Time).Distinct().Count() > 1), Is.Not.Empty, "a policy and an authority judged in different calendars");
+            Assert.That(policies.Where(p => p.Rules.Any(r => r.When.DescendantsAndSelf().OfType<WithinYears>().Any())).Select(p => p.Time.Name).Distinct().Count(), Is.GreaterThanOrEqualTo(5), "look-backs judged in several calendars");
+            Assert.That(placed.Distinct().Count(), Is.GreaterThanOrEqualTo(3), "sets whose policies that name no zone are also placed where the bookings are (--timezone)");
+        }
+    }
+
+    [Test]
+    public void RandomScenarios_AimedAtGeneratedPolicies_TimesInManyOffsetsNearMidnightAndDaylightSavingChanges()
+    {
+        var scenarios = Run.Value.SelectMany(g => RandomScenarios.Generate(g.Seed, DifferentialRun.RandomScenarioCount, g.Palette)).ToList();
+        var times = scenarios.SelectMany(s => new[] { s.BookedAt, s.Detainer?.ReceivedAt, s.Custody.ReleaseEligibleAt }).OfType<DateTimeOffset>().ToList();
+        var zones = PolicyGenerator.Zones.Select(z => JurisdictionTime.Find(z)!).ToList();
+        bool NearChange(DateTimeOffset t) => zones.Any(z => z.LocalTime(t.AddHours(-3)).Offset != z.LocalTime(t.AddHours(3)).Offset);
+        var bookedNearChange = scenarios.Count(s => NearChange(s.BookedAt));
+        var releasedNearChange = scenarios.Count(s => s.Custody.ReleaseEligibleAt is { } r && NearChange(r));
+        var dayDiffers = scenarios.Count(s => zones.Any(z => z.DayOf(s.BookedAt) != s.BookedOn));
+        var writtenApart = scenarios.Count(s => s.Custody.ReleaseEligibleAt is { } r && r.Offset != s.BookedAt.Offset);
+        TestContext.Out.WriteLine($"{scenarios.Count} scenarios: {times.Select(t => t.Offset).Distinct().Count()} offsets; booked within 3 hours of a daylight-saving change {bookedNearChange}, released so {releasedNearChange}; booking day as written not the day in some zone {dayDiffers}; release in another offset than the booking {writtenApart}");
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(times.Select(t => t.Offset).Distinct().Count(), Is.GreaterThanOrEqualTo(30), "offsets from -12:00 to +14:00");
+            Assert.That(times.Select(t => Math.Abs(t.Offset.Minutes)).Distinct(), Is.SupersetOf(new[] { 0, 30, 45 }), "whole, half and quarter hours");
+            Assert.That(bookedNearChange, Is.GreaterThanOrEqualTo(scenarios.Count / 10), "bookings near a daylight-saving change");
+            Assert.That(releasedNearChange, Is.GreaterThanOrEqualTo(scenarios.Count / 10), "releases near a daylight-saving change, where a hold's end moves with the offset");
+            Assert.That(dayDiffers, Is.GreaterThanOrEqualTo(scenarios.Count / 4), "bookings whose day as written is not the day in a zone the policies name");
+            Assert.That(writtenApart, Is.GreaterThanOrEqualTo(scenarios.Count / 10), "a release written in another offset than its booking");
         }
     }
 

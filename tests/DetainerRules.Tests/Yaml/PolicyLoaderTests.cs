@@ -122,6 +122,19 @@ public class PolicyLoaderTests
         Assert.That(messages, Has.Some.Contains("unknown limit `h72`"));
     }
 
+    /// <summary>The one zone the loader refuses: a name the time zone database does not know. Any mix of known zones and <c>local</c> along variants and authorities loads (the generated policies of <c>Differential/</c> mix them all).</summary>
+    [Test]
+    public void Load_UnknownTimeZone_RefusedWithASuggestion()
+    {
+        var error = Errors(OneRule, "time_zone: America/Los_Angelse").Single();
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(error.Field, Is.EqualTo("time_zone"));
+            Assert.That(error.Message, Does.Contain("unknown time zone `America/Los_Angelse`").And.Contain("America/Los_Angeles").And.Contain("`local`"));
+        }
+    }
+
     [Test]
     public void Load_MissingDefault_NamesTheDecision()
     {
