@@ -34,9 +34,10 @@ internal static class SpaceBuilder
 
         var fields = SpaceFields.Leading.Select(Own).ToList();
 
-        // The court and offense of a judge's warrant split the detainer's values only for conditions that read them.
-        var courts = inventory.ScenarioTests.Any(t => t.Field == Field.DetainerWarrantCourt);
-        var offenses = inventory.ScenarioTests.Any(t => t.Field == Field.DetainerWarrantOffense);
+        // The court and offense of a judge's warrant split the detainer's values only for conditions that read them,
+        // or for a --where clause that names them (which cannot keep or drop values the dimension does not have).
+        var courts = inventory.ScenarioTests.Any(t => t.Field == Field.DetainerWarrantCourt) || filter.Allowed("detainer.warrant_court") is not null;
+        var offenses = inventory.ScenarioTests.Any(t => t.Field == Field.DetainerWarrantOffense) || filter.Allowed("detainer.warrant_offense") is not null;
         var trailing = new List<FieldDimension>
         {
             new("detainer", FieldCatalog.Get(Field.DetainerPresent).Title!, DetainerValues(filter, courts, offenses), s => DetainerValue.Of(s, courts, offenses), (d, v) => d.Detainer = (DetainerValue?)v, TestsOf("detainer"), DescribeDetainers),
@@ -90,7 +91,7 @@ internal static class SpaceBuilder
     private static List<RawValue> DetainerValues(SpaceFilter filter, bool courts, bool offenses)
     {
         var raws = new List<RawValue>();
-        if (filter.Allows("detainer", "none") && filter.Allowed("detainer.form") is null && filter.Allowed("detainer.warrant") is null)
+        if (filter.Allows("detainer", "none") && !filter.NamesADetainerPart)
         {
             raws.Add(new RawValue(null, "none", "no detainer"));
         }
@@ -104,6 +105,8 @@ internal static class SpaceBuilder
                     // Unstated first: the judge's warrant as every scenario without the facts has it.
                     WarrantCourt?[] courtValues = warrant == WarrantKind.Judicial && courts ? [null, WarrantCourt.Federal, WarrantCourt.State] : [null];
                     WarrantOffense?[] offenseValues = warrant == WarrantKind.Judicial && offenses ? [null, .. Enum.GetValues<WarrantOffense>().Cast<WarrantOffense?>()] : [null];
+                    courtValues = [.. courtValues.Where(c => filter.Allows("detainer.warrant_court", c is { } court ? Vocabulary.Word(court) : SpaceFilter.Unstated))];
+                    offenseValues = [.. offenseValues.Where(o => filter.Allows("detainer.warrant_offense", o is { } offense ? Vocabulary.Word(offense) : SpaceFilter.Unstated))];
                     foreach (var court in courtValues)
                     {
                         foreach (var offense in offenseValues)

@@ -9,11 +9,19 @@ namespace DetainerRules.Analysis.Space;
 /// A clause keeps only the listed values of one field (or, with <c>!=</c>, all but them); clauses on
 /// different fields must all hold. A clause on <c>charge.*</c> applies to every charge of a scenario,
 /// <c>conviction.*</c> to every prior conviction; <c>charges.count</c> and <c>convictions.count</c>
-/// take <c>0</c>, <c>1</c> or <c>2+</c>.
+/// take <c>0</c>, <c>1</c> or <c>2+</c>. A clause on any part of the detainer (<c>detainer.form</c>,
+/// <c>.warrant</c>, <c>.warrant_court</c>, <c>.warrant_offense</c>) keeps only scenarios with one;
+/// the court and offense of a warrant not signed by a judge, or not stated, are <c>unstated</c>.
 /// </remarks>
 public sealed class SpaceFilter
 {
     private static readonly string[] YesNo = ["yes", "no"];
+
+    /// <summary>The word for a court or offense of a judge's warrant the scenario does not state, and of every other warrant.</summary>
+    public const string Unstated = "unstated";
+
+    /// <summary>The keys of the detainer's parts: a clause on any of them keeps only scenarios with a detainer.</summary>
+    internal static readonly string[] DetainerParts = ["detainer.form", "detainer.warrant", "detainer.warrant_court", "detainer.warrant_offense"];
 
     private readonly Dictionary<string, HashSet<string>> _allowed;
 
@@ -75,6 +83,9 @@ public sealed class SpaceFilter
     /// <summary>The words allowed for a key; null when no clause names it.</summary>
     internal IReadOnlySet<string>? Allowed(string key) => _allowed.GetValueOrDefault(key);
 
+    /// <summary>True when a clause names a part of the detainer, so only scenarios with one are kept.</summary>
+    internal bool NamesADetainerPart => DetainerParts.Any(_allowed.ContainsKey);
+
     /// <summary>The raw values a clause keeps.</summary>
     internal List<RawValue> Narrow(string key, IEnumerable<RawValue> raws) => [.. raws.Where(r => Allows(key, r.Word))];
 
@@ -90,6 +101,8 @@ public sealed class SpaceFilter
         keys["detainer"] = ["none", "present"];
         keys["detainer.form"] = Vocabulary.Words<DetainerForm>();
         keys["detainer.warrant"] = Vocabulary.Words<WarrantKind>();
+        keys["detainer.warrant_court"] = [.. Vocabulary.Words<WarrantCourt>(), Unstated];
+        keys["detainer.warrant_offense"] = [.. Vocabulary.Words<WarrantOffense>(), Unstated];
         foreach (var field in SpaceFields.Trailing)
         {
             keys[field.Name] = SpaceFields.Words(field);

@@ -353,9 +353,50 @@ public class ScenarioSpaceTests
         }
     }
 
+    /// <summary>A clause on a judge's warrant's court or offense keeps exactly the detainers it names, for a policy that never reads them too; a scenario outside it has no point.</summary>
+    [Test]
+    public void For_WhereOnTheWarrantsCourtAndOffense_KeepsExactlyThoseDetainers()
+    {
+        IPolicyEvaluator policy = DelegatePolicy.From(TestPolicies.Compile("""
+              - id: any-judge
+                when: detainer.warrant = judicial
+                then: { transfer_to_ice: permitted }
+                because: b
+                cite: src
+            """));
+        List<Detainer?> Detainers(params string[] clauses)
+        {
+            var space = ScenarioSpace.For([policy], null, SpaceFilter.Parse(clauses));
+            return [.. space.Points().Select(p => space.Build(p, "p").Detainer)];
+        }
+
+        var state = Detainers("detainer.warrant_court=state");
+        var notState = Detainers("detainer.warrant_court!=state");
+        var unstated = Detainers("detainer.warrant_court=unstated");
+        var civil = Detainers("detainer.warrant_offense=civil");
+        var federalSpace = ScenarioSpace.For([policy], null, SpaceFilter.Parse(["detainer.warrant_court=federal"]));
+        static Scenario Judges(string court) => TestScenarios.Arrest(extra: $"detainer: {{ form: I-247A, warrant: judicial, warrant_court: {court}, received_at: 2025-01-17T10:00:00-08:00 }}");
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(state, Is.Not.Empty);
+            Assert.That(state.Select(d => (d?.Warrant, d?.WarrantCourt)), Is.All.EqualTo(((WarrantKind?)WarrantKind.Judicial, (WarrantCourt?)WarrantCourt.State)));
+            Assert.That(notState, Has.None.Null, "a clause on a part of the detainer keeps only scenarios with one");
+            Assert.That(notState.Select(d => d!.WarrantCourt), Has.None.EqualTo(WarrantCourt.State));
+            // The policy does not tell a federal judge from an unstated one: one class, shown by its first value.
+            Assert.That(notState.Select(d => (d!.Warrant, d.WarrantCourt)), Does.Contain((WarrantKind.Administrative, (WarrantCourt?)null)).And.Contain((WarrantKind.Judicial, (WarrantCourt?)null)));
+            Assert.That(unstated.Select(d => d!.WarrantCourt), Is.All.Null);
+            Assert.That(unstated.Select(d => d!.Warrant), Does.Contain(WarrantKind.Judicial), "a judge's warrant that does not name its court is unstated");
+            Assert.That(civil.Select(d => (d?.Warrant, d?.WarrantOffense)), Is.All.EqualTo(((WarrantKind?)WarrantKind.Judicial, (WarrantOffense?)WarrantOffense.Civil)));
+            Assert.That(federalSpace.Project(Judges("federal")), Is.Not.Null);
+            Assert.That(federalSpace.Project(Judges("state")), Is.Null, "a state judge's warrant is outside a space of federal ones");
+        }
+    }
+
     [TestCase("charge.levle=felony", "unknown field `charge.levle` (did you mean `charge.level`?)")]
     [TestCase("charge.level=felonyy", "`felonyy` is not a value of `charge.level` (did you mean `felony`?)")]
     [TestCase("charge.level", "expected FIELD=VALUE")]
+    [TestCase("detainer.warrant_court=county", "`county` is not a value of `detainer.warrant_court`; expected one of federal, state, unstated")]
     [TestCase("person.foreign_born!=yes,no,unknown", "no value of `person.foreign_born` is left")]
     public void Parse_BadClause_SaysWhatIsWrong(string clause, string message)
     {
