@@ -15,6 +15,24 @@ public class TimezoneApiTests
     {
         _bench = await Workbenches.Start(("local-lookback", FixturePolicies.LocalLookBack));
         await File.WriteAllTextAsync(Path.Combine(_bench.Folder, "scenarios", "after-dark.yaml"), FixtureScenarios.AfterDark);
+
+        // The policy page's cases, as a repository lays them out beside rules/: the same booking pinned in two zones.
+        var expectations = Directory.CreateDirectory(Path.Combine(_bench.Folder, "tests", "expectations")).FullName;
+        var scenario = string.Join("\n", FixtureScenarios.AfterDark.Split('\n').Select(l => "      " + l));
+        await File.WriteAllTextAsync(Path.Combine(expectations, "local-lookback.yaml"), $"""
+            policy: local-lookback
+            timezone: America/Los_Angeles
+            cases:
+              - because: 28 February in Los Angeles
+                expect: {"{"} notify_ice: required {"}"}
+                scenario:
+            {scenario}
+              - timezone: Asia/Tokyo
+                because: 1 March in Tokyo
+                expect: {"{"} notify_ice: unknown {"}"}
+                scenario:
+            {scenario.Replace("id: after-dark", "id: after-dark-tokyo", StringComparison.Ordinal)}
+            """);
     }
 
     [OneTimeTearDown]
@@ -139,6 +157,20 @@ public class TimezoneApiTests
         {
             Assert.That(status, Is.EqualTo(HttpStatusCode.BadRequest), body);
             Assert.That(Json(body).GetProperty("diagnostics")[0].GetProperty("field").GetString(), Is.EqualTo("timezone"));
+        }
+    }
+
+    [Test]
+    public async Task PolicyPage_RunsEachCaseInItsZone_AsDetainerTestDoes()
+    {
+        var (response, body, page) = await _bench.GetPage("/policies/local-lookback");
+        var cli = _bench.Cli("test", Path.Combine(_bench.Folder, "tests", "expectations", "local-lookback.yaml"));
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK), body);
+            Assert.That(page.QuerySelectorAll("ul.cases > li .result").Select(r => r.TextContent.Trim()), Is.EqualTo(new[] { "passed", "passed" }));
+            Assert.That(cli.Exit, Is.Zero, cli.Out + cli.Err);
         }
     }
 
