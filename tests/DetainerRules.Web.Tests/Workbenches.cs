@@ -34,12 +34,13 @@ internal sealed class Workbenches : IAsyncDisposable
     /// <summary>What the server said on its error stream (defects only).</summary>
     public StringWriter Error { get; }
 
-    public static async Task<Workbenches> Start()
+    /// <param name="extra">Policies a fixture adds to <see cref="FixturePolicies.All"/>, written before the server starts, so its catalog holds them from the first request.</param>
+    public static async Task<Workbenches> Start(params (string Id, string Text)[] extra)
     {
         var folder = Directory.CreateTempSubdirectory("detainer-web-").FullName;
         var rules = Directory.CreateDirectory(Path.Combine(folder, "rules")).FullName;
         Directory.CreateDirectory(Path.Combine(folder, "scenarios"));
-        foreach (var (id, text) in FixturePolicies.All)
+        foreach (var (id, text) in FixturePolicies.All.Concat(extra))
         {
             await File.WriteAllTextAsync(Path.Combine(rules, id + ".yaml"), text);
         }

@@ -11,12 +11,12 @@ namespace DetainerRules.Analysis.Expectations;
 /// <remarks>Only what a case states is checked: an expected decision without <c>at</c> does not check the notification points.</remarks>
 public static class ExpectationRunner
 {
-    /// <param name="policy">The policy for an id, as it decides the scenario (its authorities can depend on the booking day); throws what the caller's loader throws for an unknown id.</param>
+    /// <param name="policy">The case's policy (<see cref="ExpectationCase.PolicyId"/>), as it decides the scenario: its authorities can depend on the booking day, and a policy that names no zone is judged where the case says the bookings are (<see cref="ExpectationCase.Bookings"/>); throws what the caller's loader throws for an unknown id.</param>
     /// <param name="scenario">The scenario a case refers to; throws for an unknown reference.</param>
     /// <param name="failure">Turns what the two lookups throw into a message; returns null for exceptions that are bugs.</param>
     public static IReadOnlyList<CaseResult> Run(
         IEnumerable<ExpectationFile> files,
-        Func<string, Scenario, IPolicyEvaluator> policy,
+        Func<ExpectationCase, Scenario, IPolicyEvaluator> policy,
         Func<ExpectationFile, ExpectationCase, Scenario> scenario,
         Func<Exception, string?> failure)
     {
@@ -28,7 +28,7 @@ public static class ExpectationRunner
                 try
                 {
                     var decided = c.Inline ?? scenario(file, c);
-                    var verdict = policy(c.PolicyId, decided).Evaluate(decided);
+                    var verdict = policy(c, decided).Evaluate(decided);
                     results.Add(new CaseResult(file.Path, c, verdict, Compare(c, verdict), null));
                 }
                 catch (Exception e) when (failure(e) is not null)

@@ -1,5 +1,4 @@
 using System.CommandLine;
-using DetainerRules.Model.Diagnostics;
 using DetainerRules.Model.Time;
 
 namespace DetainerRules.Cli.Commands;
@@ -47,14 +46,13 @@ internal static class CommonOptions
         HelpName = "ZONE",
         CustomParser = result =>
         {
-            var text = result.Tokens[^1].Value;
-            if (JurisdictionTime.Find(text) is { ZoneId: not null } zone)
+            var zone = JurisdictionTime.OfBookings(result.Tokens[^1].Value, out var problem);
+            if (problem is not null)
             {
-                return zone;
+                result.AddError($"--timezone {problem}");
             }
 
-            result.AddError($"--timezone `{text}` is not an IANA time zone{Suggestion.Hint(text, JurisdictionTime.ZoneIds)}: name one such as `America/Los_Angeles` (time zone database {JurisdictionTime.DatabaseVersion})");
-            return null;
+            return zone;
         },
     };
 

@@ -46,9 +46,10 @@ internal static class CompareCommand
         var at = CommonOptions.At("For a policy family: the date (YYYY-MM-DD) whose version to compare");
         var rules = CommonOptions.Rules();
         var engine = CommonOptions.Engine();
+        var timezone = CommonOptions.TimeZone("IANA time zone (e.g. America/Chicago) where the bookings are: the jurisdiction's zone for every compared policy that names none (time_zone: local, as the federal request and the 287(g) models say), its authorities' included, for look-backs and hold clocks; an --agency keeps its own zone; default: each scenario's written offset");
         var command = new Command("compare", "Show where policies answer differently, decision by decision, with the regions of cases where they split; exit 3 when they differ")
         {
-            policies, agencies, agencyState, space, scenarios, where, decisions, format, examples, at, rules, engine,
+            policies, agencies, agencyState, space, scenarios, where, decisions, format, examples, at, rules, engine, timezone,
         };
         command.Validators.Add(result =>
         {
@@ -84,7 +85,8 @@ internal static class CompareCommand
             parse.GetValue(examples),
             parse.GetValue(at),
             parse.GetValue(rules),
-            parse.GetRequiredValue(engine) == "nrules")));
+            parse.GetRequiredValue(engine) == "nrules",
+            parse.GetValue(timezone))));
         return command;
     }
 
@@ -114,7 +116,7 @@ internal static class CompareCommand
     {
         var catalog = context.Catalog(request.Rules);
         var compiled = new List<(string Label, IPolicyEvaluator Policy)>([
-            .. PolicySelection.Pick(context, catalog, request.Policies, request.At, request.ReferenceEngine).Select(p => (p.Policy.Policy.Id, p.Policy)),
+            .. PolicySelection.Pick(context, catalog, request.Policies, request.At, request.ReferenceEngine, request.Bookings).Select(p => (p.Policy.Policy.Id, p.Policy)),
             .. request.Agencies.Select(name => Agency(context, request, name)),
         ]);
         var scenarios = request.Scenarios.Count == 0 ? null : LoadScenarios(context, request.Scenarios);
@@ -171,5 +173,6 @@ internal static class CompareCommand
         string? Examples,
         DateOnly? At,
         string[]? Rules,
-        bool ReferenceEngine);
+        bool ReferenceEngine,
+        Model.Time.JurisdictionTime? Bookings);
 }

@@ -13,12 +13,13 @@ internal static class PolicySelection
     /// The day is <paramref name="at"/>, else the day the space is booked on (<see cref="BookingDay"/>): a family is
     /// taken at its version in force then, and each policy's authorities at theirs (<see cref="AuthoritiesInForce"/>).
     /// </remarks>
+    /// <param name="bookings">Where the bookings are (<c>--timezone</c>): the zone of every policy that names none, its authorities' included, for its look-backs and hold clocks (<see cref="PickPerRecord"/>); null judges those in each scenario's written offset.</param>
     /// <exception cref="Model.Diagnostics.InvalidInputException">No such policy, a file with problems, or a family without a date that picks one version.</exception>
-    public static List<(string Name, IPolicyEvaluator Policy)> Pick(CliContext context, PolicyCatalog catalog, IEnumerable<string> names, DateOnly? at, bool reference)
+    public static List<(string Name, IPolicyEvaluator Policy)> Pick(CliContext context, PolicyCatalog catalog, IEnumerable<string> names, DateOnly? at, bool reference, Model.Time.JurisdictionTime? bookings = null)
     {
         var loaded = names.Select(name => (Name: name, Policy: Load(context, catalog, name, at))).ToList();
         var day = at ?? BookingDay.For([.. loaded.Select(p => p.Policy)]).Day;
-        var policies = Compiled(catalog, reference);
+        var policies = Compiled(catalog, reference, bookings);
         return [.. loaded.Select(p => (p.Name, policies.On(p.Policy, day)))];
     }
 

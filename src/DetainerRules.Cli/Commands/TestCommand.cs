@@ -19,15 +19,16 @@ internal static class TestCommand
         var scenarios = new Option<string?>("--scenarios") { Description = "Folder where scenario references are looked up (default: beside each file, then the nearest seeds/scenarios folder)" };
         var format = CommonOptions.Format(ReportFormat.Text, ReportFormat.Json);
         var rules = CommonOptions.Rules();
+        var timezone = CommonOptions.TimeZone("IANA time zone (e.g. America/Chicago) where the bookings are, for every case whose file and case say none (`timezone:` in the file wins): the zone of every policy that names none (time_zone: local), its authorities' included; default: each scenario's written offset");
         var command = new Command("test", "Run expectation files: each case's expected decisions against the policy's, then rule and condition coverage; exit 1 on any failure")
         {
-            paths, scenarios, format, rules,
+            paths, scenarios, format, rules, timezone,
         };
-        command.SetAction(parse => Run(context, parse.GetRequiredValue(paths), parse.GetValue(scenarios), parse.GetRequiredValue(format), parse.GetValue(rules)));
+        command.SetAction(parse => Run(context, parse.GetRequiredValue(paths), parse.GetValue(scenarios), parse.GetRequiredValue(format), parse.GetValue(rules), parse.GetValue(timezone)));
         return command;
     }
 
-    private static int Run(CliContext context, string[] arguments, string? scenarioFolder, ReportFormat format, string[]? rulesFolders)
+    private static int Run(CliContext context, string[] arguments, string? scenarioFolder, ReportFormat format, string[]? rulesFolders, Model.Time.JurisdictionTime? bookings)
     {
         var catalog = context.Catalog(rulesFolders);
         var files = new List<ExpectationFile>();
@@ -49,9 +50,20 @@ internal static class TestCommand
             throw new InvalidInputException(problems);
         }
 
-        // Each policy compiled once for each set of authorities in force on the cases' booking days.
-        var policies = new DatedPolicies<CompiledPolicy>(catalog, PolicyCompiler.Compile);
-        IPolicyEvaluator Policy(string id, Scenario scenario) => policies.At(catalog.Load(id), scenario.BookedAt);
+        // Each policy compiled once for each set of authorities in force on the cases' booking days, and each zone the cases place their bookings in:
+        // the case's or file's `timezone`, else --timezone.
+        var byZone = new Dictionary<string, DatedPolicies<CompiledPolicy>>(StringComparer.Ordinal);
+        IPolicyEvaluator Policy(ExpectationCase c, Scenario scenario)
+        {
+            var zone = c.Bookings ?? bookings;
+            var key = zone?.ZoneId ?? string.Empty;
+            if (!byZone.TryGetValue(key, out var policies))
+            {
+                policies = byZone[key] = new DatedPolicies<CompiledPolicy>(catalog, PolicyCompiler.Compile, zone);
+            }
+
+            return policies.At(catalog.Load(c.PolicyId), scenario.BookedAt);
+        }
 
         Scenario Scenario(ExpectationFile file, ExpectationCase c) =>
             ScenarioReferences.Load(context.WorkingDirectory, file.Path, c.ScenarioId, scenarioFolder, c.Span);

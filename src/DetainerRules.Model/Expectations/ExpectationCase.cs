@@ -18,4 +18,7 @@ public sealed record ExpectationCase(
 
     /// <summary>The policy the expectations are for.</summary>
     public string PolicyId { get; init; } = string.Empty;
+
+    /// <summary>Where the case's booking is (the case's <c>timezone</c>, else its file's): the zone of a policy that names none (<c>time_zone: local</c>), as <c>--timezone</c> gives it; null when neither says.</summary>
+    public Time.JurisdictionTime? Bookings { get; init; }
 }

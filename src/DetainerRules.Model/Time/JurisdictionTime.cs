@@ -54,6 +54,20 @@ public sealed class JurisdictionTime : IEquatable<JurisdictionTime>
     public static JurisdictionTime? Find(string id) =>
         id == LocalName ? Local : DateTimeZoneProviders.Tzdb.GetZoneOrNull(id) is { } zone ? new JurisdictionTime(zone, zone.Id) : null;
 
+    /// <summary>Where the bookings are, as a user names it (<c>--timezone</c>, an expectation file's <c>timezone</c>, the API's <c>timezone</c>): an IANA zone; null, with <paramref name="problem"/> saying why, for any other word.</summary>
+    /// <remarks>Every place that takes the bookings' zone reads it here, so all refuse the same words with the same message. <c>local</c> is refused: it is what the zone replaces, not a place.</remarks>
+    public static JurisdictionTime? OfBookings(string id, out string? problem)
+    {
+        if (Find(id) is { _zone: not null } zone)
+        {
+            problem = null;
+            return zone;
+        }
+
+        problem = $"`{id}` is not an IANA time zone{Diagnostics.Suggestion.Hint(id, ZoneIds)}: name one such as `America/Los_Angeles` (time zone database {DatabaseVersion})";
+        return null;
+    }
+
     /// <summary>The calendar to judge days in when the bookings are known to be in <paramref name="bookings"/> (<c>--timezone</c>): that zone for a policy that names none (<c>local</c>, or a draft), this one otherwise or when <paramref name="bookings"/> is null.</summary>
     /// <remarks>
     /// A policy with no one place judges days in the offset each record is written in, so one

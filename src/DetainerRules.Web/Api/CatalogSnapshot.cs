@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using DetainerRules.Engine;
 using DetainerRules.Model.Diagnostics;
 using DetainerRules.Model.Policies;
+using DetainerRules.Model.Time;
 using DetainerRules.Yaml;
 
 namespace DetainerRules.Web.Api;
@@ -25,6 +26,7 @@ public sealed class CatalogSnapshot
     private readonly Action _compiled;
     private readonly DatedPolicies<DelegatePolicy>.Compiler _compileTwin;
     private readonly DatedPolicies<DelegatePolicy> _twins;
+    private readonly ConcurrentDictionary<string, DatedPolicies<DelegatePolicy>> _placedTwins = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, PolicyChoice> _choices = new(StringComparer.Ordinal);
     private readonly Lazy<(List<Policy> Policies, List<Diagnostic> Problems)> _all;
     private readonly ConcurrentDictionary<string, Pages.ExpectationCases> _cases = new(StringComparer.Ordinal);
@@ -50,13 +52,13 @@ public sealed class CatalogSnapshot
     public PolicyChoice Choose(string name, string field) =>
         _choices.TryGetValue(name, out var known) ? known : _choices.GetOrAdd(name, CatalogLookup.Choose(Catalog, name, field));
 
-    /// <summary>The delegate twin of <paramref name="policy"/> with the authorities in force at a booking or on a day (<see cref="DatedPolicies{T}.For"/>).</summary>
+    /// <summary>The delegate twin of <paramref name="policy"/> with the authorities in force at a booking or on a day (<see cref="DatedPolicies{T}.For"/>), every policy that names no zone placed in <paramref name="bookings"/> when given (<c>--timezone</c>).</summary>
     /// <exception cref="InvalidInputException">An authority cannot be loaded or told.</exception>
-    public DelegatePolicy Twin(Policy policy, DateTimeOffset bookedAt, DateOnly? day) => Of(_twins, _compileTwin, policy).For(policy, bookedAt, day);
+    public DelegatePolicy Twin(Policy policy, DateTimeOffset bookedAt, DateOnly? day, JurisdictionTime? bookings = null) => Of(policy, bookings).For(policy, bookedAt, day);
 
-    /// <summary>The delegate twin of <paramref name="policy"/> with the authorities in force on <paramref name="day"/>.</summary>
+    /// <summary>The delegate twin of <paramref name="policy"/> with the authorities in force on <paramref name="day"/>, placed in <paramref name="bookings"/> as <see cref="Twin(Policy, DateTimeOffset, DateOnly?, JurisdictionTime?)"/> is.</summary>
     /// <exception cref="InvalidInputException">An authority cannot be loaded or told.</exception>
-    public DelegatePolicy Twin(Policy policy, DateOnly day) => Of(_twins, _compileTwin, policy).On(policy, day);
+    public DelegatePolicy Twin(Policy policy, DateOnly day, JurisdictionTime? bookings = null) => Of(policy, bookings).On(policy, day);
 
     /// <summary>The expectation cases of a catalog policy, run under its cached twins once for this snapshot (and again when a file they read changes: <see cref="Pages.ExpectationCases.Stale"/>), so a page view does not run them all.</summary>
     /// <remarks>Two requests that find no run both run the cases; the last one's is kept, and both are the same.</remarks>
@@ -64,7 +66,7 @@ public sealed class CatalogSnapshot
     {
         if (IsFromRequest(policy))
         {
-            return Pages.ExpectationCases.Run(policy, (p, at) => Twin(p, at, null));
+            return Pages.ExpectationCases.Run(policy, (p, at, bookings) => Twin(p, at, null, bookings));
         }
 
         if (_cases.TryGetValue(policy.Id, out var known) && !known.Stale)
@@ -72,7 +74,7 @@ public sealed class CatalogSnapshot
             return known;
         }
 
-        var run = Pages.ExpectationCases.Run(policy, (p, at) => Twin(p, at, null));
+        var run = Pages.ExpectationCases.Run(policy, (p, at, bookings) => Twin(p, at, null, bookings));
         _cases[policy.Id] = run;
         return run;
     }
@@ -80,10 +82,12 @@ public sealed class CatalogSnapshot
     /// <summary>True for a policy a request brought as text rather than a file of the catalog.</summary>
     public static bool IsFromRequest(Policy policy) => string.Equals(Path.GetDirectoryName(policy.Span.File), DetachedPolicy.Folder, StringComparison.Ordinal);
 
-    /// <summary>The shared cache for a catalog file; a cache of its own, dropped with the request, for a text.</summary>
-    private DatedPolicies<T> Of<T>(DatedPolicies<T> shared, DatedPolicies<T>.Compiler compile, Policy policy)
-        where T : class =>
-        IsFromRequest(policy) ? new DatedPolicies<T>(Catalog, compile) : shared;
+    /// <summary>The shared cache for a catalog file (one for each zone the bookings are placed in); a cache of its own, dropped with the request, for a text.</summary>
+    /// <remarks>The placed caches are bounded as the shared one is, times the zones asked for, and the database has a few hundred.</remarks>
+    private DatedPolicies<DelegatePolicy> Of(Policy policy, JurisdictionTime? bookings) =>
+        IsFromRequest(policy) ? new DatedPolicies<DelegatePolicy>(Catalog, _compileTwin, bookings)
+        : bookings?.ZoneId is not { } zone ? _twins
+        : _placedTwins.GetOrAdd(zone, _ => new DatedPolicies<DelegatePolicy>(Catalog, _compileTwin, bookings));
 
     private DatedPolicies<T>.Compiler Counted<T>(DatedPolicies<T>.Compiler compile)
         where T : class =>

@@ -50,6 +50,7 @@ public static class CompareEndpoint
     public static PolicyComparison Compare(CatalogSnapshot catalog, CompareRequest request)
     {
         var at = EvaluateEndpoint.Day(request.At);
+        var bookings = EvaluateEndpoint.Bookings(request.TimeZone);
         var count = request.Policies.Count + request.InlinePolicies.Count;
         if (count < 2)
         {
@@ -87,7 +88,7 @@ public static class CompareEndpoint
 
         // All as of one day, as PolicySelection.Pick judges them for the command: the date asked, else the day the space is booked on.
         var day = at ?? BookingDay.For(loaded).Day;
-        var policies = loaded.Select(p => (IPolicyEvaluator)catalog.Twin(p, day)).Select(p => (p.Policy.Id, p)).ToList();
+        var policies = loaded.Select(p => (IPolicyEvaluator)catalog.Twin(p, day, bookings)).Select(p => (p.Policy.Id, p)).ToList();
         var scenarios = request.Scenarios.Count == 0 ? null : Scenarios(request.Scenarios);
         try
         {

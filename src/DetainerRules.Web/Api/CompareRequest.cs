@@ -10,7 +10,7 @@ namespace DetainerRules.Web.Api;
 /// <remarks>Read by <see cref="RequestFields"/>; this type describes the request in the OpenAPI document.</remarks>
 public sealed class CompareRequest
 {
-    public static readonly IReadOnlyList<string> Keys = ["policies", "inline_policies", "space", "scenarios", "where", "decisions", "at"];
+    public static readonly IReadOnlyList<string> Keys = ["policies", "inline_policies", "space", "scenarios", "where", "decisions", "at", "timezone"];
 
     [JsonPropertyName("policies")]
     [Description("Catalog policy ids or family names (never paths); with `inline_policies`, two or more in all")]
@@ -39,6 +39,10 @@ public sealed class CompareRequest
     [JsonPropertyName("at")]
     [Description("The date (YYYY-MM-DD) whose versions and authorities are compared; required when a family is named")]
     public string? At { get; init; }
+
+    [JsonPropertyName("timezone")]
+    [Description("Where the bookings are (`--timezone`): an IANA time zone (e.g. America/Chicago), the zone of every compared policy that names none (`time_zone: local`), its authorities included, for look-backs and hold clocks; default: each scenario's written offset")]
+    public string? TimeZone { get; init; }
 
     /// <summary>A policy's text sent with the request, and the name its problems are reported under.</summary>
     public sealed class InlinePolicy
@@ -70,6 +74,7 @@ public sealed class CompareRequest
                 : null,
             Decisions = fields.Texts("decisions"),
             At = fields.Text("at"),
+            TimeZone = fields.Text("timezone"),
         };
     }
 

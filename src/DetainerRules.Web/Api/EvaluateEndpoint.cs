@@ -44,6 +44,7 @@ public static class EvaluateEndpoint
     public static IResult Evaluate(HttpResponse response, CatalogSnapshot catalog, EvaluateRequest request)
     {
         var at = Day(request.At);
+        var bookings = Bookings(request.TimeZone);
         var names = request.Policies ?? [];
         var count = names.Count + (request.Policy is null ? 0 : 1);
         if (count == 0)
@@ -67,7 +68,7 @@ public static class EvaluateEndpoint
         for (var i = 0; i < names.Count; i++)
         {
             var choice = catalog.Choose(names[i], $"policies[{i}]");
-            choices.Add((choice.Name, choice.IsFamily, () => at is { } day ? choice.On(day) : choice.On(scenario.BookedAt)));
+            choices.Add((choice.Name, choice.IsFamily, () => at is { } day ? choice.On(day) : choice.On(scenario.BookedAt, bookings)));
         }
 
         if (choices.GroupBy(c => c.Name, StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1) is { } twice)
@@ -82,7 +83,7 @@ public static class EvaluateEndpoint
                 throw RequestBody.Fail(DiagnosticCodes.Field, "at", $"`at` picks a version within a policy family; `{choices[0].Name}` is a single policy");
             }
 
-            return One(response, catalog, choices[0].Pick(), scenario, at, request.Explain, request.WhatFlips);
+            return One(response, catalog, choices[0].Pick(), scenario, at, bookings, request.Explain, request.WhatFlips);
         }
 
         if (request.Explain || request.WhatFlips)
@@ -91,7 +92,7 @@ public static class EvaluateEndpoint
         }
 
         // Each version compiled once however many columns (and requests) it answers; the delegate twin, as the command line's table uses.
-        var columns = choices.Select(c => PolicyColumn.Of(c.Name, c.Pick, policy => catalog.Twin(policy, scenario.BookedAt, at).Evaluate(scenario))).ToList();
+        var columns = choices.Select(c => PolicyColumn.Of(c.Name, c.Pick, policy => catalog.Twin(policy, scenario.BookedAt, at, bookings).Evaluate(scenario))).ToList();
         return JsonAnswer.Of(w => PolicyTableJson.Write(w, new PolicyTable(scenario, at, columns)));
     }
 
@@ -101,10 +102,10 @@ public static class EvaluateEndpoint
     /// decides them on the delegate twin, as batch does: the differential suites hold the two to the
     /// same verdict JSON, and the twin is several times cheaper per request.
     /// </remarks>
-    private static IResult One(HttpResponse response, CatalogSnapshot catalog, Policy policy, Scenario scenario, DateOnly? at, bool explain, bool whatFlips)
+    private static IResult One(HttpResponse response, CatalogSnapshot catalog, Policy policy, Scenario scenario, DateOnly? at, Model.Time.JurisdictionTime? bookings, bool explain, bool whatFlips)
     {
         // The authorities that bind on the day asked about, else on the scenario's booking day, as the command line judges them.
-        var twin = catalog.Twin(policy, scenario.BookedAt, at);
+        var twin = catalog.Twin(policy, scenario.BookedAt, at, bookings);
         var verdict = twin.Evaluate(scenario);
 
         // A tracer per request: it caches by condition, and each request's conditions are its own.
@@ -124,6 +125,18 @@ public static class EvaluateEndpoint
         }
 
         return JsonAnswer.Of(w => JsonReport.Write(w, verdict, explanations, flips));
+    }
+
+    /// <summary>The <c>timezone</c> field, read as <c>--timezone</c> is (<see cref="Model.Time.JurisdictionTime.OfBookings"/>): an IANA zone, never <c>local</c>.</summary>
+    internal static Model.Time.JurisdictionTime? Bookings(string? text)
+    {
+        if (text is null)
+        {
+            return null;
+        }
+
+        var zone = Model.Time.JurisdictionTime.OfBookings(text, out var problem);
+        return problem is null ? zone : throw RequestBody.Fail(DiagnosticCodes.Field, "timezone", problem);
     }
 
     /// <summary>The <c>at</c> field, read as <c>--at</c> is: YYYY-MM-DD within the years files may give.</summary>

@@ -8,7 +8,7 @@ namespace DetainerRules.Web.Api;
 /// <remarks>Read by <see cref="RequestFields"/>; this type describes the request in the OpenAPI document.</remarks>
 public sealed class EvaluateRequest
 {
-    public static readonly IReadOnlyList<string> Keys = ["scenario", "policies", "policy", "at", "explain", "what_flips"];
+    public static readonly IReadOnlyList<string> Keys = ["scenario", "policies", "policy", "at", "explain", "what_flips", "timezone"];
 
     [JsonPropertyName("scenario")]
     [Description("The arrest scenario, as YAML or JSON text (the format of a scenario file)")]
@@ -34,6 +34,10 @@ public sealed class EvaluateRequest
     [Description("One policy only: the smallest changes to the scenario that change each decision")]
     public bool WhatFlips { get; init; }
 
+    [JsonPropertyName("timezone")]
+    [Description("Where the bookings are (`--timezone`): an IANA time zone (e.g. America/Chicago), the zone of every policy that names none (`time_zone: local`: the federal request, the 287(g) models), its authorities included, for its version, look-backs and hold clocks; default: the scenario's written offset")]
+    public string? TimeZone { get; init; }
+
     /// <summary>The request from a JSON body, or from a YAML body (the scenario) and the query string.</summary>
     public static EvaluateRequest Read(RequestBody.Kind kind, string body, IQueryCollection query)
     {
@@ -50,6 +54,7 @@ public sealed class EvaluateRequest
             At = fields.Text("at"),
             Explain = fields.Flag("explain"),
             WhatFlips = fields.Flag("what_flips"),
+            TimeZone = fields.Text("timezone"),
         };
     }
 }

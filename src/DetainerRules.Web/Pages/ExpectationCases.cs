@@ -53,8 +53,8 @@ public sealed class ExpectationCases
     public static string NameFor(Policy policy) => $"tests/expectations/{policy.Id}.yaml";
 
     /// <summary>Runs the cases for <paramref name="policy"/> found in its expectation file.</summary>
-    /// <param name="twin">The policy compiled with the authorities in force at a booking (the snapshot's cached twin).</param>
-    public static ExpectationCases Run(Policy policy, Func<Policy, DateTimeOffset, IPolicyEvaluator> twin)
+    /// <param name="twin">The policy compiled with the authorities in force at a booking, placed where the bookings are when a case says (the snapshot's cached twin).</param>
+    public static ExpectationCases Run(Policy policy, Func<Policy, DateTimeOffset, Model.Time.JurisdictionTime?, IPolicyEvaluator> twin)
     {
         var path = PathFor(policy);
         var read = new List<(string, DateTime, long)> { Stamp(path) };
@@ -82,7 +82,7 @@ public sealed class ExpectationCases
             return ReferencedScenario.Load(found, c.ScenarioId, c.Span);
         }
 
-        var results = ExpectationRunner.Run([own], (_, scenario) => twin(policy, scenario.BookedAt), Scenario, ExpectationRunner.Failure);
+        var results = ExpectationRunner.Run([own], (c, scenario) => twin(policy, scenario.BookedAt, c.Bookings), Scenario, ExpectationRunner.Failure);
         return new(results, null, read);
     }
 

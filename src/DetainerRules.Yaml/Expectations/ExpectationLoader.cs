@@ -3,6 +3,7 @@ using DetainerRules.Model.Decisions;
 using DetainerRules.Model.Diagnostics;
 using DetainerRules.Model.Expectations;
 using DetainerRules.Model.Scenarios;
+using DetainerRules.Model.Time;
 using DetainerRules.Yaml.Documents;
 using DetainerRules.Yaml.Formats;
 
@@ -31,6 +32,7 @@ public static class ExpectationLoader
         var top = r.Mapping(root, TopKeys)
             ?? throw new InvalidInputException([Diagnostic.Error(root.Span, DiagnosticCodes.Field, string.Empty, "expected `cases` (and usually `policy`)")]);
         var policy = top["policy"] is { } p ? r.Text(p) : null;
+        var bookings = Bookings(r, top["timezone"]);
         var cases = new List<ExpectationCase>();
         var seen = new HashSet<(string, string)>();
         var index = 0;
@@ -49,6 +51,7 @@ public static class ExpectationLoader
             var because = r.Text(r.Required(m, "because"));
             var expectations = new List<(string Policy, YamlNode Node, SourceSpan Span)>();
             var casePolicy = m["policy"] is { } cp ? r.Text(cp) : policy;
+            var caseBookings = m["timezone"] is { } zone ? Bookings(r, zone) : bookings;
             if (m["expect"] is { } expect)
             {
                 if (casePolicy is null)
@@ -85,7 +88,7 @@ public static class ExpectationLoader
                 var (decisions, outcome) = ReadExpect(r, node);
                 if (scenarioId is not null && because is not null)
                 {
-                    cases.Add(new ExpectationCase(scenarioId, because, decisions, outcome, m.Node.Span) { Inline = inline, PolicyId = policyId });
+                    cases.Add(new ExpectationCase(scenarioId, because, decisions, outcome, m.Node.Span) { Inline = inline, PolicyId = policyId, Bookings = caseBookings });
                 }
             }
         }
@@ -93,6 +96,23 @@ public static class ExpectationLoader
         return diagnostics.Count > 0
             ? throw new InvalidInputException([.. diagnostics.OrderBy(d => d.Span.Line).ThenBy(d => d.Span.Column)])
             : new ExpectationFile(policy, cases, path);
+    }
+
+    /// <summary>Where the bookings are (<c>timezone</c>), read as <c>--timezone</c> is (<see cref="JurisdictionTime.OfBookings"/>); null, reported at the value, for a word that is not an IANA zone.</summary>
+    private static JurisdictionTime? Bookings(FieldReader r, YamlNode? node)
+    {
+        if (node is null || r.Text(node) is not { } id)
+        {
+            return null;
+        }
+
+        var zone = JurisdictionTime.OfBookings(id, out var problem);
+        if (problem is not null)
+        {
+            r.Report(node.Span, node.Path, problem);
+        }
+
+        return zone;
     }
 
     /// <summary>A reference (a scenario id, or a path to a scenario file) or a scenario written out in the case.</summary>

@@ -24,14 +24,20 @@ public static class ExpectationFormat
         new("scenario", new AnyOfShape("a scenario id or path, or the scenario written out", [new TextShape("a scenario id or path"), ScenarioFormat.Top]), Required: true),
         new("name", new TextShape("the case's name, for a scenario written out")),
         new("policy", new TextShape("the policy `expect` is for, when not the file's")),
+        new("timezone", Bookings("for this case, when not the file's")),
         new("because", new TextShape("why, from the policy's sources"), Required: true),
         new("expect", Expect),
         new("policies", new MapShape("what other policies should decide for the same scenario", Expect)),
     ]);
 
+    /// <summary>Where the bookings are: an IANA zone (as <c>--timezone</c>; <c>local</c> is refused by the loader), the pattern a policy's <c>time_zone</c> has.</summary>
+    private static TextShape Bookings(string which) =>
+        new($"where the bookings are, {which}: an IANA time zone (e.g. America/Chicago), the zone of every policy that names none (`time_zone: local`), its authorities included, as `--timezone` gives it", @"^[A-Za-z_]+(/[A-Za-z0-9_+-]+)*$");
+
     public static ObjectShape Top { get; } = new("expected decisions of policies on scenarios",
     [
         new("policy", new TextShape("the policy the cases' `expect` is for")),
+        new("timezone", Bookings("for every case that names none")),
         new("cases", new ListShape("the cases", Case), Required: true),
     ]);
 }
