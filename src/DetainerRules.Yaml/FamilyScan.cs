@@ -12,21 +12,62 @@ namespace DetainerRules.Yaml;
 /// </remarks>
 internal static class FamilyScan
 {
+    /// <summary>
+    /// True when the text of the policy file <paramref name="path"/> cannot make it a member of <paramref name="family"/>,
+    /// so neither loading it nor <see cref="Belongs"/> could say it is one.
+    /// </summary>
+    /// <remarks>
+    /// A file is of a family when its <c>family</c> key names it, or when it has none and <c>extends</c> a policy
+    /// that is. With no backslash in the text (no escape in a double-quoted scalar) every scalar holds its characters as
+    /// written, apart from line breaks folded into spaces or kept, which an id (<see cref="PolicyIds.IsId"/>) cannot hold;
+    /// so a text with neither the id nor <c>extends</c> in it can neither name the family nor extend anything. False,
+    /// to be read the long way, for a file that cannot be read, a name that is not an id, or a text the test cannot judge.
+    /// </remarks>
+    public static bool CannotBeOf(string path, string family)
+    {
+        if (!PolicyIds.IsId(family))
+        {
+            return false;
+        }
+
+        string text;
+        try
+        {
+            text = InputFile.Read(path);
+        }
+        catch (InvalidInputException)
+        {
+            return false;
+        }
+
+        return !text.Contains('\\', StringComparison.Ordinal)
+            && !text.Contains(family, StringComparison.Ordinal)
+            && !text.Contains("extends", StringComparison.Ordinal);
+    }
+
+    /// <param name="read">Files read by earlier calls, by path (null for one that could not be read as a mapping), so a catalog's variants read their shared bases once; none to read every file afresh.</param>
     /// <returns>Whether the file, or the chain of files it extends, names <paramref name="family"/>; null when a file in the chain cannot be read far enough to tell.</returns>
-    public static bool? Belongs(CatalogSearchPath searchPath, string path, string family)
+    public static bool? Belongs(CatalogSearchPath searchPath, string path, string family, Dictionary<string, YamlMapping?>? read = null)
     {
         var reach = new PolicyReach(searchPath, path);
         var seen = new HashSet<string>(StringComparer.Ordinal);
         for (var file = path; seen.Count <= PolicyLoader.MaxChainLength && seen.Add(FileReach.RealPath(file));)
         {
-            YamlMapping? top;
-            try
+            if (read is null || !read.TryGetValue(file, out var top))
             {
-                top = DocumentReader.Read(file, InputFile.Read(file)).Root as YamlMapping;
-            }
-            catch (InvalidInputException)
-            {
-                return null;
+                try
+                {
+                    top = DocumentReader.Read(file, InputFile.Read(file)).Root as YamlMapping;
+                }
+                catch (InvalidInputException)
+                {
+                    top = null;
+                }
+
+                if (read is not null)
+                {
+                    read[file] = top;
+                }
             }
 
             var keys = top?.Entries.ToDictionary(e => e.Key.Value, e => e.Value, StringComparer.Ordinal);

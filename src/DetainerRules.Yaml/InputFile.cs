@@ -23,10 +23,18 @@ public static class InputFile
                 throw Fail(shown, $"file is {length} bytes; the limit is {Documents.InputLimits.MaxFileLength} characters");
             }
 
-            // Read with a bound whatever the size says: /proc files report a length of 0.
+            // Read with a bound whatever the size says: /proc files report a length of 0. The buffer starts at the
+            // size the file says (a character takes at least a byte) and grows to the bound only for a file that
+            // has more: one of the bound's size for every file took 8 MB each, a policy catalog's worth at each start.
             using var reader = new StreamReader(path);
-            var buffer = new char[Documents.InputLimits.MaxFileLength + 1];
-            var read = reader.ReadBlock(buffer, 0, buffer.Length);
+            const int bound = Documents.InputLimits.MaxFileLength + 1;
+            var buffer = new char[(int)Math.Min(bound, length + 1)];
+            var read = 0;
+            while ((read += reader.ReadBlock(buffer, read, buffer.Length - read)) == buffer.Length && buffer.Length < bound)
+            {
+                Array.Resize(ref buffer, (int)Math.Min(bound, buffer.Length * 2L));
+            }
+
             return read > Documents.InputLimits.MaxFileLength
                 ? throw Fail(shown, $"file is longer than the limit of {Documents.InputLimits.MaxFileLength} characters")
                 : new string(buffer, 0, read);

@@ -13,6 +13,11 @@
 //       /v1/evaluate requests from 8 and from 32 clients, and COMPARISONS (default 500) POST
 //       /v1/compare, each beside a baseline endpoint on the same server; prints requests a second,
 //       p50/p99 latency, errors and memory as Markdown tables (ServeLoad.cs).
+//   dotnet run -c Release --project tests/DetainerRules.Benchmarks -- cold-start [RUNS] [--detainer NAME=PATH]... [--compare]
+//       packs and installs the `detainer` tool (or times the programs named), publishes a hello-world
+//       program the same way, and times RUNS (default 20) cold starts of `evaluate`, `evaluate
+//       --format json` and `list` (and `compare --space` with --compare), each after one of hello-world; prints medians,
+//       p90 and the ratios to hello-world as a Markdown table (ColdStart.cs).
 //   dotnet run -c Release --project tests/DetainerRules.Benchmarks -- --filter '*' --job short
 //       anything else goes to BenchmarkDotNet's switcher: '*PerScenario*', '*.BatchBenchmarks.*',
 //       '*NRulesOverhead*', '*Compile*', '*RecordParse*', '*BatchEndToEnd*'. Results go to
@@ -43,6 +48,13 @@ if (args.Length > 0 && args[0] == "serve-load")
     var evaluations = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 50_000;
     var comparisons = args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 500;
     return await ServeLoad.Run(evaluations, comparisons, Console.Out);
+}
+
+if (args.Length > 0 && args[0] == "cold-start")
+{
+    var runs = args.Length > 1 && int.TryParse(args[1], CultureInfo.InvariantCulture, out var given) ? given : 20;
+    var programs = args.Skip(1).Zip(args.Skip(2)).Where(p => p.First == "--detainer").Select(p => p.Second).ToList();
+    return ColdStart.Run(runs, programs, args.Contains("--compare"), Console.Out);
 }
 
 var artifacts = Path.Combine(RepositoryPaths.Root, "tests", "DetainerRules.Benchmarks", "BenchmarkDotNet.Artifacts");
