@@ -64,8 +64,9 @@ public sealed class CompiledPolicy : IPolicyEvaluator
                 throw new EvaluationException($"policy `{Policy.Id}` on scenario `{scenario.Id}`: rules kept firing past {_fireLimit} firings");
             }
         }
-        catch (Exception e) when (e is RuleExecutionException or RuleExpressionEvaluationException)
+        catch (RuleExecutionException e)
         {
+            // Every failure of a condition or an action is one (RuleExpressionEvaluationException derives from it).
             var where = e is RuleRhsExpressionEvaluationException rhs ? $"rule `{rhs.RuleName}`" : "a rule condition";
             throw new EvaluationException($"policy `{Policy.Id}` on scenario `{scenario.Id}`: {where} failed: {e.InnerException?.Message ?? e.Message}", e);
         }

@@ -58,6 +58,24 @@ public class NetworkGuardTests
     }
 
     [Test]
+    public void Evaluate_AConditionThatThrows_SaysARuleConditionFailed()
+    {
+        var builder = new RuleBuilder();
+        builder.Name("fragile");
+        var pattern = builder.LeftHandSide().Pattern(typeof(Scenario), "scenario");
+        Expression<Func<Scenario, bool>> condition = scenario => Broken();
+        pattern.Condition(condition);
+        Expression<Action<IContext, Scenario>> action = (context, scenario) => Nothing();
+        builder.RightHandSide().Action(action, ActionTrigger.Activated);
+        var policy = Network(1, builder.Build());
+
+        var scenario = TestScenarios.Arrest();
+        var error = Assert.Throws<EvaluationException>(() => policy.Evaluate(scenario));
+
+        Assert.That(error!.Message, Is.EqualTo($"policy `test-policy` on scenario `{scenario.Id}`: a rule condition failed: the condition broke"));
+    }
+
+    [Test]
     public void Evaluate_DecisionsLeftUnsettled_SaysHowManyWereSettled()
     {
         var policy = Network(1, Rule("quiet", typeof(Scenario), (Expression<Action<IContext, Scenario>>)((context, scenario) => Nothing())));
@@ -69,6 +87,8 @@ public class NetworkGuardTests
     }
 
     private static void Fail() => throw new InvalidOperationException("the action broke");
+
+    private static bool Broken() => throw new InvalidOperationException("the condition broke");
 
     private static void Nothing()
     {
