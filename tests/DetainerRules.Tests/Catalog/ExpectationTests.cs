@@ -6,6 +6,7 @@ using DetainerRules.Tests.Support;
 using DetainerRules.Yaml;
 using DetainerRules.Analysis.Expectations;
 using DetainerRules.Model.Expectations;
+using DetainerRules.Model.Time;
 using DetainerRules.Yaml.Expectations;
 
 namespace DetainerRules.Tests.Catalog;
@@ -33,11 +34,25 @@ public class ExpectationTests
     public void Evaluate_ShippedScenario_MatchesWhatTheSourcesSay(string policyId, ExpectationCase expected)
     {
         var scenario = ScenarioOf(expected);
-        var verdict = TestPolicies.ShippedPolicyAt(policyId, scenario.BookedAt).Evaluate(scenario);
+        var verdict = TestPolicies.ShippedPolicyAt(policyId, scenario.BookedAt, expected.Bookings).Evaluate(scenario);
 
         var mismatches = ExpectationRunner.Compare(expected, verdict).Select(m => $"{m.What}: expected {m.Expected}, actual {m.Actual} ({m.Why})");
 
         Assert.That(mismatches, Is.Empty, $"{expected.Span}: {expected.Because}");
+    }
+
+    /// <summary>A case's zone reaches the policy it runs under: one that names none (the 287(g) task-force model, <c>time_zone: local</c>) is placed there, as <c>detainer test</c> places it.</summary>
+    [Test]
+    public void ShippedPolicyAt_AZone_PlacesAPolicyThatNamesNone()
+    {
+        var chicago = JurisdictionTime.OfBookings("America/Chicago", out _);
+        var bookedAt = new DateTimeOffset(2025, 6, 1, 2, 0, 0, TimeSpan.Zero);
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(TestPolicies.ShippedPolicyAt("287g-tfm", bookedAt, chicago).Policy.Time.ZoneId, Is.EqualTo("America/Chicago"));
+            Assert.That(TestPolicies.ShippedPolicyAt("287g-tfm", bookedAt).Policy.Time.ZoneId, Is.Null, "without a zone the days are as written");
+        }
     }
 
     [Test]

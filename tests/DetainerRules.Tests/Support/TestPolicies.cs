@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using DetainerRules.Engine;
 using DetainerRules.Model.Policies;
+using DetainerRules.Model.Time;
 using DetainerRules.Yaml;
 
 namespace DetainerRules.Tests.Support;
@@ -27,10 +28,17 @@ internal static class TestPolicies
     public static DelegatePolicy ShippedDelegate(string id) => ShippedDelegates.GetOrAdd(id, i => DelegatePolicy.From(ShippedPolicy(i)));
 
     /// <summary>A shipped policy as it decides a booking: its authorities the versions in force on the booking day (<see cref="AuthoritiesInForce"/>), as <c>detainer test</c> and <c>evaluate</c> take them.</summary>
-    public static CompiledPolicy ShippedPolicyAt(string id, DateTimeOffset bookedAt) =>
-        ShippedDated.At(ShippedDated.Catalog.Load(id), bookedAt);
+    /// <param name="bookings">Where the bookings are (an expectation file's or case's <c>timezone</c>, <c>--timezone</c>): the zone of a policy that names none.</param>
+    public static CompiledPolicy ShippedPolicyAt(string id, DateTimeOffset bookedAt, JurisdictionTime? bookings = null)
+    {
+        var dated = bookings?.ZoneId is { } zone
+            ? ShippedDatedIn.GetOrAdd(zone, _ => new DatedPolicies<CompiledPolicy>(new PolicyCatalog([Repository.Rules]), PolicyCompiler.Compile, bookings))
+            : ShippedDated;
+        return dated.At(dated.Catalog.Load(id), bookedAt);
+    }
 
     private static readonly DatedPolicies<CompiledPolicy> ShippedDated = new(new PolicyCatalog([Repository.Rules]), PolicyCompiler.Compile);
+    private static readonly ConcurrentDictionary<string, DatedPolicies<CompiledPolicy>> ShippedDatedIn = new(StringComparer.Ordinal);
 
     public static CompiledPolicy ShippedPolicy(string id) =>
         Shipped.GetOrAdd(id, i => PolicyCompiler.Compile(PolicyLoader.LoadFile(Path.Combine(Repository.Rules, i + ".yaml")), PolicyLoader.LoadBeside));
