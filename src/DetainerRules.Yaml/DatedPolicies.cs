@@ -24,16 +24,27 @@ public sealed class DatedPolicies<T>
     where T : class
 {
     private readonly Compiler _compile;
-    private readonly ConcurrentDictionary<string, Lazy<T>> _compiled = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, Lazy<T>> _compiled;
+
+    // This one and its siblings placed in other zones (In), by zone id ("" for none): one compiled map for all.
+    private readonly ConcurrentDictionary<string, DatedPolicies<T>> _placed;
 
     /// <param name="catalog">Where the authorities' versions are looked up.</param>
     /// <param name="compile">The engine to compile into.</param>
     /// <param name="bookings">Where the bookings are (<c>--timezone</c>): the zone of every policy that names none; null judges days in each booking's written offset.</param>
     public DatedPolicies(PolicyCatalog catalog, Compiler compile, JurisdictionTime? bookings = null)
+        : this(catalog, compile, bookings, new(StringComparer.Ordinal), new(StringComparer.Ordinal))
+    {
+    }
+
+    private DatedPolicies(PolicyCatalog catalog, Compiler compile, JurisdictionTime? bookings, ConcurrentDictionary<string, Lazy<T>> compiled, ConcurrentDictionary<string, DatedPolicies<T>> placed)
     {
         Catalog = catalog;
         _compile = compile;
         Bookings = bookings;
+        _compiled = compiled;
+        _placed = placed;
+        _placed.TryAdd(ZoneKey(bookings), this);
     }
 
     /// <summary>An engine's compiler: a policy, how its <c>bound_by</c> entries resolve, and where the bookings are.</summary>
@@ -42,6 +53,13 @@ public sealed class DatedPolicies<T>
     public PolicyCatalog Catalog { get; }
 
     public JurisdictionTime? Bookings { get; }
+
+    /// <summary>The same policies with the bookings placed in <paramref name="bookings"/> (null: judged in each booking's written offset), sharing what this one has compiled.</summary>
+    /// <remarks>Safe to share: a composition's key holds where the bookings are (<see cref="AuthoritiesInForce.Key(Policy)"/>), so placed and unplaced compositions never meet under one key.</remarks>
+    public DatedPolicies<T> In(JurisdictionTime? bookings) =>
+        _placed.GetOrAdd(ZoneKey(bookings), _ => new DatedPolicies<T>(Catalog, _compile, bookings, _compiled, _placed));
+
+    private static string ZoneKey(JurisdictionTime? bookings) => bookings?.ZoneId ?? string.Empty;
 
     /// <summary>How many compositions have been asked for so far.</summary>
     public int Count => _compiled.Count;

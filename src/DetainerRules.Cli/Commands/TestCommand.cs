@@ -52,18 +52,8 @@ internal static class TestCommand
 
         // Each policy compiled once for each set of authorities in force on the cases' booking days, and each zone the cases place their bookings in:
         // the case's or file's `timezone`, else --timezone.
-        var byZone = new Dictionary<string, DatedPolicies<CompiledPolicy>>(StringComparer.Ordinal);
-        IPolicyEvaluator Policy(ExpectationCase c, Scenario scenario)
-        {
-            var zone = c.Bookings ?? bookings;
-            var key = zone?.ZoneId ?? string.Empty;
-            if (!byZone.TryGetValue(key, out var policies))
-            {
-                policies = byZone[key] = new DatedPolicies<CompiledPolicy>(catalog, PolicyCompiler.Compile, zone);
-            }
-
-            return policies.At(catalog.Load(c.PolicyId), scenario.BookedAt);
-        }
+        var policies = new DatedPolicies<CompiledPolicy>(catalog, PolicyCompiler.Compile);
+        IPolicyEvaluator Policy(ExpectationCase c, Scenario scenario) => policies.In(c.Bookings ?? bookings).At(catalog.Load(c.PolicyId), scenario.BookedAt);
 
         Scenario Scenario(ExpectationFile file, ExpectationCase c) =>
             ScenarioReferences.Load(context.WorkingDirectory, file.Path, c.ScenarioId, scenarioFolder, c.Span);

@@ -26,7 +26,6 @@ public sealed class CatalogSnapshot
     private readonly Action _compiled;
     private readonly DatedPolicies<DelegatePolicy>.Compiler _compileTwin;
     private readonly DatedPolicies<DelegatePolicy> _twins;
-    private readonly ConcurrentDictionary<string, DatedPolicies<DelegatePolicy>> _placedTwins = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, PolicyChoice> _choices = new(StringComparer.Ordinal);
     private readonly Lazy<(List<Policy> Policies, List<Diagnostic> Problems)> _all;
     private readonly ConcurrentDictionary<string, Pages.ExpectationCases> _cases = new(StringComparer.Ordinal);
@@ -86,8 +85,7 @@ public sealed class CatalogSnapshot
     /// <remarks>The placed caches are bounded as the shared one is, times the zones asked for, and the database has a few hundred.</remarks>
     private DatedPolicies<DelegatePolicy> Of(Policy policy, JurisdictionTime? bookings) =>
         IsFromRequest(policy) ? new DatedPolicies<DelegatePolicy>(Catalog, _compileTwin, bookings)
-        : bookings?.ZoneId is not { } zone ? _twins
-        : _placedTwins.GetOrAdd(zone, _ => new DatedPolicies<DelegatePolicy>(Catalog, _compileTwin, bookings));
+        : _twins.In(bookings);
 
     private DatedPolicies<T>.Compiler Counted<T>(DatedPolicies<T>.Compiler compile)
         where T : class =>

@@ -31,14 +31,11 @@ internal static class TestPolicies
     /// <param name="bookings">Where the bookings are (an expectation file's or case's <c>timezone</c>, <c>--timezone</c>): the zone of a policy that names none.</param>
     public static CompiledPolicy ShippedPolicyAt(string id, DateTimeOffset bookedAt, JurisdictionTime? bookings = null)
     {
-        var dated = bookings?.ZoneId is { } zone
-            ? ShippedDatedIn.GetOrAdd(zone, _ => new DatedPolicies<CompiledPolicy>(new PolicyCatalog([Repository.Rules]), PolicyCompiler.Compile, bookings))
-            : ShippedDated;
+        var dated = ShippedDated.In(bookings);
         return dated.At(dated.Catalog.Load(id), bookedAt);
     }
 
     private static readonly DatedPolicies<CompiledPolicy> ShippedDated = new(new PolicyCatalog([Repository.Rules]), PolicyCompiler.Compile);
-    private static readonly ConcurrentDictionary<string, DatedPolicies<CompiledPolicy>> ShippedDatedIn = new(StringComparer.Ordinal);
 
     public static CompiledPolicy ShippedPolicy(string id) =>
         Shipped.GetOrAdd(id, i => PolicyCompiler.Compile(PolicyLoader.LoadFile(Path.Combine(Repository.Rules, i + ".yaml")), PolicyLoader.LoadBeside));
