@@ -81,9 +81,11 @@ public class CompareTests : BrowserFixture
         await Page.Keyboard.PressAsync("Control+Space");
         await Expect(Page.Locator("#policies")).ToHaveValuesAsync(["holding", "refusing"]);
 
-        // On to the button (past the day's field) and sent with Enter.
+        // On to the button (past the day's and the time zone's fields) and sent with Enter.
         await Page.Keyboard.PressAsync("Tab");
         await Expect(Page.Locator("#at")).ToBeFocusedAsync();
+        await Page.Keyboard.PressAsync("Tab");
+        await Expect(Page.Locator("#timezone")).ToBeFocusedAsync();
         await Page.Keyboard.PressAsync("Tab");
         await Expect(Page.GetByRole(AriaRole.Button, new PageGetByRoleOptions { Name = "Compare", Exact = true })).ToBeFocusedAsync();
         Assert.That(await Focus.Outline(Page), Is.Not.Null, "the button shows it has the focus");

@@ -169,6 +169,32 @@ public class EvaluateTests : BrowserFixture
     }
 
     [Test]
+    public async Task TypingATimeZone_ThePageAnswersInIt_TheAddressKeepsIt_ABadOneSaidBesideTheField()
+    {
+        // 02:00 UTC on 1 January 2024: the current version of the `fam` family as written, the 2020 one in Los Angeles (still 31 December 2023 there).
+        AllowHalfTypedBookings();
+        await Open("/evaluate?booked_at=2024-01-01T02%3A00%3A00Z&charge1_offense=robbery&charge1_level=felony&charge1_category=robbery&policy=fam");
+        var heading = Page.Locator("table.decisions thead th.policy");
+        await Expect(heading).ToContainTextAsync("Family, current version");
+        await Expect(heading.Locator("small.zone")).ToHaveTextAsync("days in the written offset");
+        await Page.EvaluateAsync("() => { window.__sameDocument = true; }");
+
+        await Page.GetByLabel("Time zone").FillAsync("America/Los_Angeles");
+        await Expect(Page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("timezone=America%2FLos_Angeles"));
+        await Expect(heading).ToContainTextAsync("version fam-2020: Family, first version");
+        await Expect(heading.Locator("small.zone")).ToHaveTextAsync("days in America/Los_Angeles");
+        await Expect(Page.Locator("#placement")).ToContainTextAsync("Booking placed in America/Los_Angeles");
+
+        await Page.GetByLabel("Time zone").FillAsync("Pacific/Atlantis");
+        var error = Page.Locator("#timezone + p.error#error-timezone");
+        await Expect(error).ToContainTextAsync("`Pacific/Atlantis` is not an IANA time zone");
+        await Expect(Page.Locator("#timezone")).ToHaveAttributeAsync("aria-invalid", "true");
+        await Expect(Page.Locator("#problems a[href='#timezone']")).ToHaveTextAsync("Time zone");
+        await Expect(Page.Locator("table.decisions")).ToHaveCountAsync(0);
+        Assert.That(await Page.EvaluateAsync<bool?>("() => window.__sameDocument"), Is.True, "the live script answered each time");
+    }
+
+    [Test]
     public async Task ABadTime_ItsMessageBesideTheField_TheFocusStaysThere()
     {
         AllowHalfTypedBookings();

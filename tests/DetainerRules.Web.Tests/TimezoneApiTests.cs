@@ -11,29 +11,7 @@ public class TimezoneApiTests
     private Workbenches _bench = null!;
 
     [OneTimeSetUp]
-    public async Task Start()
-    {
-        _bench = await Workbenches.Start(("local-lookback", FixturePolicies.LocalLookBack));
-        await File.WriteAllTextAsync(Path.Combine(_bench.Folder, "scenarios", "after-dark.yaml"), FixtureScenarios.AfterDark);
-
-        // The policy page's cases, as a repository lays them out beside rules/: the same booking pinned in two zones.
-        var expectations = Directory.CreateDirectory(Path.Combine(_bench.Folder, "tests", "expectations")).FullName;
-        var scenario = string.Join("\n", FixtureScenarios.AfterDark.Split('\n').Select(l => "      " + l));
-        await File.WriteAllTextAsync(Path.Combine(expectations, "local-lookback.yaml"), $"""
-            policy: local-lookback
-            timezone: America/Los_Angeles
-            cases:
-              - because: 28 February in Los Angeles
-                expect: {"{"} notify_ice: required {"}"}
-                scenario:
-            {scenario}
-              - timezone: Asia/Tokyo
-                because: 1 March in Tokyo
-                expect: {"{"} notify_ice: unknown {"}"}
-                scenario:
-            {scenario.Replace("id: after-dark", "id: after-dark-tokyo", StringComparison.Ordinal)}
-            """);
-    }
+    public async Task Start() => _bench = await ZoneFixtures.Start();
 
     [OneTimeTearDown]
     public async Task Stop() => await _bench.DisposeAsync();

@@ -6,6 +6,7 @@ using DetainerRules.Model.Decisions;
 using DetainerRules.Model.Diagnostics;
 using DetainerRules.Model.Policies;
 using DetainerRules.Model.Scenarios;
+using DetainerRules.Model.Time;
 using DetainerRules.Reports.PolicyTables;
 using DetainerRules.Web.Api;
 using DetainerRules.Web.Http;
@@ -24,12 +25,16 @@ public sealed class BookingEvaluation
 {
     private readonly ConditionTracer _tracer = new();
 
-    private BookingEvaluation(PolicyTable? table, IReadOnlyList<(string? Field, Diagnostic Problem)> problems, IReadOnlyDictionary<string, ColumnFlips>? flips = null)
+    private BookingEvaluation(PolicyTable? table, IReadOnlyList<(string? Field, Diagnostic Problem)> problems, IReadOnlyDictionary<string, ColumnFlips>? flips = null, JurisdictionTime? bookings = null)
     {
         Table = table;
         Problems = problems;
         Flips = flips ?? new Dictionary<string, ColumnFlips>();
+        Bookings = bookings;
     }
+
+    /// <summary>Where the booking was placed (the form's time zone, read as the API's <c>timezone</c>); null when the field was empty.</summary>
+    public JurisdictionTime? Bookings { get; }
 
     /// <summary>What would change each answer of a column (<see cref="WhatFlips"/>), or why it was not found.</summary>
     public sealed record ColumnFlips(IReadOnlyDictionary<Subject, IReadOnlyList<Flip>>? Found, string? NotFound);
@@ -62,6 +67,17 @@ public sealed class BookingEvaluation
         catch (InvalidInputException e)
         {
             problems.AddRange(e.Diagnostics.Select(d => (form.FieldOf(d.Field), d)));
+        }
+
+        // The zone read by the API's own reader, so a word it refuses is refused here with its message, beside the field.
+        JurisdictionTime? bookings = null;
+        try
+        {
+            bookings = EvaluateEndpoint.Bookings(form.TimeZone);
+        }
+        catch (ProblemException e)
+        {
+            problems.AddRange(e.Diagnostics.Select(d => ((string?)BookingForm.TimeZoneField, d)));
         }
 
         var choices = new List<PolicyChoice>();
@@ -97,12 +113,13 @@ public sealed class BookingEvaluation
             return new BookingEvaluation(null, problems);
         }
 
-        // As the table of `detainer evaluate -p A -p B`: each family at its version on the booking day, with the authorities then in force, compiled once for the whole server.
+        // As the table of `detainer evaluate -p A -p B [--timezone ZONE]` and of POST /v1/evaluate: each family at its version on the booking day (the day where
+        // the booking is placed), with the authorities then in force, every policy that names no zone placed in the form's; compiled once for the whole server.
         try
         {
-            var columns = choices.Select(c => PolicyColumn.Of(c.Name, () => c.On(scenario.BookedAt), policy => catalog.Twin(policy, scenario.BookedAt, null).Evaluate(scenario))).ToList();
-            var flips = form.WhatFlips ? columns.Where(c => c.Verdict is not null).ToDictionary(c => c.Name, c => FlipsOf(catalog.Twin(c.Verdict!.Policy, scenario.BookedAt, null), scenario), StringComparer.Ordinal) : null;
-            return new BookingEvaluation(new PolicyTable(scenario, null, columns), [], flips);
+            var columns = choices.Select(c => PolicyColumn.Of(c.Name, () => c.On(scenario.BookedAt, bookings), policy => catalog.Twin(policy, scenario.BookedAt, null, bookings).Evaluate(scenario))).ToList();
+            var flips = form.WhatFlips ? columns.Where(c => c.Verdict is not null).ToDictionary(c => c.Name, c => FlipsOf(catalog.Twin(c.Verdict!.Policy, scenario.BookedAt, null, bookings), scenario), StringComparer.Ordinal) : null;
+            return new BookingEvaluation(new PolicyTable(scenario, null, columns), [], flips, bookings);
         }
         catch (InvalidInputException e)
         {

@@ -43,7 +43,10 @@ public sealed class BookingForm
 
     private static readonly string[] DetainerFields = ["detainer_form", "detainer_warrant", "detainer_warrant_court", "detainer_warrant_offense", "detainer_received_at"];
 
-    private static readonly string[] TopFields = ["booked_at", "foreign_born", "citizenship", .. PersonFlags, .. DetainerFields, "release_eligible_at", "ice_present"];
+    /// <summary>Where the booking is (<c>--timezone</c>, the API's <c>timezone</c>): not a fact of the scenario, so <see cref="ToYaml"/> writes it only as a comment, but part of the query, so a link reproduces the answer.</summary>
+    public const string TimeZoneField = "timezone";
+
+    private static readonly string[] TopFields = ["booked_at", "foreign_born", "citizenship", .. PersonFlags, .. DetainerFields, "release_eligible_at", "ice_present", TimeZoneField];
 
     private readonly Dictionary<string, string> _values = new(StringComparer.Ordinal);
     private readonly Dictionary<string, int> _rows = new(StringComparer.Ordinal);
@@ -105,6 +108,9 @@ public sealed class BookingForm
             _ => null,
         };
     }
+
+    /// <summary>The time zone as typed; null when the field is empty (each time's written offset, as without <c>--timezone</c>). Read by <see cref="Api.EvaluateEndpoint.Bookings"/>, as the API's field is.</summary>
+    public string? TimeZone => this[TimeZoneField] is { Length: > 0 } zone ? zone : null;
 
     /// <summary>The field's value as typed; empty when not given.</summary>
     public string this[string field] => _values.GetValueOrDefault(field, string.Empty);
@@ -262,11 +268,17 @@ public sealed class BookingForm
     }
 
     /// <summary>The booking as a scenario file: what the loader reads, and what "Download YAML" gives.</summary>
-    /// <remarks>Every typed value is a double-quoted YAML string, so no input can add a key or change the document's shape; a flag is written bare only when it is the word <c>true</c> or <c>false</c> (else quoted, and the loader says why it is not a flag).</remarks>
-    public string ToYaml()
+    /// <param name="bookings">The zone the page placed the booking in (<see cref="TimeZone"/>, read), named in a comment: a scenario file has no field for it, and the command line takes it as <c>--timezone</c>.</param>
+    /// <remarks>Every typed value is a double-quoted YAML string, so no input can add a key or change the document's shape; a flag is written bare only when it is the word <c>true</c> or <c>false</c> (else quoted, and the loader says why it is not a flag). The comment holds the database's id of a zone, never the typed text.</remarks>
+    public string ToYaml(Model.Time.JurisdictionTime? bookings = null)
     {
         var w = new StringBuilder();
         w.Append("# A booking from the detainer workbench's Evaluate page; `detainer evaluate -p POLICY` reads it as it is.\n");
+        if (bookings?.ZoneId is { } zone)
+        {
+            w.Append($"# Placed in {zone} on the page: `detainer evaluate -p POLICY --timezone {zone}` gives the page's answers.\n");
+        }
+
         Line(w, 0, "booked_at", this["booked_at"]);
 
         var person = new List<string>();

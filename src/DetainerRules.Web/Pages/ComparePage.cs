@@ -6,11 +6,12 @@ using DetainerRules.Yaml;
 
 namespace DetainerRules.Web.Pages;
 
-/// <summary><c>GET /compare?p=A&amp;p=B[&amp;at=YYYY-MM-DD]</c>: any catalog policies compared decision by decision over the scenario space, the content of <c>detainer compare --space --format html</c> as a page.</summary>
+/// <summary><c>GET /compare?p=A&amp;p=B[&amp;at=YYYY-MM-DD][&amp;timezone=ZONE]</c>: any catalog policies compared decision by decision over the scenario space, the content of <c>detainer compare --space --format html</c> as a page.</summary>
 /// <remarks>
 /// The comparison is <see cref="CompareEndpoint.Compare"/>'s, as <c>POST /v1/compare</c> answers it:
-/// a family is resolved on <c>at</c> as the command resolves it (and needs it). What the request gets
-/// wrong is shown on the page with the form, with the API's status and message.
+/// a family is resolved on <c>at</c> as the command resolves it (and needs it), and <c>timezone</c> places
+/// every policy that names none as the API's field does. What the request gets wrong is shown on the
+/// page with the form, with the API's status and message.
 /// </remarks>
 public static class ComparePage
 {
@@ -21,6 +22,7 @@ public static class ComparePage
     {
         var names = query["p"].OfType<string>().Select(p => p.Trim()).Where(p => p.Length > 0).Distinct(StringComparer.Ordinal).ToList();
         var at = query["at"].FirstOrDefault() is { Length: > 0 } day ? day : null;
+        var zone = query[TimeZoneInput.Name].FirstOrDefault() is { Length: > 0 } typed ? typed : null;
         var options = PolicyOptions.Of(catalog.All.Policies);
         PolicyComparison? comparison = null;
         ProblemException? problem = null;
@@ -28,7 +30,7 @@ public static class ComparePage
         {
             try
             {
-                comparison = CompareEndpoint.Compare(catalog, new CompareRequest { Policies = names, Space = true, At = at });
+                comparison = CompareEndpoint.Compare(catalog, new CompareRequest { Policies = names, Space = true, At = at, TimeZone = zone });
             }
             catch (Exception e) when (Problems.Of(e) is { } refused)
             {
@@ -40,8 +42,10 @@ public static class ComparePage
         {
             w.WriteLine("<h1>Compare policies</h1>");
             w.WriteLine("<p>Choose two or more policies: where they answer differently, decision by decision, over every case they can tell apart, as <code>detainer compare --space</code> finds it, "
-                + "with the regions of cases where they split and an example of each that opens on the Evaluate page. A family is compared at its version in force on the day given.</p>");
-            WriteForm(w, options, names, at);
+                + "with the regions of cases where they split and an example of each that opens on the Evaluate page. A family is compared at its version in force on the day given. "
+                + "A time zone places every compared policy that names none (or <code>local</code>), as <code>compare --timezone</code> does.</p>");
+            var zoneErrors = problem is null ? [] : problem.Diagnostics.Where(d => d.Field == TimeZoneInput.Name).Select(d => d.Message).ToList();
+            WriteForm(w, options, names, at, zone, zoneErrors);
             if (problem is not null)
             {
                 w.WriteLine("<section class=\"problems\" id=\"problems\" role=\"alert\"><h2>The policies cannot be compared</h2>");
@@ -56,14 +60,20 @@ public static class ComparePage
             }
             else if (comparison is not null)
             {
-                // The examples open under the compared versions by id (a label made unique by `#n` names no policy, and is left out).
+                // The examples open under the compared versions by id (a label made unique by `#n` names no policy, and is left out), placed in the same zone.
                 var ids = comparison.Policies.Where(PolicyIds.IsId).ToList();
-                ComparisonSection.Write(w, comparison, (x, _, region) => ComparisonSection.WriteExampleLink(x, region.Example, ids));
+                WritePlacement(w, zone);
+                ComparisonSection.Write(w, comparison, (x, _, region) => ComparisonSection.WriteExampleLink(x, region.Example, ids, zone));
             }
         }, problem?.Status ?? StatusCodes.Status200OK);
     }
 
-    private static void WriteForm(TextWriter w, PolicyOptions options, IReadOnlyList<string> chosen, string? at)
+    /// <summary>Where the compared bookings were placed, so a reader knows which days the answers counted (<paramref name="zone"/> is one the API's reader accepted).</summary>
+    private static void WritePlacement(TextWriter w, string? zone) => w.WriteLine(zone is null
+        ? "<p id=\"placement\" data-timezone=\"\">No time zone given: each policy that names none (or <code>local</code>) counts days in the offset each case's times are written with.</p>"
+        : $"<p id=\"placement\" data-timezone=\"{HtmlText.Encode(zone)}\">Bookings placed in <strong>{HtmlText.Encode(zone)}</strong>: each compared policy that names no time zone (or <code>local</code>) counts its days there, as <code>compare --timezone {HtmlText.Encode(zone)}</code> places it; one that names its own keeps it.</p>");
+
+    private static void WriteForm(TextWriter w, PolicyOptions options, IReadOnlyList<string> chosen, string? at, string? zone, IReadOnlyList<string> zoneErrors)
     {
         w.WriteLine($"<form class=\"compare\" id=\"choose\" method=\"get\" action=\"{Path}\">");
         w.WriteLine("<div class=\"field\"><label for=\"policies\">Policies <span class=\"muted\">(choose two or more with Ctrl or Shift)</span></label>");
@@ -93,6 +103,7 @@ public static class ComparePage
 
         w.WriteLine("</select></div>");
         w.WriteLine($"<div class=\"field\"><label for=\"at\">On the day <span class=\"muted\">(YYYY-MM-DD; needed for a family)</span></label><input type=\"text\" id=\"at\" name=\"at\" value=\"{HtmlText.Encode(at ?? string.Empty)}\" placeholder=\"YYYY-MM-DD\" autocomplete=\"off\"></div>");
+        TimeZoneInput.Write(w, zone ?? string.Empty, options.Zones, zoneErrors);
         w.WriteLine("<p class=\"send\"><button type=\"submit\">Compare</button></p></form>");
     }
 

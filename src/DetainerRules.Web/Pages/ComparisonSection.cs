@@ -32,10 +32,10 @@ internal static class ComparisonSection
         w.WriteLine($"<p class=\"problem\" role=\"alert\">{HtmlText.Encode(message)}</p></section>");
     }
 
-    /// <summary>A link opening <paramref name="example"/> on the Evaluate page under <paramref name="policies"/>, or, for what the form cannot hold (<see cref="ScenarioForm.Of"/>), a note saying so.</summary>
-    public static void WriteExampleLink(TextWriter w, Scenario example, IReadOnlyList<string> policies)
+    /// <summary>A link opening <paramref name="example"/> on the Evaluate page under <paramref name="policies"/>, placed in <paramref name="timeZone"/> when the comparison was, or, for what the form cannot hold (<see cref="ScenarioForm.Of"/>), a note saying so.</summary>
+    public static void WriteExampleLink(TextWriter w, Scenario example, IReadOnlyList<string> policies, string? timeZone = null)
     {
-        if (ScenarioForm.Of(example, policies) is { } form)
+        if (ScenarioForm.Of(example, policies, timeZone) is { } form)
         {
             var under = string.Join(", ", policies);
             w.Write($" <a class=\"example\" href=\"{HtmlText.Encode(EvaluatePage.Path + form.Query())}\">Open example {HtmlText.Encode(example.Id)} on the Evaluate page ({HtmlText.Encode(under)})</a>");

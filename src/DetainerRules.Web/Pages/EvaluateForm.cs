@@ -15,6 +15,7 @@ internal static class EvaluateForm
     private static readonly Dictionary<string, string> Labels = new(StringComparer.Ordinal)
     {
         ["booked_at"] = "Booked at",
+        [TimeZoneInput.Name] = TimeZoneInput.Label,
         ["foreign_born"] = "Born outside the United States",
         ["citizenship"] = "Citizenship",
         ["registered_sex_offender"] = "On a sex-offender registry",
@@ -64,10 +65,12 @@ internal static class EvaluateForm
         // Enter in a field sends the form with its first submit button: this one, so it evaluates rather than adding a row. Out of sight and of the Tab order; the Evaluate button below is the one to press.
         w.WriteLine("<button type=\"submit\" class=\"default-action\" tabindex=\"-1\" aria-hidden=\"true\">Evaluate</button>");
         w.WriteLine("<h2>The booking</h2>");
-        w.WriteLine("<p class=\"muted\">Times with their UTC offset, as a scenario file writes them: <code>2025-01-17T09:30:00-08:00</code>. Dates as <code>YYYY-MM-DD</code>. Rows left empty are ignored.</p>");
+        w.WriteLine("<p class=\"muted\">Times with their UTC offset, as a scenario file writes them: <code>2025-01-17T09:30:00-08:00</code>. Dates as <code>YYYY-MM-DD</code>. Rows left empty are ignored. "
+            + "The time zone says where the booking is, as <code>--timezone</code> does: every chosen policy that names no zone (or <code>local</code>) counts its days there; left empty, in each time's written offset.</p>");
 
         w.WriteLine("<fieldset><legend>Booking and person</legend><div class=\"fields\">");
         Text(w, form, errors, "booked_at", "2025-01-17T09:30:00-08:00");
+        TimeZoneInput.Write(w, form[TimeZoneInput.Name], options.Zones, [.. errors[TimeZoneInput.Name].Select(d => d.Message)]);
         Select(w, form, errors, "foreign_born", [("", "unknown"), ("true", "yes"), ("false", "no")]);
         Select(w, form, errors, "citizenship", [("", "unknown (not given)"), .. BookingForm.Words<Citizenship>().Where(c => c != "unknown").Select(c => (c, c))]);
         w.WriteLine("</div>");

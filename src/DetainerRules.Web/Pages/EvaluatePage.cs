@@ -67,6 +67,7 @@ public static class EvaluatePage
         var query = form.Query();
         w.WriteLine("<section id=\"decisions\"><h2>Decisions</h2>");
         w.WriteLine($"<p>{HtmlText.Encode(table.Scope)}.</p>");
+        WritePlacement(w, result);
         w.WriteLine($"<p class=\"actions\"><a href=\"{HtmlText.Encode(Path + query)}\">Link to this evaluation</a> <a href=\"{HtmlText.Encode(YamlPath + query)}\" download=\"scenario.yaml\">Download YAML</a> <a href=\"#booking\">Change the booking</a></p>");
         w.WriteLine("<div class=\"scroll\"><table class=\"decisions\"><thead><tr><th scope=\"col\">Decision</th>");
         foreach (var column in table.Columns)
@@ -90,6 +91,14 @@ public static class EvaluatePage
         w.WriteLine("</tbody></table></div></section>");
     }
 
+    /// <summary>Where the booking was placed, so a reader knows which days the answers counted: the form's zone, as <c>--timezone</c> places it, or none.</summary>
+    private static void WritePlacement(TextWriter w, BookingEvaluation result)
+    {
+        w.WriteLine(result.Bookings?.ZoneId is { } zone
+            ? $"<p id=\"placement\" data-timezone=\"{HtmlText.Encode(zone)}\">Booking placed in <strong>{HtmlText.Encode(zone)}</strong>: each policy that names no time zone (or <code>local</code>) counts its days there, as <code>--timezone {HtmlText.Encode(zone)}</code> places it; one that names its own keeps it.</p>"
+            : "<p id=\"placement\" data-timezone=\"\">No time zone given: each policy that names none (or <code>local</code>) counts days in the offset each time is written with.</p>");
+    }
+
     private static void WriteHeading(TextWriter w, PolicyColumn column, PolicyTable table)
     {
         w.Write($"<th scope=\"col\" class=\"policy\">{HtmlText.Encode(column.Name)}");
@@ -97,6 +106,9 @@ public static class EvaluatePage
         {
             var version = v.Policy.Id != column.Name ? $"version {PageLayout.PolicyLink(v.Policy.Id)}" : PageLayout.PolicyLink(v.Policy.Id);
             w.Write($"<small>{version}: {HtmlText.Encode(v.Policy.Title.Trim())}</small>");
+
+            // The zone its days were counted in: the policy's own, the booking's where it names none, or each time's written offset.
+            w.Write($"<small class=\"zone\">days in {HtmlText.Encode(v.Policy.Time.ZoneId ?? "the written offset")}</small>");
             if (!v.Policy.MayBeInForceAt(table.Scenario.BookedAt))
             {
                 w.Write($"<small class=\"warning\">Not in force on this booking's day ({v.Policy.Time.DayOf(table.Scenario.BookedAt):yyyy-MM-dd}): what this version would decide, not the law of that day.</small>");

@@ -41,11 +41,13 @@ public static class PageEndpoints
         }, (EvaluatePage.Path, "the Evaluate page"))).ExcludeFromDescription();
 
         // The same booking as a scenario file; one the loader refuses is a 400 with its diagnostics, as from POST /v1/validate's checks.
+        // A time zone is no field of a scenario file: it is named in a comment, with the --timezone that gives the page's answers; one the API refuses is its 400.
         routes.MapGet(EvaluatePage.YamlPath, (HttpRequest request) =>
         {
             var form = BookingForm.Read(request.Query);
+            var bookings = EvaluateEndpoint.Bookings(form.TimeZone);
             BookingEvaluation.Load(form);
-            return Results.File(System.Text.Encoding.UTF8.GetBytes(form.ToYaml()), "application/yaml; charset=utf-8", "scenario.yaml");
+            return Results.File(System.Text.Encoding.UTF8.GetBytes(form.ToYaml(bookings)), "application/yaml; charset=utf-8", "scenario.yaml");
         }).ExcludeFromDescription();
 
         // The Draft page: opened on a catalog policy's text (by id only, never a path), a draft sent as a form checked and compared with it.

@@ -228,11 +228,11 @@ public static class PolicyPage
 
     private static string Result(CaseResult result) => result.Passed ? "passed" : "failed";
 
-    /// <summary>The case's scenario id, a link opening its booking under this policy on the Evaluate page where the form can hold it.</summary>
+    /// <summary>The case's scenario id, a link opening its booking under this policy on the Evaluate page where the form can hold it, placed in the case's zone (its own <c>timezone</c>, else its file's), so the link gives the case's answer.</summary>
     private static string Scenario(Policy p, CaseResult result)
     {
         var id = $"<code>{HtmlText.Encode(result.Case.ScenarioId)}</code>";
-        return result.Verdict is { } verdict && ScenarioForm.Of(verdict.Scenario, [p.Id]) is { } form
+        return result.Verdict is { } verdict && ScenarioForm.Of(verdict.Scenario, [p.Id], result.Case.Bookings?.ZoneId) is { } form
             ? $"<a class=\"case-link\" href=\"{HtmlText.Encode(EvaluatePage.Path + form.Query())}\">{id}</a>"
             : id;
     }

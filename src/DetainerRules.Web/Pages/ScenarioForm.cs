@@ -15,7 +15,8 @@ namespace DetainerRules.Web.Pages;
 public static class ScenarioForm
 {
     /// <summary>The form holding <paramref name="scenario"/>, with <paramref name="policies"/> chosen; null when the form cannot hold it: more charges or convictions than <see cref="BookingForm.MaxRows"/>, an offense or statute that is empty text (the form reads an empty field as one not given), or an address too long to leave the form room when sent again (<see cref="RequestLimits.MaxFormLink"/>).</summary>
-    public static BookingForm? Of(Scenario scenario, IReadOnlyList<string> policies)
+    /// <param name="timeZone">Where the booking is placed (the form's time zone), when a comparison or an expectation case placed it; null leaves the field empty.</param>
+    public static BookingForm? Of(Scenario scenario, IReadOnlyList<string> policies, string? timeZone = null)
     {
         if (!Holds(scenario.Charges) || !Holds(scenario.Convictions))
         {
@@ -90,6 +91,11 @@ public static class ScenarioForm
         if (policies.Count > 0)
         {
             fields["policy"] = new StringValues([.. policies]);
+        }
+
+        if (timeZone is not null)
+        {
+            fields[BookingForm.TimeZoneField] = timeZone;
         }
 
         var form = BookingForm.Read(new QueryCollection(fields));

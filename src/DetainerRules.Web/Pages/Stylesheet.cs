@@ -74,7 +74,7 @@ public static class Stylesheet
         table.decisions th.policy small { display: block; font-weight: normal; }
         table.decisions td { min-width: 13rem; max-width: 30rem; }
         table.decisions th[scope=row] { background: var(--panel); min-width: 9rem; }
-        small.warning { color: #7a2e0b; }
+        small.warning { color: #7a2e0b; } small.zone { color: var(--muted); }
         td.answer.required { background: #f8d4d1; } td.answer.permitted { background: #f8f1cf; } td.answer.forbidden { background: #dbe9f8; } td.answer.unknown, td.absent { background: #ececef; }
         td .value { font-weight: 600; }
         details summary { cursor: pointer; color: var(--link); font-size: 0.9rem; }
