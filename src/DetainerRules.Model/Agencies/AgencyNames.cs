@@ -11,7 +11,12 @@ namespace DetainerRules.Model.Agencies;
 public static class AgencyNames
 {
     /// <summary>Words that name the same kind of office, folded to one word each; longest phrases first.</summary>
-    private static readonly (string[] Phrase, string Word)[] Synonyms =
+    /// <remarks>
+    /// Built for each name rather than held in a static field: a few dozen small objects a name, and
+    /// a change to the table shows in the next lookup, where a static field is set once per process
+    /// and hides a change from a mutation run that reuses its test process (tests/README.md).
+    /// </remarks>
+    private static (string[] Phrase, string Word)[] Synonyms() =>
     [
         (["sheriffs", "office"], "sheriff"),
         (["sheriff", "office"], "sheriff"),
@@ -26,12 +31,12 @@ public static class AgencyNames
         (["the"], string.Empty),
     ];
 
-    /// <summary>Abbreviations of single words, read before <see cref="Synonyms"/> so that "Sheriff's Dept." folds like "Sheriff's Department".</summary>
-    private static readonly Dictionary<string, string> Abbreviations = new(StringComparer.Ordinal)
+    /// <summary>A word with its abbreviation spelled out, read before <see cref="Synonyms"/> so that "Sheriff's Dept." folds like "Sheriff's Department".</summary>
+    private static string Unabbreviated(string word) => word switch
     {
-        ["co"] = "county",
-        ["dept"] = "department",
-        ["dep"] = "department",
+        "co" => "county",
+        "dept" or "dep" => "department",
+        _ => word,
     };
 
     /// <summary>An id from a state and a name: <c>nv-las-vegas-metropolitan-police-department</c>.</summary>
@@ -45,11 +50,12 @@ public static class AgencyNames
     /// <summary>The key two names share when they name the same agency, however they spell its kind of office.</summary>
     public static string Key(string name)
     {
-        var words = Words(name).Select(w => Abbreviations.GetValueOrDefault(w, w)).ToList();
+        var words = Words(name).Select(Unabbreviated).ToList();
+        var synonyms = Synonyms();
         var folded = new List<string>();
         for (var i = 0; i < words.Count;)
         {
-            var match = Synonyms.FirstOrDefault(s => i + s.Phrase.Length <= words.Count && s.Phrase.SequenceEqual(words.Skip(i).Take(s.Phrase.Length)));
+            var match = synonyms.FirstOrDefault(s => i + s.Phrase.Length <= words.Count && s.Phrase.SequenceEqual(words.Skip(i).Take(s.Phrase.Length)));
             if (match.Phrase is null)
             {
                 folded.Add(words[i++]);
@@ -92,19 +98,23 @@ public static class AgencyNames
         return words.Contains("police") || (words.Contains("public") && words.Contains("safety")) ? AgencyType.LocalPolice : AgencyType.Other;
     }
 
-    /// <summary>The name's words in lowercase letters and digits: apostrophes dropped (<c>sheriff's</c> is <c>sheriffs</c>), <c>&amp;</c> read as <c>and</c>, other marks split words.</summary>
+    /// <summary>The name's words in lowercase letters and digits: apostrophes and the Hawaiian ʻokina dropped (<c>sheriff's</c> is <c>sheriffs</c>, <c>Kauaʻi</c> is <c>kauai</c>), marks taken off Latin letters (<c>José</c> is <c>jose</c>), <c>&amp;</c> read as <c>and</c>, other marks split words.</summary>
     private static IEnumerable<string> Words(string name)
     {
         var word = new StringBuilder();
-        foreach (var c in name.Normalize(NormalizationForm.FormKD))
+        foreach (var c in name)
         {
             if (char.IsAsciiLetterOrDigit(c))
             {
                 word.Append(char.ToLowerInvariant(c));
             }
-            else if (c is '\'' or '\u2019' or '\u2018' or '\u02bc' || char.GetUnicodeCategory(c) == System.Globalization.UnicodeCategory.NonSpacingMark)
+            else if (LatinLetters.Plain(c) is { } plain)
             {
-                // Inside a word: "Sheriff's" is one word; an accent drops from its letter.
+                word.Append(plain);
+            }
+            else if (c is '\'' or '\u2019' or '\u2018' or '\u02bc' or '\u02bb' || char.GetUnicodeCategory(c) == System.Globalization.UnicodeCategory.NonSpacingMark)
+            {
+                // Inside a word: "Sheriff's" is one word; a combining accent drops from its letter.
             }
             else
             {
