@@ -43,6 +43,35 @@ public class OutcomeRuleTests
     public void Derive_IceAbsentWithDetainer_FollowsDelayAndRelease(Modality delay, Modality release, Outcome expected) =>
         Assert.That(Derive(WithDetainer(icePresent: false), delay, release, Modality.Unknown).Value, Is.EqualTo(expected));
 
+    /// <summary>Discretion and silence are both <see cref="Outcome.Discretionary"/>, but the finding says which: a permitted hold or release leaves it to the agency; two unknowns mean the sources are silent.</summary>
+    [TestCase(Modality.Permitted, Modality.Unknown, "leaves a hold to the agency")]
+    [TestCase(Modality.Unknown, Modality.Permitted, "leaves a hold to the agency")]
+    [TestCase(Modality.Permitted, Modality.Permitted, "leaves a hold to the agency")]
+    [TestCase(Modality.Unknown, Modality.Unknown, "sources do not say whether the person is held")]
+    public void Derive_IceAbsentHoldNotSettled_SaysWhetherLeftOrSilent(Modality delay, Modality release, string reason)
+    {
+        var outcome = Derive(WithDetainer(icePresent: false), delay, release, Modality.Unknown);
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(outcome.Value, Is.EqualTo(Outcome.Discretionary));
+            Assert.That(outcome.Reason, Does.Contain(reason));
+        }
+    }
+
+    /// <summary>The hold's end is part of a finding only where a hold can happen: required, or left to the agency; never for a release, a transfer or silence.</summary>
+    [TestCase(false, Modality.Required, Modality.Unknown, Modality.Unknown, true)]
+    [TestCase(false, Modality.Permitted, Modality.Unknown, Modality.Unknown, true)]
+    [TestCase(false, Modality.Unknown, Modality.Unknown, Modality.Unknown, false)]
+    [TestCase(false, Modality.Forbidden, Modality.Required, Modality.Unknown, false)]
+    [TestCase(true, Modality.Required, Modality.Forbidden, Modality.Required, false)]
+    public void Derive_HoldUntil_OnlyWhereAHoldCanHappen(bool icePresent, Modality delay, Modality release, Modality transfer, bool carried)
+    {
+        var outcome = Derive(WithDetainer(icePresent), delay, release, transfer);
+
+        Assert.That(outcome.HoldUntil, carried ? Is.Not.Null : Is.Null);
+    }
+
     [Test]
     public void Derive_HeldForIce_CarriesHoldUntil()
     {
