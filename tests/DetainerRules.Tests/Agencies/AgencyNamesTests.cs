@@ -19,20 +19,12 @@ public class AgencyNamesTests
     [TestCase("Colbert County Sheriff", "colbert county sheriff")]
     [TestCase("Colbert Co. Sheriff's Dept.", "colbert county sheriff")]
     [TestCase("Colbert Co Sheriff Dep", "colbert county sheriff")]
-    [TestCase("Wharton County Sheriff\u2019s Office", "wharton county sheriff")]
     [TestCase("Reno Police Department", "reno police")]
     [TestCase("The Reno PD", "reno police")]
     [TestCase("Nevada Department of Corrections", "nevada corrections")]
     [TestCase("Nevada DOC", "nevada corrections")]
     [TestCase("Department of the Sheriff", "department of sheriff")]
     [TestCase("Police & Fire", "police and fire")]
-    [TestCase("San Jos\u00e9 Police Department", "san jose police")]
-    [TestCase("San Jose\u0301 Police Department", "san jose police")]
-    [TestCase("Do\u00f1a Ana County Sheriff's Office", "dona ana county sheriff")]
-    [TestCase("Kaua\u02bbi Police Department", "kauai police")]
-    [TestCase("C\u0153ur d'Alene Police", "coeur dalene police")]
-    [TestCase("M\u00fcller Stra\u00dfe \u00c6r\u00f8 \u0141\u00f3d\u017a \u00de\u00f3rshavn", "muller strasse aero lodz thorshavn")]
-    [TestCase("5 \u00d7 7 \u00f7 2", "5 7 2")]
     [TestCase("Sheriff-Coroner, Office of", "sheriff coroner office of")]
     public void Key_EachSpellingOfAnOffice_FoldsToOneWord(string name, string key) =>
         Assert.That(AgencyNames.Key(name), Is.EqualTo(key));
@@ -44,6 +36,29 @@ public class AgencyNamesTests
         var letters = Enumerable.Range(0xC0, 0x180 - 0xC0).Select(i => (char)i).Where(char.IsLetter).ToList();
         Assert.That(letters, Has.Count.EqualTo(0x180 - 0xC0 - 2), "all but the multiplication and division signs");
         Assert.That(letters.Select(c => (c, AgencyNames.Key($"x{c}x"))), Has.All.Matches<(char, string Key)>(f => f.Key.Length >= 3 && f.Key.All(char.IsAsciiLetterLower) && f.Key[0] == 'x' && f.Key[^1] == 'x'));
+    }
+
+    /// <summary>
+    /// Letters with marks, and the Hawaiian ʻokina inside a word, fold to plain letters, however the
+    /// name was typed (composed or with a combining accent). One test rather than a case each: the
+    /// runner Stryker uses could not ask NUnit again for several cases whose names held escaped text
+    /// (tests/README.md, the Model run).
+    /// </summary>
+    [Test]
+    public void Key_LettersWithMarks_FoldToPlainLetters()
+    {
+        (string Name, string Key)[] spellings =
+        [
+            ("Wharton County Sheriff\u2019s Office", "wharton county sheriff"),
+            ("San Jos\u00e9 Police Department", "san jose police"),
+            ("San Jose\u0301 Police Department", "san jose police"),
+            ("Do\u00f1a Ana County Sheriff's Office", "dona ana county sheriff"),
+            ("Kaua\u02bbi Police Department", "kauai police"),
+            ("C\u0153ur d'Alene Police", "coeur dalene police"),
+            ("M\u00fcller Stra\u00dfe \u00c6r\u00f8 \u0141\u00f3d\u017a \u00de\u00f3rshavn", "muller strasse aero lodz thorshavn"),
+            ("5 \u00d7 7 \u00f7 2", "5 7 2"),
+        ];
+        Assert.That(spellings.Select(s => (s.Name, AgencyNames.Key(s.Name))), Is.EqualTo(spellings));
     }
 
     [Test]
