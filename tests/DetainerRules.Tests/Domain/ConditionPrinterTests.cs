@@ -42,8 +42,6 @@ public class ConditionPrinterTests
     [TestCase("any charge(level <= misdemeanor)", "any charge(level <= misdemeanor)")]
     [TestCase("any charge(level > infraction)", "any charge(level > infraction)")]
     [TestCase("any charge(level >= gross_misdemeanor)", "any charge(level >= gross_misdemeanor)")]
-    [TestCase("any charge(statute = 'NRS 200.380')", "any charge(statute = \"NRS 200.380\")")]
-    [TestCase("any charge(offense != 'driving')", "any charge(offense != \"driving\")")]
     [TestCase("no charge(category = traffic)", "no charge(category = traffic)")]
     [TestCase("every conviction(level = felony)", "every conviction(level = felony)")]
     [TestCase("any conviction(within 5 years)", "any conviction(within 5 years)")]
@@ -62,6 +60,23 @@ public class ConditionPrinterTests
     [TestCase("decision.delay_release not in [unknown, forbidden]", "decision.delay_release not in [unknown, forbidden]")]
     public void Print_EachConstruct_WrittenAsTheLanguageWritesIt(string when, string printed) =>
         Assert.That(ConditionPrinter.Print(Bind(when)), Is.EqualTo(printed));
+
+    /// <summary>
+    /// Text is written in double quotes and a yes/no value as a word. Asserted in one test, not as
+    /// cases: Stryker's runner could not ask NUnit again for cases whose names hold escaped quotes
+    /// (tests/README.md, the Model run).
+    /// </summary>
+    [Test]
+    public void Print_TextAndYesNoOperands_QuotedTextAndWords()
+    {
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(ConditionPrinter.Print(Bind("any charge(statute = 'NRS 200.380')")), Is.EqualTo("any charge(statute = \"NRS 200.380\")"));
+            Assert.That(ConditionPrinter.Print(Bind("any charge(offense != 'driving')")), Is.EqualTo("any charge(offense != \"driving\")"));
+            Assert.That(ConditionPrinter.Print(Bind("person.foreign_born = false")), Is.EqualTo("person.foreign_born = false"));
+            Assert.That(ConditionPrinter.Print(Bind("person.foreign_born != true")), Is.EqualTo("person.foreign_born != true"));
+        }
+    }
 
     /// <summary>What the printer writes binds to a condition that prints the same: the text shown is one an analyst can paste into a rule.</summary>
     [TestCase("detainer or person.foreign_born and not (ice.present_at_release or requests has jail_access)")]
