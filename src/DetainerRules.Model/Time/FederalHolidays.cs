@@ -7,9 +7,8 @@ namespace DetainerRules.Model.Time;
 /// </remarks>
 public static class FederalHolidays
 {
-    public static bool IsHoliday(DateOnly day) =>
-        InYear(day.Year).Any(h => h.Observed == day)
-        || (day is { Month: 12, Day: 31 } && InYear(day.Year + 1).Any(h => h.Observed == day));
+    /// <remarks>A Saturday New Year's Day observed on 31 December is in that year's list (<see cref="InYear"/>), so one year is enough.</remarks>
+    public static bool IsHoliday(DateOnly day) => InYear(day.Year).Any(h => h.Observed == day);
 
     /// <summary>The holidays observed in <paramref name="year"/>'s calendar, in date order.</summary>
     /// <remarks>New Year's Day falling on a Saturday is observed on 31 December of the year before, so it is listed there.</remarks>

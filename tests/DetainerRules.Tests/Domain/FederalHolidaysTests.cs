@@ -28,6 +28,30 @@ public class FederalHolidaysTests
         Assert.That(FederalHolidays.IsHoliday(DateOnly.Parse(date, System.Globalization.CultureInfo.InvariantCulture)), Is.EqualTo(expected));
 
     [Test]
+    public void InYear_2025_EachHolidayByItsNameIn6103()
+    {
+        // 5 U.S.C. 6103(a) names them so; the order is the calendar's.
+        Assert.That(FederalHolidays.InYear(2025).Select(h => h.Name), Is.EqualTo(new[]
+        {
+            "New Year's Day", "Birthday of Martin Luther King, Jr.", "Washington's Birthday", "Memorial Day",
+            "Juneteenth National Independence Day", "Independence Day", "Labor Day", "Columbus Day", "Veterans Day",
+            "Thanksgiving Day", "Christmas Day",
+        }));
+    }
+
+    [Test]
+    public void InYear_TheKingHolidayFrom1986_NotBefore()
+    {
+        // Pub. L. 98-144 made it effective in 1986: its first observance was Monday 20 January 1986.
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(FederalHolidays.IsHoliday(new DateOnly(1986, 1, 20)), Is.True);
+            Assert.That(FederalHolidays.IsHoliday(new DateOnly(1985, 1, 21)), Is.False);
+            Assert.That(FederalHolidays.InYear(1985), Has.Count.EqualTo(9));
+        }
+    }
+
+    [Test]
     public void InYear_2021_ListsTheObservedNewYear2022()
     {
         var names = FederalHolidays.InYear(2021).Where(h => h.Observed == new DateOnly(2021, 12, 31)).Select(h => h.Name);

@@ -27,6 +27,18 @@ public class HoldClockTests
         Assert.That(HoldClock.End(At(1, 17, 18), 48, true, false, JurisdictionTime.AsWritten), Is.EqualTo(At(1, 21, 18)));
 
     [Test]
+    public void End_ExcludingHolidaysOnly_CountsTheWeekendSkipsTheHoliday()
+    {
+        // Saturday 18 January 2025, 18:00: 6 hours on Saturday, 24 on Sunday, MLK Day (Monday 20th)
+        // skipped, the last 18 on Tuesday.
+        Assert.That(HoldClock.End(At(1, 18, 18), 48, false, true, JurisdictionTime.AsWritten), Is.EqualTo(At(1, 21, 18)));
+    }
+
+    [Test]
+    public void End_NoCalendar_Throws() =>
+        Assert.That(() => HoldClock.End(At(1, 17, 18), 48, true, true, null!), Throws.ArgumentNullException);
+
+    [Test]
     public void End_StartOnSaturday_ClockStartsMondayAtMidnight() =>
         Assert.That(HoldClock.End(At(1, 25, 10), 48, true, true, JurisdictionTime.AsWritten), Is.EqualTo(At(1, 29, 0)));
 
