@@ -45,6 +45,16 @@ public class AgencyLookupTests
         Assert.That(Ids("NYC DOC"), Is.EqualTo(new[] { "ny-new-york-city-department-of-correction" }));
 
     [Test]
+    public void Initials_ThreeLettersAreEnough_TwoAreNot()
+    {
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(Ids("CCJ"), Is.EqualTo(new[] { "AL0200000" }), "Colbert County Jail");
+            Assert.That(Ids("CC"), Is.Empty, "two letters name too many agencies to be read as initials");
+        }
+    }
+
+    [Test]
     public void TypographicApostrophe_MatchesAStraightOne() =>
         Assert.That(Ids("Wharton County Sheriff's Office"), Is.EqualTo(new[] { "tx-wharton-county-sheriffs-office" }));
 
