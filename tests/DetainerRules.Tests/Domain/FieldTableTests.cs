@@ -119,6 +119,19 @@ public class FieldTableTests
         }
     }
 
+    [Test]
+    public void Phrases_EveryDimension_TitledAndWordedSoCasesCanBeToldApart()
+    {
+        // A description of cases names each field's title and each value's phrase: an empty or repeated one would make two regions read alike.
+        var dimensions = FieldCatalog.All.Where(f => f.Phrases is not null).ToList();
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(dimensions.Select(f => f.Title), Is.Unique.And.All.Not.Empty);
+            Assert.That(dimensions.SelectMany(f => f.Phrases!.Select(p => p.Phrase)), Is.Unique.And.All.Not.Empty);
+        }
+    }
+
     [TestCaseSource(nameof(Fields))]
     public void CsvColumn_EveryField_IsInTheLayout(Field member)
     {
@@ -234,6 +247,24 @@ public class FieldTableTests
             };
             Assert.That(text, Is.EqualTo($"{field.Name} is {word}"));
         }
+    }
+
+    [Test]
+    public void Explanation_MissingValues_InTheWordsExplanationsUse()
+    {
+        // Base has a charge without a statute and no detainer; citizenship is left unknown here.
+        var s = TestScenarios.Parse("""
+            booked_at: 2025-01-17T09:30:00-08:00
+            charges:
+              - { offense: burglary, level: felony, category: burglary }
+            """, "missing");
+
+        Assert.That(new[]
+        {
+            FieldValue.Describe(Field.ForeignBorn, s, null),
+            FieldValue.Describe(Field.DetainerForm, s, null),
+            FieldValue.Describe(Field.OffenseStatute, s, s.Charges[0]),
+        }, Is.EqualTo(new[] { "person.foreign_born is not known", "detainer.form is not known (no detainer)", "statute is not known" }));
     }
 
     /// <summary>Tests of the field, written as a policy would, each with what it means on a value (the table's reading of the scenario).</summary>

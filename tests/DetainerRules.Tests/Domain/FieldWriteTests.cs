@@ -47,4 +47,31 @@ public class FieldWriteTests
     [Test]
     public void Warrant_None_RemovesTheDetainer() =>
         Assert.That(Write(WithDetainer("{ form: I-247A, warrant: administrative }"), Field.DetainerWarrant, null), Is.Null);
+
+    [Test]
+    public void Form_OntoADetainer_KeepsItsWarrantCourtAndOffense()
+    {
+        var judicial = WithDetainer("{ form: I-247N, warrant: judicial, warrant_court: federal, warrant_offense: immigration_crime }");
+
+        Assert.That(
+            Write(judicial, Field.DetainerForm, DetainerForm.I203),
+            Is.EqualTo(new Detainer(DetainerForm.I203, WarrantKind.Judicial, null) { WarrantCourt = WarrantCourt.Federal, WarrantOffense = WarrantOffense.ImmigrationCrime }));
+    }
+
+    [Test]
+    public void Form_OntoNoDetainer_ANewDetainerWithTheUsualWarrant() =>
+        Assert.That(Write(TestScenarios.Arrest(), Field.DetainerForm, DetainerForm.I203), Is.EqualTo(new Detainer(DetainerForm.I203, WarrantKind.Administrative, null)));
+
+    [Test]
+    public void Present_OntoADetainer_KeepsItWhole()
+    {
+        var judicial = WithDetainer("{ form: I-247N, warrant: judicial, warrant_court: state, warrant_offense: civil }");
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(Write(judicial, Field.DetainerPresent, true), Is.EqualTo(judicial.Detainer));
+            Assert.That(Write(judicial, Field.DetainerPresent, false), Is.Null);
+            Assert.That(Write(TestScenarios.Arrest(), Field.DetainerPresent, true), Is.EqualTo(new Detainer(DetainerForm.I247A, WarrantKind.Administrative, null)));
+        }
+    }
 }

@@ -27,6 +27,15 @@ public class LayerCompositionTests
     public void Compose_OneAuthority(Modality own, Modality authority, Modality expected, string layer, int disagreements) =>
         Assert.That(Compose(own, authority), Is.EqualTo((expected, layer, disagreements)));
 
+    [TestCase(Modality.Forbidden, Modality.Permitted, Modality.Forbidden, TestName = "Compose_CityForbidsStatePermits_TheCityPrevails")]
+    [TestCase(Modality.Permitted, Modality.Required, Modality.Required, TestName = "Compose_CityPermitsStateRequires_TheStatePrevails")]
+    public void Compose_Disagreement_SaysWhatPrevails(Modality own, Modality authority, Modality prevails)
+    {
+        var (_, _, disagreements) = LayerComposition.Compose("city", D(own), [("state", D(authority))]);
+
+        Assert.That(disagreements, Is.EqualTo(new[] { new LayerDisagreement(DecisionKind.DelayRelease, "city", own, "state", authority, prevails) }));
+    }
+
     [Test]
     public void Compose_AuthoritiesForbidAndRequire_UnknownAndBothReported()
     {
