@@ -43,6 +43,15 @@ public class ChainingAndOrderTests(EngineKind engine)
     }
 
     [Test]
+    public void Evaluate_AnyScenario_OneDecisionOfEachKindInTheEnumsOrder()
+    {
+        // Reports and JSON list decisions in this order, whatever order the rules settled them in (the writer settles last here).
+        var verdict = Engines.Evaluate(TestPolicies.Compile(engine, Chain), TestScenarios.Arrest(extra: "detainer: { form: I-247A, warrant: none }"));
+
+        Assert.That(verdict.Decisions.Select(d => d.Kind), Is.EqualTo(Enum.GetValues<DecisionKind>()));
+    }
+
+    [Test]
     public void Evaluate_NegatedReadOfDecision_DoesNotFireBeforeTheWriter()
     {
         var verdict = Engines.Evaluate(TestPolicies.Compile(engine, Chain), TestScenarios.Arrest(extra: "detainer: { form: I-247A, warrant: none }"));
