@@ -127,7 +127,9 @@ public class FieldTableTests
 
         using (Assert.EnterMultipleScope())
         {
-            Assert.That(dimensions.Select(f => f.Title), Is.Unique.And.All.Not.Empty);
+            var titles = FieldCatalog.All.Select(f => f.Title).OfType<string>().ToList();
+            Assert.That(titles, Is.Unique.And.All.Not.Empty);
+            Assert.That(titles, Has.Count.EqualTo(dimensions.Count + 1), "every dimension's heading, and the detainer's");
             Assert.That(dimensions.SelectMany(f => f.Phrases!.Select(p => p.Phrase)), Is.Unique.And.All.Not.Empty);
         }
     }
@@ -259,12 +261,26 @@ public class FieldTableTests
               - { offense: burglary, level: felony, category: burglary }
             """, "missing");
 
+        var judicial = TestScenarios.Parse("""
+            booked_at: 2025-01-17T09:30:00-08:00
+            charges:
+              - { offense: burglary, level: felony, category: burglary }
+            detainer: { form: I-247A, warrant: judicial }
+            """, "unstated");
+
         Assert.That(new[]
         {
             FieldValue.Describe(Field.ForeignBorn, s, null),
             FieldValue.Describe(Field.DetainerForm, s, null),
+            FieldValue.Describe(Field.DetainerWarrant, s, null),
             FieldValue.Describe(Field.OffenseStatute, s, s.Charges[0]),
-        }, Is.EqualTo(new[] { "person.foreign_born is not known", "detainer.form is not known (no detainer)", "statute is not known" }));
+            FieldValue.Describe(Field.DetainerWarrantCourt, judicial, null),
+            FieldValue.Describe(Field.DetainerWarrantOffense, judicial, null),
+        }, Is.EqualTo(new[]
+        {
+            "person.foreign_born is not known", "detainer.form is not known (no detainer)", "detainer.warrant is not known (no detainer)", "statute is not known",
+            "detainer.warrant_court is not stated", "detainer.warrant_offense is not stated",
+        }));
     }
 
     /// <summary>Tests of the field, written as a policy would, each with what it means on a value (the table's reading of the scenario).</summary>

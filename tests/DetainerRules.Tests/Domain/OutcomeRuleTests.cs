@@ -87,4 +87,24 @@ public class OutcomeRuleTests
 
         Assert.That(outcome.Value, Is.EqualTo(Outcome.Released));
     }
+
+    [Test]
+    public void Derive_EveryWayToAnOutcome_ItsOwnReason()
+    {
+        // An explanation gives the reason: two paths to one outcome (released because ICE was refused, because
+        // nothing asked for a hold, because the policy does not hold) must read differently, and each path alike.
+        var values = Enum.GetValues<Modality>();
+        var findings = new[] { WithDetainer(icePresent: true), WithDetainer(icePresent: false), TestScenarios.Arrest() }
+            .SelectMany(s => values.SelectMany(d => values.SelectMany(r => values.Select(t => Derive(s, d, r, t)))))
+            .Select(f => (f.Value, f.Reason))
+            .Distinct()
+            .ToList();
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(findings, Has.Count.EqualTo(9), "four with ICE present, five without");
+            Assert.That(findings.Select(f => f.Reason), Is.Unique.And.All.Not.Empty);
+            Assert.That(findings.Count(f => f.Reason.StartsWith("ICE is present", StringComparison.Ordinal)), Is.EqualTo(4));
+        }
+    }
 }
