@@ -3,20 +3,21 @@ using System.Text.Json;
 using AngleSharp.Dom;
 using AngleSharp.Html.Dom;
 using DetainerRules.Reports;
+using DetainerRules.TestSupport;
 using DetainerRules.Yaml;
 
 namespace DetainerRules.Web.Tests;
 
 /// <summary>The pages' time zone: the Evaluate and Compare pages place a policy that names no zone where the field says, as the API's <c>timezone</c> (and <c>--timezone</c>) does, with the same answers; a zone the database does not know is a 400 page naming the field; the policy page's cases open in their own zone.</summary>
 /// <remarks>
-/// <see cref="FixtureScenarios.AfterDark"/> is booked at 02:00 UTC on 1 March 2025: 28 February in
+/// <see cref="TwoZoneFixture.AfterDark"/> is booked at 02:00 UTC on 1 March 2025: 28 February in
 /// Los Angeles, when <c>local-lookback</c>'s five years since the conviction have not yet run, and 1
 /// March in Tokyo or as written, when they have; so its <c>notify_ice</c> says which day was counted.
 /// </remarks>
 [TestFixture]
 public class TimezonePageTests
 {
-    /// <summary>The facts of <see cref="FixtureScenarios.AfterDark"/>, as the Evaluate form sends them.</summary>
+    /// <summary>The facts of <see cref="TwoZoneFixture.AfterDark"/>, as the Evaluate form sends them.</summary>
     private static readonly (string Field, string Value)[] AfterDark =
     [
         ("booked_at", "2025-03-01T02:00:00Z"),
@@ -56,8 +57,8 @@ public class TimezonePageTests
     private async Task<List<JsonElement>> ApiTable(string? zone, params string[] policies)
     {
         var request = zone is null
-            ? (object)new { scenario = FixtureScenarios.AfterDark, policies }
-            : new { scenario = FixtureScenarios.AfterDark, policies, timezone = zone };
+            ? (object)new { scenario = TwoZoneFixture.AfterDark, policies }
+            : new { scenario = TwoZoneFixture.AfterDark, policies, timezone = zone };
         var (status, body) = await Responses.Read(_bench.PostJson("/v1/evaluate", request));
         Assert.That(status, Is.EqualTo(HttpStatusCode.OK), body);
         return [.. Responses.Json(body).GetProperty("policies").EnumerateArray()];
@@ -131,7 +132,7 @@ public class TimezonePageTests
     public async Task EvaluatePage_AZoneTheApiRefuses_A400PageNamingTheField(string zone)
     {
         var (response, body, page) = await Get("/evaluate" + Query(zone, "local-lookback"));
-        var (_, api) = await Responses.Read(_bench.PostJson("/v1/evaluate", new { scenario = FixtureScenarios.AfterDark, policies = new[] { "local-lookback" }, timezone = zone }));
+        var (_, api) = await Responses.Read(_bench.PostJson("/v1/evaluate", new { scenario = TwoZoneFixture.AfterDark, policies = new[] { "local-lookback" }, timezone = zone }));
         var message = Responses.Json(api).GetProperty("diagnostics")[0].GetProperty("message").GetString()!;
         var item = page.QuerySelector("#problems li");
 
