@@ -2,6 +2,7 @@ using System.Net;
 using System.Text.Json;
 using AngleSharp.Dom;
 using AngleSharp.Html.Dom;
+using DetainerRules.Model.Time;
 using DetainerRules.Reports;
 using DetainerRules.TestSupport;
 using DetainerRules.Yaml;
@@ -247,6 +248,77 @@ public class TimezonePageTests
             Assert.That(page.QuerySelector<IHtmlInputElement>("input#timezone")?.Value, Is.EqualTo(zone));
             Assert.That(page.QuerySelector("section#comparison"), Is.Null);
             Assert.That(body, Does.Not.Contain("Exception"));
+        }
+    }
+
+    [TestCase("Pacific/Atlantis")]
+    [TestCase("local")]
+    public async Task ComparePage_AZoneTheApiRefuses_WithNoPoliciesChosen_IsStillA400PageNamingTheField(string zone)
+    {
+        var (response, body, page) = await Get("/compare?timezone=" + Uri.EscapeDataString(zone));
+        var (_, _, evaluate) = await Get("/evaluate" + Query(zone, "local-lookback"));
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest), body);
+            Assert.That(response.Content.Headers.ContentType?.MediaType, Is.EqualTo("text/html"));
+            Assert.That(page.QuerySelector("#problems")?.TextContent, Does.Contain("timezone: `" + zone + "` is not an IANA time zone"));
+            Assert.That(page.QuerySelector("p.error#error-timezone")?.TextContent, Is.EqualTo(evaluate.QuerySelector("p.error#error-timezone")?.TextContent), "the Evaluate page's reader, in its words");
+            Assert.That(page.QuerySelector("input#timezone")?.GetAttribute("aria-invalid"), Is.EqualTo("true"));
+            Assert.That(page.QuerySelector<IHtmlInputElement>("input#timezone")?.Value, Is.EqualTo(zone), "kept as typed");
+            Assert.That(page.QuerySelectorAll("#policies option[selected]"), Is.Empty);
+            Assert.That(page.QuerySelector("section#comparison"), Is.Null);
+        }
+    }
+
+    [Test]
+    public async Task ComparePage_NoPoliciesChosen_NoZone_TheFormAlone()
+    {
+        var (response, body, page) = await Get("/compare");
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK), body);
+            Assert.That(page.QuerySelector("#problems"), Is.Null);
+            Assert.That(page.QuerySelector("input#timezone")?.GetAttribute("aria-invalid"), Is.Null);
+        }
+    }
+
+    [Test]
+    public async Task ComparePage_AZoneTypedInAnotherCase_IsRefusedAsOnTheEvaluatePage_WithTheDatabasesId()
+    {
+        // The reader matches ids exactly (the database's ids are case-sensitive) and suggests the id it is closest to.
+        var (response, body, page) = await Get("/compare?p=local-lookback&p=refusing&timezone=america%2Fdenver");
+        var (evaluateResponse, _, evaluate) = await Get("/evaluate" + Query("america/denver", "local-lookback"));
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest), body);
+            Assert.That(evaluateResponse.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
+            Assert.That(page.QuerySelector("p.error#error-timezone")?.TextContent, Does.Contain("did you mean `America/Denver`"));
+            Assert.That(page.QuerySelector("p.error#error-timezone")?.TextContent, Is.EqualTo(evaluate.QuerySelector("p.error#error-timezone")?.TextContent));
+            Assert.That(page.QuerySelector<IHtmlInputElement>("input#timezone")?.Value, Is.EqualTo("america/denver"), "kept as typed");
+        }
+    }
+
+    [TestCase("America/Denver")]
+    [TestCase("US/Mountain")]
+    public async Task ComparePage_AZoneTheReaderAccepts_IsShownAsTheEvaluatePageShowsIt_TheDatabasesId(string typed)
+    {
+        var id = JurisdictionTime.OfBookings(typed, out _)!.ZoneId!;
+        var (response, body, page) = await Get("/compare?p=local-lookback&p=refusing&timezone=" + Uri.EscapeDataString(typed));
+        var (_, _, evaluate) = await Get("/evaluate" + Query(typed, "local-lookback"));
+        var examples = page.QuerySelectorAll("section#comparison a.example").Select(a => a.GetAttribute("href")!).ToList();
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK), body);
+            Assert.That(page.QuerySelector("#placement")?.GetAttribute("data-timezone"), Is.EqualTo(id));
+            Assert.That(page.QuerySelector("#placement strong")?.TextContent, Is.EqualTo(id));
+            Assert.That(page.QuerySelector("#placement")?.GetAttribute("data-timezone"), Is.EqualTo(evaluate.QuerySelector("#placement")?.GetAttribute("data-timezone")), "as the Evaluate page shows the same zone");
+            Assert.That(page.QuerySelector<IHtmlInputElement>("input#timezone")?.Value, Is.EqualTo(typed), "the field keeps the text as typed");
+            Assert.That(examples, Is.Not.Empty);
+            Assert.That(examples, Is.All.Contain("timezone=" + Uri.EscapeDataString(id)));
         }
     }
 

@@ -30,7 +30,7 @@ public static class DraftPage
             WriteFindings(w, review);
             if (review?.Comparison is { } comparison && baseId is not null)
             {
-                ComparisonSection.Write(w, comparison, (x, split, region) =>
+                ComparisonSection.Write(w, comparison, null, (x, split, region) =>
                 {
                     x.Write($"<p class=\"draft-answer\">The draft answers {ComparisonSection.Answer(comparison.Policies[0], split.Answers[0])}; the catalog's {ComparisonSection.Answer(comparison.Policies[1], split.Answers[1])}.");
                     ComparisonSection.WriteExampleLink(x, region.Example, [baseId]);

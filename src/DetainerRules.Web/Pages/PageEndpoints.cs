@@ -45,7 +45,7 @@ public static class PageEndpoints
         routes.MapGet(EvaluatePage.YamlPath, (HttpRequest request) =>
         {
             var form = BookingForm.Read(request.Query);
-            var bookings = EvaluateEndpoint.Bookings(form.TimeZone);
+            var bookings = TimeZoneInput.Read(form.TimeZone);
             BookingEvaluation.Load(form);
             return Results.File(System.Text.Encoding.UTF8.GetBytes(form.ToYaml(bookings)), "application/yaml; charset=utf-8", "scenario.yaml");
         }).ExcludeFromDescription();
