@@ -4,7 +4,7 @@ using DetainerRules.Web.Api;
 
 namespace DetainerRules.Web.Pages;
 
-/// <summary>The "Time zone" field of the Evaluate and Compare pages: where the bookings are, as <c>--timezone</c> and the API's <c>timezone</c> say it, with the zones the catalog's policies name offered as suggestions.</summary>
+/// <summary>The "Time zone" field of the Evaluate, Compare and Draft pages: where the bookings are, as <c>--timezone</c> and the API's <c>timezone</c> say it, with the zones the catalog's policies name offered as suggestions.</summary>
 /// <remarks>
 /// A text input rather than a select: any zone of the database is accepted, and one it does not know
 /// reaches <see cref="Api.EvaluateEndpoint.Bookings"/>, the API's reader, which says why in its words.
