@@ -39,15 +39,6 @@ internal static class FixturePolicies
                 verified: primary
         """);
 
-    /// <summary>Names no zone (<c>time_zone: local</c>) and requires notice at booking for a conviction within five years of the booking day, so where the bookings are decides <c>FixtureScenarios.AfterDark</c> (the web tests'). Not in <see cref="All"/>: the time zone tests add it.</summary>
-    public static readonly string LocalLookBack = Policy("local-lookback", "Local look-back", """
-          - id: recent
-            when: any conviction(within 5 years)
-            then: { notify_ice: { value: required, at: [booking] } }
-            because: a recent conviction is reported
-            cite: src
-        """, "time_zone: local");
-
     /// <summary>The shared template (<see cref="TestSupport.PolicyTemplate"/>) with this id and title.</summary>
     public static string Policy(string id, string title, string rules, string extra = "") => TestSupport.PolicyTemplate.Yaml(id, title, rules, extra);
 }

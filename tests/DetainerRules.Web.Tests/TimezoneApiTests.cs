@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text;
 using System.Text.Json;
+using DetainerRules.TestSupport;
 
 namespace DetainerRules.Web.Tests;
 
@@ -25,8 +26,8 @@ public class TimezoneApiTests
     public async Task Evaluate_ByteForByteTheCommandLinesWithTheSameZone(string zone, string notify)
     {
         var cli = _bench.Cli("evaluate", "-p", "local-lookback", "--timezone", zone, "--format", "json", "scenarios/after-dark.yaml");
-        var (status, body) = await Read(_bench.PostJson("/v1/evaluate", new { scenario = FixtureScenarios.AfterDark, policies = new[] { "local-lookback" }, timezone = zone }));
-        var (yamlStatus, yamlBody) = await Read(_bench.PostYaml($"/v1/evaluate?policies=local-lookback&timezone={Uri.EscapeDataString(zone)}", FixtureScenarios.AfterDark));
+        var (status, body) = await Read(_bench.PostJson("/v1/evaluate", new { scenario = TwoZoneFixture.AfterDark, policies = new[] { "local-lookback" }, timezone = zone }));
+        var (yamlStatus, yamlBody) = await Read(_bench.PostYaml($"/v1/evaluate?policies=local-lookback&timezone={Uri.EscapeDataString(zone)}", TwoZoneFixture.AfterDark));
 
         using (Assert.EnterMultipleScope())
         {
@@ -43,7 +44,7 @@ public class TimezoneApiTests
     public async Task Evaluate_Table_ByteForByteTheCommandLines()
     {
         var cli = _bench.Cli("evaluate", "-p", "local-lookback", "-p", "holding", "--timezone", "America/Los_Angeles", "--format", "json", "scenarios/after-dark.yaml");
-        var (status, body) = await Read(_bench.PostJson("/v1/evaluate", new { scenario = FixtureScenarios.AfterDark, policies = new[] { "local-lookback", "holding" }, timezone = "America/Los_Angeles" }));
+        var (status, body) = await Read(_bench.PostJson("/v1/evaluate", new { scenario = TwoZoneFixture.AfterDark, policies = new[] { "local-lookback", "holding" }, timezone = "America/Los_Angeles" }));
 
         using (Assert.EnterMultipleScope())
         {
@@ -56,7 +57,7 @@ public class TimezoneApiTests
     public async Task Evaluate_WithoutTimezone_TheWrittenOffsetsDay()
     {
         var cli = _bench.Cli("evaluate", "-p", "local-lookback", "--format", "json", "scenarios/after-dark.yaml");
-        var (status, body) = await Read(_bench.PostJson("/v1/evaluate", new { scenario = FixtureScenarios.AfterDark, policies = new[] { "local-lookback" } }));
+        var (status, body) = await Read(_bench.PostJson("/v1/evaluate", new { scenario = TwoZoneFixture.AfterDark, policies = new[] { "local-lookback" } }));
 
         using (Assert.EnterMultipleScope())
         {
@@ -69,8 +70,8 @@ public class TimezoneApiTests
     [Test]
     public async Task Evaluate_InlinePolicyNamingNoZone_PlacedAsTheSameTextInTheCatalog()
     {
-        var (_, catalog) = await Read(_bench.PostJson("/v1/evaluate", new { scenario = FixtureScenarios.AfterDark, policies = new[] { "local-lookback" }, timezone = "America/Los_Angeles" }));
-        var (status, body) = await Read(_bench.PostJson("/v1/evaluate", new { scenario = FixtureScenarios.AfterDark, policy = FixturePolicies.LocalLookBack, timezone = "America/Los_Angeles" }));
+        var (_, catalog) = await Read(_bench.PostJson("/v1/evaluate", new { scenario = TwoZoneFixture.AfterDark, policies = new[] { "local-lookback" }, timezone = "America/Los_Angeles" }));
+        var (status, body) = await Read(_bench.PostJson("/v1/evaluate", new { scenario = TwoZoneFixture.AfterDark, policy = TwoZoneFixture.LocalLookBack, timezone = "America/Los_Angeles" }));
 
         using (Assert.EnterMultipleScope())
         {
@@ -84,7 +85,7 @@ public class TimezoneApiTests
     public async Task Compare_ByteForByteTheCommandLinesWithTheSameZone(string zone, bool agree)
     {
         var cli = _bench.Cli("compare", "local-lookback", "refusing", "--scenarios", "scenarios/after-dark.yaml", "--decision", "notify_ice", "--timezone", zone, "--format", "json");
-        var (status, body) = await Read(_bench.PostJson("/v1/compare", new { policies = new[] { "local-lookback", "refusing" }, scenarios = new[] { FixtureScenarios.AfterDark }, decisions = new[] { "notify_ice" }, timezone = zone }));
+        var (status, body) = await Read(_bench.PostJson("/v1/compare", new { policies = new[] { "local-lookback", "refusing" }, scenarios = new[] { TwoZoneFixture.AfterDark }, decisions = new[] { "notify_ice" }, timezone = zone }));
 
         using (Assert.EnterMultipleScope())
         {
@@ -129,7 +130,7 @@ public class TimezoneApiTests
     [Test]
     public async Task UnknownZone_InTheQueryString_Is400NamingTheField()
     {
-        var (status, body) = await Read(_bench.PostYaml("/v1/evaluate?policies=local-lookback&timezone=Mars/Olympus", FixtureScenarios.AfterDark));
+        var (status, body) = await Read(_bench.PostYaml("/v1/evaluate?policies=local-lookback&timezone=Mars/Olympus", TwoZoneFixture.AfterDark));
 
         using (Assert.EnterMultipleScope())
         {

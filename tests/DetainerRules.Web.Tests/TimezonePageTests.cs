@@ -2,21 +2,23 @@ using System.Net;
 using System.Text.Json;
 using AngleSharp.Dom;
 using AngleSharp.Html.Dom;
+using DetainerRules.Model.Time;
 using DetainerRules.Reports;
+using DetainerRules.TestSupport;
 using DetainerRules.Yaml;
 
 namespace DetainerRules.Web.Tests;
 
 /// <summary>The pages' time zone: the Evaluate and Compare pages place a policy that names no zone where the field says, as the API's <c>timezone</c> (and <c>--timezone</c>) does, with the same answers; a zone the database does not know is a 400 page naming the field; the policy page's cases open in their own zone.</summary>
 /// <remarks>
-/// <see cref="FixtureScenarios.AfterDark"/> is booked at 02:00 UTC on 1 March 2025: 28 February in
+/// <see cref="TwoZoneFixture.AfterDark"/> is booked at 02:00 UTC on 1 March 2025: 28 February in
 /// Los Angeles, when <c>local-lookback</c>'s five years since the conviction have not yet run, and 1
 /// March in Tokyo or as written, when they have; so its <c>notify_ice</c> says which day was counted.
 /// </remarks>
 [TestFixture]
 public class TimezonePageTests
 {
-    /// <summary>The facts of <see cref="FixtureScenarios.AfterDark"/>, as the Evaluate form sends them.</summary>
+    /// <summary>The facts of <see cref="TwoZoneFixture.AfterDark"/>, as the Evaluate form sends them.</summary>
     private static readonly (string Field, string Value)[] AfterDark =
     [
         ("booked_at", "2025-03-01T02:00:00Z"),
@@ -46,6 +48,31 @@ public class TimezonePageTests
 
     private Task<(HttpResponseMessage Response, string Body, IDocument Page)> Get(string path) => _bench.GetPage(path);
 
+    /// <summary>The Draft page's form sent as a browser sends it: the text, the base and the time zone field (left out when null).</summary>
+    private async Task<(HttpResponseMessage Response, string Body, IDocument Page)> PostDraft(string text, string baseId, string? zone)
+    {
+        var fields = new List<KeyValuePair<string, string>> { new("text", text), new("base", baseId) };
+        if (zone is not null)
+        {
+            fields.Add(new("timezone", zone));
+        }
+
+        var response = await _bench.Http.PostAsync("/draft", new FormUrlEncodedContent(fields));
+        var body = await response.Content.ReadAsStringAsync();
+        return (response, body, new AngleSharp.Html.Parser.HtmlParser().ParseDocument(body));
+    }
+
+    /// <summary>The look-back as a draft that names no <c>time_zone</c> at all (not even <c>local</c>).</summary>
+    private static readonly string ZonelessDraft = TwoZoneFixture.LocalLookBack.Replace("time_zone: local", string.Empty, StringComparison.Ordinal);
+
+    /// <summary>A comparison's matrix (subject, cases, differing cases) and its regions (description and count), as a page shows them.</summary>
+    private static (List<(string, long, long)> Matrix, List<string> Regions) Comparison(IDocument page)
+    {
+        var section = page.QuerySelector("section#comparison")!;
+        var matrix = section.QuerySelectorAll("table.matrix tbody tr").Select(r => r.QuerySelectorAll("td").ToList()).Select(r => (r[0].TextContent.Trim(), Number(r[1]), Number(r[2]))).ToList();
+        return (matrix, [.. section.QuerySelectorAll("ul.regions > li").Select(li => li.ChildNodes[0].TextContent.Trim())]);
+    }
+
     /// <summary>The answer shown for a row (outcome or decision) in each policy's column.</summary>
     private static List<string?> Values(IDocument page, string row) =>
         [.. page.QuerySelectorAll($"table.decisions tr#row-{row} td").Select(td => td.GetAttribute("data-value"))];
@@ -56,8 +83,8 @@ public class TimezonePageTests
     private async Task<List<JsonElement>> ApiTable(string? zone, params string[] policies)
     {
         var request = zone is null
-            ? (object)new { scenario = FixtureScenarios.AfterDark, policies }
-            : new { scenario = FixtureScenarios.AfterDark, policies, timezone = zone };
+            ? (object)new { scenario = TwoZoneFixture.AfterDark, policies }
+            : new { scenario = TwoZoneFixture.AfterDark, policies, timezone = zone };
         var (status, body) = await Responses.Read(_bench.PostJson("/v1/evaluate", request));
         Assert.That(status, Is.EqualTo(HttpStatusCode.OK), body);
         return [.. Responses.Json(body).GetProperty("policies").EnumerateArray()];
@@ -131,7 +158,7 @@ public class TimezonePageTests
     public async Task EvaluatePage_AZoneTheApiRefuses_A400PageNamingTheField(string zone)
     {
         var (response, body, page) = await Get("/evaluate" + Query(zone, "local-lookback"));
-        var (_, api) = await Responses.Read(_bench.PostJson("/v1/evaluate", new { scenario = FixtureScenarios.AfterDark, policies = new[] { "local-lookback" }, timezone = zone }));
+        var (_, api) = await Responses.Read(_bench.PostJson("/v1/evaluate", new { scenario = TwoZoneFixture.AfterDark, policies = new[] { "local-lookback" }, timezone = zone }));
         var message = Responses.Json(api).GetProperty("diagnostics")[0].GetProperty("message").GetString()!;
         var item = page.QuerySelector("#problems li");
 
@@ -246,6 +273,166 @@ public class TimezonePageTests
             Assert.That(page.QuerySelector<IHtmlInputElement>("input#timezone")?.Value, Is.EqualTo(zone));
             Assert.That(page.QuerySelector("section#comparison"), Is.Null);
             Assert.That(body, Does.Not.Contain("Exception"));
+        }
+    }
+
+    [TestCase("Pacific/Atlantis")]
+    [TestCase("local")]
+    public async Task ComparePage_AZoneTheApiRefuses_WithNoPoliciesChosen_IsStillA400PageNamingTheField(string zone)
+    {
+        var (response, body, page) = await Get("/compare?timezone=" + Uri.EscapeDataString(zone));
+        var (_, _, evaluate) = await Get("/evaluate" + Query(zone, "local-lookback"));
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest), body);
+            Assert.That(response.Content.Headers.ContentType?.MediaType, Is.EqualTo("text/html"));
+            Assert.That(page.QuerySelector("#problems")?.TextContent, Does.Contain("timezone: `" + zone + "` is not an IANA time zone"));
+            Assert.That(page.QuerySelector("p.error#error-timezone")?.TextContent, Is.EqualTo(evaluate.QuerySelector("p.error#error-timezone")?.TextContent), "the Evaluate page's reader, in its words");
+            Assert.That(page.QuerySelector("input#timezone")?.GetAttribute("aria-invalid"), Is.EqualTo("true"));
+            Assert.That(page.QuerySelector<IHtmlInputElement>("input#timezone")?.Value, Is.EqualTo(zone), "kept as typed");
+            Assert.That(page.QuerySelectorAll("#policies option[selected]"), Is.Empty);
+            Assert.That(page.QuerySelector("section#comparison"), Is.Null);
+        }
+    }
+
+    [Test]
+    public async Task ComparePage_NoPoliciesChosen_NoZone_TheFormAlone()
+    {
+        var (response, body, page) = await Get("/compare");
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK), body);
+            Assert.That(page.QuerySelector("#problems"), Is.Null);
+            Assert.That(page.QuerySelector("input#timezone")?.GetAttribute("aria-invalid"), Is.Null);
+        }
+    }
+
+    [Test]
+    public async Task ComparePage_AZoneTypedInAnotherCase_IsRefusedAsOnTheEvaluatePage_SuggestingTheDatabasesId()
+    {
+        // The reader matches ids exactly (the database's ids are case-sensitive) and suggests the id it is closest to.
+        var (response, body, page) = await Get("/compare?p=local-lookback&p=refusing&timezone=america%2Fdenver");
+        var (evaluateResponse, _, evaluate) = await Get("/evaluate" + Query("america/denver", "local-lookback"));
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest), body);
+            Assert.That(evaluateResponse.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
+            Assert.That(page.QuerySelector("p.error#error-timezone")?.TextContent, Does.Contain("did you mean `America/Denver`"));
+            Assert.That(page.QuerySelector("p.error#error-timezone")?.TextContent, Is.EqualTo(evaluate.QuerySelector("p.error#error-timezone")?.TextContent));
+            Assert.That(page.QuerySelector<IHtmlInputElement>("input#timezone")?.Value, Is.EqualTo("america/denver"), "kept as typed");
+        }
+    }
+
+    [TestCase("America/Denver")]
+    [TestCase("US/Mountain")]
+    public async Task ComparePage_AZoneTheReaderAccepts_IsShownAsTheEvaluatePageShowsIt_TheDatabasesId(string typed)
+    {
+        var id = JurisdictionTime.OfBookings(typed, out _)!.ZoneId!;
+        var (response, body, page) = await Get("/compare?p=local-lookback&p=refusing&timezone=" + Uri.EscapeDataString(typed));
+        var (_, _, evaluate) = await Get("/evaluate" + Query(typed, "local-lookback"));
+        var examples = page.QuerySelectorAll("section#comparison a.example").Select(a => a.GetAttribute("href")!).ToList();
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK), body);
+            Assert.That(page.QuerySelector("#placement")?.GetAttribute("data-timezone"), Is.EqualTo(id));
+            Assert.That(page.QuerySelector("#placement strong")?.TextContent, Is.EqualTo(id));
+            Assert.That(page.QuerySelector("#placement")?.GetAttribute("data-timezone"), Is.EqualTo(evaluate.QuerySelector("#placement")?.GetAttribute("data-timezone")), "as the Evaluate page shows the same zone");
+            Assert.That(page.QuerySelector<IHtmlInputElement>("input#timezone")?.Value, Is.EqualTo(typed), "the field keeps the text as typed");
+            Assert.That(examples, Is.Not.Empty);
+            Assert.That(examples, Is.All.Contain("timezone=" + Uri.EscapeDataString(id)));
+        }
+    }
+
+    [Test]
+    public async Task DraftPage_HasTheTimeZoneField_AsTheEvaluatePageHasIt()
+    {
+        var (response, body, page) = await Get("/draft?base=refusing");
+        var (_, _, evaluate) = await Get("/evaluate");
+        var input = page.QuerySelector<IHtmlInputElement>("form#draft input#timezone");
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK), body);
+            Assert.That(input?.Name, Is.EqualTo("timezone"), "in the form the Check and compare button sends");
+            Assert.That(input?.Value, Is.Empty);
+            Assert.That(page.QuerySelector("label[for=timezone]")?.ChildNodes[0].TextContent.Trim(), Is.EqualTo("Time zone"));
+            Assert.That(page.QuerySelector("label[for=timezone]")?.TextContent, Is.EqualTo(evaluate.QuerySelector("label[for=timezone]")?.TextContent));
+            Assert.That(input?.GetAttribute("list"), Is.EqualTo("timezone-suggestions"));
+            Assert.That(page.QuerySelectorAll("datalist#timezone-suggestions option").Select(o => o.GetAttribute("value")),
+                Is.EqualTo(evaluate.QuerySelectorAll("datalist#timezone-suggestions option").Select(o => o.GetAttribute("value"))), "the catalog's zones");
+            Assert.That(page.QuerySelector("#comparison #placement"), Is.Null, "nothing compared yet");
+        }
+    }
+
+    [TestCase("Pacific/Atlantis")]
+    [TestCase("local")]
+    [TestCase("<b>Mars</b>")]
+    public async Task DraftPage_AZoneTheApiRefuses_A400WithTheEvaluatePagesProblem(string zone)
+    {
+        var (response, body, page) = await PostDraft(ZonelessDraft, "refusing", zone);
+        var (_, _, evaluate) = await Get("/evaluate" + Query(zone, "local-lookback"));
+        var item = page.QuerySelector("#problems li");
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest), body);
+            Assert.That(response.Content.Headers.ContentType?.MediaType, Is.EqualTo("text/html"));
+            Assert.That(page.QuerySelectorAll("#problems li"), Has.Length.EqualTo(1));
+            Assert.That(item?.QuerySelector("a")?.GetAttribute("href"), Is.EqualTo("#timezone"));
+            Assert.That(item?.QuerySelector("a")?.TextContent, Is.EqualTo("Time zone"));
+            Assert.That(item?.TextContent, Is.EqualTo(evaluate.QuerySelector("#problems li")?.TextContent), "the Evaluate page's problem, word for word");
+            Assert.That(item?.TextContent, Does.Contain("is not an IANA time zone"));
+            Assert.That(page.QuerySelector("p.error#error-timezone")?.TextContent, Is.EqualTo(evaluate.QuerySelector("p.error#error-timezone")?.TextContent), "beside the field");
+            Assert.That(page.QuerySelector("input#timezone")?.GetAttribute("aria-invalid"), Is.EqualTo("true"));
+            Assert.That(page.QuerySelector<IHtmlInputElement>("input#timezone")?.Value, Is.EqualTo(zone), "kept as typed");
+            Assert.That(page.QuerySelector<IHtmlTextAreaElement>("textarea#policy-text")?.Value, Is.EqualTo(ZonelessDraft.ReplaceLineEndings("\n")), "the draft kept");
+            Assert.That(page.QuerySelector("section#comparison"), Is.Null);
+            Assert.That(page.QuerySelectorAll("b"), Is.Empty, "typed text shown as text");
+        }
+    }
+
+    [Test]
+    public async Task DraftPage_ADraftNamingNoZone_ComparedInTheZone_AsTheComparePageComparesTheSamePolicies()
+    {
+        var (response, body, page) = await PostDraft(ZonelessDraft, "refusing", "America/Denver");
+        var (_, _, compared) = await Get("/compare?p=local-lookback&p=refusing&timezone=America%2FDenver");
+        var examples = page.QuerySelectorAll("section#comparison a.example").Select(a => a.GetAttribute("href")!).ToList();
+        var (_, _, evaluated) = await Get(examples[0]);
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK), body);
+            Assert.That(page.QuerySelector("#findings-summary")?.TextContent, Does.StartWith("No problems"));
+            Assert.That(Comparison(page).Matrix, Is.EqualTo(Comparison(compared).Matrix));
+            Assert.That(Comparison(page).Regions, Is.EqualTo(Comparison(compared).Regions));
+            Assert.That(Comparison(page).Regions, Is.Not.Empty);
+            Assert.That(page.QuerySelector("section#comparison #placement")?.OuterHtml, Is.EqualTo(compared.QuerySelector("section#comparison #placement")?.OuterHtml), "the Compare page's placement line");
+            Assert.That(page.QuerySelector("#placement")?.GetAttribute("data-timezone"), Is.EqualTo("America/Denver"));
+            Assert.That(page.QuerySelector<IHtmlInputElement>("input#timezone")?.Value, Is.EqualTo("America/Denver"));
+            Assert.That(examples, Is.All.Contain("timezone=America%2FDenver"), "each example opens where it was compared");
+            Assert.That(evaluated.QuerySelector("#placement")?.GetAttribute("data-timezone"), Is.EqualTo("America/Denver"));
+        }
+    }
+
+    [Test]
+    public async Task DraftPage_TheZoneMovesTheDraftsComparison_AsItMovesTheComparePages()
+    {
+        // Kiritimati (UTC+14): the space is booked at noon UTC, already 13 March there, so the look-back's example conviction moves with the zone.
+        var (_, _, placed) = await PostDraft(ZonelessDraft, "refusing", "Pacific/Kiritimati");
+        var (_, _, written) = await PostDraft(ZonelessDraft, "refusing", null);
+        var (_, _, compared) = await Get("/compare?p=local-lookback&p=refusing&timezone=Pacific%2FKiritimati");
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(placed.QuerySelector("section#comparison")!.TextContent, Does.Contain("2020-03-13"), "the example conviction five years before the Kiritimati day");
+            Assert.That(written.QuerySelector("section#comparison")!.TextContent, Does.Not.Contain("2020-03-13"), "without the zone, the day as written");
+            Assert.That(written.QuerySelector("#placement")?.GetAttribute("data-timezone"), Is.Empty);
+            Assert.That(written.QuerySelectorAll("section#comparison a.example").Select(a => a.GetAttribute("href")), Has.None.Contain("timezone="));
+            Assert.That(Comparison(placed), Is.EqualTo(Comparison(compared)).Using<(List<(string, long, long)>, List<string>)>((a, b) => a.Item1.SequenceEqual(b.Item1) && a.Item2.SequenceEqual(b.Item2)));
         }
     }
 

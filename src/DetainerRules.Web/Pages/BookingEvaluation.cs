@@ -73,7 +73,7 @@ public sealed class BookingEvaluation
         JurisdictionTime? bookings = null;
         try
         {
-            bookings = EvaluateEndpoint.Bookings(form.TimeZone);
+            bookings = TimeZoneInput.Read(form.TimeZone);
         }
         catch (ProblemException e)
         {

@@ -109,8 +109,8 @@ public sealed class BookingForm
         };
     }
 
-    /// <summary>The time zone as typed; null when the field is empty (each time's written offset, as without <c>--timezone</c>). Read by <see cref="Api.EvaluateEndpoint.Bookings"/>, as the API's field is.</summary>
-    public string? TimeZone => this[TimeZoneField] is { Length: > 0 } zone ? zone : null;
+    /// <summary>The time zone as typed; null when the field is empty (each time's written offset, as without <c>--timezone</c>). Read by <see cref="TimeZoneInput.Read"/>, as the API's field is.</summary>
+    public string? TimeZone => TimeZoneInput.Typed(this[TimeZoneField]);
 
     /// <summary>The field's value as typed; empty when not given.</summary>
     public string this[string field] => _values.GetValueOrDefault(field, string.Empty);

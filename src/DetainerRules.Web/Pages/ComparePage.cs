@@ -10,8 +10,10 @@ namespace DetainerRules.Web.Pages;
 /// <remarks>
 /// The comparison is <see cref="CompareEndpoint.Compare"/>'s, as <c>POST /v1/compare</c> answers it:
 /// a family is resolved on <c>at</c> as the command resolves it (and needs it), and <c>timezone</c> places
-/// every policy that names none as the API's field does. What the request gets wrong is shown on the
-/// page with the form, with the API's status and message.
+/// every policy that names none as the API's field does, read as the Evaluate page reads it
+/// (<see cref="TimeZoneInput.Read"/>) and shown as the database's id. What the request gets wrong (a
+/// zone refused even before any policy is chosen) is shown on the page with the form, with the API's
+/// status and message.
 /// </remarks>
 public static class ComparePage
 {
@@ -22,11 +24,15 @@ public static class ComparePage
     {
         var names = query["p"].OfType<string>().Select(p => p.Trim()).Where(p => p.Length > 0).Distinct(StringComparer.Ordinal).ToList();
         var at = query["at"].FirstOrDefault() is { Length: > 0 } day ? day : null;
-        var zone = query[TimeZoneInput.Name].FirstOrDefault() is { Length: > 0 } typed ? typed : null;
+        var typed = TimeZoneInput.Typed(query[TimeZoneInput.Name].FirstOrDefault());
         var options = PolicyOptions.Of(catalog.All.Policies);
         PolicyComparison? comparison = null;
-        ProblemException? problem = null;
-        if (names.Count > 0)
+
+        // The zone is read first, by the Evaluate page's reader, so one it refuses is reported before any policy is chosen.
+        TimeZoneInput.TryRead(typed, out var bookings, out var problem);
+        var zone = bookings?.ZoneId;
+
+        if (problem is null && names.Count > 0)
         {
             try
             {
@@ -45,7 +51,7 @@ public static class ComparePage
                 + "with the regions of cases where they split and an example of each that opens on the Evaluate page. A family is compared at its version in force on the day given. "
                 + "A time zone places every compared policy that names none (or <code>local</code>), as <code>compare --timezone</code> does.</p>");
             var zoneErrors = problem is null ? [] : problem.Diagnostics.Where(d => d.Field == TimeZoneInput.Name).Select(d => d.Message).ToList();
-            WriteForm(w, options, names, at, zone, zoneErrors);
+            WriteForm(w, options, names, at, typed, zoneErrors);
             if (problem is not null)
             {
                 w.WriteLine("<section class=\"problems\" id=\"problems\" role=\"alert\"><h2>The policies cannot be compared</h2>");
@@ -62,17 +68,12 @@ public static class ComparePage
             {
                 // The examples open under the compared versions by id (a label made unique by `#n` names no policy, and is left out), placed in the same zone.
                 var ids = comparison.Policies.Where(PolicyIds.IsId).ToList();
-                WritePlacement(w, zone);
-                ComparisonSection.Write(w, comparison, (x, _, region) => ComparisonSection.WriteExampleLink(x, region.Example, ids, zone));
+                ComparisonSection.Write(w, comparison, zone, (x, _, region) => ComparisonSection.WriteExampleLink(x, region.Example, ids, zone));
             }
         }, problem?.Status ?? StatusCodes.Status200OK);
     }
 
-    /// <summary>Where the compared bookings were placed, so a reader knows which days the answers counted (<paramref name="zone"/> is one the API's reader accepted).</summary>
-    private static void WritePlacement(TextWriter w, string? zone) => w.WriteLine(zone is null
-        ? "<p id=\"placement\" data-timezone=\"\">No time zone given: each policy that names none (or <code>local</code>) counts days in the offset each case's times are written with.</p>"
-        : $"<p id=\"placement\" data-timezone=\"{HtmlText.Encode(zone)}\">Bookings placed in <strong>{HtmlText.Encode(zone)}</strong>: each compared policy that names no time zone (or <code>local</code>) counts its days there, as <code>compare --timezone {HtmlText.Encode(zone)}</code> places it; one that names its own keeps it.</p>");
-
+    /// <param name="zone">The zone as typed, kept in its field.</param>
     private static void WriteForm(TextWriter w, PolicyOptions options, IReadOnlyList<string> chosen, string? at, string? zone, IReadOnlyList<string> zoneErrors)
     {
         w.WriteLine($"<form class=\"compare\" id=\"choose\" method=\"get\" action=\"{Path}\">");

@@ -9,11 +9,13 @@ namespace DetainerRules.Web.Pages;
 /// <remarks>The report's own style is inline, which the pages' Content-Security-Policy refuses; its classes are styled by <see cref="Stylesheet"/> instead.</remarks>
 internal static class ComparisonSection
 {
+    /// <param name="timeZone">Where the compared bookings were placed (a zone the reader accepted, as the database names it); null when no zone was given.</param>
     /// <param name="example">Writes what follows a region's example, given the split and the region: a link to the Evaluate page and, on the Draft page, the draft's answer.</param>
-    public static void Write(TextWriter w, PolicyComparison comparison, Action<TextWriter, Split, Region> example)
+    public static void Write(TextWriter w, PolicyComparison comparison, string? timeZone, Action<TextWriter, Split, Region> example)
     {
         w.WriteLine("<section id=\"comparison\" class=\"comparison\" aria-labelledby=\"comparison-heading\">");
         w.WriteLine($"<h2 id=\"comparison-heading\">{HtmlText.Encode(ComparisonSummary.Heading(comparison))}</h2>");
+        WritePlacement(w, timeZone);
         if (comparison.Agree)
         {
             w.WriteLine("<p class=\"agree\" role=\"status\"><strong>They agree on every compared case.</strong></p>");
@@ -23,6 +25,11 @@ internal static class ComparisonSection
         ComparisonHtml.WriteBody(w, comparison, example);
         w.WriteLine("</div></section>");
     }
+
+    /// <summary>Where the compared bookings were placed, so a reader knows which days the answers counted; inside the section, so the Draft page's live script replaces it with the comparison.</summary>
+    private static void WritePlacement(TextWriter w, string? zone) => w.WriteLine(zone is null
+        ? "<p id=\"placement\" data-timezone=\"\">No time zone given: each policy that names none (or <code>local</code>) counts days in the offset each case's times are written with.</p>"
+        : $"<p id=\"placement\" data-timezone=\"{HtmlText.Encode(zone)}\">Bookings placed in <strong>{HtmlText.Encode(zone)}</strong>: each compared policy that names no time zone (or <code>local</code>) counts its days there, as <code>compare --timezone {HtmlText.Encode(zone)}</code> places it; one that names its own keeps it.</p>");
 
     /// <summary>The section when no comparison can be shown: why, in words (a space too large to walk, a base that does not load).</summary>
     public static void WriteProblem(TextWriter w, string heading, string message)

@@ -5,12 +5,12 @@ using Microsoft.Net.Http.Headers;
 
 namespace DetainerRules.Web.Pages;
 
-/// <summary>The Draft page's form as a browser sends it: <c>text</c> and <c>base</c>, URL-encoded, read within the request limits as any request body is.</summary>
+/// <summary>The Draft page's form as a browser sends it: <c>text</c>, <c>base</c> and <c>timezone</c>, URL-encoded, read within the request limits as any request body is.</summary>
 public static class DraftForm
 {
-    /// <summary>The draft's text (line ends as a textarea's value has them) and the base's id (null when none is chosen).</summary>
+    /// <summary>The draft's text (line ends as a textarea's value has them), the base's id (null when none is chosen) and the time zone as typed (<see cref="TimeZoneInput.Typed"/>: null when empty).</summary>
     /// <exception cref="ProblemException">413: the body is larger than the limit; 415: not a form; 400: not UTF-8.</exception>
-    public static async Task<(string Text, string? Base)> Read(HttpRequest request)
+    public static async Task<(string Text, string? Base, string? TimeZone)> Read(HttpRequest request)
     {
         if (!MediaTypeHeaderValue.TryParse(request.ContentType, out var media) || !media.MediaType.Equals("application/x-www-form-urlencoded", StringComparison.OrdinalIgnoreCase))
         {
@@ -23,7 +23,8 @@ public static class DraftForm
         var fields = new FormReader(body).ReadForm();
         var text = fields.TryGetValue("text", out var t) ? t.FirstOrDefault() ?? string.Empty : string.Empty;
         var chosen = fields.TryGetValue("base", out var b) && b.FirstOrDefault() is { Length: > 0 } id ? id : null;
-        return (DraftReview.Normalize(text), chosen);
+        var zone = TimeZoneInput.Typed(fields.TryGetValue(TimeZoneInput.Name, out var z) ? z.FirstOrDefault() : null);
+        return (DraftReview.Normalize(text), chosen, zone);
     }
 
     /// <summary>The download's name: the id the draft gives, when it is an id (so never a path), else <c>draft.yaml</c>.</summary>

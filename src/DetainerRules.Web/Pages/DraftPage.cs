@@ -1,11 +1,12 @@
 using DetainerRules.Model.Diagnostics;
 using DetainerRules.Reports;
+using DetainerRules.Web.Http;
 
 namespace DetainerRules.Web.Pages;
 
 /// <summary><c>/draft</c>: a policy's YAML edited in the page, its findings shown at their lines, then compared with the catalog policy it started from over the whole scenario space.</summary>
 /// <remarks>
-/// The form is a POST of <c>text</c> and <c>base</c> (a draft is too long for an address); the same
+/// The form is a POST of <c>text</c>, <c>base</c> and <c>timezone</c> (a draft is too long for an address); the same
 /// form's other button, <see cref="YamlPath"/>, gives the text back as a file. The findings and the
 /// comparison are <see cref="DraftReview"/>'s; the live script (<see cref="DraftScript"/>) only asks
 /// for them sooner. Every text from the draft or a policy is encoded (<see cref="HtmlText"/>).
@@ -18,22 +19,43 @@ public static class DraftPage
     public const string YamlPath = "/draft.yaml";
 
     /// <param name="baseId">The catalog policy compared with; null when none is chosen yet.</param>
-    /// <param name="review">The check of a sent draft; null when the page is opened.</param>
-    public static IResult Render(PolicyOptions options, string? baseId, string text, DraftReview? review) =>
+    /// <param name="timeZone">The time zone as typed (<see cref="TimeZoneInput.Typed"/>), kept in its field.</param>
+    /// <param name="review">The check of a sent draft; null when the page is opened, or when <paramref name="zoneProblem"/> is set.</param>
+    /// <param name="zoneProblem">Why <see cref="TimeZoneInput.Read"/> refused the zone: the page is then a 400 listing it in <c>#problems</c> as the Evaluate page does, the form kept, and nothing checked or compared.</param>
+    public static IResult Render(PolicyOptions options, string? baseId, string text, string? timeZone, DraftReview? review, ProblemException? zoneProblem = null) =>
         PageLayout.Page("Draft a policy", w =>
         {
             w.WriteLine("<h1>Draft a policy</h1>");
             w.WriteLine("<p>Start from a catalog policy, change its YAML, and see what the change does: the text is checked as <code>detainer validate</code> checks a file, each finding shown at its line, "
-                + "then compared with the policy you started from over every case the two can tell apart, as <code>detainer compare --space</code> compares them. Each example opens on the Evaluate page.</p>");
+                + "then compared with the policy you started from over every case the two can tell apart, as <code>detainer compare --space</code> compares them. Each example opens on the Evaluate page. "
+                + "A time zone places the draft, when it names none (or <code>local</code>), and such a base where the bookings are, as <code>compare --timezone</code> does.</p>");
             WriteStart(w, options, baseId);
-            WriteForm(w, options, baseId, text);
+            var zoneErrors = zoneProblem?.Diagnostics.Where(d => d.Field == TimeZoneInput.Name).ToList() ?? [];
+            if (zoneProblem is not null)
+            {
+                // The parts the live script replaces are left out, so it says this problem instead (it reads the first `#problems li` when there is no paragraph).
+                w.WriteLine("<section class=\"problems\" id=\"problems\" role=\"alert\"><h2>The draft cannot be compared</h2><ul>");
+                foreach (var d in zoneErrors.Count > 0 ? zoneErrors : zoneProblem.Diagnostics)
+                {
+                    w.WriteLine(EvaluatePage.ProblemItem(d.Field == TimeZoneInput.Name ? TimeZoneInput.Name : null, d));
+                }
+
+                w.WriteLine("</ul></section>");
+            }
+
+            WriteForm(w, options, baseId, text, timeZone, [.. zoneErrors.Select(d => d.Message)]);
+            if (zoneProblem is not null)
+            {
+                return;
+            }
+
             WriteFindings(w, review);
             if (review?.Comparison is { } comparison && baseId is not null)
             {
-                ComparisonSection.Write(w, comparison, (x, split, region) =>
+                ComparisonSection.Write(w, comparison, review.TimeZone, (x, split, region) =>
                 {
                     x.Write($"<p class=\"draft-answer\">The draft answers {ComparisonSection.Answer(comparison.Policies[0], split.Answers[0])}; the catalog's {ComparisonSection.Answer(comparison.Policies[1], split.Answers[1])}.");
-                    ComparisonSection.WriteExampleLink(x, region.Example, [baseId]);
+                    ComparisonSection.WriteExampleLink(x, region.Example, [baseId], review.TimeZone);
                     x.Write("</p>");
                 });
             }
@@ -50,7 +72,7 @@ public static class DraftPage
             }
 
             WriteListing(w, text, review?.Findings ?? []);
-        }, review?.Status ?? StatusCodes.Status200OK, DraftScript.Path);
+        }, zoneProblem?.Status ?? review?.Status ?? StatusCodes.Status200OK, DraftScript.Path);
 
     /// <summary>A GET form that opens the page on another catalog policy's text.</summary>
     private static void WriteStart(TextWriter w, PolicyOptions options, string? baseId)
@@ -60,12 +82,13 @@ public static class DraftPage
         w.WriteLine(" <button type=\"submit\" class=\"secondary\">Open its text</button> <span class=\"muted\">(replaces the text below)</span></form>");
     }
 
-    private static void WriteForm(TextWriter w, PolicyOptions options, string? baseId, string text)
+    private static void WriteForm(TextWriter w, PolicyOptions options, string? baseId, string text, string? timeZone, IReadOnlyList<string> zoneErrors)
     {
         w.WriteLine($"<form class=\"draft\" id=\"draft\" method=\"post\" action=\"{Path}\">");
         w.WriteLine("<div class=\"field\"><label for=\"base\">Compare against</label>");
         WriteSelect(w, "base", options, baseId);
         w.WriteLine("</div>");
+        TimeZoneInput.Write(w, timeZone ?? string.Empty, options.Zones, zoneErrors);
         w.WriteLine("<div class=\"field\"><label for=\"policy-text\">Policy YAML</label>");
 
         // The line break after the tag is dropped by the parser, so a text that begins with one keeps it. Line breaks and tabs

@@ -19,13 +19,17 @@ public sealed class DraftReview
     /// <summary>What the draft is labelled in the comparison: the file's id is often its base's, and two columns of one name would read as one.</summary>
     public const string DraftLabel = "draft";
 
-    private DraftReview(IReadOnlyList<Diagnostic> findings, PolicyComparison? comparison, string? problem, int status)
+    private DraftReview(IReadOnlyList<Diagnostic> findings, PolicyComparison? comparison, string? problem, int status, string? timeZone = null)
     {
+        TimeZone = timeZone;
         Findings = findings;
         Comparison = comparison;
         Problem = problem;
         Status = status;
     }
+
+    /// <summary>Where the compared bookings were placed (the database's id of the zone read); null when no zone was given.</summary>
+    public string? TimeZone { get; }
 
     /// <summary>Every finding in the text, errors and warnings, each with its line, column, code and field.</summary>
     public IReadOnlyList<Diagnostic> Findings { get; }
@@ -45,9 +49,11 @@ public sealed class DraftReview
     public static string Normalize(string text) => text.ReplaceLineEndings("\n");
 
     /// <param name="baseId">The catalog policy to compare with; null: the draft is only checked.</param>
+    /// <param name="timeZone">Where the compared bookings are, read by <see cref="TimeZoneInput.Read"/>: a draft that names no <c>time_zone</c> (and a <c>local</c> base) counts its days there, as <c>compare --timezone</c> places them.</param>
     /// <exception cref="ProblemException">400: <paramref name="baseId"/> is not an id; 404: no such policy.</exception>
-    public static DraftReview Of(CatalogSnapshot catalog, string text, string? baseId)
+    public static DraftReview Of(CatalogSnapshot catalog, string text, string? baseId, Model.Time.JurisdictionTime? timeZone = null)
     {
+        var zone = timeZone?.ZoneId;
         if (baseId is not null)
         {
             CatalogLookup.FileOf(catalog.Catalog, baseId, "base");
@@ -66,8 +72,9 @@ public sealed class DraftReview
                 Policies = [baseId],
                 InlinePolicies = [new CompareRequest.InlinePolicy { Name = DraftLabel, Text = text }],
                 Space = true,
+                TimeZone = zone,
             };
-            return new DraftReview(findings, Relabel(CompareEndpoint.Compare(catalog, request), baseId), null, StatusCodes.Status200OK);
+            return new DraftReview(findings, Relabel(CompareEndpoint.Compare(catalog, request), baseId), null, StatusCodes.Status200OK, zone);
         }
         catch (InvalidInputException e)
         {

@@ -3,7 +3,7 @@ namespace DetainerRules.Web.Pages;
 /// <summary>The Draft page's one script, served by the app itself (<c>script-src 'self'</c>): it checks the draft as it is typed and, once it loads, compares it.</summary>
 /// <remarks>
 /// Progressive enhancement only: without it the form's button sends the same draft and the page
-/// answers the same. After a pause in typing it sends the form to <see cref="DraftPage.Path"/>, once,
+/// answers the same. After a pause in typing (or a base or time zone changed) it sends the form to <see cref="DraftPage.Path"/>, once,
 /// as the button would, and puts the server's rendered findings (<c>#checks</c>), comparison
 /// (<c>#comparison</c>) and marked listing (<c>#listing</c>) in place of the old ones: the findings at
 /// the line and column the loader reports, checked and compared by <see cref="DraftReview"/> in the
@@ -22,6 +22,7 @@ public static class DraftScript
           const form = document.getElementById('draft');
           const text = document.getElementById('policy-text');
           const base = document.getElementById('base');
+          const zone = document.getElementById('timezone');
           if (!form || !text || !base || !window.fetch || !window.DOMParser || !window.URLSearchParams) return;
           const status = document.getElementById('live');
           let timer = 0;
@@ -38,7 +39,7 @@ public static class DraftScript
               const response = await fetch(form.getAttribute('action'), {
                 method: 'POST',
                 headers: { Accept: 'text/html' },
-                body: new URLSearchParams({ text: text.value, base: base.value }),
+                body: new URLSearchParams({ text: text.value, base: base.value, timezone: zone ? zone.value : '' }),
               });
               html = await response.text();
             } catch {
@@ -51,7 +52,8 @@ public static class DraftScript
             const next = new DOMParser().parseFromString(html, 'text/html');
             const parts = ['checks', 'comparison', 'listing'].map((id) => [document.getElementById(id), next.getElementById(id)]);
             if (parts.some(([now, fresh]) => !now || !fresh)) {
-              const problem = next.querySelector('#problems p');
+              // A request refused whole says why in a paragraph; a refused time zone is listed as the Evaluate page lists it.
+              const problem = next.querySelector('#problems p') || next.querySelector('#problems li');
               say(problem ? problem.textContent : 'The answer could not be read; the Check and compare button sends the form.');
               return;
             }
@@ -65,6 +67,7 @@ public static class DraftScript
           const schedule = () => { clearTimeout(timer); timer = setTimeout(update, 500); };
           text.addEventListener('input', schedule);
           base.addEventListener('change', schedule);
+          if (zone) zone.addEventListener('change', schedule);
         })();
         """;
 }

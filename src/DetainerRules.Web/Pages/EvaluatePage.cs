@@ -2,6 +2,7 @@ using DetainerRules.Analysis;
 using DetainerRules.Engine;
 using DetainerRules.Model;
 using DetainerRules.Model.Decisions;
+using DetainerRules.Model.Diagnostics;
 using DetainerRules.Reports;
 using DetainerRules.Reports.PolicyTables;
 
@@ -55,11 +56,17 @@ public static class EvaluatePage
         w.WriteLine($"<p>{result.Problems.Count} {(result.Problems.Count == 1 ? "problem" : "problems")}, as <code>detainer evaluate</code> reports them for a scenario file; each is also shown beside its field below.</p><ul>");
         foreach (var (field, problem) in result.Problems)
         {
-            var where = field is null ? string.Empty : $"<a href=\"#{field}\">{HtmlText.Encode(EvaluateForm.Label(field))}</a>: ";
-            w.WriteLine($"<li>{where}{HtmlText.Encode(problem.Message)} <span class=\"muted\">({HtmlText.Encode(problem.Code.ToString())}{(problem.Field.Length > 0 ? ", " + HtmlText.Encode(problem.Field) : string.Empty)})</span></li>");
+            w.WriteLine(ProblemItem(field, problem));
         }
 
         w.WriteLine("</ul></section>");
+    }
+
+    /// <summary>One problem in <c>#problems</c>: a link to its field, labelled as the form labels it, the loader's or the API's message, its code and path. The Draft page lists a refused time zone with it too.</summary>
+    internal static string ProblemItem(string? field, Diagnostic problem)
+    {
+        var where = field is null ? string.Empty : $"<a href=\"#{field}\">{HtmlText.Encode(EvaluateForm.Label(field))}</a>: ";
+        return $"<li>{where}{HtmlText.Encode(problem.Message)} <span class=\"muted\">({HtmlText.Encode(problem.Code.ToString())}{(problem.Field.Length > 0 ? ", " + HtmlText.Encode(problem.Field) : string.Empty)})</span></li>";
     }
 
     private static void WriteDecisions(TextWriter w, BookingForm form, PolicyTable table, BookingEvaluation result)

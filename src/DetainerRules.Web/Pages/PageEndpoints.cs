@@ -45,7 +45,7 @@ public static class PageEndpoints
         routes.MapGet(EvaluatePage.YamlPath, (HttpRequest request) =>
         {
             var form = BookingForm.Read(request.Query);
-            var bookings = EvaluateEndpoint.Bookings(form.TimeZone);
+            var bookings = TimeZoneInput.Read(form.TimeZone);
             BookingEvaluation.Load(form);
             return Results.File(System.Text.Encoding.UTF8.GetBytes(form.ToYaml(bookings)), "application/yaml; charset=utf-8", "scenario.yaml");
         }).ExcludeFromDescription();
@@ -58,21 +58,26 @@ public static class PageEndpoints
             var options = PolicyOptions.Of(catalog.All.Policies);
             var baseId = request.Query["base"].FirstOrDefault() is { Length: > 0 } id ? id : null;
             var text = baseId is null ? string.Empty : DraftReview.Normalize(Yaml.InputFile.Read(CatalogLookup.FileOf(catalog.Catalog, baseId, "base"), baseId + ".yaml"));
-            return Task.FromResult(DraftPage.Render(options, baseId, text, null));
+            var zone = TimeZoneInput.Typed(request.Query[TimeZoneInput.Name].FirstOrDefault());
+            TimeZoneInput.TryRead(zone, out _, out var refused);
+            return Task.FromResult(DraftPage.Render(options, baseId, text, zone, null, refused));
         }, draft)).ExcludeFromDescription();
 
+        // The zone is read before the draft is checked: one the reader refuses is the page's 400, the draft kept in its field.
         routes.MapPost(DraftPage.Path, (HttpRequest request) => ProblemPage.Or(async () =>
         {
-            var (text, baseId) = await DraftForm.Read(request);
+            var (text, baseId, zone) = await DraftForm.Read(request);
             var catalog = lookup.Current();
-            var review = DraftReview.Of(catalog, text, baseId);
-            return DraftPage.Render(PolicyOptions.Of(catalog.All.Policies), baseId, text, review);
+            var options = PolicyOptions.Of(catalog.All.Policies);
+            return TimeZoneInput.TryRead(zone, out var bookings, out var refused)
+                ? DraftPage.Render(options, baseId, text, zone, DraftReview.Of(catalog, text, baseId, bookings))
+                : DraftPage.Render(options, baseId, text, zone, null, refused);
         }, draft)).ExcludeFromDescription();
 
         // The draft as a file, named by its id when it gives one; its text as sent (line ends as a file has them), nothing checked.
         routes.MapPost(DraftPage.YamlPath, (HttpRequest request) => ProblemPage.Or(async () =>
         {
-            var (text, _) = await DraftForm.Read(request);
+            var (text, _, _) = await DraftForm.Read(request);
             return Results.File(System.Text.Encoding.UTF8.GetBytes(text), "application/yaml; charset=utf-8", DraftForm.FileName(text));
         }, draft)).ExcludeFromDescription();
 

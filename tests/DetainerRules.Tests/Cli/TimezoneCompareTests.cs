@@ -7,32 +7,15 @@ namespace DetainerRules.Tests.Cli;
 /// <summary>
 /// <c>compare --timezone ZONE</c>: every compared policy that names no zone (<c>time_zone: local</c>) is
 /// judged where the bookings are, as <c>evaluate --timezone</c> judges it (<c>TimezoneOptionTests</c>).
-/// On fixture policies written for the test: a <c>local</c> policy whose look-back flips between
-/// Los Angeles and Tokyo for one booking, and a policy that names its own zone and decides nothing.
+/// On fixture policies written for the test: <see cref="TwoZoneFixture.LocalLookBack"/>, a <c>local</c>
+/// policy whose look-back flips between Los Angeles and Tokyo for <see cref="TwoZoneFixture.AfterDark"/>
+/// (the fixture the web tests share), and a policy that names its own zone and decides nothing.
 /// </summary>
 [TestFixture]
 public class TimezoneCompareTests
 {
-    /// <summary>Notice at booking for a conviction within five years of the booking day, the day judged where the bookings are.</summary>
-    public static readonly string LocalLookBack = PolicyTemplate.Yaml("local-lookback", "Local look-back", """
-          - id: recent
-            when: any conviction(within 5 years)
-            then: { notify_ice: { value: required, at: [booking] } }
-            because: a recent conviction is reported
-            cite: src
-        """, "time_zone: local");
-
     /// <summary>Decides nothing, in its own zone: <c>--timezone</c> leaves it be.</summary>
     public static readonly string ZonedSilent = PolicyTemplate.Yaml("zoned-silent", "Zoned, silent", "  []", "time_zone: America/New_York");
-
-    /// <summary>02:00 UTC on 1 March 2025: 18:00 on 28 February in Los Angeles, five years to the day after the conviction; 11:00 on 1 March in Tokyo, a day past them.</summary>
-    public const string Booking = """
-        id: after-dark
-        booked_at: 2025-03-01T02:00:00Z
-        person: { foreign_born: true, citizenship: noncitizen }
-        charges: [ { offense: robbery, level: felony, category: robbery } ]
-        convictions: [ { offense: burglary, level: felony, category: burglary, convicted_on: 2020-02-28 } ]
-        """;
 
     private string _dir = null!;
 
@@ -41,9 +24,9 @@ public class TimezoneCompareTests
     {
         _dir = Directory.CreateTempSubdirectory("detainer-tz-compare-").FullName;
         Directory.CreateDirectory(Path.Combine(_dir, "rules"));
-        File.WriteAllText(Path.Combine(_dir, "rules", "local-lookback.yaml"), LocalLookBack);
+        File.WriteAllText(Path.Combine(_dir, "rules", "local-lookback.yaml"), TwoZoneFixture.LocalLookBack);
         File.WriteAllText(Path.Combine(_dir, "rules", "zoned-silent.yaml"), ZonedSilent);
-        File.WriteAllText(Path.Combine(_dir, "after-dark.yaml"), Booking);
+        File.WriteAllText(Path.Combine(_dir, "after-dark.yaml"), TwoZoneFixture.AfterDark);
     }
 
     [OneTimeTearDown]
@@ -97,7 +80,7 @@ public class TimezoneCompareTests
     [TestCase("json")]
     public void Space_PoliciesNamingTheirOwnZones_ByteForByteWithOrWithoutTimezone(string format)
     {
-        File.WriteAllText(Path.Combine(_dir, "rules", "zoned-lookback.yaml"), LocalLookBack.Replace("local-lookback", "zoned-lookback", StringComparison.Ordinal).Replace("time_zone: local", "time_zone: America/Chicago", StringComparison.Ordinal));
+        File.WriteAllText(Path.Combine(_dir, "rules", "zoned-lookback.yaml"), TwoZoneFixture.LocalLookBack.Replace("local-lookback", "zoned-lookback", StringComparison.Ordinal).Replace("time_zone: local", "time_zone: America/Chicago", StringComparison.Ordinal));
         var without = Run("compare", "zoned-lookback", "zoned-silent", "--space", "--format", format);
         var with = Run("compare", "zoned-lookback", "zoned-silent", "--space", "--format", format, "--timezone", "Asia/Tokyo");
 

@@ -11,7 +11,7 @@ namespace DetainerRules.Tests.Cli;
 /// An expectation file's <c>timezone</c> (top level, or a case's own) places a policy that names no
 /// zone where the bookings are, as <c>--timezone</c> does, so <c>detainer test</c> can pin a
 /// <c>local</c> policy's answers for a zone. The fixture's look-back answers differently for one
-/// booking in Los Angeles and in Tokyo (<see cref="TimezoneCompareTests.Booking"/>).
+/// booking in Los Angeles and in Tokyo (<see cref="TwoZoneFixture"/>, shared with the web tests).
 /// </summary>
 [TestFixture]
 public class TimezoneExpectationTests
@@ -23,7 +23,7 @@ public class TimezoneExpectationTests
     {
         _dir = Directory.CreateTempSubdirectory("detainer-tz-test-").FullName;
         Directory.CreateDirectory(Path.Combine(_dir, "rules"));
-        File.WriteAllText(Path.Combine(_dir, "rules", "local-lookback.yaml"), TimezoneCompareTests.LocalLookBack);
+        File.WriteAllText(Path.Combine(_dir, "rules", "local-lookback.yaml"), TwoZoneFixture.LocalLookBack);
     }
 
     [TearDown]
@@ -34,7 +34,6 @@ public class TimezoneExpectationTests
     /// <summary>An expectation file of one case, the fixture booking written out, expecting <paramref name="notify"/>; <paramref name="top"/> and <paramref name="inCase"/> are spliced in at the top and in the case.</summary>
     private string Expectations(string name, string notify, string top = "", string inCase = "")
     {
-        var scenario = string.Join("\n", TimezoneCompareTests.Booking.Split('\n').Select(l => "      " + l));
         File.WriteAllText(Path.Combine(_dir, name), $"""
             policy: local-lookback
             {top}
@@ -44,7 +43,7 @@ public class TimezoneExpectationTests
                 because: the conviction is five years before the Los Angeles day, a day more before the Tokyo one
                 expect: {"{"} notify_ice: {notify} {"}"}
                 scenario:
-            {scenario}
+            {TwoZoneFixture.CaseScenario()}
             """);
         return name;
     }
@@ -95,21 +94,8 @@ public class TimezoneExpectationTests
     [Test]
     public void OneFile_TheSameBookingPinnedInTwoZones()
     {
-        var scenario = string.Join("\n", TimezoneCompareTests.Booking.Split('\n').Select(l => "      " + l));
-        File.WriteAllText(Path.Combine(_dir, "both.yaml"), $"""
-            policy: local-lookback
-            cases:
-              - timezone: America/Los_Angeles
-                because: 28 February in Los Angeles
-                expect: {"{"} notify_ice: required {"}"}
-                scenario:
-            {scenario}
-              - timezone: Asia/Tokyo
-                because: 1 March in Tokyo
-                expect: {"{"} notify_ice: unknown {"}"}
-                scenario:
-            {scenario.Replace("id: after-dark", "id: after-dark-tokyo", StringComparison.Ordinal)}
-            """);
+        // The case-level key alone (ZoneFixtures, in the web tests, writes the file-level one).
+        File.WriteAllText(Path.Combine(_dir, "both.yaml"), TwoZoneFixture.CaseZoneExpectations);
 
         var run = Run("test", "both.yaml", "--format", "json");
 
