@@ -75,6 +75,19 @@ public class ScenarioLoaderTests
     }
 
     [Test]
+    public void Load_NoPersonSection_NothingKnownAndNoRecordOfRegistryOrWatchlist()
+    {
+        // A booking that says nothing of the person: birthplace and citizenship unknown, and no registry or watchlist match recorded.
+        var s = ScenarioLoader.Load("""
+            booked_at: 2025-01-17T09:30:00-08:00
+            charges:
+              - { offense: test, level: felony, category: robbery }
+            """, "no-person.yaml", "no-person");
+
+        Assert.That(s.Person, Is.EqualTo(new Person(null, Citizenship.Unknown, false, false)));
+    }
+
+    [Test]
     public void Load_NoId_DefaultsToFileName()
     {
         var s = ScenarioLoader.Load(Valid.Replace("id: sample\n", string.Empty, StringComparison.Ordinal), "dir/from-file.yaml", "from-file");
