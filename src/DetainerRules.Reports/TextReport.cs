@@ -88,11 +88,18 @@ public static class TextReport
             }
         }
 
+        var listed = new HashSet<string>(StringComparer.Ordinal);
         foreach (var cite in decision.Cites)
         {
             if (explanation is null)
             {
-                w.WriteLine($"  Source: {cite.Text}");
+                // Each source with its level, so a judgement of ours never reads as the source's words;
+                // a passage cited twice at one level (two quotes of it) is listed once.
+                if (listed.Add(CitationText.Heading(cite)))
+                {
+                    w.WriteLine($"  Source: {CitationText.Heading(cite)}");
+                }
+
                 continue;
             }
 

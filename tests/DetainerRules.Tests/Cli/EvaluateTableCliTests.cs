@@ -205,7 +205,7 @@ public class EvaluateTableCliTests
 
             Delay release for ICE [required]: Release must be delayed for ICE, for at most 48 hours (until 2025-01-19T18:00:00-08:00).
               Required by rule hold: detainers are honoured
-              Source: Test source (Test Code 1.1)
+              Source: Test source (Test Code 1.1) [unstated]
 
             Release if ICE is absent [unknown]: The sources do not say whether the person is released when ICE is absent.
               No rule applies; the policy's default: silent
