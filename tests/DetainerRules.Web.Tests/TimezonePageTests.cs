@@ -77,6 +77,24 @@ public class TimezonePageTests
     private static List<string?> Values(IDocument page, string row) =>
         [.. page.QuerySelectorAll($"table.decisions tr#row-{row} td").Select(td => td.GetAttribute("data-value"))];
 
+    /// <summary>What every page shows for a zone the reader refuses: a 400 page, one problem linking the field, the words beside it, the field marked and kept as typed, typed text never markup.</summary>
+    private static void AssertZoneRefused(HttpResponseMessage response, string body, IDocument page, string zone, string message)
+    {
+        var item = page.QuerySelector("#problems li");
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest), body);
+        Assert.That(response.Content.Headers.ContentType?.MediaType, Is.EqualTo("text/html"));
+        Assert.That(page.QuerySelectorAll("#problems li"), Has.Length.EqualTo(1));
+        Assert.That(item?.QuerySelector("a")?.GetAttribute("href"), Is.EqualTo("#timezone"));
+        Assert.That(item?.QuerySelector("a")?.TextContent, Is.EqualTo("Time zone"));
+        Assert.That(item?.TextContent, Does.Contain(message));
+        Assert.That(message, Is.Not.Empty);
+        Assert.That(page.QuerySelector("p.error#error-timezone")?.TextContent, Is.EqualTo(message), "beside the field");
+        Assert.That(page.QuerySelector("input#timezone")?.GetAttribute("aria-invalid"), Is.EqualTo("true"));
+        Assert.That(page.QuerySelector<IHtmlInputElement>("input#timezone")?.Value, Is.EqualTo(zone), "kept as typed");
+        Assert.That(page.QuerySelectorAll("b"), Is.Empty, "typed text shown as text");
+        Assert.That(body, Does.Not.Contain("Exception").And.Not.Contain(" at DetainerRules."));
+    }
+
     private static long Number(IElement cell) => long.Parse(cell.TextContent.Trim().Replace(",", string.Empty, StringComparison.Ordinal), System.Globalization.CultureInfo.InvariantCulture);
 
     /// <summary>The API's table for the same booking, policies and zone.</summary>
@@ -160,23 +178,12 @@ public class TimezonePageTests
         var (response, body, page) = await Get("/evaluate" + Query(zone, "local-lookback"));
         var (_, api) = await Responses.Read(_bench.PostJson("/v1/evaluate", new { scenario = TwoZoneFixture.AfterDark, policies = new[] { "local-lookback" }, timezone = zone }));
         var message = Responses.Json(api).GetProperty("diagnostics")[0].GetProperty("message").GetString()!;
-        var item = page.QuerySelector("#problems li");
 
         using (Assert.EnterMultipleScope())
         {
-            Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest), body);
-            Assert.That(response.Content.Headers.ContentType?.MediaType, Is.EqualTo("text/html"));
-            Assert.That(page.QuerySelectorAll("#problems li"), Has.Length.EqualTo(1));
-            Assert.That(item?.QuerySelector("a")?.GetAttribute("href"), Is.EqualTo("#timezone"));
-            Assert.That(item?.QuerySelector("a")?.TextContent, Is.EqualTo("Time zone"));
-            Assert.That(item?.TextContent, Does.Contain(message), "the API's words");
-            Assert.That(message, Does.Contain("is not an IANA time zone"));
-            Assert.That(page.QuerySelector("p.error#error-timezone")?.TextContent, Is.EqualTo(message), "beside the field");
-            Assert.That(page.QuerySelector("input#timezone")?.GetAttribute("aria-invalid"), Is.EqualTo("true"));
-            Assert.That(page.QuerySelector<IHtmlInputElement>("input#timezone")?.Value, Is.EqualTo(zone), "kept as typed");
+            AssertZoneRefused(response, body, page, zone, message);
+            Assert.That(message, Does.Contain("is not an IANA time zone"), "the API's words");
             Assert.That(page.QuerySelector("table.decisions"), Is.Null);
-            Assert.That(page.QuerySelectorAll("b"), Is.Empty, "typed text shown as text");
-            Assert.That(body, Does.Not.Contain("Exception").And.Not.Contain(" at DetainerRules."));
         }
     }
 
@@ -375,23 +382,15 @@ public class TimezonePageTests
     {
         var (response, body, page) = await PostDraft(ZonelessDraft, "refusing", zone);
         var (_, _, evaluate) = await Get("/evaluate" + Query(zone, "local-lookback"));
-        var item = page.QuerySelector("#problems li");
+        var evaluateMessage = evaluate.QuerySelector("p.error#error-timezone")?.TextContent ?? string.Empty;
 
         using (Assert.EnterMultipleScope())
         {
-            Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest), body);
-            Assert.That(response.Content.Headers.ContentType?.MediaType, Is.EqualTo("text/html"));
-            Assert.That(page.QuerySelectorAll("#problems li"), Has.Length.EqualTo(1));
-            Assert.That(item?.QuerySelector("a")?.GetAttribute("href"), Is.EqualTo("#timezone"));
-            Assert.That(item?.QuerySelector("a")?.TextContent, Is.EqualTo("Time zone"));
-            Assert.That(item?.TextContent, Is.EqualTo(evaluate.QuerySelector("#problems li")?.TextContent), "the Evaluate page's problem, word for word");
-            Assert.That(item?.TextContent, Does.Contain("is not an IANA time zone"));
-            Assert.That(page.QuerySelector("p.error#error-timezone")?.TextContent, Is.EqualTo(evaluate.QuerySelector("p.error#error-timezone")?.TextContent), "beside the field");
-            Assert.That(page.QuerySelector("input#timezone")?.GetAttribute("aria-invalid"), Is.EqualTo("true"));
-            Assert.That(page.QuerySelector<IHtmlInputElement>("input#timezone")?.Value, Is.EqualTo(zone), "kept as typed");
+            AssertZoneRefused(response, body, page, zone, evaluateMessage);
+            Assert.That(evaluateMessage, Does.Contain("is not an IANA time zone"));
+            Assert.That(page.QuerySelector("#problems li")?.TextContent, Is.EqualTo(evaluate.QuerySelector("#problems li")?.TextContent), "the Evaluate page's problem, word for word");
             Assert.That(page.QuerySelector<IHtmlTextAreaElement>("textarea#policy-text")?.Value, Is.EqualTo(ZonelessDraft.ReplaceLineEndings("\n")), "the draft kept");
             Assert.That(page.QuerySelector("section#comparison"), Is.Null);
-            Assert.That(page.QuerySelectorAll("b"), Is.Empty, "typed text shown as text");
         }
     }
 
