@@ -24,9 +24,11 @@ public static class BookingGenerator
 
     private static readonly double TotalWeight = Offenses.Sum(o => o.Weight);
 
-    public static IEnumerable<Scenario> Generate(int count, int seed)
+    public static IEnumerable<Scenario> Generate(int count, int seed) => Generate(count, new Random(seed));
+
+    /// <summary>The bookings <paramref name="random"/>'s draws make: tests choose the draws, to pin where each share of the mix begins and ends.</summary>
+    internal static IEnumerable<Scenario> Generate(int count, Random random)
     {
-        var random = new Random(seed);
         for (var i = 1; i <= count; i++)
         {
             yield return One(random, $"booking-{i:D7}");

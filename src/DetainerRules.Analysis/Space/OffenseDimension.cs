@@ -20,6 +20,8 @@ namespace DetainerRules.Analysis.Space;
 /// vector that no single offense has but several together do, the smallest list that has it (found
 /// breadth first), and for convictions the empty list. So every list a scenario can hold has a
 /// value here with its vector, and the space misses nothing that two offenses together can do.
+/// Under a <c>--where</c> count, only lists of the lengths it allows: under <c>2+</c>, a vector one
+/// offense has stands as the first list of two found with it (that offense beside another, or twice).
 /// </para>
 /// </remarks>
 internal sealed class OffenseDimension : Dimension
@@ -68,13 +70,18 @@ internal sealed class OffenseDimension : Dimension
             Add([], new bool[width]);
         }
 
-        // With no test over the list, every list looks the same: one value stands for all.
+        // With no test over the list, every list looks the same: one value stands for all, of a
+        // length --where allows (two offenses when it allows only `2+`).
         if (Allows(1) && (width > 0 || _values.Count == 0))
         {
             for (var a = 0; a < (width > 0 ? atomCount : 1); a++)
             {
                 Add([a], _atomVectors[a]);
             }
+        }
+        else if (width == 0 && _values.Count == 0)
+        {
+            Add([0, 0], []);
         }
 
         if (width > 0)
@@ -128,24 +135,44 @@ internal sealed class OffenseDimension : Dimension
             }
         }
 
-        // Add one offense, or take the list away (convictions), where the space has that list.
+        // Add one offense, or take the list away (convictions), where the space has that list. The
+        // first conviction of someone with none is "a prior conviction", not "another" one.
         for (var v = 0; v < _values.Count; v++)
         {
             var list = _values[v];
-            if (list.Length == atoms.Length + 1 && atoms.All(list.Contains))
+            if (atoms.Length == 0 && list.Length == 1)
             {
-                var added = list.Except(atoms).Single();
+                yield return (v, "a prior conviction", "none", [Phrase(Single(list[0]))]);
+            }
+            else if (OneMore(list, atoms) is { } added)
+            {
                 yield return (v, $"another {noun}", "none", [Phrase(Single(added))]);
             }
             else if (list.Length == 0 && atoms.Length > 0)
             {
                 yield return (v, Name, Describe([value]), ["no prior conviction"]);
             }
-            else if (atoms.Length == 0 && list.Length == 1)
+        }
+    }
+
+    /// <summary>The offense <paramref name="list"/> has beside those of <paramref name="atoms"/>, counted with repeats (a list under <c>2+</c> can name one kind twice); null when it is not one more.</summary>
+    private static int? OneMore(int[] list, int[] atoms)
+    {
+        if (list.Length != atoms.Length + 1)
+        {
+            return null;
+        }
+
+        var rest = list.ToList();
+        foreach (var a in atoms)
+        {
+            if (!rest.Remove(a))
             {
-                yield return (v, "a prior conviction", "none", [Phrase(Single(list[0]))]);
+                return null;
             }
         }
+
+        return rest[0];
     }
 
     private int SingleValue(int[] facets)
@@ -292,6 +319,14 @@ internal sealed class OffenseDimension : Dimension
                     var key = Partition.Key(combined);
                     if (known.ContainsKey(key))
                     {
+                        // A vector one offense (or none) already has, when --where allows only longer
+                        // lists (`2+`): the shortest list of an allowed length stands for it, or every
+                        // list with that vector would fall outside the space.
+                        if (Allows(atoms.Length + 1) && !_valueByVector.ContainsKey(key))
+                        {
+                            Add([.. atoms, a], combined);
+                        }
+
                         continue;
                     }
 

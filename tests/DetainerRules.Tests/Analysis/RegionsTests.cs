@@ -69,4 +69,18 @@ public class RegionsTests
             Assert.That(box[1], Is.EqualTo(new[] { true, true, true, true }), "values 1 and 3 were never observed, so the axis is left free");
         }
     }
+
+    [Test]
+    public void Points_EveryPointOfTheBoxAxisZeroSlowest()
+    {
+        bool[][] box = [[true, false, true], [false, true, true]];
+
+        Assert.That(Regions.Points(box), Is.EqualTo(new[] { new[] { 0, 1 }, [0, 2], [2, 1], [2, 2] }));
+    }
+
+    [Test]
+    public void Points_AnAxisWithNoValue_None()
+    {
+        Assert.That(Regions.Points([[true, true], [false, false]]), Is.Empty);
+    }
 }
