@@ -95,9 +95,10 @@ public static class TextReport
             {
                 // Each source with its level, so a judgement of ours never reads as the source's words;
                 // a passage cited twice at one level (two quotes of it) is listed once.
-                if (listed.Add(CitationText.Heading(cite)))
+                var heading = CitationText.Heading(cite);
+                if (listed.Add(heading))
                 {
-                    w.WriteLine($"  Source: {CitationText.Heading(cite)}");
+                    w.WriteLine($"  Source: {heading}");
                 }
 
                 continue;

@@ -51,12 +51,7 @@ public class ConditionCoverageTests
         PolicyLoader.Load(County, "county.yaml"),
         (_, id) => id == "state" ? PolicyLoader.Load(State, "state.yaml") : throw new InvalidOperationException(id));
 
-    private static Scenario Booking(string level, string category, bool foreignBorn) => TestScenarios.Parse($$"""
-        booked_at: 2025-01-17T09:30:00-08:00
-        person: { foreign_born: {{(foreignBorn ? "true" : "false")}}, citizenship: unknown }
-        charges:
-          - { offense: test, level: {{level}}, category: {{category}} }
-        """);
+    private static Scenario Booking(string level, string category, bool foreignBorn) => TestScenarios.Charged(level, category, foreignBorn);
 
     // A felony robbery by a foreign-born person; a misdemeanor DUI by one; a felony robbery by a U.S.-born person.
     private static readonly Scenario FelonyAbroad = Booking("felony", "robbery", true);

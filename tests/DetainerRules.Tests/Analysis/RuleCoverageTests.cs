@@ -40,12 +40,7 @@ public class RuleCoverageTests
         PolicyLoader.Load(Local, "city.yaml"),
         (_, id) => id == "commonwealth" ? PolicyLoader.Load(Authority, "commonwealth.yaml") : throw new InvalidOperationException(id));
 
-    private static Scenario Booking(string level, string category, bool foreignBorn) => TestScenarios.Parse($$"""
-        booked_at: 2025-01-17T09:30:00-08:00
-        person: { foreign_born: {{(foreignBorn ? "true" : "false")}}, citizenship: unknown }
-        charges:
-          - { offense: test, level: {{level}}, category: {{category}} }
-        """);
+    private static Scenario Booking(string level, string category, bool foreignBorn) => TestScenarios.Charged(level, category, foreignBorn);
 
     [Test]
     public void Of_FiredAcrossCases_PerPolicyInIdOrder()

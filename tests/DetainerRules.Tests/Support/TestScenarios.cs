@@ -18,5 +18,13 @@ internal static class TestScenarios
         {{extra}}
         """);
 
+    /// <summary>A booking on one charge, born abroad or not, whose citizenship is not known; for tests that count which rules and conditions a few bookings exercise.</summary>
+    public static Scenario Charged(string level, string category, bool foreignBorn) => Parse($$"""
+        booked_at: 2025-01-17T09:30:00-08:00
+        person: { foreign_born: {{(foreignBorn ? "true" : "false")}}, citizenship: unknown }
+        charges:
+          - { offense: test, level: {{level}}, category: {{category}} }
+        """);
+
     public static Scenario Shipped(string id) => ScenarioLoader.LoadFile(Path.Combine(Repository.Scenarios, id + ".yaml"));
 }
