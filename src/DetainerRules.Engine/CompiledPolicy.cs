@@ -1,30 +1,41 @@
 using DetainerRules.Model.Decisions;
 using DetainerRules.Model.Policies;
 using DetainerRules.Model.Scenarios;
+using System.Collections.Concurrent;
 using NRules;
 
 namespace DetainerRules.Engine;
 
 /// <summary>A policy compiled once into a rule network, evaluated against any number of scenarios.</summary>
-/// <remarks><threadsafety instance="true"/> Each evaluation uses a session of its own; the factory is shared.</remarks>
+/// <remarks>
+/// <threadsafety instance="true"/> A session is used by one evaluation at a time. Sessions are kept
+/// in a pool and used again: making one allocates memory for every node of the network, which cost
+/// more than the evaluation itself. An evaluation retracts what it inserted (its <see cref="Ledger"/>),
+/// and the engine's truth maintenance takes with it every fact and activation that followed from it, so the next one
+/// starts from an empty session; a session whose evaluation failed is dropped, not used again.
+/// </remarks>
 public sealed class CompiledPolicy : IPolicyEvaluator
 {
+    private static readonly int DecisionCount = Enum.GetValues<DecisionKind>().Length;
+
     private readonly ISessionFactory _factory;
-    private readonly IReadOnlyDictionary<string, PolicyRule> _rules;
+    private readonly ConcurrentBag<ISession> _idle = [];
     private readonly int _fireLimit;
 
-    internal CompiledPolicy(EvaluationPlan plan, ISessionFactory factory, IReadOnlyDictionary<string, PolicyRule> rules, int networkRules, IReadOnlyList<CompiledPolicy> authorities)
+    internal CompiledPolicy(EvaluationPlan plan, ISessionFactory factory, int networkRules, IReadOnlyList<CompiledPolicy> authorities)
     {
         Plan = plan;
         Authorities = authorities;
         _factory = factory;
-        _rules = rules;
 
         // Each rule can fire at most once per scenario; anything beyond that is a runaway chain.
         _fireLimit = networkRules + 1;
     }
 
     public Policy Policy => Plan.Policy;
+
+    /// <summary>The sessions waiting for an evaluation: for the tests that prove each is left empty, and that a failed one is not kept.</summary>
+    internal IReadOnlyCollection<ISession> Idle => _idle;
 
     /// <summary>The plan the network's salience follows; the delegate twin runs the same one.</summary>
     public EvaluationPlan Plan { get; }
@@ -35,7 +46,7 @@ public sealed class CompiledPolicy : IPolicyEvaluator
     IReadOnlyList<IPolicyEvaluator> IPolicyEvaluator.Authorities => Authorities;
 
     /// <summary>The policy's own rules, answering as if it were bound by no one; the same network.</summary>
-    public CompiledPolicy WithoutAuthorities() => new(Plan.WithoutAuthorities(), _factory, _rules, _fireLimit - 1, []);
+    public CompiledPolicy WithoutAuthorities() => new(Plan.WithoutAuthorities(), _factory, _fireLimit - 1, []);
 
     IPolicyEvaluator IPolicyEvaluator.WithoutAuthorities() => WithoutAuthorities();
 
@@ -45,19 +56,11 @@ public sealed class CompiledPolicy : IPolicyEvaluator
     /// <exception cref="EvaluationException">The network failed on this scenario.</exception>
     public Verdict Evaluate(Scenario scenario)
     {
-        var session = _factory.CreateSession();
-        var fired = new List<PolicyRule>();
-        session.Events.RuleFiredEvent += (_, e) =>
-        {
-            if (_rules.TryGetValue(e.Rule.Name, out var rule))
-            {
-                fired.Add(rule);
-            }
-        };
-
+        var session = _idle.TryTake(out var idle) ? idle : _factory.CreateSession();
+        var ledger = new Ledger(scenario);
         try
         {
-            session.Insert(scenario);
+            session.Insert(ledger);
             var count = session.Fire(_fireLimit);
             if (count >= _fireLimit)
             {
@@ -71,13 +74,15 @@ public sealed class CompiledPolicy : IPolicyEvaluator
             throw new EvaluationException($"policy `{Policy.Id}` on scenario `{scenario.Id}`: {where} failed: {e.InnerException?.Message ?? e.Message}", e);
         }
 
-        var decisions = session.Query<Decision>().ToList();
-        if (decisions.Count != Enum.GetValues<DecisionKind>().Length)
+        if (ledger.Settled.Count != DecisionCount)
         {
-            throw new EvaluationException($"policy `{Policy.Id}` on scenario `{scenario.Id}`: {decisions.Count} decisions were settled instead of {Enum.GetValues<DecisionKind>().Length}");
+            throw new EvaluationException($"policy `{Policy.Id}` on scenario `{scenario.Id}`: {ledger.Settled.Count} decisions were settled instead of {DecisionCount}");
         }
 
-        var own = new Verdict(Policy, scenario, decisions, fired);
+        session.Retract(ledger);
+        _idle.Add(session);
+
+        var own = new Verdict(Policy, scenario, ledger.Settled, ledger.Fired);
         return Authorities.Count == 0 ? own : LayerComposition.Apply(own, [.. Authorities.Select(a => a.Evaluate(scenario))]);
     }
 }

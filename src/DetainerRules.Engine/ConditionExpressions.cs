@@ -14,7 +14,7 @@ namespace DetainerRules.Engine;
 /// node that could name another. Values that may be absent are tested for presence first and fail
 /// closed: a comparison on a missing value is false, except <c>!=</c> and <c>not in</c>, which are true.
 /// </remarks>
-internal sealed class ConditionExpressions(ParameterExpression scenario, Func<DecisionKind, Expression> decisionValue)
+internal sealed class ConditionExpressions(Expression scenario, Func<DecisionKind, Expression> decisionValue)
 {
     private static readonly MethodInfo AnyMethod = GenericEnumerableMethod(nameof(Enumerable.Any));
     private static readonly MethodInfo AllMethod = GenericEnumerableMethod(nameof(Enumerable.All));

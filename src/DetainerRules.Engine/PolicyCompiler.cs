@@ -3,14 +3,13 @@ using System.Linq.Expressions;
 using DetainerRules.Model;
 using DetainerRules.Model.Decisions;
 using DetainerRules.Model.Policies;
-using DetainerRules.Model.Scenarios;
 using NRules;
 using NRules.RuleModel;
 using NRules.RuleModel.Builders;
 
 namespace DetainerRules.Engine;
 
-/// <summary>Turns a policy into an NRules rule network: one rule per policy rule, plus one rule per decision that settles it.</summary>
+/// <summary>Turns a policy into an NRules rule network: one rule per policy rule, plus a rule for each run of decisions the plan settles together.</summary>
 /// <remarks>
 /// Salience follows the <see cref="EvaluationPlan"/>, the delegate twin's order too: each step's
 /// salience is higher than every later step's, so every rule that can set a decision fires before
@@ -22,8 +21,12 @@ public static class PolicyCompiler
     /// <summary>Prefix of the settling rules' names; policy rule ids cannot contain a colon, so names never clash.</summary>
     public const string SettlePrefix = "settle:";
 
+    /// <summary>The declaration of the one fact an evaluation inserts (<see cref="Ledger"/>); the others are <c>decision_*</c>.</summary>
+    private const string LedgerName = "ledger";
+
     private static readonly System.Reflection.MethodInfo ClaimMethod = typeof(RuleActions).GetMethod(nameof(RuleActions.Claim))!;
     private static readonly System.Reflection.MethodInfo SettleMethod = typeof(RuleActions).GetMethod(nameof(RuleActions.Settle))!;
+    private static readonly System.Reflection.MethodInfo SettleReadMethod = typeof(RuleActions).GetMethod(nameof(RuleActions.SettleRead))!;
 
     /// <summary>Compiles a policy and, through <paramref name="resolveAuthority"/>, the higher authorities it is bound by.</summary>
     /// <param name="resolveAuthority">Loads a policy named in another's <c>bound_by</c>; the engine does no I/O itself.</param>
@@ -32,38 +35,71 @@ public static class PolicyCompiler
     public static CompiledPolicy Compile(Policy policy, Func<Policy, string, Policy> resolveAuthority, Model.Time.JurisdictionTime? bookings = null) =>
         Compile(EvaluationPlan.For(policy, resolveAuthority, bookings));
 
+    /// <summary>As <see cref="Compile(Policy, Func{Policy, string, Policy}, Model.Time.JurisdictionTime?)"/>, with the network's expressions compiled to IL: for many scenarios on the reference engine.</summary>
+    /// <exception cref="EvaluationException">A network could not be built, or the policies have a cycle (see <see cref="EvaluationPlan"/>).</exception>
+    public static CompiledPolicy CompileForBulk(Policy policy, Func<Policy, string, Policy> resolveAuthority, Model.Time.JurisdictionTime? bookings = null) =>
+        Compile(EvaluationPlan.For(policy, resolveAuthority, bookings), NetworkExpressions.Compiled);
+
     /// <exception cref="EvaluationException">The network could not be built (a defect, since the policy was already checked), or the policy is bound by authorities and no way to load them was given.</exception>
     public static CompiledPolicy Compile(Policy policy) => Compile(EvaluationPlan.For(policy));
 
     /// <summary>Compiles a plan, and the plans of its authorities, into rule networks.</summary>
     /// <exception cref="EvaluationException">A network could not be built.</exception>
-    public static CompiledPolicy Compile(EvaluationPlan plan) => Compile(plan, new Dictionary<EvaluationPlan, CompiledPolicy>(ReferenceEqualityComparer.Instance));
+    /// <param name="expressions">How the network's expressions become code: it changes the cost, never the answers.</param>
+    public static CompiledPolicy Compile(EvaluationPlan plan, NetworkExpressions expressions = NetworkExpressions.Interpreted) =>
+        Compile(plan, expressions, new Dictionary<EvaluationPlan, CompiledPolicy>(ReferenceEqualityComparer.Instance));
 
     /// <param name="compiled">Plans compiled so far: an authority shared by several policies of the graph is one plan, compiled once.</param>
-    private static CompiledPolicy Compile(EvaluationPlan plan, Dictionary<EvaluationPlan, CompiledPolicy> compiled)
+    private static CompiledPolicy Compile(EvaluationPlan plan, NetworkExpressions expressions, Dictionary<EvaluationPlan, CompiledPolicy> compiled)
     {
         if (compiled.TryGetValue(plan, out var done))
         {
             return done;
         }
 
-        var authorities = plan.Authorities.Select(a => Compile(a, compiled)).ToList();
+        var authorities = plan.Authorities.Select(a => Compile(a, expressions, compiled)).ToList();
         var policy = plan.Policy;
-        var definitions = plan.Steps.Select((step, place) =>
+        var read = policy.Rules.SelectMany(RuleStrata.Reads).ToHashSet();
+        var definitions = new List<IRuleDefinition>();
+        var settling = new List<DecisionKind>();
+        for (var place = 0; place < plan.Steps.Count; place++)
         {
-            var salience = plan.Steps.Count - place;
-            return step switch
+            switch (plan.Steps[place])
             {
-                RuleStep rule => BuildRule(rule.Rule, salience),
-                SettleStep settle => BuildSettle(settle.Decision, policy.Defaults[settle.Decision], salience),
-                _ => throw new UnreachableException($"the plan has a step of kind {step.GetType().Name}, which the compiler does not know"),
-            };
-        }).ToList();
+                case RuleStep rule:
+                    definitions.Add(BuildRule(rule.Rule, plan.Steps.Count - place, expressions));
+                    break;
+                case SettleStep settle:
+                    settling.Add(settle.Decision);
+
+                    // Decisions settled one after another, with no rule between them, are settled by one rule at the first one's place:
+                    // no rule can fire between them, and one activation costs an eighth of eight.
+                    if (place + 1 == plan.Steps.Count || plan.Steps[place + 1] is not SettleStep)
+                    {
+                        definitions.Add(BuildSettle(settling, policy.Defaults, plan.Steps.Count - place + settling.Count - 1, read));
+                        settling = [];
+                    }
+
+                    break;
+                default:
+                    throw new UnreachableException($"the plan has a step of kind {plan.Steps[place].GetType().Name}, which the compiler does not know");
+            }
+        }
 
         try
         {
-            var factory = new RuleCompiler { ExpressionCompiler = InterpretingCompiler.Instance }.Compile(definitions);
-            return compiled[plan] = new CompiledPolicy(plan, factory, policy.Rules.ToDictionary(r => r.Id, StringComparer.Ordinal), definitions.Count, authorities);
+            var compiler = expressions switch
+            {
+                NetworkExpressions.Interpreted => new RuleCompiler { ExpressionCompiler = InterpretingCompiler.Instance },
+
+                // NRules' own default is the framework's compiler; FastExpressionCompiler is not used here (see InterpretingCompiler).
+                // NRules shares a node between rules whose conditions it finds equal, and cannot compare the loops' blocks:
+                // told to, it counts them unequal, so a rule with a loop keeps a node of its own.
+                NetworkExpressions.Compiled => new RuleCompiler(new RuleCompilerOptions { UnsupportedExpressionHandling = RuleCompilerUnsupportedExpressionsHandling.TreatAsNotEqual }),
+                _ => throw new UnreachableException($"no way to compile expressions called {expressions}"),
+            };
+            var factory = compiler.Compile(definitions);
+            return compiled[plan] = new CompiledPolicy(plan, factory, definitions.Count, authorities);
         }
         catch (RuleCompilationException e)
         {
@@ -71,18 +107,18 @@ public static class PolicyCompiler
         }
     }
 
-    private static IRuleDefinition BuildRule(PolicyRule rule, int salience)
+    private static IRuleDefinition BuildRule(PolicyRule rule, int salience, NetworkExpressions expressions)
     {
         var builder = new RuleBuilder();
         builder.Name(rule.Id);
         builder.Priority(salience);
         builder.Property("source", rule.Span.ToString());
         var lhs = builder.LeftHandSide();
-        var scenarioPattern = lhs.Pattern(typeof(Scenario), "scenario");
-        var scenario = scenarioPattern.Declaration.ToParameterExpression();
+        var ledgerPattern = lhs.Pattern(typeof(Ledger), LedgerName);
+        var ledger = ledgerPattern.Declaration.ToParameterExpression();
         var reads = RuleStrata.Reads(rule).Order().ToList();
         var decisionParameters = new Dictionary<DecisionKind, ParameterExpression>();
-        PatternBuilder last = scenarioPattern;
+        PatternBuilder last = ledgerPattern;
         foreach (var kind in reads)
         {
             last = lhs.Pattern(typeof(Decision), "decision_" + Vocabulary.Word(kind));
@@ -91,37 +127,40 @@ public static class PolicyCompiler
             decisionParameters[kind] = parameter;
         }
 
-        var body = new ConditionExpressions(scenario, kind => Expression.Property(decisionParameters[kind], nameof(Decision.Value))).Build(rule.When);
-        last.Condition(Expression.Lambda(body, [scenario, .. decisionParameters.Values]));
+        var scenario = Expression.Property(ledger, nameof(Ledger.Scenario));
+        // Compiled, a quantifier's nested lambda would make a delegate over a new closure on every test, through reflection: a
+        // third of an evaluation. Interpreted, the network keeps that form, the one furthest from the delegate twin's loops.
+        var body = new ConditionExpressions(scenario, kind => Expression.Property(decisionParameters[kind], nameof(Decision.Value)))
+        {
+            QuantifiersAsLoops = expressions == NetworkExpressions.Compiled,
+        }.Build(rule.When);
+        last.Condition(Expression.Lambda(body, [ledger, .. decisionParameters.Values]));
 
         var context = Expression.Parameter(typeof(IContext), "context");
         builder.RightHandSide().Action(
-            Expression.Lambda(Expression.Call(ClaimMethod, context, Expression.Constant(rule)), context),
+            Expression.Lambda(Expression.Call(ClaimMethod, ledger, Expression.Constant(rule)), context, ledger),
             ActionTrigger.Activated);
         return builder.Build();
     }
 
-    private static IRuleDefinition BuildSettle(DecisionKind kind, DefaultDecision fallback, int salience)
+    /// <param name="decisions">The decisions to settle, in the plan's order.</param>
+    /// <param name="read">The decisions some rule reads: only those are inserted as facts, for those rules to match.</param>
+    private static IRuleDefinition BuildSettle(IReadOnlyList<DecisionKind> decisions, IReadOnlyDictionary<DecisionKind, DefaultDecision> defaults, int salience, HashSet<DecisionKind> read)
     {
         var builder = new RuleBuilder();
-        builder.Name(SettlePrefix + Vocabulary.Word(kind));
+        builder.Name(SettlePrefix + string.Join(",", decisions.Select(Vocabulary.Word)));
         builder.Priority(salience);
-        var lhs = builder.LeftHandSide();
-        var claims = lhs.Pattern(typeof(IEnumerable<Assertion>), "claims");
-        var aggregate = claims.Aggregate();
-        aggregate.Collect();
-        var claim = aggregate.Pattern(typeof(Assertion), "claim");
-        var claimParameter = claim.Declaration.ToParameterExpression();
-        claim.Condition(Expression.Lambda(Expression.Equal(Expression.Property(claimParameter, nameof(Assertion.Decision)), Expression.Constant(kind)), claimParameter));
-
+        var ledger = builder.LeftHandSide().Pattern(typeof(Ledger), LedgerName).Declaration.ToParameterExpression();
         var context = Expression.Parameter(typeof(IContext), "context");
-        var claimsParameter = claims.Declaration.ToParameterExpression();
-        builder.RightHandSide().Action(
-            Expression.Lambda(
-                Expression.Call(SettleMethod, context, Expression.Constant(kind), claimsParameter, Expression.Constant(fallback)),
-                context,
-                claimsParameter),
-            ActionTrigger.Activated);
+        var actions = builder.RightHandSide();
+        foreach (var kind in decisions)
+        {
+            var settle = read.Contains(kind)
+                ? Expression.Call(SettleReadMethod, context, ledger, Expression.Constant(kind), Expression.Constant(defaults[kind]))
+                : Expression.Call(SettleMethod, ledger, Expression.Constant(kind), Expression.Constant(defaults[kind]));
+            actions.Action(Expression.Lambda(settle, context, ledger), ActionTrigger.Activated);
+        }
+
         return builder.Build();
     }
 }

@@ -11,7 +11,7 @@ internal static class AgencyEvaluation
 
     public static int Run(CliContext context, string name, string? state, ReportFormat format, bool explain, string[]? rulesFolders, string[] arguments)
     {
-        var selection = AgencySelection.Resolve(context, name, state, rulesFolders, reference: true);
+        var selection = AgencySelection.Resolve(context, name, state, rulesFolders, PolicyCompiler.Compile);
         var agency = selection.Agency;
         var first = true;
         return ScenarioFiles.Decide(context, arguments, (file, scenario) =>

@@ -13,12 +13,12 @@ namespace DetainerRules.Cli.Commands;
 internal sealed class AgencySelection
 {
     private readonly ConcurrentDictionary<string, Lazy<IPolicyEvaluator>> _compiled = new(StringComparer.Ordinal);
-    private readonly bool _reference;
+    private readonly Yaml.DatedPolicies<IPolicyEvaluator>.Compiler _compile;
 
-    private AgencySelection(AgencyLayers layers, bool reference)
+    private AgencySelection(AgencyLayers layers, Yaml.DatedPolicies<IPolicyEvaluator>.Compiler compile)
     {
         Layers = layers;
-        _reference = reference;
+        _compile = compile;
     }
 
     public Agency Agency => Layers.Agency;
@@ -26,14 +26,14 @@ internal sealed class AgencySelection
     public AgencyLayers Layers { get; }
 
     /// <summary>The agency a name means, with the layers that can bind it.</summary>
-    /// <param name="reference">Compile to the rule network (for <c>--explain</c> and <c>--engine nrules</c>) rather than its delegate twin.</param>
+    /// <param name="compile">What each combination of layers is compiled into (<see cref="PolicySelection.Engine"/>, or the rule network for <c>evaluate</c>).</param>
     /// <exception cref="Model.Diagnostics.InvalidInputException">No agency matches (exit 1), or a layer's policy has problems.</exception>
     /// <exception cref="UsageException">Several agencies match; the candidates are listed (exit 2).</exception>
-    public static AgencySelection Resolve(CliContext context, string name, string? state, string[]? rulesFolders, bool reference)
+    public static AgencySelection Resolve(CliContext context, string name, string? state, string[]? rulesFolders, Yaml.DatedPolicies<IPolicyEvaluator>.Compiler compile)
     {
         var roster = AgenciesCommand.Load(context, rulesFolders);
         var agency = AgenciesCommand.Find(roster, name, AgenciesCommand.StateCode(state));
-        return new AgencySelection(new AgencyLayers(context.Catalog(rulesFolders), agency, roster), reference);
+        return new AgencySelection(new AgencyLayers(context.Catalog(rulesFolders), agency, roster), compile);
     }
 
     /// <summary>The layers in force at a booking, and the policy they compile to.</summary>
@@ -51,7 +51,5 @@ internal sealed class AgencySelection
     });
 
     private (AgencyLayers.Layered, IPolicyEvaluator) Compiled(AgencyLayers.Layered layered) =>
-        (layered, _compiled.GetOrAdd(layered.Key, _ => new Lazy<IPolicyEvaluator>(() => _reference
-            ? PolicyCompiler.Compile(layered.Policy, layered.Authority)
-            : DelegatePolicy.Compile(layered.Policy, layered.Authority))).Value);
+        (layered, _compiled.GetOrAdd(layered.Key, _ => new Lazy<IPolicyEvaluator>(() => _compile(layered.Policy, layered.Authority, null))).Value);
 }

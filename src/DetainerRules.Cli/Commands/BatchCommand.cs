@@ -82,7 +82,7 @@ internal static class BatchCommand
         var catalog = context.Catalog(rulesFolders);
         List<BatchPolicy> compiled = [
             .. policyNames.Select(name => PolicySelection.PickPerRecord(context, catalog, name, reference, timezone)),
-            .. deciders.Agencies.Select(name => AgencySelection.Resolve(context, name, deciders.State, rulesFolders, reference).PerRecord()),
+            .. deciders.Agencies.Select(name => AgencySelection.Resolve(context, name, deciders.State, rulesFolders, PolicySelection.Engine(reference)).PerRecord()),
         ];
 
         if (compiled.Select(p => p.Label).Distinct(StringComparer.Ordinal).Count() != compiled.Count)

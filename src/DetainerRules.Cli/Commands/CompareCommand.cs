@@ -133,7 +133,7 @@ internal static class CompareCommand
     /// <summary>An agency's layers on the --at day, labelled by the agency's id; what each layer is goes to standard error, as evaluate --agency --format json says it.</summary>
     private static (string Label, IPolicyEvaluator Policy) Agency(CliContext context, Request request, string name)
     {
-        var selection = AgencySelection.Resolve(context, name, request.State, request.Rules, request.ReferenceEngine);
+        var selection = AgencySelection.Resolve(context, name, request.State, request.Rules, PolicySelection.Engine(request.ReferenceEngine));
         var (layered, policy) = selection.On(request.At!.Value);
         foreach (var note in layered.Notes)
         {

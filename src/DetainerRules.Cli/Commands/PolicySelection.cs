@@ -41,9 +41,13 @@ internal static class PolicySelection
         return BatchPolicy.Dated(choice.IsFamily ? name : choice.Undated!.Id, scenario => perBooking(scenario.BookedAt));
     }
 
-    /// <summary>The rule network when <paramref name="reference"/>, else straight to the delegate twin; each compiled in the zone its authorities were chosen in, so its days are judged as its versions were picked.</summary>
+    /// <summary>What bulk work compiles a policy into: the rule network with its expressions compiled to IL when <paramref name="reference"/> (<c>--engine nrules</c>), else straight to the delegate twin.</summary>
+    public static DatedPolicies<IPolicyEvaluator>.Compiler Engine(bool reference) =>
+        reference ? PolicyCompiler.CompileForBulk : DelegatePolicy.Compile;
+
+    /// <summary>Each policy compiled for bulk work (<see cref="Engine"/>), in the zone its authorities were chosen in, so its days are judged as its versions were picked.</summary>
     private static DatedPolicies<IPolicyEvaluator> Compiled(PolicyCatalog catalog, bool reference, Model.Time.JurisdictionTime? bookings = null) =>
-        new(catalog, reference ? PolicyCompiler.Compile : DelegatePolicy.Compile, bookings);
+        new(catalog, Engine(reference), bookings);
 
     /// <exception cref="Model.Diagnostics.InvalidInputException">No such policy, a file with problems, or a family without a date that picks one version.</exception>
     private static Model.Policies.Policy Load(CliContext context, PolicyCatalog catalog, string name, DateOnly? at)

@@ -12,26 +12,57 @@ public static class DecisionResolver
 {
     public static Decision Resolve(DecisionKind kind, IEnumerable<Assertion> assertions, DefaultDecision fallback)
     {
-        var claims = assertions
-            .Where(a => a.Decision == kind)
-            .OrderByDescending(a => a.Rule.Priority)
-            .ThenBy(a => a.Rule.Id, StringComparer.Ordinal)
-            .ToList();
-        if (claims.Count == 0)
+        // Most decisions of most scenarios have no claim: those are answered without building anything.
+        List<Assertion>? claims = null;
+        if (assertions is IReadOnlyList<Assertion> list)
+        {
+            // Indexed, so the engine's per-scenario list is not wrapped in an enumerator object each time.
+            for (var i = 0; i < list.Count; i++)
+            {
+                Keep(list[i]);
+            }
+        }
+        else
+        {
+            foreach (var assertion in assertions)
+            {
+                Keep(assertion);
+            }
+        }
+
+        void Keep(Assertion assertion)
+        {
+            if (assertion.Decision == kind)
+            {
+                (claims ??= []).Add(assertion);
+            }
+        }
+
+        if (claims is null)
         {
             return new Decision(fallback.Effect, [], [], [], fallback);
         }
 
+        // Highest priority first, then by rule id: a rule claims a decision once, so no two claims tie.
+        claims.Sort(ByPriorityThenRule);
         var top = claims[0].Rule.Priority;
-        var winners = claims.Where(a => a.Rule.Priority == top).ToList();
-        var losers = claims.Where(a => a.Rule.Priority != top).ToList();
-        if (winners.All(a => a.Effect.Agrees(winners[0].Effect)))
+        var split = claims.FindIndex(a => a.Rule.Priority != top);
+        var winners = split < 0 ? claims : claims.GetRange(0, split);
+        IReadOnlyList<Assertion> losers = split < 0 ? [] : claims.GetRange(split, claims.Count - split);
+        var first = winners[0].Effect;
+        if (winners.TrueForAll(a => a.Effect.Agrees(first)))
         {
             // Rules that agree may name different notification points: ICE is then told at each of them.
             var at = winners.SelectMany(a => a.Effect.At).Distinct().Order().ToList();
-            return new Decision(winners[0].Effect with { At = at }, winners, losers, [], null);
+            return new Decision(first with { At = at }, winners, losers, [], null);
         }
 
         return new Decision(DecisionEffect.Of(kind, Modality.Unknown), [], losers, winners, null);
+    }
+
+    private static int ByPriorityThenRule(Assertion a, Assertion b)
+    {
+        var priority = b.Rule.Priority.CompareTo(a.Rule.Priority);
+        return priority != 0 ? priority : string.CompareOrdinal(a.Rule.Id, b.Rule.Id);
     }
 }

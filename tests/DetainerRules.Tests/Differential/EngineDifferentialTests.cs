@@ -9,7 +9,8 @@ using DetainerRules.Tests.Support;
 namespace DetainerRules.Tests.Differential;
 
 /// <summary>
-/// The delegate twin against the rule network, on generated policies that use every construct of
+/// The delegate twin, and the rule network with its expressions compiled to IL, against the
+/// interpreted rule network, on generated policies that use every construct of
 /// the policy language: the same verdict JSON, byte for byte (the policy's, its own before its
 /// authorities, and each authority's), and the same decisions from the twin's one-decision and
 /// all-decisions paths, over the policy's scenario space (each point also with its times written in
@@ -35,10 +36,10 @@ public class EngineDifferentialTests
 
         foreach (var scenario in scenarios)
         {
-            Compare(policy, policy.Network, policy.Delegates, null, scenario);
+            Compare(policy, policy.Network, policy.CompiledNetwork, policy.Delegates, null, scenario);
             if (policy.Bookings is { } bookings)
             {
-                Compare(policy, policy.PlacedNetwork!, policy.PlacedDelegates!, bookings, scenario);
+                Compare(policy, policy.PlacedNetwork!, policy.PlacedCompiledNetwork!, policy.PlacedDelegates!, bookings, scenario);
             }
         }
 
@@ -65,7 +66,8 @@ public class EngineDifferentialTests
     }
 
     /// <param name="bookings">The zone the policies that name none are placed in; null as written.</param>
-    private static void Compare(GeneratedPolicy policy, CompiledPolicy network, DelegatePolicy delegates, JurisdictionTime? bookings, Scenario scenario)
+    /// <param name="compiled">The same network with its expressions compiled to IL (<c>--engine nrules</c> in bulk): it must answer as the interpreted one.</param>
+    private static void Compare(GeneratedPolicy policy, CompiledPolicy network, CompiledPolicy compiled, DelegatePolicy delegates, JurisdictionTime? bookings, Scenario scenario)
     {
         var reference = network.Evaluate(scenario);
         var twin = delegates.Evaluate(scenario);
@@ -73,6 +75,12 @@ public class EngineDifferentialTests
         if (expected != actual)
         {
             Assert.Fail(Disagreement.Report(policy, bookings, scenario, "the verdicts differ", expected, actual));
+        }
+
+        var bulk = Json(compiled.Evaluate(scenario));
+        if (bulk != expected)
+        {
+            Assert.Fail(Disagreement.Report(policy, bookings, scenario, "the network with compiled expressions differs from the interpreted one", expected, bulk));
         }
 
         var all = new Decision[Enum.GetValues<DecisionKind>().Length];

@@ -18,6 +18,7 @@ internal sealed class GeneratedPolicy
         Set = set;
         Policy = policy;
         Network = PolicyCompiler.Compile(policy, PolicyLoader.LoadBeside);
+        CompiledNetwork = PolicyCompiler.CompileForBulk(policy, PolicyLoader.LoadBeside);
         Delegates = DelegatePolicy.Compile(policy, PolicyLoader.LoadBeside);
         Palette = ScenarioPalette.Of(Layers(Network).Select(p => p.Policy));
 
@@ -26,6 +27,7 @@ internal sealed class GeneratedPolicy
         {
             Bookings = JurisdictionTime.Find(zone) ?? throw new InvalidOperationException($"seed {set.Seed}: no time zone `{zone}`");
             PlacedNetwork = PolicyCompiler.Compile(policy, PolicyLoader.LoadBeside, Bookings);
+            PlacedCompiledNetwork = PolicyCompiler.CompileForBulk(policy, PolicyLoader.LoadBeside, Bookings);
             PlacedDelegates = DelegatePolicy.Compile(policy, PolicyLoader.LoadBeside, Bookings);
         }
     }
@@ -37,6 +39,9 @@ internal sealed class GeneratedPolicy
     /// <summary>The rule network: the reference.</summary>
     public CompiledPolicy Network { get; }
 
+    /// <summary>The same network with its expressions compiled to IL, as <c>--engine nrules</c> builds it for bulk work.</summary>
+    public CompiledPolicy CompiledNetwork { get; }
+
     /// <summary>The delegate twin, compiled straight from the policy as the bulk commands do.</summary>
     public DelegatePolicy Delegates { get; }
 
@@ -45,6 +50,9 @@ internal sealed class GeneratedPolicy
 
     /// <summary>The rule network with the policies that name no zone placed in <see cref="Bookings"/>; null when <see cref="Bookings"/> is.</summary>
     public CompiledPolicy? PlacedNetwork { get; }
+
+    /// <summary>The compiled network placed in <see cref="Bookings"/>; null when <see cref="Bookings"/> is.</summary>
+    public CompiledPolicy? PlacedCompiledNetwork { get; }
 
     /// <summary>The delegate twin placed in <see cref="Bookings"/>, compiled straight from the policy as <c>batch --timezone</c> does; null when <see cref="Bookings"/> is.</summary>
     public DelegatePolicy? PlacedDelegates { get; }

@@ -51,9 +51,12 @@ public class EvaluationFailureTests(EngineKind engine)
     {
         var bound = TestPolicies.Load(ReadsNotice) with { BoundBy = ["state-law", "county-law"] };
 
-        var error = Assert.Throws<EvaluationException>(() => _ = engine == EngineKind.RuleNetwork
-            ? (IPolicyEvaluator)PolicyCompiler.Compile(bound)
-            : DelegatePolicy.Compile(EvaluationPlan.For(bound)))!;
+        var error = Assert.Throws<EvaluationException>(() => _ = engine switch
+        {
+            EngineKind.RuleNetwork => PolicyCompiler.Compile(bound),
+            EngineKind.CompiledNetwork => PolicyCompiler.Compile(EvaluationPlan.For(bound), NetworkExpressions.Compiled),
+            _ => (IPolicyEvaluator)DelegatePolicy.Compile(EvaluationPlan.For(bound)),
+        })!;
 
         Assert.That(error.Message, Does.Contain($"policy `{bound.Id}` is bound by state-law, county-law: "));
     }

@@ -161,6 +161,7 @@ public class LocalTimeZoneTests
     }
 
     [TestCase(EngineKind.RuleNetwork)]
+    [TestCase(EngineKind.CompiledNetwork)]
     [TestCase(EngineKind.Delegates)]
     public void WeekendsExcludedVariant_BookingsInLosAngeles_OneReleaseInTwoOffsetsEndsTheHoldAtOneInstant(EngineKind engine)
     {
@@ -186,6 +187,7 @@ public class LocalTimeZoneTests
     }
 
     [TestCase(EngineKind.RuleNetwork)]
+    [TestCase(EngineKind.CompiledNetwork)]
     [TestCase(EngineKind.Delegates)]
     public void LookBack_LocalPolicy_JudgedOnTheWrittenDayWithoutABookingsZoneAndOnTheZonesDayWithOne(EngineKind engine)
     {
@@ -229,7 +231,10 @@ public class LocalTimeZoneTests
         }
     }
 
-    private static IPolicyEvaluator Compile(EngineKind engine, Policy policy, JurisdictionTime? bookings) => engine == EngineKind.RuleNetwork
-        ? PolicyCompiler.Compile(policy, (p, id) => throw new InvalidOperationException($"{p.Id} is bound by {id}"), bookings)
-        : DelegatePolicy.Compile(policy, (p, id) => throw new InvalidOperationException($"{p.Id} is bound by {id}"), bookings);
+    private static IPolicyEvaluator Compile(EngineKind engine, Policy policy, JurisdictionTime? bookings) => engine switch
+    {
+        EngineKind.RuleNetwork => PolicyCompiler.Compile(policy, (p, id) => throw new InvalidOperationException($"{p.Id} is bound by {id}"), bookings),
+        EngineKind.CompiledNetwork => PolicyCompiler.CompileForBulk(policy, (p, id) => throw new InvalidOperationException($"{p.Id} is bound by {id}"), bookings),
+        _ => DelegatePolicy.Compile(policy, (p, id) => throw new InvalidOperationException($"{p.Id} is bound by {id}"), bookings),
+    };
 }

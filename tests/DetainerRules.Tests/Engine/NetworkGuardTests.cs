@@ -1,7 +1,6 @@
 using System.Linq.Expressions;
 using DetainerRules.Engine;
 using DetainerRules.Model.Policies;
-using DetainerRules.Model.Scenarios;
 using DetainerRules.Tests.Support;
 using NRules;
 using NRules.RuleModel;
@@ -33,7 +32,7 @@ public class NetworkGuardTests
     public void Evaluate_RulesThatKeepFiring_StoppedAtOneMoreFiringThanTheNetworkHasRules()
     {
         // Two rules: the first starts the chain, the second adds a tick for every tick, forever.
-        var policy = Network(2, Rule("start", typeof(Scenario), (Expression<Action<IContext, Scenario>>)((context, scenario) => context.Insert(new Tick(0)))), Rule("again", typeof(Tick), (Expression<Action<IContext, Tick>>)((context, tick) => context.Insert(new Tick(tick.Count + 1)))));
+        var policy = Network(2, Rule("start", typeof(Ledger), (Expression<Action<IContext, Ledger>>)((context, ledger) => context.Insert(new Tick(0)))), Rule("again", typeof(Tick), (Expression<Action<IContext, Tick>>)((context, tick) => context.Insert(new Tick(tick.Count + 1)))));
 
         var scenario = TestScenarios.Arrest();
         var error = Assert.Throws<EvaluationException>(() => policy.Evaluate(scenario));
@@ -49,7 +48,7 @@ public class NetworkGuardTests
     [Test]
     public void Evaluate_AnActionThatThrows_NamesTheRuleAndTheCause()
     {
-        var policy = Network(1, Rule("breaks", typeof(Scenario), (Expression<Action<IContext, Scenario>>)((context, scenario) => Fail())));
+        var policy = Network(1, Rule("breaks", typeof(Ledger), (Expression<Action<IContext, Ledger>>)((context, ledger) => Fail())));
 
         var scenario = TestScenarios.Arrest();
         var error = Assert.Throws<EvaluationException>(() => policy.Evaluate(scenario));
@@ -62,10 +61,10 @@ public class NetworkGuardTests
     {
         var builder = new RuleBuilder();
         builder.Name("fragile");
-        var pattern = builder.LeftHandSide().Pattern(typeof(Scenario), "scenario");
-        Expression<Func<Scenario, bool>> condition = scenario => Broken();
+        var pattern = builder.LeftHandSide().Pattern(typeof(Ledger), "ledger");
+        Expression<Func<Ledger, bool>> condition = ledger => Broken();
         pattern.Condition(condition);
-        Expression<Action<IContext, Scenario>> action = (context, scenario) => Nothing();
+        Expression<Action<IContext, Ledger>> action = (context, ledger) => Nothing();
         builder.RightHandSide().Action(action, ActionTrigger.Activated);
         var policy = Network(1, builder.Build());
 
@@ -78,7 +77,7 @@ public class NetworkGuardTests
     [Test]
     public void Evaluate_DecisionsLeftUnsettled_SaysHowManyWereSettled()
     {
-        var policy = Network(1, Rule("quiet", typeof(Scenario), (Expression<Action<IContext, Scenario>>)((context, scenario) => Nothing())));
+        var policy = Network(1, Rule("quiet", typeof(Ledger), (Expression<Action<IContext, Ledger>>)((context, ledger) => Nothing())));
 
         var scenario = TestScenarios.Arrest();
         var error = Assert.Throws<EvaluationException>(() => policy.Evaluate(scenario));
@@ -97,7 +96,7 @@ public class NetworkGuardTests
     private static CompiledPolicy Network(int rules, params IRuleDefinition[] definitions)
     {
         var factory = new RuleCompiler().Compile(definitions);
-        return new CompiledPolicy(EvaluationPlan.For(Fixture), factory, new Dictionary<string, PolicyRule>(StringComparer.Ordinal), rules, []);
+        return new CompiledPolicy(EvaluationPlan.For(Fixture), factory, rules, []);
     }
 
     private static IRuleDefinition Rule(string name, Type fact, LambdaExpression action)

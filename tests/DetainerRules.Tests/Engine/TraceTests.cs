@@ -188,6 +188,7 @@ public class TraceTests
     }
     /// <summary>The rule that decided belongs to the second of two authorities: the trace names it, not the first authority nor the policy itself, on both engines.</summary>
     [TestCase(EngineKind.RuleNetwork)]
+    [TestCase(EngineKind.CompiledNetwork)]
     [TestCase(EngineKind.Delegates)]
     public void Of_RuleOfTheSecondOfTwoAuthorities_TracedInThatAuthoritysVerdict(EngineKind engine)
     {
@@ -231,6 +232,7 @@ public class TraceTests
 
     /// <summary>A rule that reads another decision is traced against that decision's settled value, not a blank one, on both engines.</summary>
     [TestCase(EngineKind.RuleNetwork)]
+    [TestCase(EngineKind.CompiledNetwork)]
     [TestCase(EngineKind.Delegates)]
     public void Of_RuleReadingADecision_TracedAgainstTheSettledValue(EngineKind engine)
     {

@@ -5,7 +5,7 @@ using DetainerRules.Model.Scenarios;
 
 namespace DetainerRules.Tests.Support;
 
-/// <summary>Compiles and runs a policy on either engine, for fixtures that run once per engine.</summary>
+/// <summary>Compiles and runs a policy on any engine, for fixtures that run once per engine.</summary>
 /// <remarks>
 /// On the delegate twin every evaluation also asks each decision alone
 /// (<see cref="DelegatePolicy.Decide(Scenario, DecisionKind)"/>) and all at once without a verdict
@@ -24,6 +24,7 @@ internal static class Engines
         return engine switch
         {
             EngineKind.RuleNetwork => PolicyCompiler.Compile(policy, resolveAuthority),
+            EngineKind.CompiledNetwork => PolicyCompiler.CompileForBulk(policy, resolveAuthority),
             EngineKind.Delegates => DelegatePolicy.Compile(policy, resolveAuthority),
             _ => throw new ArgumentOutOfRangeException(nameof(engine), engine, "no such engine"),
         };
