@@ -20,7 +20,7 @@
 //       p90 and the ratios to hello-world as a Markdown table (ColdStart.cs).
 //   dotnet run -c Release --project tests/DetainerRules.Benchmarks -- --filter '*' --job short
 //       anything else goes to BenchmarkDotNet's switcher: '*PerScenario*', '*.BatchBenchmarks.*',
-//       '*NRulesOverhead*', '*Compile*', '*RecordParse*', '*BatchEndToEnd*'. Results go to
+//       '*ReferenceEngine*', '*Compile*', '*RecordParse*', '*BatchEndToEnd*'. Results go to
 //       tests/DetainerRules.Benchmarks/BenchmarkDotNet.Artifacts unless --artifacts says otherwise.
 using System.Globalization;
 using BenchmarkDotNet.Configs;
