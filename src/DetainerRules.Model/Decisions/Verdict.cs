@@ -6,16 +6,30 @@ namespace DetainerRules.Model.Decisions;
 /// <summary>Everything a policy decided for one scenario: each decision, the outcome, and which rules fired.</summary>
 public sealed class Verdict
 {
-    private readonly Dictionary<DecisionKind, Decision> _byKind;
+    private static readonly int KindCount = Enum.GetValues<DecisionKind>().Length;
+
+    /// <summary>Each decision at its kind's number; every engine settles all of them, so an array, not a dictionary, for the bulk paths.</summary>
+    private readonly Decision[] _byKind;
     private readonly Verdict? _own;
 
     public Verdict(Policy policy, Scenario scenario, IReadOnlyList<Decision> decisions, IReadOnlyList<PolicyRule> fired)
     {
         Policy = policy;
         Scenario = scenario;
-        Decisions = [.. decisions.OrderBy(d => d.Kind)];
+        _byKind = new Decision[KindCount];
+        foreach (var decision in decisions)
+        {
+            if (_byKind[(int)decision.Kind] is not null)
+            {
+                throw new ArgumentException($"two decisions on {decision.Kind}", nameof(decisions));
+            }
+
+            _byKind[(int)decision.Kind] = decision;
+        }
+
+        // An array's slots start empty whatever its type says: a verdict short of a kind lists only those it has.
+        Decisions = decisions.Count == KindCount ? _byKind : [.. _byKind.Where(d => d is not null)];
         Fired = fired;
-        _byKind = Decisions.ToDictionary(d => d.Kind);
         HoldUntil = HoldTime.Until(scenario, this[DecisionKind.DelayRelease], policy.Time);
         Outcome = OutcomeRule.Derive(scenario, k => this[k], HoldUntil);
     }
@@ -50,5 +64,6 @@ public sealed class Verdict
     /// <summary>The authorities' verdicts on the same scenario, in the order the policy lists them.</summary>
     public IReadOnlyList<Verdict> AuthorityVerdicts { get; init; } = [];
 
-    public Decision this[DecisionKind kind] => _byKind[kind];
+    /// <exception cref="KeyNotFoundException">The verdict has no decision on <paramref name="kind"/>.</exception>
+    public Decision this[DecisionKind kind] => _byKind[(int)kind] ?? throw new KeyNotFoundException($"the verdict has no decision on {kind}");
 }
