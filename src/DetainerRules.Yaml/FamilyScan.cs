@@ -23,26 +23,80 @@ internal static class FamilyScan
     /// so a text with neither the id nor <c>extends</c> in it can neither name the family nor extend anything. False,
     /// to be read the long way, for a file that cannot be read, a name that is not an id, or a text the test cannot judge.
     /// </remarks>
-    public static bool CannotBeOf(string path, string family)
-    {
-        if (!PolicyIds.IsId(family))
-        {
-            return false;
-        }
+    public static bool CannotBeOf(string path, string family) => TextCannotBeOf(TextOf(path), family);
 
-        string text;
+    /// <summary><see cref="CannotBeOf(string, string)"/> on a file's text already read.</summary>
+    /// <param name="text">The file's text; null for a file that cannot be read.</param>
+    public static bool TextCannotBeOf(string? text, string family) =>
+        text is not null
+        && PolicyIds.IsId(family)
+        && !text.Contains('\\', StringComparison.Ordinal)
+        && !text.Contains(family, StringComparison.Ordinal)
+        && !text.Contains("extends", StringComparison.Ordinal);
+
+    /// <summary>The text of the file <paramref name="path"/>; null when it cannot be read.</summary>
+    public static string? TextOf(string path)
+    {
         try
         {
-            text = InputFile.Read(path);
+            return InputFile.Read(path);
         }
         catch (InvalidInputException)
         {
-            return false;
+            return null;
+        }
+    }
+
+    /// <summary>
+    /// True when the top-level keys of <paramref name="path"/> (text <paramref name="text"/>), and of each file it extends, plainly
+    /// say it is not of <paramref name="family"/>: a <c>family</c> that names another, or no <c>family</c> and nothing extended.
+    /// </summary>
+    /// <remarks>
+    /// A quicker first answer for <see cref="Belongs"/>'s question, read without building the files' nodes
+    /// (<see cref="TopLevelKeys"/>). Where it is true, <see cref="Belongs"/> answers false, or null for a file whose
+    /// passed-over content does not read; such a file cannot load either (<see cref="PolicyLoader"/> reads every
+    /// file of the chain whole), so it is no version of the family. False where it cannot tell, for
+    /// <see cref="Belongs"/> to read the long way: a <c>family</c> that names the family, is null or no scalar, an
+    /// <c>extends</c> that is null, no scalar or found nowhere, a file it cannot read plainly, a chain too long or in a cycle.
+    /// </remarks>
+    /// <param name="skimmed">Files read by earlier calls, by path (null for one that could not be read plainly), so a catalog's variants read their shared bases once.</param>
+    public static bool PlainlyNotOf(CatalogSearchPath searchPath, string path, string text, string family, Dictionary<string, Dictionary<string, YamlDotNet.Core.Events.Scalar?>?> skimmed)
+    {
+        var reach = new PolicyReach(searchPath, path);
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        for (var file = path; seen.Count <= PolicyLoader.MaxChainLength && seen.Add(FileReach.RealPath(file));)
+        {
+            if (!skimmed.TryGetValue(file, out var keys))
+            {
+                keys = (file == path ? text : TextOf(file)) is { } fileText ? TopLevelKeys.Read(fileText, "family", "extends") : null;
+                skimmed[file] = keys;
+            }
+
+            if (keys is null)
+            {
+                return false;
+            }
+
+            if (keys.TryGetValue("family", out var stated))
+            {
+                return stated is { } name && !YamlScalar.IsNullValue(name.Value, name.Style == YamlDotNet.Core.ScalarStyle.Plain) && name.Value.Trim() != family;
+            }
+
+            if (!keys.TryGetValue("extends", out var extends))
+            {
+                return true;
+            }
+
+            if (extends is not { } reference || YamlScalar.IsNullValue(reference.Value, reference.Style == YamlDotNet.Core.ScalarStyle.Plain)
+                || reach.Resolve(file, reference.Value.Trim(), "to extend", out _) is not { } next)
+            {
+                return false;
+            }
+
+            file = next;
         }
 
-        return !text.Contains('\\', StringComparison.Ordinal)
-            && !text.Contains(family, StringComparison.Ordinal)
-            && !text.Contains("extends", StringComparison.Ordinal);
+        return false;
     }
 
     /// <param name="read">Files read by earlier calls, by path (null for one that could not be read as a mapping), so a catalog's variants read their shared bases once; none to read every file afresh.</param>

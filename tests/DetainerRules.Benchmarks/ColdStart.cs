@@ -234,13 +234,18 @@ public static class ColdStart
         return Path.Combine(published, Hello);
     }
 
-    /// <summary>The tool as users get it: the working tree packed, then installed from that package into a folder of its own.</summary>
+    /// <summary>The tool as users get it: the working tree packed, then installed from that feed into a folder of its own.</summary>
+    /// <remarks>
+    /// The pack writes three packages (<c>DetainerRules.Cli</c> naming <c>DetainerRules.Cli.linux-x64</c>, with ReadyToRun
+    /// images, and the portable <c>DetainerRules.Cli.any</c>); <c>dotnet tool install</c> takes the one for this machine.
+    /// <c>-m:1</c> packs the two inner packages one after the other, as <c>.ci/check-package</c> does.
+    /// </remarks>
     private static string InstallTool(string work, TextWriter output)
     {
         var version = $"0.0.0-cold-start.{DateTimeOffset.UtcNow.ToUnixTimeSeconds()}.{Environment.ProcessId}";
         var feed = Path.Combine(work, "feed");
         Dotnet(output, RepositoryPaths.Root, "pack", "src/DetainerRules.Cli", "-c", "Release", $"-p:Version={version}", "-o", feed,
-            "--artifacts-path", Path.Combine(work, "artifacts"), "-nologo", "-v", "q");
+            "--artifacts-path", Path.Combine(work, "artifacts"), "-m:1", "-nologo", "-v", "q");
         var tool = Path.Combine(work, "tool");
         try
         {
@@ -250,15 +255,23 @@ public static class ColdStart
         {
             // A version of its own per run, removed from the NuGet cache after, as .ci/check-package does.
             var (_, cache) = Capture("dotnet", ["nuget", "locals", "global-packages", "--list"], work);
-            var folder = Path.Combine(cache.Trim().Replace("global-packages: ", string.Empty, StringComparison.Ordinal), "detainerrules.cli", version);
-            if (Directory.Exists(folder))
+            foreach (var id in new[] { "detainerrules.cli", "detainerrules.cli.linux-x64", "detainerrules.cli.any" })
             {
-                Directory.Delete(folder, recursive: true);
+                var folder = Path.Combine(cache.Trim().Replace("global-packages: ", string.Empty, StringComparison.Ordinal), id, version);
+                if (Directory.Exists(folder))
+                {
+                    Directory.Delete(folder, recursive: true);
+                }
             }
         }
 
-        var package = Directory.EnumerateFiles(feed, "*.nupkg").Single();
-        output.WriteLine($"packed {Path.GetFileName(package)} ({new FileInfo(package).Length / 1024.0 / 1024.0:F1} MB) and installed it");
+        var installed = Directory.EnumerateDirectories(Path.Combine(tool, ".store", "detainerrules.cli", version)).Select(Path.GetFileName);
+        foreach (var package in Directory.EnumerateFiles(feed, "*.nupkg").Order(StringComparer.Ordinal))
+        {
+            output.WriteLine($"packed {Path.GetFileName(package)} ({new FileInfo(package).Length / 1024.0 / 1024.0:F1} MB)");
+        }
+
+        output.WriteLine($"installed {string.Join(", ", installed)}");
         return Path.Combine(tool, "detainer");
     }
 

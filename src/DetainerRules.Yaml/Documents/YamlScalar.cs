@@ -12,7 +12,10 @@ internal sealed class YamlScalar(SourceSpan span, string path, string value, boo
     public int StartIndex { get; } = startIndex;
     public int EndIndex { get; } = endIndex;
 
-    public bool IsNull => IsPlain && Value is "" or "~" or "null" or "Null" or "NULL";
+    public bool IsNull => IsNullValue(Value, IsPlain);
+
+    /// <summary>Whether a scalar written so is null: plain, and empty or a spelling of null.</summary>
+    public static bool IsNullValue(string value, bool isPlain) => isPlain && value is "" or "~" or "null" or "Null" or "NULL";
 
     public override string Kind => IsNull ? "null" : "a scalar";
 }

@@ -121,4 +121,42 @@ public class FamilyOfAnIdTests
             Assert.That(FamilyScan.CannotBeOf(Path.Combine(_dir, "missing.yaml"), "zq"), Is.False, "unreadable");
         }
     }
+    [Test]
+    public void PlainlyNotOf_OnlyWhereTheTopLevelKeysSaySo_AndNeverForTheFamilyOrWhatItCannotRead()
+    {
+        Write("base-other", "family: other-family");
+        Write("base-zq", "family: zq");
+        var ofAnother = Write("of-another", "family: other-family");
+        var ofNone = Write("of-none", string.Empty);
+        var onAnotherBase = Write("on-another", string.Empty, "id: on-another\nextends: base-other\namendment: x\n");
+        var named = Write("named", "family: \"zq\"");
+        var onTheFamilysBase = Write("on-zq", string.Empty, "id: on-zq\nextends: base-zq\namendment: x\n");
+        var nullFamily = Write("null-family", "family: ~");
+        var anchoredFamily = Write("anchored-family", "family: &f other-family");
+        var listFamily = Write("list-family", "family: [other-family]");
+        var twice = Write("twice", "family: other-family\nfamily: zq");
+        var extendsNothingKnown = Write("on-nothing", string.Empty, "id: on-nothing\nextends: no-such-policy\namendment: x\n");
+        var broken = Write("broken", string.Empty, "id: broken\nfamily: other-family\n  : [unclosed");
+        var notAMapping = Write("not-a-mapping", string.Empty, "- id: listed\n");
+        var skimmed = new Dictionary<string, Dictionary<string, YamlDotNet.Core.Events.Scalar?>?>(StringComparer.Ordinal);
+        bool Plainly(string path) => FamilyScan.PlainlyNotOf(CatalogSearchPath.Of([_dir]), path, File.ReadAllText(path), "zq", skimmed);
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(Plainly(ofAnother), Is.True, "another family");
+            Assert.That(Plainly(ofNone), Is.True, "no family, nothing extended");
+            Assert.That(Plainly(onAnotherBase), Is.True, "a base of another family");
+            Assert.That(Plainly(named), Is.False, "names the family");
+            Assert.That(Plainly(onTheFamilysBase), Is.False, "a base of the family");
+            Assert.That(Plainly(nullFamily), Is.False, "a null family");
+            Assert.That(Plainly(anchoredFamily), Is.False, "an anchor, which the long way refuses");
+            Assert.That(Plainly(listFamily), Is.False, "no scalar");
+            Assert.That(Plainly(twice), Is.False, "a duplicate key");
+            Assert.That(Plainly(extendsNothingKnown), Is.False, "a base found nowhere");
+            Assert.That(Plainly(notAMapping), Is.False, "no mapping");
+        }
+
+        // The keys of a file whose later text does not parse are not trusted either.
+        Assert.That(Plainly(broken), Is.False);
+    }
 }
