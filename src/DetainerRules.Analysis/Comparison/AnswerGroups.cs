@@ -67,6 +67,9 @@ internal sealed class AnswerGroups
         _groupOf.Add(prefix);
     }
 
+    /// <summary>Each case's group, in the order the cases were added.</summary>
+    public IReadOnlyList<int> GroupOf => _groupOf;
+
     /// <summary>The answers of a group, one per policy.</summary>
     public Answer[] Answers(int group) => [.. _tuples[group].Select((a, p) => _distinct[p][a])];
 

@@ -57,7 +57,7 @@ public static class PolicyComparer
                 return point;
             }
 
-            results.Add(Compare(subject, space, policies.Count, new Cases(groups, PointOf, _ => null)));
+            results.Add(Compare(subject, space, policies.Count, new Cases(groups, PointOf, _ => null, WholeGrid: true)));
         }
 
         return new PolicyComparison([.. policies.Select(p => p.Label)], space, null, 0, results);
@@ -95,7 +95,7 @@ public static class PolicyComparer
                 groups.Add(tuple);
             }
 
-            return Compare(subject, space, policies.Count, new Cases(groups, i => inside[i].Point!, i => inside[i].Scenario));
+            return Compare(subject, space, policies.Count, new Cases(groups, i => inside[i].Point!, i => inside[i].Scenario, WholeGrid: false));
         }).ToList();
         return new PolicyComparison([.. policies.Select(p => p.Label)], space, scenarios.Count, scenarios.Count - inside.Count, results);
     }
@@ -121,53 +121,73 @@ public static class PolicyComparer
         }
 
         var members = groups.Members();
-        var layout = new AxisLayout(space, dimensions);
-        var points = new AxisPoints(layout, cases.PointOf, groups.Cases);
-        var index = new PointIndex(layout.Sizes, points);
         var splits = Enumerable.Range(0, groups.Count)
             .Where(g => answersOf[g].Distinct().Count() > 1)
             .OrderByDescending(g => members[g].Length)
             .ThenBy(g => string.Join("\u0001", answersOf[g].Select(a => a.Text)), StringComparer.Ordinal)
             .ToList();
+
+        // Over the whole space, a split is drawn on only the dimensions its cases change along (SplitGrid);
+        // the index over every case is built only if some split changes along all of them.
+        var depends = cases.WholeGrid ? SplitGrid.Dependence(groups.GroupOf, groups.Count, [.. dimensions.Select(d => space.Dimensions[d].Count)]) : null;
+        var whole = new Lazy<(AxisLayout Layout, IReadOnlyList<int[]> Points, PointIndex Index)>(() =>
+        {
+            var layout = new AxisLayout(space, dimensions);
+            var points = new AxisPoints(layout, cases.PointOf, groups.Cases);
+            return (layout, (IReadOnlyList<int[]>)points, new PointIndex(layout.Sizes, points));
+        });
         var described = new Split[splits.Count];
-        Parallel.For(0, splits.Count, i => described[i] = Describe(subject, space, layout, index, points, cases, answersOf[splits[i]], members[splits[i]], i));
+        Parallel.For(0, splits.Count, i =>
+        {
+            var g = splits[i];
+            if (depends is not null && !depends[g].All(d => d))
+            {
+                var grid = SplitGrid.Of(space, dimensions, depends[g], c => groups.GroupOf[c] == g);
+                described[i] = Describe(subject, space, (grid.Layout, grid.Points, grid.Index), grid.Members, grid.Multiplicity, grid.PointOf, _ => null, answersOf[g], members[g], i);
+                return;
+            }
+
+            var memberSet = new ulong[whole.Value.Index.Words];
+            foreach (var m in members[g])
+            {
+                memberSet[m >> 6] |= 1UL << (m & 63);
+            }
+
+            described[i] = Describe(subject, space, whole.Value, memberSet, 1, cases.PointOf, cases.ScenarioOf, answersOf[g], members[g], i);
+        });
         return new SubjectComparison(subject, groups.Cases, described.Sum(s => s.Cases), dimensions, agreeing, described);
     }
 
-    private static Split Describe(Subject subject, ScenarioSpace space, AxisLayout layout, PointIndex index, AxisPoints points, Cases cases, Answer[] answers, int[] members, int number)
+    /// <param name="grid">The grid the regions are drawn on, with <paramref name="memberSet"/> the split's points of it.</param>
+    /// <param name="multiplicity">How many compared cases each point of the grid stands for.</param>
+    /// <param name="members">The split's cases, by position among the compared ones.</param>
+    private static Split Describe(
+        Subject subject,
+        ScenarioSpace space,
+        (AxisLayout Layout, IReadOnlyList<int[]> Points, PointIndex Index) grid,
+        ulong[] memberSet,
+        long multiplicity,
+        Func<int, int[]> pointOf,
+        Func<int, Scenario?> scenarioOf,
+        Answer[] answers,
+        int[] members,
+        int number)
     {
-        var memberSet = new ulong[index.Words];
-        foreach (var m in members)
-        {
-            memberSet[m >> 6] |= 1UL << (m & 63);
-        }
-
         var regions = new List<Region>();
-        foreach (var (box, covered) in Regions.Cover(index, points, memberSet))
+        foreach (var (box, covered) in Regions.Cover(grid.Index, grid.Points, memberSet))
         {
-            var (restrictions, description) = layout.Describe(box);
+            var (restrictions, description) = grid.Layout.Describe(box);
             var id = $"{subject.Name}-{number + 1}-{regions.Count + 1}";
             var first = covered[0];
-            var example = cases.ScenarioOf(first) ?? space.Build(cases.PointOf(first), id, description);
-            regions.Add(new Region(restrictions, description, covered.Count, example));
+            var example = scenarioOf(first) ?? space.Build(pointOf(first), id, description);
+            regions.Add(new Region(restrictions, description, covered.Count * multiplicity, example));
         }
 
-        var ids = members.Select(cases.ScenarioOf).OfType<Scenario>().Select(s => s.Id).ToList();
+        var ids = members.Select(scenarioOf).OfType<Scenario>().Select(s => s.Id).ToList();
         return new Split(answers, members.Length, regions, ids);
     }
 
     /// <summary>The compared cases: their groups by answers, each case's point of the space, and the scenario file it is, if any.</summary>
-    private sealed record Cases(AnswerGroups Groups, Func<int, int[]> PointOf, Func<int, Scenario?> ScenarioOf);
-
-    /// <summary>Each case's coordinates on the layout's axes, worked out when asked rather than kept for every case.</summary>
-    private sealed class AxisPoints(AxisLayout layout, Func<int, int[]> pointOf, int count) : IReadOnlyList<int[]>
-    {
-        public int Count => count;
-
-        public int[] this[int index] => layout.Axes(pointOf(index));
-
-        public IEnumerator<int[]> GetEnumerator() => Enumerable.Range(0, count).Select(i => this[i]).GetEnumerator();
-
-        System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
-    }
+    /// <param name="WholeGrid">Whether the cases are every point of the subject's part of the space, in grid order (<see cref="GridPoints"/>).</param>
+    private sealed record Cases(AnswerGroups Groups, Func<int, int[]> PointOf, Func<int, Scenario?> ScenarioOf, bool WholeGrid);
 }

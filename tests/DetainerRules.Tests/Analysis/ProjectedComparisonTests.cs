@@ -1,5 +1,6 @@
 using DetainerRules.Analysis;
 using DetainerRules.Analysis.Comparison;
+using DetainerRules.Analysis.Grid;
 using DetainerRules.Analysis.Space;
 using DetainerRules.Engine;
 using DetainerRules.Model.Decisions;
@@ -60,15 +61,28 @@ public class ProjectedComparisonTests
     }
 
     [Test]
-    public void OverSpace_CatalogPoliciesNarrowed_CountsEveryCaseAsThePlainWalkDoes()
+    public void Run_CatalogPoliciesNarrowed_CountsEveryCaseAndDrawsEveryRegionAsThePlainWalkDoes()
     {
-        // chicago is bound by illinois, whose rules read other fields than chicago's own.
-        (string, IPolicyEvaluator)[] policies = [.. new[] { "lvmpd-2023", "chicago", "nyc" }.Select(id => (id, (IPolicyEvaluator)TestPolicies.ShippedDelegate(id)))];
-        var space = ScenarioSpace.For([.. policies.Select(p => p.Item2)], null, SpaceFilter.Parse(["convictions.count=0", "person.foreign_born=yes"]));
+        // los-angeles-county is bound by california, whose rules read other fields than the county's own; its layers are
+        // compared over a space built for all three, most of whose dimensions neither layer reads.
+        (string, IPolicyEvaluator)[] policies = [.. new[] { "lvmpd-2023", "los-angeles-county", "nyc" }.Select(id => (id, (IPolicyEvaluator)TestPolicies.ShippedDelegate(id)))];
+        var filter = SpaceFilter.Parse(["convictions.count=0", "person.foreign_born=yes"]);
+        var space = ScenarioSpace.For([.. policies.Select(p => p.Item2)], null, filter);
 
-        var comparison = PolicyComparer.OverSpace(policies, space, Subject.All);
+        var comparison = ComparisonRun.Of(policies, Subject.All, filter, null, null);
 
         AssertAsWalked(comparison, policies, space);
+        Assert.That(comparison.Layers.Select(l => (l.Policy, l.Authority)), Is.EquivalentTo(new[] { ("los-angeles-county", "california"), ("nyc", "new-york-state") }));
+        Assert.That(comparison.Layers.Sum(l => l.Findings.Subjects.Sum(s => s.Splits.Count)), Is.Positive, "a policy's own rules and its authority disagree somewhere");
+        foreach (var layer in comparison.Layers)
+        {
+            var bound = policies.Single(p => p.Item1 == layer.Policy).Item2;
+            (string, IPolicyEvaluator)[] three = [("own", bound.WithoutAuthorities()), ("authority", bound.Authorities.Single(a => a.Policy.Id == layer.Authority)), ("in force", bound)];
+            foreach (var subject in layer.Findings.Subjects)
+            {
+                AssertRegionsAsWalked(subject, three, space);
+            }
+        }
     }
 
     [Test]
@@ -128,15 +142,43 @@ public class ProjectedComparisonTests
                     compared.Splits.Select(s => (string.Join(" | ", s.Answers.Select(a => a.Text)), s.Cases)),
                     Is.EquivalentTo(splits),
                     subject.Name);
-                foreach (var split in compared.Splits)
+                AssertRegionsAsWalked(compared, policies, space);
+            }
+        }
+    }
+
+    /// <summary>Each split's regions as the greedy cover draws them on every case of the subject's part of the space, each with the first case it covers as example.</summary>
+    private static void AssertRegionsAsWalked(SubjectComparison compared, (string, IPolicyEvaluator)[] policies, ScenarioSpace space)
+    {
+        var subject = compared.Subject;
+        var points = space.Points(subject).ToList();
+        var texts = points
+            .Select(point => space.Build(point, "walked"))
+            .Select(scenario => string.Join(" | ", policies.Select(p => subject.AnswerFrom(p.Item2, scenario).Text)))
+            .ToList();
+        var layout = new AxisLayout(space, [.. space.RelevantTo(subject)]);
+        var axes = points.Select(layout.Axes).ToList();
+        var index = new PointIndex(layout.Sizes, axes);
+        foreach (var split in compared.Splits)
+        {
+            var key = string.Join(" | ", split.Answers.Select(a => a.Text));
+            var members = new ulong[index.Words];
+            for (var i = 0; i < points.Count; i++)
+            {
+                if (texts[i] == key)
                 {
-                    Assert.That(split.Regions.Sum(r => r.Cases), Is.GreaterThanOrEqualTo(split.Cases), $"{subject.Name}: every case of a split lies in a region");
-                    foreach (var region in split.Regions)
-                    {
-                        Assert.That(policies.Select(p => subject.AnswerFrom(p.Item2, region.Example)), Is.EqualTo(split.Answers), $"{subject.Name}: {region.Description}");
-                    }
+                    members[i >> 6] |= 1UL << (i & 63);
                 }
             }
+
+            var expected = Regions.Cover(index, axes, members)
+                .Select(c => (layout.Describe(c.Box).Description, (long)c.Covered.Count, space.Describe(points[c.Covered[0]], space.RelevantTo(subject))))
+                .ToList();
+
+            Assert.That(
+                split.Regions.Select(r => (r.Description, r.Cases, space.Describe(space.Project(r.Example)!, space.RelevantTo(subject)))),
+                Is.EqualTo(expected),
+                $"{subject.Name}: {key}");
         }
     }
 }
