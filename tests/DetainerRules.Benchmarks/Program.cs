@@ -18,6 +18,9 @@
 //       program the same way, and times RUNS (default 20) cold starts of `evaluate`, `evaluate
 //       --format json` and `list` (and `compare --space` with --compare), each after one of hello-world; prints medians,
 //       p90 and the ratios to hello-world as a Markdown table (ColdStart.cs).
+//   dotnet run -c Release --project tests/DetainerRules.Benchmarks -- compare-scale --detainer NAME=PATH... [--runs N]
+//       times `compare --space` of 2, 4, 8 and 16 catalog policies and of every one, each a new process
+//       of each program named (interleaved), with its peak resident memory; a Markdown table (CompareScale.cs).
 //   dotnet run -c Release --project tests/DetainerRules.Benchmarks -- --filter '*' --job short
 //       anything else goes to BenchmarkDotNet's switcher: '*PerScenario*', '*.BatchBenchmarks.*',
 //       '*ReferenceEngine*', '*Compile*', '*RecordParse*', '*BatchEndToEnd*'. Results go to
@@ -55,6 +58,13 @@ if (args.Length > 0 && args[0] == "cold-start")
     var runs = args.Length > 1 && int.TryParse(args[1], CultureInfo.InvariantCulture, out var given) ? given : 20;
     var programs = args.Skip(1).Zip(args.Skip(2)).Where(p => p.First == "--detainer").Select(p => p.Second).ToList();
     return ColdStart.Run(runs, programs, args.Contains("--compare"), Console.Out);
+}
+
+if (args.Length > 0 && args[0] == "compare-scale")
+{
+    var programs = args.Zip(args.Skip(1)).Where(p => p.First == "--detainer").Select(p => p.Second).ToList();
+    var runs = args.Zip(args.Skip(1)).Where(p => p.First == "--runs").Select(p => int.Parse(p.Second, CultureInfo.InvariantCulture)).DefaultIfEmpty(1).First();
+    return CompareScale.Run(programs, runs, Console.Out);
 }
 
 var artifacts = Path.Combine(RepositoryPaths.Root, "tests", "DetainerRules.Benchmarks", "BenchmarkDotNet.Artifacts");

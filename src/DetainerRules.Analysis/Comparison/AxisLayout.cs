@@ -10,6 +10,7 @@ internal sealed class AxisLayout
     private readonly int[] _dimensions;
     private readonly int[][] _axes;
     private readonly int[] _offsets;
+    private readonly int[][][] _coordinates;
 
     public AxisLayout(ScenarioSpace space, int[] dimensions)
     {
@@ -18,6 +19,15 @@ internal sealed class AxisLayout
         _axes = [.. dimensions.Select(d => space.Dimensions[d].AxisSizes)];
         _offsets = [.. _axes.Select((_, i) => _axes.Take(i).Sum(a => a.Length))];
         Sizes = [.. _axes.SelectMany(a => a)];
+
+        // Each value's coordinates worked out once: a comparison asks for them at every case, and a
+        // dimension of charges or convictions finds them by walking its values.
+        _coordinates = [.. dimensions.Select((d, i) => Enumerable.Range(0, space.Dimensions[d].Count).Select(v =>
+        {
+            var into = new int[_axes[i].Length];
+            space.Dimensions[d].ToAxes(v, into, 0);
+            return into;
+        }).ToArray())];
     }
 
     /// <summary>How many values each axis has.</summary>
@@ -29,7 +39,7 @@ internal sealed class AxisLayout
         var coordinates = new int[Sizes.Length];
         for (var i = 0; i < _dimensions.Length; i++)
         {
-            _space.Dimensions[_dimensions[i]].ToAxes(point[_dimensions[i]], coordinates, _offsets[i]);
+            _coordinates[i][point[_dimensions[i]]].CopyTo(coordinates, _offsets[i]);
         }
 
         return coordinates;

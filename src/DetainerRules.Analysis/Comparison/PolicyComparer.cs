@@ -14,6 +14,7 @@ public static class PolicyComparer
     public const long MaxCasesPerSubject = 2_000_000;
 
     /// <summary>Compares the policies on every point of the space.</summary>
+    /// <remarks>Each policy is asked once per point of the dimensions its own rules read, and a case reads its answer there (<see cref="ProjectedAnswers"/>).</remarks>
     /// <exception cref="SpaceTooLargeException">A subject's part of the space is too large; narrow it with <c>--where</c>.</exception>
     /// <exception cref="EvaluationException">A policy failed on a scenario.</exception>
     public static PolicyComparison OverSpace(IReadOnlyList<(string Label, IPolicyEvaluator Policy)> policies, ScenarioSpace space, IReadOnlyList<Subject> subjects)
@@ -26,14 +27,37 @@ public static class PolicyComparer
                 throw new SpaceTooLargeException($"`{subject.Name}` spans {space.SizeFor(subject)} cases, more than {MaxCasesPerSubject}");
             }
 
-            var points = space.Points(subject).ToList();
-            var cases = new Case[points.Count];
-            Parallel.For(0, points.Count, i =>
+            var dimensions = space.RelevantTo(subject);
+            var grid = new GridPoints([.. dimensions.Select(d => space.Dimensions[d].Count)]);
+            var answers = policies.Select(p => ProjectedAnswers.Of(p.Policy, subject, space, dimensions)).ToList();
+            var groups = new AnswerGroups([.. answers.Select(a => a.Distinct)]);
+            var coordinates = new int[dimensions.Count];
+            var tuple = new int[answers.Count];
+            for (var i = 0; i < grid.Count; i++)
             {
-                var scenario = space.Build(points[i], "space-point");
-                cases[i] = new Case(points[i], [.. policies.Select(p => subject.AnswerFrom(p.Policy, scenario))], null);
-            });
-            results.Add(Compare(subject, space, policies.Count, [.. cases]));
+                grid.At(i, coordinates);
+                for (var p = 0; p < answers.Count; p++)
+                {
+                    tuple[p] = answers[p].At(coordinates);
+                }
+
+                groups.Add(tuple);
+            }
+
+            int[] PointOf(int i)
+            {
+                var at = new int[dimensions.Count];
+                grid.At(i, at);
+                var point = new int[space.Dimensions.Count];
+                for (var k = 0; k < at.Length; k++)
+                {
+                    point[dimensions[k]] = at[k];
+                }
+
+                return point;
+            }
+
+            results.Add(Compare(subject, space, policies.Count, new Cases(groups, PointOf, _ => null, WholeGrid: true)));
         }
 
         return new PolicyComparison([.. policies.Select(p => p.Label)], space, null, 0, results);
@@ -46,77 +70,124 @@ public static class PolicyComparer
         var inside = scenarios.Select(s => (Scenario: s, Point: space.Project(s))).Where(p => p.Point is not null).ToList();
         var verdicts = new Verdict[inside.Count][];
         Parallel.For(0, inside.Count, i => verdicts[i] = [.. policies.Select(p => p.Policy.Evaluate(inside[i].Scenario))]);
-        var results = subjects.Select(subject => Compare(
-            subject,
-            space,
-            policies.Count,
-            [.. inside.Select((s, i) => new Case(s.Point!, [.. verdicts[i].Select(subject.AnswerIn)], s.Scenario))])).ToList();
+        var results = subjects.Select(subject =>
+        {
+            // Each policy's answers numbered in the order first met, as ProjectedAnswers numbers them.
+            var distinct = policies.Select(_ => new List<Answer>()).ToList();
+            var ids = policies.Select(_ => new Dictionary<Answer, int>()).ToList();
+            var groups = new AnswerGroups(distinct);
+            var tuple = new int[policies.Count];
+            foreach (var verdict in verdicts)
+            {
+                for (var p = 0; p < policies.Count; p++)
+                {
+                    var answer = subject.AnswerIn(verdict[p]);
+                    if (!ids[p].TryGetValue(answer, out var id))
+                    {
+                        id = distinct[p].Count;
+                        ids[p][answer] = id;
+                        distinct[p].Add(answer);
+                    }
+
+                    tuple[p] = id;
+                }
+
+                groups.Add(tuple);
+            }
+
+            return Compare(subject, space, policies.Count, new Cases(groups, i => inside[i].Point!, i => inside[i].Scenario, WholeGrid: false));
+        }).ToList();
         return new PolicyComparison([.. policies.Select(p => p.Label)], space, scenarios.Count, scenarios.Count - inside.Count, results);
     }
 
-    private static string Key(int[] point) => string.Join(",", point);
-
     /// <remarks>Over scenario files, only the scenarios seen bound a region; over the space, every point does.</remarks>
-    private static SubjectComparison Compare(Subject subject, ScenarioSpace space, int policyCount, List<Case> cases)
+    private static SubjectComparison Compare(Subject subject, ScenarioSpace space, int policyCount, Cases cases)
     {
         var dimensions = space.RelevantTo(subject).ToArray();
+        var groups = cases.Groups;
+
+        // Counted per group, not per case: every case of a group agrees on the same pairs.
         var agreeing = new long[policyCount, policyCount];
-        var groups = new Dictionary<string, (Answer[] Answers, List<int> Cases)>(StringComparer.Ordinal);
-        for (var i = 0; i < cases.Count; i++)
+        var answersOf = Enumerable.Range(0, groups.Count).Select(groups.Answers).ToList();
+        for (var g = 0; g < groups.Count; g++)
         {
-            var answers = cases[i].Answers;
             for (var a = 0; a < policyCount; a++)
             {
                 for (var b = 0; b < policyCount; b++)
                 {
-                    agreeing[a, b] += answers[a] == answers[b] ? 1 : 0;
+                    agreeing[a, b] += answersOf[g][a] == answersOf[g][b] ? groups.CasesIn(g) : 0;
                 }
             }
+        }
 
-            var key = string.Join("\u0001", answers.Select(x => x.Text));
-            if (!groups.TryGetValue(key, out var group))
+        var members = groups.Members();
+        var splits = Enumerable.Range(0, groups.Count)
+            .Where(g => answersOf[g].Distinct().Count() > 1)
+            .OrderByDescending(g => members[g].Length)
+            .ThenBy(g => string.Join("\u0001", answersOf[g].Select(a => a.Text)), StringComparer.Ordinal)
+            .ToList();
+
+        // Over the whole space, a split is drawn on only the dimensions its cases change along (SplitGrid);
+        // the index over every case is built only if some split changes along all of them.
+        var depends = cases.WholeGrid ? SplitGrid.Dependence(groups.GroupOf, groups.Count, [.. dimensions.Select(d => space.Dimensions[d].Count)]) : null;
+        var whole = new Lazy<(AxisLayout Layout, IReadOnlyList<int[]> Points, PointIndex Index)>(() =>
+        {
+            var layout = new AxisLayout(space, dimensions);
+            var points = new AxisPoints(layout, cases.PointOf, groups.Cases);
+            return (layout, (IReadOnlyList<int[]>)points, new PointIndex(layout.Sizes, points));
+        });
+        var described = new Split[splits.Count];
+        Parallel.For(0, splits.Count, i =>
+        {
+            var g = splits[i];
+            if (depends is not null && !depends[g].All(d => d))
             {
-                group = (answers, []);
-                groups[key] = group;
+                var grid = SplitGrid.Of(space, dimensions, depends[g], c => groups.GroupOf[c] == g);
+                described[i] = Describe(subject, space, (grid.Layout, grid.Points, grid.Index), grid.Members, grid.Multiplicity, grid.PointOf, _ => null, answersOf[g], members[g], i);
+                return;
             }
 
-            group.Cases.Add(i);
-        }
+            var memberSet = new ulong[whole.Value.Index.Words];
+            foreach (var m in members[g])
+            {
+                memberSet[m >> 6] |= 1UL << (m & 63);
+            }
 
-        var layout = new AxisLayout(space, dimensions);
-        var points = cases.Select(c => layout.Axes(c.Point)).ToList();
-        var index = new PointIndex(layout.Sizes, points);
-        var splits = groups.Values
-            .Where(g => g.Answers.Distinct().Count() > 1)
-            .OrderByDescending(g => g.Cases.Count)
-            .ThenBy(g => string.Join("\u0001", g.Answers.Select(a => a.Text)), StringComparer.Ordinal)
-            .ToList();
-        var described = new Split[splits.Count];
-        Parallel.For(0, splits.Count, i => described[i] = Describe(subject, space, layout, index, points, cases, splits[i].Answers, splits[i].Cases, i));
-        return new SubjectComparison(subject, cases.Count, described.Sum(s => s.Cases), dimensions, agreeing, described);
+            described[i] = Describe(subject, space, whole.Value, memberSet, 1, cases.PointOf, cases.ScenarioOf, answersOf[g], members[g], i);
+        });
+        return new SubjectComparison(subject, groups.Cases, described.Sum(s => s.Cases), dimensions, agreeing, described);
     }
 
-    private static Split Describe(Subject subject, ScenarioSpace space, AxisLayout layout, PointIndex index, List<int[]> points, List<Case> cases, Answer[] answers, List<int> members, int number)
+    /// <param name="grid">The grid the regions are drawn on, with <paramref name="memberSet"/> the split's points of it.</param>
+    /// <param name="multiplicity">How many compared cases each point of the grid stands for.</param>
+    /// <param name="members">The split's cases, by position among the compared ones.</param>
+    private static Split Describe(
+        Subject subject,
+        ScenarioSpace space,
+        (AxisLayout Layout, IReadOnlyList<int[]> Points, PointIndex Index) grid,
+        ulong[] memberSet,
+        long multiplicity,
+        Func<int, int[]> pointOf,
+        Func<int, Scenario?> scenarioOf,
+        Answer[] answers,
+        int[] members,
+        int number)
     {
-        var memberSet = new ulong[index.Words];
-        foreach (var m in members)
-        {
-            memberSet[m >> 6] |= 1UL << (m & 63);
-        }
-
         var regions = new List<Region>();
-        foreach (var (box, covered) in Regions.Cover(index, points, memberSet))
+        foreach (var (box, covered) in Regions.Cover(grid.Index, grid.Points, memberSet))
         {
-            var (restrictions, description) = layout.Describe(box);
+            var (restrictions, description) = grid.Layout.Describe(box);
             var id = $"{subject.Name}-{number + 1}-{regions.Count + 1}";
-            var first = cases[covered[0]];
-            var example = first.Scenario ?? space.Build(first.Point, id, description);
-            regions.Add(new Region(restrictions, description, covered.Count, example));
+            var first = covered[0];
+            var example = scenarioOf(first) ?? space.Build(pointOf(first), id, description);
+            regions.Add(new Region(restrictions, description, covered.Count * multiplicity, example));
         }
 
-        var ids = members.Select(m => cases[m].Scenario).OfType<Scenario>().Select(s => s.Id).ToList();
-        return new Split(answers, members.Count, regions, ids);
+        var ids = members.Select(scenarioOf).OfType<Scenario>().Select(s => s.Id).ToList();
+        return new Split(answers, members.Length, regions, ids);
     }
 
-    private sealed record Case(int[] Point, Answer[] Answers, Scenario? Scenario);
+    /// <summary>The compared cases: their groups by answers, each case's point of the space, and the scenario file it is, if any.</summary>
+    /// <param name="WholeGrid">Whether the cases are every point of the subject's part of the space, in grid order (<see cref="GridPoints"/>).</param>
+    private sealed record Cases(AnswerGroups Groups, Func<int, int[]> PointOf, Func<int, Scenario?> ScenarioOf, bool WholeGrid);
 }

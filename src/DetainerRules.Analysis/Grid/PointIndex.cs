@@ -10,9 +10,6 @@ namespace DetainerRules.Analysis.Grid;
 /// </remarks>
 internal sealed class PointIndex
 {
-    [ThreadStatic]
-    private static List<ulong[]>? _buffers;
-
     private readonly ulong[][][] _bits;
 
     public PointIndex(int[] sizes, IReadOnlyList<int[]> points)
@@ -23,9 +20,11 @@ internal sealed class PointIndex
         _bits = [.. sizes.Select(size => Enumerable.Range(0, size).Select(_ => new ulong[Words]).ToArray())];
         for (var p = 0; p < points.Count; p++)
         {
+            // Once per point: a list may work its points out when asked.
+            var point = points[p];
             for (var axis = 0; axis < sizes.Length; axis++)
             {
-                _bits[axis][points[p][axis]][p >> 6] |= 1UL << (p & 63);
+                _bits[axis][point[axis]][p >> 6] |= 1UL << (p & 63);
             }
         }
     }
@@ -53,19 +52,10 @@ internal sealed class PointIndex
     public ulong[] In(bool[][] box, ulong[]? within = null)
     {
         var result = within is null ? All() : (ulong[])within.Clone();
-        var axisMask = new ulong[Words];
-        for (var axis = 0; axis < box.Length; axis++)
+        var tests = Tests(box);
+        for (var w = 0; w < Words; w++)
         {
-            if (box[axis].All(b => b))
-            {
-                continue;
-            }
-
-            PointsWith(axis, box[axis], axisMask);
-            for (var w = 0; w < Words; w++)
-            {
-                result[w] &= axisMask[w];
-            }
+            result[w] = In(tests, w, result[w]);
         }
 
         return result;
@@ -74,38 +64,10 @@ internal sealed class PointIndex
     /// <summary>True when some point of <paramref name="within"/> lies in the box; stops at the first.</summary>
     public bool Any(bool[][] box, ulong[] within)
     {
-        // One OR mask per axis the box restricts, in buffers reused across calls on this thread.
-        var buffers = _buffers ??= [];
-        var used = 0;
-        for (var axis = 0; axis < box.Length; axis++)
-        {
-            if (box[axis].All(b => b))
-            {
-                continue;
-            }
-
-            if (used == buffers.Count)
-            {
-                buffers.Add([]);
-            }
-
-            if (buffers[used].Length < Words)
-            {
-                buffers[used] = new ulong[Words];
-            }
-
-            PointsWith(axis, box[axis], buffers[used++]);
-        }
-
+        var tests = Tests(box);
         for (var w = 0; w < Words; w++)
         {
-            var word = within[w];
-            for (var m = 0; m < used && word != 0; m++)
-            {
-                word &= buffers[m][w];
-            }
-
-            if (word != 0)
+            if (within[w] != 0 && In(tests, w, within[w]) != 0)
             {
                 return true;
             }
@@ -114,21 +76,42 @@ internal sealed class PointIndex
         return false;
     }
 
-    /// <summary>Writes into the first <see cref="Words"/> of <paramref name="mask"/> the points whose value on the axis is one the box allows.</summary>
-    private void PointsWith(int axis, bool[] allowed, ulong[] mask)
+    /// <summary>For each axis the box restricts, the bit sets to test a word of points against: those of the values it allows, or (when fewer) of the values it leaves out.</summary>
+    /// <remarks>Each point has one value per axis, so "not on a left-out value" is "on an allowed one"; a box that frees most of an axis is then a few words to OR, not dozens.</remarks>
+    private List<(ulong[][] Sets, bool Excluded)> Tests(bool[][] box)
     {
-        Array.Clear(mask, 0, Words);
-        for (var v = 0; v < allowed.Length; v++)
+        var tests = new List<(ulong[][] Sets, bool Excluded)>();
+        for (var axis = 0; axis < box.Length; axis++)
         {
-            if (allowed[v])
+            var allowed = box[axis].Count(b => b);
+            if (allowed == box[axis].Length)
             {
-                var bits = _bits[axis][v];
-                for (var w = 0; w < Words; w++)
-                {
-                    mask[w] |= bits[w];
-                }
+                continue;
             }
+
+            var excluded = box[axis].Length - allowed < allowed;
+            tests.Add(([.. Enumerable.Range(0, box[axis].Length).Where(v => box[axis][v] != excluded).Select(v => _bits[axis][v])], excluded));
         }
+
+        return tests;
+    }
+
+    /// <summary>The points of one word of a set that lie in the box; checked word by word, so a word with no point left costs nothing more.</summary>
+    private static ulong In(List<(ulong[][] Sets, bool Excluded)> tests, int w, ulong word)
+    {
+        for (var t = 0; t < tests.Count && word != 0; t++)
+        {
+            var (sets, excluded) = tests[t];
+            var mask = 0UL;
+            for (var v = 0; v < sets.Length; v++)
+            {
+                mask |= sets[v][w];
+            }
+
+            word &= excluded ? ~mask : mask;
+        }
+
+        return word;
     }
 
     /// <summary>The indices of the points in a set, in order.</summary>

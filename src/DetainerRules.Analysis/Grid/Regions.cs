@@ -34,45 +34,62 @@ internal static class Regions
     /// <returns>Boxes as <c>box[axis][value]</c>, each with the indices of the members it covers, largest first.</returns>
     public static List<(bool[][] Box, List<int> Covered)> Cover(PointIndex index, IReadOnlyList<int[]> points, ulong[] members)
     {
+        // Sets of points are bit sets over the index, so "does this box take in an uncovered member"
+        // is a few word operations, not a walk over every member: with hundreds of thousands of cases,
+        // growing boxes asks it thousands of times.
         var all = index.All();
         var outside = all.Select((word, w) => word & ~members[w]).ToArray();
-        var memberList = PointIndex.Members(members).ToList();
-        var uncovered = new HashSet<int>(memberList);
+        var uncovered = (ulong[])members.Clone();
         var sizes = index.Sizes;
         bool Valid(bool[][] box) => !index.Any(box, outside);
-        bool AddsSomething(bool[][] box) => uncovered.Any(i => Contains(box, points[i]));
+        bool AddsSomething(bool[][] box) => index.Any(box, uncovered);
+        long Covers(bool[][] box) => Count(index.In(box, uncovered));
 
         var natural = Enumerable.Range(0, sizes.Length).ToArray();
         var reversed = natural.Reverse().ToArray();
         var boxes = new List<bool[][]>();
-        foreach (var seed in memberList)
+        foreach (var seed in PointIndex.Members(members))
         {
-            if (!uncovered.Contains(seed))
+            if ((uncovered[seed >> 6] & (1UL << (seed & 63))) == 0)
             {
                 continue;
             }
 
             var best = new[] { Grow(points[seed], sizes, natural, Valid, AddsSomething), Grow(points[seed], sizes, reversed, Valid, AddsSomething) }
-                .OrderByDescending(b => uncovered.Count(i => Contains(b, points[i])))
+                .OrderByDescending(Covers)
                 .ThenBy(Words)
                 .First();
             boxes.Add(best);
-            uncovered.RemoveWhere(i => Contains(best, points[i]));
+            var taken = index.In(best, uncovered);
+            for (var w = 0; w < uncovered.Length; w++)
+            {
+                uncovered[w] &= ~taken[w];
+            }
         }
 
         // Drop boxes whose members all lie in other boxes, smallest first.
-        var cover = boxes.Select(b => (Box: b, Covered: memberList.Where(i => Contains(b, points[i])).ToList())).ToList();
-        foreach (var candidate in cover.OrderBy(c => c.Covered.Count).ToList())
+        var cover = boxes.Select(b => (Box: b, Set: index.In(b, members))).Select(c => (c.Box, c.Set, Count: Count(c.Set))).ToList();
+        foreach (var candidate in cover.OrderBy(c => c.Count).ToList())
         {
-            var others = cover.Where(c => !ReferenceEquals(c.Box, candidate.Box)).ToList();
-            if (candidate.Covered.All(i => others.Any(o => Contains(o.Box, points[i]))))
+            var others = new ulong[index.Words];
+            foreach (var other in cover.Where(c => !ReferenceEquals(c.Box, candidate.Box)))
+            {
+                for (var w = 0; w < others.Length; w++)
+                {
+                    others[w] |= other.Set[w];
+                }
+            }
+
+            if (candidate.Set.Select((word, w) => word & ~others[w]).All(word => word == 0))
             {
                 cover.Remove(candidate);
             }
         }
 
-        return [.. cover.OrderByDescending(c => c.Covered.Count)];
+        return [.. cover.OrderByDescending(c => c.Count).Select(c => (c.Box, PointIndex.Members(c.Set).ToList()))];
     }
+
+    private static long Count(ulong[] set) => set.Sum(word => (long)System.Numerics.BitOperations.PopCount(word));
 
     /// <summary>How long the box's description is: the values it names on the axes it restricts.</summary>
     private static int Words(bool[][] box) => box.Where(axis => !axis.All(b => b)).Sum(axis => axis.Count(b => b));

@@ -66,6 +66,10 @@ public sealed class ScenarioSpace
     /// <summary>The dimensions that can change the subject's answer, by index; the others are held at their first value.</summary>
     public IReadOnlyList<int> RelevantTo(Subject subject) => _relevant[subject];
 
+    /// <summary>The dimensions that can change one policy's answer to the subject: those its own rules, and its authorities', read.</summary>
+    /// <remarks>A subset of <see cref="RelevantTo(Subject)"/> when the policy is one the space was built for; the answer at any point is the answer with every other dimension at its first value.</remarks>
+    public IReadOnlyList<int> RelevantTo(Subject subject, IPolicyEvaluator policy) => Relevant(Dimensions, TestInventory.Of(Dependence.ConditionsFor(policy, subject)));
+
     public BigInteger SizeFor(Subject subject) => _relevant[subject].Aggregate(BigInteger.One, (p, d) => p * Dimensions[d].Count);
 
     /// <summary>Every point of the subject's part of the space, the other dimensions at their first value.</summary>
@@ -106,7 +110,7 @@ public sealed class ScenarioSpace
     public string Describe(IReadOnlyList<int> point, IEnumerable<int> dimensions) =>
         string.Join("; ", dimensions.Select(d => Dimensions[d].Label(point[d])));
 
-    private static int[] Relevant(List<Dimension> dimensions, TestInventory inventory)
+    private static int[] Relevant(IReadOnlyList<Dimension> dimensions, TestInventory inventory)
     {
         var names = inventory.ScenarioTests.Select(SpaceBuilder.DimensionOf).ToHashSet(StringComparer.Ordinal);
         if (inventory.Lists[Model.Conditions.OffenseList.Charges].Quantifiers.Count > 0)

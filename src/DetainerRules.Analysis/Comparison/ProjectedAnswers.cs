@@ -1,0 +1,100 @@
+using DetainerRules.Analysis.Grid;
+using DetainerRules.Analysis.Space;
+using DetainerRules.Engine;
+using DetainerRules.Model.Decisions;
+
+namespace DetainerRules.Analysis.Comparison;
+
+/// <summary>One policy's answers to one subject, asked once at each point of only the dimensions its own rules read, and read back at any case of the comparison.</summary>
+/// <remarks>
+/// <para>
+/// The compared space is the product of every dimension any compared policy reads, so it grows
+/// with the product of the policies' spaces; each policy's answer depends only on the fields its
+/// own rules (and its authorities') read (<see cref="ScenarioSpace.RelevantTo(Subject, IPolicyEvaluator)"/>).
+/// Evaluating it on its own dimensions, the others held at their first value, and projecting each
+/// case onto them asks it as often as its own space has points instead of the whole product.
+/// </para>
+/// <para>Answers are kept as indices into the distinct answers met, in the order first met, so a case costs an int, not an object.</para>
+/// </remarks>
+internal sealed class ProjectedAnswers
+{
+    private readonly int[] _strides;
+    private readonly int[] _answers;
+
+    private ProjectedAnswers(int[] strides, int[] answers, IReadOnlyList<Answer> distinct)
+    {
+        _strides = strides;
+        _answers = answers;
+        Distinct = distinct;
+    }
+
+    /// <summary>Every answer the policy gives, each once; <see cref="At"/> returns an index into it.</summary>
+    public IReadOnlyList<Answer> Distinct { get; }
+
+    /// <summary>How many times the policy was asked.</summary>
+    public int Evaluations => _answers.Length;
+
+    /// <param name="compared">The dimensions the comparison walks for the subject, in order; a case gives its values on them.</param>
+    /// <exception cref="EvaluationException">The policy failed on a scenario.</exception>
+    public static ProjectedAnswers Of(IPolicyEvaluator policy, Subject subject, ScenarioSpace space, IReadOnlyList<int> compared)
+    {
+        // Only dimensions the comparison walks: any other is held at its first value in every case anyway.
+        var read = space.RelevantTo(subject, policy).ToHashSet();
+        var own = Enumerable.Range(0, compared.Count).Where(i => read.Contains(compared[i])).ToArray();
+        var grid = new GridPoints([.. own.Select(i => space.Dimensions[compared[i]].Count)]);
+        var strides = new int[compared.Count];
+        var stride = 1;
+        for (var k = own.Length - 1; k >= 0; k--)
+        {
+            strides[own[k]] = stride;
+            stride *= space.Dimensions[compared[own[k]]].Count;
+        }
+
+        var answers = new Answer[grid.Count];
+        Parallel.For(
+            0,
+            grid.Count,
+            () => (Coordinates: new int[own.Length], Point: new int[space.Dimensions.Count]),
+            (position, _, buffers) =>
+            {
+                grid.At(position, buffers.Coordinates);
+                for (var k = 0; k < own.Length; k++)
+                {
+                    buffers.Point[compared[own[k]]] = buffers.Coordinates[k];
+                }
+
+                answers[position] = subject.AnswerFrom(policy, space.Build(buffers.Point, "space-point"));
+                return buffers;
+            },
+            _ => { });
+
+        var distinct = new List<Answer>();
+        var ids = new Dictionary<Answer, int>();
+        var indices = new int[answers.Length];
+        for (var p = 0; p < answers.Length; p++)
+        {
+            if (!ids.TryGetValue(answers[p], out var id))
+            {
+                id = distinct.Count;
+                ids[answers[p]] = id;
+                distinct.Add(answers[p]);
+            }
+
+            indices[p] = id;
+        }
+
+        return new ProjectedAnswers(strides, indices, distinct);
+    }
+
+    /// <summary>The index of the policy's answer at a case, given by its values on the compared dimensions.</summary>
+    public int At(ReadOnlySpan<int> coordinates)
+    {
+        var position = 0;
+        for (var i = 0; i < coordinates.Length; i++)
+        {
+            position += coordinates[i] * _strides[i];
+        }
+
+        return _answers[position];
+    }
+}

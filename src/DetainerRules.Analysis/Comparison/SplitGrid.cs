@@ -1,0 +1,140 @@
+using DetainerRules.Analysis.Grid;
+using DetainerRules.Analysis.Space;
+
+namespace DetainerRules.Analysis.Comparison;
+
+/// <summary>The grid a split's regions are drawn on: only the dimensions along which its cases change.</summary>
+/// <remarks>
+/// <para>
+/// Over the whole space every point is a case, each in one split or agreed on. Where a split's
+/// membership does not change along a dimension (a layer's three answers read a few dimensions of a
+/// space built for many policies; one way of splitting may not care what the charges are), the greedy
+/// cover on the whole grid frees that dimension's axes first and never restricts them, takes its seeds
+/// in the same order, and counts every box the dimension's size times over: so the same boxes follow
+/// from the grid without it, each count multiplied back (the region tests hold the two to the same boxes).
+/// Drawing on the smaller grid saves both the index over every case and the cover's walks over it.
+/// </para>
+/// </remarks>
+internal sealed class SplitGrid
+{
+    private SplitGrid(AxisLayout layout, PointIndex index, IReadOnlyList<int[]> points, ulong[] members, long multiplicity, Func<int, int[]> pointOf)
+    {
+        Layout = layout;
+        Index = index;
+        Points = points;
+        Members = members;
+        Multiplicity = multiplicity;
+        PointOf = pointOf;
+    }
+
+    public AxisLayout Layout { get; }
+
+    public PointIndex Index { get; }
+
+    public IReadOnlyList<int[]> Points { get; }
+
+    /// <summary>The split's points of the grid.</summary>
+    public ulong[] Members { get; }
+
+    /// <summary>How many cases of the whole space each point of the grid stands for.</summary>
+    public long Multiplicity { get; }
+
+    /// <summary>A point of the grid as a point of the space, the dimensions left out at their first value: the first case it stands for.</summary>
+    public Func<int, int[]> PointOf { get; }
+
+    /// <summary>For each group of cases, the compared dimensions (by position) along which its membership changes.</summary>
+    /// <param name="groupOf">Each case's group, cases in grid order (<see cref="GridPoints"/>).</param>
+    public static bool[][] Dependence(IReadOnlyList<int> groupOf, int groups, int[] sizes)
+    {
+        var depends = Enumerable.Range(0, groups).Select(_ => new bool[sizes.Length]).ToArray();
+        var strides = Strides(sizes);
+        var coordinates = new int[sizes.Length];
+        var grid = new GridPoints(sizes);
+
+        // A group's membership is the same along a dimension when every case is in the group exactly
+        // when the case with that dimension at its first value is; a case in another group than that one marks both.
+        for (var i = 0; i < grid.Count; i++)
+        {
+            grid.At(i, coordinates);
+            for (var k = 0; k < sizes.Length; k++)
+            {
+                if (coordinates[k] != 0)
+                {
+                    var atFirst = i - (coordinates[k] * strides[k]);
+                    if (groupOf[i] != groupOf[atFirst])
+                    {
+                        depends[groupOf[i]][k] = true;
+                        depends[groupOf[atFirst]][k] = true;
+                    }
+                }
+            }
+        }
+
+        return depends;
+    }
+
+    /// <param name="dimensions">The compared dimensions, indices into the space.</param>
+    /// <param name="depends">Which of them (by position) the split's membership changes along.</param>
+    /// <param name="isMember">Whether a case (by position in the whole grid) is in the split.</param>
+    public static SplitGrid Of(ScenarioSpace space, int[] dimensions, bool[] depends, Func<int, bool> isMember)
+    {
+        var sizes = dimensions.Select(d => space.Dimensions[d].Count).ToArray();
+        var strides = Strides(sizes);
+        var kept = Enumerable.Range(0, dimensions.Length).Where(k => depends[k]).ToArray();
+        var grid = new GridPoints([.. kept.Select(k => sizes[k])]);
+        var layout = new AxisLayout(space, [.. kept.Select(k => dimensions[k])]);
+
+        int Whole(int position)
+        {
+            var coordinates = new int[kept.Length];
+            grid.At(position, coordinates);
+            var whole = 0;
+            for (var j = 0; j < kept.Length; j++)
+            {
+                whole += coordinates[j] * strides[kept[j]];
+            }
+
+            return whole;
+        }
+
+        int[] PointOf(int position)
+        {
+            var coordinates = new int[kept.Length];
+            grid.At(position, coordinates);
+            var point = new int[space.Dimensions.Count];
+            for (var j = 0; j < kept.Length; j++)
+            {
+                point[dimensions[kept[j]]] = coordinates[j];
+            }
+
+            return point;
+        }
+
+        var points = new AxisPoints(layout, PointOf, grid.Count);
+        var index = new PointIndex(layout.Sizes, points);
+        var members = new ulong[index.Words];
+        for (var p = 0; p < grid.Count; p++)
+        {
+            if (isMember(Whole(p)))
+            {
+                members[p >> 6] |= 1UL << (p & 63);
+            }
+        }
+
+        var multiplicity = Enumerable.Range(0, dimensions.Length).Where(k => !depends[k]).Aggregate(1L, (m, k) => m * sizes[k]);
+        return new SplitGrid(layout, index, points, members, multiplicity, PointOf);
+    }
+
+    private static int[] Strides(int[] sizes)
+    {
+        var strides = new int[sizes.Length];
+        var stride = 1;
+        for (var k = sizes.Length - 1; k >= 0; k--)
+        {
+            strides[k] = stride;
+            stride *= sizes[k];
+        }
+
+        return strides;
+    }
+}
