@@ -100,30 +100,31 @@ public class StaleReasonsTests
 
     private static IEnumerable<TestCaseData> Namings()
     {
-        yield return new TestCaseData("burglary", "a burglary charge", true).SetName("Naming_AsWritten");
-        yield return new TestCaseData("burglary", "ICE is told of Burglaries", true).SetName("Naming_PluralOfAWordInY");
-        yield return new TestCaseData("burglary", "BURGLARY", true).SetName("Naming_AnyCase");
-        yield return new TestCaseData("theft", "thefts and DUIs", true).SetName("Naming_PluralInS");
-        yield return new TestCaseData("dui", "thefts and DUIs", true).SetName("Naming_PluralOfAnAbbreviation");
-        yield return new TestCaseData("fraud", "frauds", true).SetName("Naming_PluralOfAWordNotInY");
-        yield return new TestCaseData("assault_on_officer", "assault on an officer", true).SetName("Naming_WordsWithAnArticle");
-        yield return new TestCaseData("assault_on_officer", "assault on the officers", true).SetName("Naming_WordsWithTheAndAPlural");
-        yield return new TestCaseData("assault_on_officer", "assault_on_officer", true).SetName("Naming_Underscores");
-        yield return new TestCaseData("assault_on_officer", "assault-on-officer", true).SetName("Naming_Hyphens");
-        yield return new TestCaseData("drug-trafficking", "drug trafficking", true).SetName("Naming_EntryWithHyphens");
-        yield return new TestCaseData("burglary", "theft", false).SetName("Naming_OtherWords");
-        yield return new TestCaseData("burglary", "burglarystuff", false).SetName("Naming_NotPartOfALongerWord");
-        yield return new TestCaseData("theft", "antitheft", false).SetName("Naming_NotTheEndOfALongerWord");
-        yield return new TestCaseData("burglary", "burglar", false).SetName("Naming_NotAShorterWord");
-        yield return new TestCaseData("assault_on_officer", "assault officer", false).SetName("Naming_NotWithAWordMissing");
-        yield return new TestCaseData("assault_on_officer", "assault on one officer", false).SetName("Naming_OnlyArticlesBetween");
+        yield return new TestCaseData("burglary", "a burglary charge", true, "as written");
+        yield return new TestCaseData("burglary", "ICE is told of Burglaries", true, "plural of a word in y");
+        yield return new TestCaseData("burglary", "BURGLARY", true, "any case");
+        yield return new TestCaseData("theft", "thefts and DUIs", true, "plural in s");
+        yield return new TestCaseData("dui", "thefts and DUIs", true, "plural of an abbreviation");
+        yield return new TestCaseData("fraud", "frauds", true, "plural of a word not in y");
+        yield return new TestCaseData("assault_on_officer", "assault on an officer", true, "words with an article");
+        yield return new TestCaseData("assault_on_officer", "assault on the officers", true, "words with the and a plural");
+        yield return new TestCaseData("assault_on_officer", "assault_on_officer", true, "underscores");
+        yield return new TestCaseData("assault_on_officer", "assault-on-officer", true, "hyphens");
+        yield return new TestCaseData("drug-trafficking", "drug trafficking", true, "entry with hyphens");
+        yield return new TestCaseData("burglary", "theft", false, "other words");
+        yield return new TestCaseData("burglary", "burglarystuff", false, "not part of a longer word");
+        yield return new TestCaseData("theft", "antitheft", false, "not the end of a longer word");
+        yield return new TestCaseData("burglary", "burglar", false, "not a shorter word");
+        yield return new TestCaseData("assault_on_officer", "assault officer", false, "not with a word missing");
+        yield return new TestCaseData("assault_on_officer", "assault on one officer", false, "only articles between");
     }
 
+    /// <param name="naming">What the case shows: an argument, not a SetName, which the mutation runner cannot ask NUnit for again.</param>
     [TestCaseSource(nameof(Namings))]
-    public void Check_HowAnEntryMayBeNamed(string entry, string because, bool named)
+    public void Check_HowAnEntryMayBeNamed(string entry, string because, bool named, string naming)
     {
         var policy = Variant(entry, "variant", Rule("r", "base", because));
 
-        Assert.That(StaleReasons.Check(policy), named ? Has.Count.EqualTo(1) : Is.Empty);
+        Assert.That(StaleReasons.Check(policy), named ? Has.Count.EqualTo(1) : Is.Empty, naming);
     }
 }
