@@ -16,7 +16,7 @@ namespace DetainerRules.Yaml.Batch;
 /// </remarks>
 internal static partial class SpreadsheetTimes
 {
-    [GeneratedRegex(@"^(?:(?<mo>\d{1,2})/(?<d>\d{1,2})/(?<y>\d{4})|(?<y>\d{4})-(?<mo>\d{1,2})-(?<d>\d{1,2}))(?:(?:[Tt]|[ \t]+)(?<h>\d{1,2}):(?<mi>\d{2})(?::(?<s>\d{2})(?:\.(?<f>\d+))?)?(?:[ \t]*(?<ampm>[AaPp][Mm]))?)?$")]
+    [GeneratedRegex(@"^(?:(?<mo>[0-9]{1,2})/(?<d>[0-9]{1,2})/(?<y>[0-9]{4})|(?<y>[0-9]{4})-(?<mo>[0-9]{1,2})-(?<d>[0-9]{1,2}))(?:(?:[Tt]|[ \t]+)(?<h>[0-9]{1,2}):(?<mi>[0-9]{2})(?::(?<s>[0-9]{2})(?:\.(?<f>[0-9]+))?)?(?:[ \t]*(?<ampm>[AaPp][Mm]))?)?$")]
     private static partial Regex LocalForm();
 
     /// <summary>A time cell as the scenario format writes it (ISO 8601 with the offset in force in <paramref name="zone"/>).</summary>

@@ -118,6 +118,20 @@ public class CsvExportFormsTests
         }
     }
 
+    /// <summary>Digits of another script match .NET's <c>\d</c> but are no number it reads: once a crash, now the cell's error.</summary>
+    [TestCase("２０２４-05-20 06:12")]
+    [TestCase("5/٢٠/2024 6:12")]
+    public void Read_TimeWrittenInAnotherScriptsDigits_RefusedAtItsCell(string cell)
+    {
+        var record = Csv($"id,booked_at,charges\nr1,{cell},felony|theft\n", LosAngeles).Single();
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(record.Scenario, Is.Null);
+            Assert.That(record.Id, Is.EqualTo("r1"));
+            Assert.That(record.Errors.Single().ToString(), Does.Contain("in.csv:2:4").And.Contain("booked_at"));
+        }
+    }
+
     [TestCase("America/Los_Angeles", "2025-03-09 02:30", "does not exist in America/Los_Angeles")]
     [TestCase("America/New_York", "3/9/2025 2:15", "does not exist in America/New_York")]
     [TestCase("America/Los_Angeles", "2025-11-02 01:30", "happens twice in America/Los_Angeles")]
