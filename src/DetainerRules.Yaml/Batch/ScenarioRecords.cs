@@ -68,14 +68,21 @@ public static class ScenarioRecords
     internal static ScenarioRecord Read(long number, string file, long line, string text, string defaultId, Func<long, long> column, Func<Diagnostic, Diagnostic>? adjust = null, IReadOnlyList<Diagnostic>? problems = null)
     {
         var source = $"{file}:{line}";
+
+        // Most records are good: those are read straight into the model, and only the rest build nodes for the loader's messages.
+        if (problems is not { Count: > 0 } && JsonScenarioReader.TryRead(text, defaultId) is { } scenario)
+        {
+            return new ScenarioRecord(number, source, scenario, []);
+        }
+
         YamlNode? root = null;
         try
         {
             // Records are JSON (a JSON line, or the JSON a CSV row is turned into): the fast reader gives
             // the nodes the YAML reader would, and leaves to it whatever it is not sure of.
             root = JsonNodeReader.Read(file, text);
-            var scenario = ScenarioLoader.Load(root, defaultId);
-            return problems is { Count: > 0 } ? new ScenarioRecord(number, source, null, problems) { ReadableId = scenario.Id } : new ScenarioRecord(number, source, scenario, []);
+            var loaded = ScenarioLoader.Load(root, defaultId);
+            return problems is { Count: > 0 } ? new ScenarioRecord(number, source, null, problems) { ReadableId = loaded.Id } : new ScenarioRecord(number, source, loaded, []);
         }
         catch (InvalidInputException e)
         {

@@ -74,14 +74,20 @@ internal sealed class FieldReader(List<Diagnostic> diagnostics)
             return null;
         }
 
-        var text = scalar.Value.Trim();
-        if (text.Length == 0)
+        if (AcceptedText(scalar.Value) is not { } text)
         {
             Report(scalar.Span, scalar.Path, "text is empty");
             return null;
         }
 
         return text;
+    }
+
+    /// <summary>Text as a field holds it: trimmed, and null when nothing is left.</summary>
+    internal static string? AcceptedText(string value)
+    {
+        var text = value.Trim();
+        return text.Length == 0 ? null : text;
     }
 
     public bool? Flag(YamlNode? node)
@@ -156,6 +162,10 @@ internal sealed class FieldReader(List<Diagnostic> diagnostics)
 
         return InRange(value.Year) ? value : Invalid<DateOnly>(scalar, OutOfRange(scalar.Value));
     }
+
+    /// <summary>The date <see cref="Date"/> reads from <paramref name="text"/>; null wherever it would report a problem.</summary>
+    internal static DateOnly? AcceptedDate(string text) =>
+        DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var value) && InRange(value.Year) ? value : null;
 
     /// <summary>A date as sources give it: to the year, the month or the day (<c>2023</c>, <c>2023-05</c>, <c>2023-05-17</c>).</summary>
     public LegalDate? LegalDate(YamlNode? node)

@@ -49,11 +49,19 @@ internal static class JsonNodeReader
     /// <exception cref="InvalidInputException">The text is not a well-formed document within the limits (always <see cref="DocumentReader"/>'s diagnostic).</exception>
     public static YamlNode Read(string file, string text) => TryRead(file, text) ?? DocumentReader.Read(file, text).Root;
 
+    /// <summary>
+    /// Whether <paramref name="text"/> could be one JSON object both readers see alike: within the file
+    /// limit, an opening brace after any spaces, and no character after which they could disagree.
+    /// </summary>
+    /// <remarks>The test every reader that skips YAML for a line of JSON makes first (<see cref="JsonScenarioReader"/> too).</remarks>
+    internal static bool MayBePlainObject(ReadOnlySpan<char> text) =>
+        text.Length <= InputLimits.MaxFileLength && !text.ContainsAny(Unsure) && text.TrimStart(' ') is ['{', ..];
+
     /// <summary>The nodes of <paramref name="text"/> when it is one JSON object this reader is sure of; null otherwise.</summary>
     internal static YamlMapping? TryRead(string file, string text)
     {
         var span = text.AsSpan();
-        if (text.Length > InputLimits.MaxFileLength || span.ContainsAny(Unsure) || span.TrimStart(' ') is not ['{', ..])
+        if (!MayBePlainObject(span))
         {
             return null;
         }

@@ -21,35 +21,13 @@ namespace DetainerRules.Tests.Batch;
 public class JsonReaderDifferentialTests
 {
     private const int Seed = 18;
-    private const int Generated = 1500;
     private const int MutationsPerLine = 3;
     private const string File = "in.jsonl";
-
-    private static readonly JsonSerializerOptions Relaxed = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
-
-    private static readonly Lazy<List<string>> GoodLines = new(() =>
-    {
-        var palette = ScenarioPalette.Of(Repository.PolicyFiles().Select(f => PolicyLoader.LoadFile(f)));
-        var scenarios = RandomScenarios.Generate(Seed, Generated / 2).Concat(RandomScenarios.Generate(Seed + 1, Generated / 2, palette));
-        var random = new Random(Seed);
-
-        // As `detainer generate` writes them (non-ASCII and `+` escaped), and as other tools often do (written out).
-        return [.. scenarios.Select((s, i) =>
-        {
-            var json = JsonNode.Parse(ScenarioJson.ToJson(s, indented: false))!.AsObject();
-            if (Describe(random) is { } description)
-            {
-                json.Insert(1, "description", description);
-            }
-
-            return json.ToJsonString(i % 2 == 0 ? JsonSerializerOptions.Default : Relaxed);
-        })];
-    });
 
     [Test]
     public void GeneratedLines_ReadFast_AndGiveTheYamlReadersScenario()
     {
-        var lines = GoodLines.Value;
+        var lines = GeneratedJsonLines.Good;
 
         var fast = lines.Count(line => JsonNodeReader.TryRead(File, line) is not null);
 
@@ -65,7 +43,7 @@ public class JsonReaderDifferentialTests
     public void DamagedLines_GiveTheYamlReadersScenarioOrDiagnostics()
     {
         var random = new Random(Seed);
-        var lines = GoodLines.Value.SelectMany(line => Enumerable.Range(0, MutationsPerLine).Select(_ => JsonLineMutations.Mutate(random, line))).ToList();
+        var lines = GeneratedJsonLines.Good.SelectMany(line => Enumerable.Range(0, MutationsPerLine).Select(_ => JsonLineMutations.Mutate(random, line))).ToList();
 
         var outcomes = lines.Select(Outcome.OfYaml).ToList();
         var fast = lines.Count(line => JsonNodeReader.TryRead(File, line) is not null);
@@ -213,14 +191,6 @@ public class JsonReaderDifferentialTests
 
     private static string Shown(string line) => line.Length > 600 ? line[..600] + $"... ({line.Length} chars)" : line;
 
-    private static string? Describe(Random random) => random.Next(4) switch
-    {
-        0 => null,
-        1 => "a plain booking",
-        2 => "café, naïve, 日本, 😀 and \"quotes\" \\ / <&> +1",
-        _ => "line one\nline two\ttabbed",
-    };
-
     /// <summary>What a record becomes: its scenario written out, or its diagnostics; and the id a refused record keeps.</summary>
     private sealed record Outcome(Scenario? Scenario, IReadOnlyList<Diagnostic> Diagnostics, string? Id)
     {
@@ -250,7 +220,7 @@ public class JsonReaderDifferentialTests
             }
         }
 
-        /// <summary>A scenario's text as files and requests are read: the fast reader for a line of JSON, else YAML's.</summary>
+        /// <summary>A scenario's text as files and requests are read: the direct reader for a good line of JSON, else the fast node reader, else YAML's.</summary>
         public static Outcome OfText(string line)
         {
             try
@@ -263,7 +233,7 @@ public class JsonReaderDifferentialTests
             }
         }
 
-        /// <summary>The way a batch record is read now: the fast reader (or the YAML one it leaves the line to), then the same loader.</summary>
+        /// <summary>The node path a batch record takes when the direct reader (<see cref="JsonScenarioReader"/>) declines it: the fast node reader (or the YAML one it leaves the line to), then the same loader.</summary>
         public static Outcome OfBatch(string line)
         {
             YamlNode root;
