@@ -14,6 +14,9 @@ internal sealed class CsvLayout
         _cells = cells;
     }
 
+    private static readonly IReadOnlyDictionary<string, string> NoLabels = new Dictionary<string, string>(StringComparer.Ordinal);
+    private static readonly IReadOnlySet<string> NoConstants = new HashSet<string>(StringComparer.Ordinal);
+
     /// <summary>The header's columns as messages name them.</summary>
     public IReadOnlyList<string> Names { get; }
 
@@ -23,9 +26,17 @@ internal sealed class CsvLayout
     public RowCells Cells(string file, CsvRows.Row row, List<Diagnostic> problems) => _cells(file, row, problems);
 
     /// <summary>The batch layout itself: each header name (already in lower case) is a batch column.</summary>
+    /// <remarks>Runs for every row: the dictionary is made at its size, and the empty labels and constants are shared.</remarks>
     public static CsvLayout Plain(List<string> names) => new(names, names.IndexOf("id"), (_, row, _) =>
-        new RowCells(names.Zip(row.Cells).ToDictionary(p => p.First, p => p.Second with { Text = p.Second.Text.Trim() }, StringComparer.Ordinal),
-            new Dictionary<string, string>(StringComparer.Ordinal), new HashSet<string>()));
+    {
+        var cells = new Dictionary<string, CsvRows.Cell>(names.Count, StringComparer.Ordinal);
+        for (var i = 0; i < names.Count && i < row.Cells.Count; i++)
+        {
+            cells.Add(names[i], row.Cells[i] with { Text = row.Cells[i].Text.Trim() });
+        }
+
+        return new RowCells(cells, NoLabels, NoConstants);
+    });
 
     /// <summary>A data set's layout: each target of the map reads its column (or its constant) and translates the value.</summary>
     public static CsvLayout Mapped(RecordMap map, CsvRows.Row header, string file)

@@ -25,6 +25,15 @@ internal sealed class CsvValues
         .Where(f => f.ValueType is { IsEnum: true })
         .ToDictionary(f => f.Field, f => Vocabulary.Words(f.ValueType!).ToDictionary(w => w, w => w, StringComparer.OrdinalIgnoreCase));
 
+    // The plain columns, and each offense part's field and mapped column, named once rather than for every cell of every row.
+    private static readonly string[] PlainColumns = [.. CsvScenarios.Columns.Where(c => c is not "charges" and not "convictions")];
+    private static readonly Dictionary<string, FieldInfo> PartFields = Fields.Where(f => f.Key.StartsWith("part:", StringComparison.Ordinal)).ToDictionary(f => f.Key["part:".Length..], f => f.Value, StringComparer.Ordinal);
+    private static readonly Dictionary<string, string[]> PartColumns = new(StringComparer.Ordinal)
+    {
+        ["charges"] = [.. CsvScenarios.ChargeParts.Select(p => $"charges.{p}")],
+        ["convictions"] = [.. CsvScenarios.ConvictionParts.Select(p => $"convictions.{p}")],
+    };
+
     private readonly Dictionary<string, string> _text = new(StringComparer.Ordinal);
     private readonly Dictionary<string, List<List<string>>> _items = new(StringComparer.Ordinal);
 
@@ -43,7 +52,7 @@ internal sealed class CsvValues
     public static CsvValues Read(string file, RowCells cells, JurisdictionTime? zone, List<Diagnostic> problems)
     {
         var values = new CsvValues();
-        foreach (var column in CsvScenarios.Columns.Where(c => c is not "charges" and not "convictions"))
+        foreach (var column in PlainColumns)
         {
             var text = cells.Text(column);
             if (TimeColumns.Contains(column))
@@ -100,10 +109,10 @@ internal sealed class CsvValues
         else
         {
             // From a map: one item, its parts in their own cells; no item when the data gives none of them.
-            var item = parts.Select(p => cells.Text($"{list}.{p}")).ToList();
+            var item = PartColumns[list].Select(cells.Text).ToList();
             // A part the map fills with a constant says nothing about this row, so it alone makes no
             // item, unless the map gives the whole item that way (what every record has).
-            var mapped = parts.Select(p => $"{list}.{p}").Where(cells.Cells.ContainsKey).ToList();
+            var mapped = PartColumns[list].Where(cells.Cells.ContainsKey).ToList();
             var fromData = mapped.Where(p => !cells.Constants.Contains(p)).ToList();
             raw = mapped.Count > 0 && (fromData.Count == 0 || fromData.Any(p => cells.Text(p).Length > 0)) ? [(item, list)] : [];
         }
@@ -114,8 +123,8 @@ internal sealed class CsvValues
             var item = raw[i].Parts;
             for (var p = 0; p < item.Count && p < parts.Count; p++)
             {
-                var column = cells.Cells.ContainsKey($"{list}.{parts[p]}") ? $"{list}.{parts[p]}" : list;
-                if (Fields.TryGetValue("part:" + parts[p], out var field))
+                var column = cells.Cells.ContainsKey(PartColumns[list][p]) ? PartColumns[list][p] : list;
+                if (PartFields.TryGetValue(parts[p], out var field))
                 {
                     item[p] = Word(field, item[p]);
                 }
