@@ -17,8 +17,9 @@ public static class BatchEvaluator
 {
     public const int ChunkSize = 4096;
 
-    /// <summary>Unparsed text a chunk may hold: a few thousand ordinary records, or a few at the record limit.</summary>
-    public const long ChunkCharacters = 16 * 1024 * 1024;
+    /// <summary>Unparsed text a chunk may hold: a few thousand ordinary records, or two at the record limit.</summary>
+    /// <remarks>Two chunks hold unparsed text at once (one being read, one being evaluated), 16 Mi characters between them.</remarks>
+    public const long ChunkCharacters = 8 * 1024 * 1024;
 
     private static readonly int DecisionCount = Enum.GetValues<DecisionKind>().Length;
 
