@@ -1,3 +1,4 @@
+using System.Text;
 using System.Text.Json;
 using DetainerRules.Analysis.Batch;
 using DetainerRules.Model;
@@ -6,74 +7,35 @@ using DetainerRules.Model.Decisions;
 namespace DetainerRules.Reports;
 
 /// <summary>Writes batch results, one output record per input record, as JSON lines or CSV (layouts in README).</summary>
-public sealed class BatchOutput(TextWriter writer, IReadOnlyList<string> policies, bool csv) : IBatchSink
+/// <remarks>
+/// Each record is rendered to UTF-8 on its own (<see cref="Render"/>, on any thread) and its bytes
+/// copied to the output in order; every line, the header's too, ends with <c>\n</c>.
+/// </remarks>
+public sealed class BatchOutput(Stream output, IReadOnlyList<string> policies, bool csv) : IBatchSink
 {
     private static readonly DecisionKind[] Kinds = Enum.GetValues<DecisionKind>();
-    private readonly string?[] _cells = new string?[BatchColumns.Policy.Count];
+    private static readonly JsonWriterOptions LineOptions = JsonReport.Options with { Indented = false };
 
     /// <summary>The CSV header for these policies; each policy's columns are prefixed with its id and a colon.</summary>
-    public string CsvHeader => string.Join(",", BatchColumns.All(policies).Select(Cell));
+    public string CsvHeader => BatchCsv.Header(policies);
 
     public void Begin()
     {
         if (csv)
         {
-            writer.WriteLine(CsvHeader);
+            output.Write(Encoding.UTF8.GetBytes(CsvHeader + "\n"));
         }
     }
 
-    public void Write(BatchResult result)
-    {
-        if (csv)
-        {
-            WriteCsv(result);
-        }
-        else
-        {
-            writer.WriteLine(Json(result));
-        }
-    }
+    public byte[] Render(BatchResult result) =>
+        csv ? BatchCsv.Row(result, policies.Count) : JsonReport.RenderLine(w => WriteJson(w, result), LineOptions);
+
+    public void Write(BatchResult result, byte[] rendered) => output.Write(rendered);
 
     /// <summary>Nothing is held back: each record is written as it comes, and the file's owner flushes it.</summary>
     public void End()
     {
     }
-
-    private void WriteCsv(BatchResult result)
-    {
-        var cells = new List<string> { result.Record.Number.ToString(System.Globalization.CultureInfo.InvariantCulture), result.Record.Source, result.Record.Id ?? string.Empty, BatchColumns.Error(result) ?? string.Empty };
-        for (var p = 0; p < policies.Count; p++)
-        {
-            if (result.Answers is not { } answers)
-            {
-                cells.AddRange(BatchColumns.Policy.Select(_ => string.Empty));
-                continue;
-            }
-
-            BatchColumns.Values(answers[p], _cells);
-            cells.AddRange(_cells.Select(c => c ?? string.Empty));
-        }
-
-        writer.WriteLine(string.Join(",", cells.Select(Cell)));
-    }
-
-    /// <summary>A CSV cell: quoted when it must be, and never read as a formula (see <see cref="SpreadsheetSafe"/>).</summary>
-    private static string Cell(string text)
-    {
-        var safe = SpreadsheetSafe(text);
-        return safe.IndexOfAny([',', '"', '\n', '\r']) >= 0 ? "\"" + safe.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : safe;
-    }
-
-    /// <summary>A cell that starts with <c>=</c>, <c>+</c>, <c>-</c>, <c>@</c>, a tab or a carriage return gets a leading <c>'</c>.</summary>
-    /// <remarks>
-    /// Spreadsheets run such a cell as a formula (<c>=HYPERLINK(...)</c> in a record id or in an
-    /// error that echoes a value); the quote makes them show it as text, as OWASP's advice on CSV
-    /// injection has it. None of the tool's own values starts with these characters.
-    /// </remarks>
-    private static string SpreadsheetSafe(string text) =>
-        text.Length > 0 && text[0] is '=' or '+' or '-' or '@' or '\t' or '\r' ? "'" + text : text;
-
-    private string Json(BatchResult result) => JsonReport.Render(w => WriteJson(w, result), JsonReport.Options with { Indented = false });
 
     private void WriteJson(Utf8JsonWriter w, BatchResult result)
     {

@@ -56,7 +56,10 @@ public sealed class BatchParquet : IBatchSink
 
     public void Begin() => _writer = ParquetWriter.CreateAsync(_schema, _output).GetAwaiter().GetResult();
 
-    public void Write(BatchResult result)
+    /// <summary>Nothing: a row group is written column by column, from the results themselves.</summary>
+    public byte[] Render(BatchResult result) => [];
+
+    public void Write(BatchResult result, byte[] rendered)
     {
         var row = _count++;
         _numbers[row] = result.Record.Number;

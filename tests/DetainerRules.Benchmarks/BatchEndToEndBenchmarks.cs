@@ -24,8 +24,11 @@ namespace DetainerRules.Benchmarks;
 /// <see cref="YamlRecords"/> (the baseline) reads each line with the YAML reader as batch did
 /// before the JSON node reader; <see cref="JsonRecords"/> is <see cref="ScenarioRecords.Jsonl"/> as
 /// batch reads now. Both go through <c>BatchEvaluator.Run</c>
-/// and <see cref="BatchOutput"/>, as the command does. (The baseline splits lines with
+/// and <see cref="BatchOutput"/>, as the command does: rendered in the parallel stage, with reading,
+/// evaluating and writing overlapped. (The baseline splits lines with
 /// <see cref="StringReader.ReadLine"/>, not the bounded line reader, which flatters it slightly.)
+/// <see cref="JsonSerial"/> is the JSON reader with the chunk loop as it was before that
+/// (<see cref="SerialBatch"/>): each chunk read, then evaluated, then rendered and written on one thread.
 /// </para>
 /// <para>
 /// <see cref="Ceiling"/> is what the same work could cost at best: each line read by hand with
@@ -45,13 +48,13 @@ public class BatchEndToEndBenchmarks
     private static readonly DecisionKind[] Kinds = Enum.GetValues<DecisionKind>();
 
     private string _input = string.Empty;
-    private (string Label, IPolicyEvaluator Policy)[] _policies = [];
+    private BatchPolicy[] _policies = [];
 
     [GlobalSetup]
     public void Setup()
     {
         _input = string.Join("\n", BookingGenerator.Generate(LineCount, BatchBenchmarks.Seed).Select(s => ScenarioJson.ToJson(s, indented: false))) + "\n";
-        _policies = [(Policy, DelegatePolicy.From(Equivalence.Network(Policy)))];
+        _policies = [BatchPolicy.Single(Policy, DelegatePolicy.From(Equivalence.Network(Policy)))];
 
         // The ceiling reads what the loader reads, on the lines where that can be checked quickly.
         foreach (var line in _input.Split('\n').Take(2000).Where(l => l.Length > 0))
@@ -67,12 +70,26 @@ public class BatchEndToEndBenchmarks
         {
             throw new InvalidOperationException("batch output differs between the YAML and the JSON node reader");
         }
+
+        using var serial = new StringWriter { NewLine = "\n" };
+        SerialBatch.Run(JsonRecords(), _policies, serial);
+        if (serial.ToString() != yaml)
+        {
+            throw new InvalidOperationException("batch output differs between the overlapped stages and the serial baseline");
+        }
     }
 
     [Benchmark(Baseline = true, OperationsPerInvoke = LineCount, Description = "batch, YAML reader (before)")]
     public long Yaml() => Run(YamlRecords(), Stream.Null);
 
-    [Benchmark(OperationsPerInvoke = LineCount, Description = "batch, JSON node reader (now)")]
+    [Benchmark(OperationsPerInvoke = LineCount, Description = "batch, JSON node reader, stages one after another (before)")]
+    public long JsonSerial()
+    {
+        using var writer = new StreamWriter(Stream.Null, leaveOpen: true);
+        return SerialBatch.Run(JsonRecords(), _policies, writer);
+    }
+
+    [Benchmark(OperationsPerInvoke = LineCount, Description = "batch, JSON node reader, stages overlapped (now)")]
     public long Json() => Run(JsonRecords(), Stream.Null);
 
     [Benchmark(OperationsPerInvoke = LineCount, Description = "ceiling: Utf8JsonReader + hand-written + Utf8JsonWriter")]
@@ -147,9 +164,8 @@ public class BatchEndToEndBenchmarks
 
     private long Run(IEnumerable<PendingRecord> records, Stream to)
     {
-        using var writer = new StreamWriter(to, leaveOpen: true);
-        var output = new BatchOutput(writer, [Policy], csv: false);
-        return BatchEvaluator.Run(records, _policies, output.Write, progress: null, CancellationToken.None).Out;
+        var output = new BatchOutput(to, [Policy], csv: false);
+        return BatchEvaluator.Run(records, _policies, output.Render, output.Write, progress: null, CancellationToken.None).Out;
     }
 
     private string Output(Func<IEnumerable<PendingRecord>> records)

@@ -152,12 +152,13 @@ internal sealed class BatchHarness : IFuzzHarness
             throw new ContractViolationException("counts", $"{expected} non-blank lines, {results.Count} records");
         }
 
-        var output = new StringWriter();
+        using var output = new MemoryStream();
         var sink = new BatchOutput(output, [.. _policies.Value.Select(p => p.Label)], csv: false);
-        results.ForEach(sink.Write);
-        if (output.ToString().Count(c => c == '\n') != results.Count)
+        results.ForEach(r => sink.Write(r, sink.Render(r)));
+        var lines = output.ToArray().Count(b => b == (byte)'\n');
+        if (lines != results.Count)
         {
-            throw new ContractViolationException("counts", $"{results.Count} records written as {output.ToString().Count(c => c == '\n')} output lines");
+            throw new ContractViolationException("counts", $"{results.Count} records written as {lines} output lines");
         }
 
         return run;

@@ -108,7 +108,7 @@ internal static class BatchCommand
             sink.Begin();
             var clock = System.Diagnostics.Stopwatch.StartNew();
             var progress = new BatchProgress(context.Error, context.ErrorIsTerminal, () => reader is null ? null : (double)reader.BaseStream.Position / Math.Max(1, length), () => clock.Elapsed);
-            var summary = BatchEvaluator.Run(records, compiled, sink.Write, progress.Report, interruption.Token);
+            var summary = BatchEvaluator.Run(records, compiled, sink.Render, sink.Write, progress.Report, interruption.Token);
             progress.Done();
             if (summary.In != summary.Out)
             {

@@ -23,10 +23,10 @@ internal static class BatchOutputFormats
         _ => null,
     };
 
-    /// <summary>The writer of <paramref name="format"/> into <paramref name="file"/>: text formats through its writer, Parquet through its bytes.</summary>
+    /// <summary>The writer of <paramref name="format"/> into <paramref name="file"/>: every format through its bytes (JSON lines and CSV are rendered to UTF-8 record by record, in parallel).</summary>
     public static IBatchSink Sink(BatchOutputFormat format, OutputFile file, IReadOnlyList<string> policies) => format switch
     {
         BatchOutputFormat.Parquet => new BatchParquet(file.Bytes, policies),
-        _ => new BatchOutput(file.Writer, policies, csv: format == BatchOutputFormat.Csv),
+        _ => new BatchOutput(file.Bytes, policies, csv: format == BatchOutputFormat.Csv),
     };
 }

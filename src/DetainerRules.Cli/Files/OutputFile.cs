@@ -37,7 +37,7 @@ internal sealed class OutputFile : IDisposable
     /// <summary>Text goes here: UTF-8 without a byte-order mark, <c>\n</c> line ends.</summary>
     public TextWriter Writer { get; }
 
-    /// <summary>Bytes go here, for a format that is not text (Parquet): buffered, not seekable. A file is written as text or as bytes, not both.</summary>
+    /// <summary>Bytes go here, for a format that is not text (Parquet) or text already encoded (batch output): buffered, not seekable. A file is written as text or as bytes, not both.</summary>
     public Stream Bytes => _bytes ??= new BufferedStream(new Guarded(_stream, Shown), 64 * 1024);
 
     /// <summary>Why the target cannot be written at all, before any work is done; null when it can.</summary>

@@ -324,7 +324,7 @@ public class BatchParquetTests
         {
             for (var i = 1; i <= 1000; i++)
             {
-                sink.Write(new BatchResult(new ScenarioRecord(i, $"x.jsonl:{i}", null, []), null, "evaluation failed: " + new string('x', 50)));
+                sink.Write(new BatchResult(new ScenarioRecord(i, $"x.jsonl:{i}", null, []), null, "evaluation failed: " + new string('x', 50)), []);
             }
 
             sink.End();
