@@ -16,6 +16,25 @@ public sealed class BatchOutput(Stream output, IReadOnlyList<string> policies, b
     private static readonly DecisionKind[] Kinds = Enum.GetValues<DecisionKind>();
     private static readonly JsonWriterOptions LineOptions = JsonReport.Options with { Indented = false };
 
+    // Every record writes the same keys and words: encoded once, with the writer's own encoder, so the bytes are the same.
+    private static readonly JsonEncodedText RecordKey = Encoded("record");
+    private static readonly JsonEncodedText SourceKey = Encoded("source");
+    private static readonly JsonEncodedText IdKey = Encoded("id");
+    private static readonly JsonEncodedText PoliciesKey = Encoded("policies");
+    private static readonly JsonEncodedText VersionKey = Encoded("version");
+    private static readonly JsonEncodedText NotifyAtKey = Encoded("notify_ice_at");
+    private static readonly JsonEncodedText DelayLimitKey = Encoded("delay_limit");
+    private static readonly JsonEncodedText HoldUntilKey = Encoded("hold_until");
+    private static readonly JsonEncodedText OutcomeKey = Encoded("outcome");
+    private static readonly JsonEncodedText DecidedByKey = Encoded("decided_by");
+    private static readonly JsonEncodedText[] KindWords = Words(Kinds);
+    private static readonly JsonEncodedText[] ModalityWords = Words(Enum.GetValues<Modality>());
+    private static readonly JsonEncodedText[] OutcomeWords = Words(Enum.GetValues<Outcome>());
+    private static readonly JsonEncodedText[] PointWords = Words(Enum.GetValues<NotificationPoint>());
+
+    // The labels come from the command line and policy files: encoded once as well, escaped as any text from them is.
+    private readonly JsonEncodedText[] _labels = [.. policies.Select(Encoded)];
+
     /// <summary>The CSV header for these policies; each policy's columns are prefixed with its id and a colon.</summary>
     public string CsvHeader => BatchCsv.Header(policies);
 
@@ -40,9 +59,9 @@ public sealed class BatchOutput(Stream output, IReadOnlyList<string> policies, b
     private void WriteJson(Utf8JsonWriter w, BatchResult result)
     {
         w.WriteStartObject();
-        w.WriteNumber("record", result.Record.Number);
-        w.WriteString("source", result.Record.Source);
-        w.WriteString("id", result.Record.Id);
+        w.WriteNumber(RecordKey, result.Record.Number);
+        w.WriteString(SourceKey, result.Record.Source);
+        w.WriteString(IdKey, result.Record.Id);
         if (result.Answers is not { } answers)
         {
             JsonReport.WriteStrings(w, "errors", result.Failure is { } failure ? [failure] : result.Record.Errors.Select(x => x.ToString()));
@@ -50,34 +69,50 @@ public sealed class BatchOutput(Stream output, IReadOnlyList<string> policies, b
             return;
         }
 
-        w.WriteStartObject("policies");
+        w.WriteStartObject(PoliciesKey);
         for (var p = 0; p < policies.Count; p++)
         {
             var a = answers[p];
-            w.WriteStartObject(policies[p]);
-            w.WriteString("version", a.Version);
+            w.WriteStartObject(_labels[p]);
+            w.WriteString(VersionKey, a.Version);
             foreach (var kind in Kinds)
             {
                 var d = a.Decisions[(int)kind];
-                w.WriteString(Vocabulary.Word(kind), Vocabulary.Word(d.Value));
+                w.WriteString(KindWords[(int)kind], ModalityWords[(int)d.Value]);
                 if (kind == DecisionKind.NotifyIce)
                 {
-                    JsonReport.WriteStrings(w, "notify_ice_at", d.Effect.At.Select(point => Vocabulary.Word(point)));
+                    w.WriteStartArray(NotifyAtKey);
+                    foreach (var point in d.Effect.At)
+                    {
+                        w.WriteStringValue(PointWords[(int)point]);
+                    }
+
+                    w.WriteEndArray();
                 }
 
                 if (kind == DecisionKind.DelayRelease)
                 {
-                    w.WriteString("delay_limit", d.Effect.Limit?.Text);
-                    w.WriteString("hold_until", a.HoldUntil is { } until ? Format.Timestamp(until) : null);
+                    w.WriteString(DelayLimitKey, d.Effect.Limit?.Text);
+                    w.WriteString(HoldUntilKey, a.HoldUntil is { } until ? Format.Timestamp(until) : null);
                 }
             }
 
-            w.WriteString("outcome", Vocabulary.Word(a.Outcome));
-            w.WriteStartObject("decided_by");
-            foreach (var d in a.Decisions.Where(d => d.Deciding.Count > 0 || d.IsConflict))
+            w.WriteString(OutcomeKey, OutcomeWords[(int)a.Outcome]);
+            w.WriteStartObject(DecidedByKey);
+            foreach (var d in a.Decisions)
             {
-                w.WriteStartArray(Vocabulary.Word(d.Kind));
-                foreach (var claim in d.Deciding.Concat(d.Conflict))
+                if (d.Deciding.Count == 0 && !d.IsConflict)
+                {
+                    continue;
+                }
+
+                w.WriteStartArray(KindWords[(int)d.Kind]);
+                foreach (var claim in d.Deciding)
+                {
+                    w.WriteStringValue(claim.Rule.Id);
+                }
+
+                foreach (var claim in d.Conflict)
                 {
                     w.WriteStringValue(claim.Rule.Id);
                 }
@@ -91,5 +126,20 @@ public sealed class BatchOutput(Stream output, IReadOnlyList<string> policies, b
 
         w.WriteEndObject();
         w.WriteEndObject();
+    }
+
+    private static JsonEncodedText Encoded(string text) => JsonEncodedText.Encode(text, LineOptions.Encoder);
+
+    /// <summary>Each value's word, at the value's number.</summary>
+    private static JsonEncodedText[] Words<T>(T[] values)
+        where T : struct, Enum
+    {
+        var words = new JsonEncodedText[values.Max(v => Convert.ToInt32(v, System.Globalization.CultureInfo.InvariantCulture)) + 1];
+        foreach (var value in values)
+        {
+            words[Convert.ToInt32(value, System.Globalization.CultureInfo.InvariantCulture)] = Encoded(Vocabulary.Word(value));
+        }
+
+        return words;
     }
 }

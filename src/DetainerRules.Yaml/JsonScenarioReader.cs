@@ -448,13 +448,32 @@ internal static class JsonScenarioReader
             return true;
         }
 
-        if (r.TokenType != JsonTokenType.String || String(ref r) is not { } text || !Vocabulary.TryParse<T>(text, out var value))
+        if (r.TokenType != JsonTokenType.String)
         {
             return false;
         }
 
-        word = value;
-        return true;
+        // Matched on the token's UTF-8, as the loader matches the text: exactly, a word of the vocabulary.
+        var words = WordsOf<T>.Utf8;
+        for (var i = 0; i < words.Length; i++)
+        {
+            if (r.ValueTextEquals(words[i]))
+            {
+                word = WordsOf<T>.Values[i];
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>A vocabulary's words in UTF-8, to match a token without making a string of it; built from the vocabulary's own table.</summary>
+    private static class WordsOf<T>
+        where T : struct, Enum
+    {
+        public static readonly T[] Values = [.. Vocabulary.Words<T>().Select(w => Vocabulary.TryParse<T>(w, out var v) ? v : throw new InvalidOperationException(w))];
+
+        public static readonly byte[][] Utf8 = [.. Vocabulary.Words<T>().Select(Encoding.UTF8.GetBytes)];
     }
 
     private static bool Timestamp(ref Utf8JsonReader r, out DateTimeOffset? at)

@@ -129,12 +129,21 @@ internal static partial class Timestamps
         }
 
         var sign = text[0] == '-' ? -1 : 1;
-        var digits = text[1..].Replace(":", string.Empty, StringComparison.Ordinal);
-        var (hours, minutes) = digits.Length switch
+        int hours, minutes;
+        if (text.Length == 6 && text[3] == ':' && Digits(text, 1, 2, out hours) && Digits(text, 4, 2, out minutes))
         {
-            <= 2 => (int.Parse(digits, CultureInfo.InvariantCulture), 0),
-            _ => (int.Parse(digits[..^2], CultureInfo.InvariantCulture), int.Parse(digits[^2..], CultureInfo.InvariantCulture)),
-        };
+            // -08:00, as nearly every time is written: read in place.
+        }
+        else
+        {
+            var digits = text[1..].Replace(":", string.Empty, StringComparison.Ordinal);
+            (hours, minutes) = digits.Length switch
+            {
+                <= 2 => (int.Parse(digits, CultureInfo.InvariantCulture), 0),
+                _ => (int.Parse(digits[..^2], CultureInfo.InvariantCulture), int.Parse(digits[^2..], CultureInfo.InvariantCulture)),
+            };
+        }
+
         var offset = new TimeSpan(hours, minutes, 0);
         return minutes > 59 || offset > TimeSpan.FromHours(14) ? null : sign * offset;
     }

@@ -35,9 +35,10 @@ public class BatchOutputRenderTests
         "{\"id\": \"tab\\tand\\u0007bell\", \"colour\": \"red\"}",
     ];
 
-    private static readonly string[] Policies = ["lvmpd-2023", "nyc"];
+    /// <summary>Labels as the output names the deciders: a policy id, and an agency's name as a roster spells it (any text).</summary>
+    private static readonly string[] Policies = ["lvmpd-2023", "Peñuelas & 'Sheriff' <+> \"HQ\" =1"];
 
-    private static readonly BatchPolicy[] Evaluators = [.. Policies.Select(id => BatchPolicy.Single(id, TestPolicies.ShippedDelegate(id)))];
+    private static readonly BatchPolicy[] Evaluators = [BatchPolicy.Single(Policies[0], TestPolicies.ShippedDelegate("lvmpd-2023")), BatchPolicy.Single(Policies[1], TestPolicies.ShippedDelegate("nyc"))];
 
     [TestCase(false)]
     [TestCase(true)]
