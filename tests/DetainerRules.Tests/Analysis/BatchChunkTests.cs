@@ -4,16 +4,16 @@ using DetainerRules.Model.Scenarios;
 namespace DetainerRules.Tests.Analysis;
 
 /// <summary>
-/// <see cref="BatchEvaluator"/> reads, evaluates and writes at once: over many chunks every record
-/// read is written once, in order, with no more than three chunks held; and a failure or a
-/// cancellation in any stage is what the run throws, with nothing written or read after it.
+/// <see cref="BatchEvaluator"/> takes records a chunk at a time: over many chunks every record read
+/// is written once, in order, paired with its rendering, with one chunk held; and a failure or a
+/// cancellation at any stage is what the run throws, with nothing written or read after it.
 /// </summary>
 /// <remarks>
 /// The records are made in memory, in error (no policy is asked), so the tests look only at how
 /// the run moves them. The timeout on each run only keeps a hang from stalling the suite.
 /// </remarks>
 [TestFixture]
-public class BatchPipelineTests
+public class BatchChunkTests
 {
     private const int Chunk = BatchEvaluator.ChunkSize;
     private static readonly TimeSpan HangGuard = TimeSpan.FromMinutes(2);
@@ -43,7 +43,7 @@ public class BatchPipelineTests
     }
 
     [Test]
-    public void Run_ManyChunks_ReadsTwoChunksAheadOfWritingButNeverMoreThanThree()
+    public void Run_ManyChunks_ReadsOneChunkAheadOfWritingAtMost()
     {
         // Arrange
         var input = new Input(8 * Chunk);
@@ -51,8 +51,8 @@ public class BatchPipelineTests
         // Act
         BatchEvaluator.Run(input, [], _ => 0, (_, _) => input.Wrote(), null, CancellationToken.None);
 
-        // Assert: two ahead shows reading runs beside writing; three is the bound on what is held.
-        Assert.That(input.MostAhead, Is.InRange(2 * Chunk, 3 * Chunk));
+        // Assert: a whole chunk is read before it is evaluated, and no more before it is written.
+        Assert.That(input.MostAhead, Is.EqualTo(Chunk));
     }
 
     [Test]
@@ -146,7 +146,7 @@ public class BatchPipelineTests
         using (Assert.EnterMultipleScope())
         {
             Assert.That(wrote, Is.EqualTo(written));
-            Assert.That(pulled, Is.LessThanOrEqualTo(written + (3 * Chunk)), "read too far ahead");
+            Assert.That(pulled, Is.LessThanOrEqualTo(written + Chunk), "read too far ahead");
             Assert.That((input.Pulled, input.Parsed, input.Written), Is.EqualTo((pulled, parsed, wrote)), "a stage still ran after the run threw");
         }
     }
