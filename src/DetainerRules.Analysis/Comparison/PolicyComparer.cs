@@ -120,21 +120,22 @@ public static class PolicyComparer
             }
         }
 
-        var members = groups.Members();
+        // Over the whole space no case is a scenario file, so its cases need not be listed by group.
+        var members = cases.WholeGrid ? null : groups.Members();
         var splits = Enumerable.Range(0, groups.Count)
             .Where(g => answersOf[g].Distinct().Count() > 1)
-            .OrderByDescending(g => members[g].Length)
+            .OrderByDescending(groups.CasesIn)
             .ThenBy(g => string.Join("\u0001", answersOf[g].Select(a => a.Text)), StringComparer.Ordinal)
             .ToList();
 
         // Over the whole space, a split is drawn on only the dimensions its cases change along (SplitGrid);
         // the index over every case is built only if some split changes along all of them.
         var depends = cases.WholeGrid ? SplitGrid.Dependence(groups.GroupOf, groups.Count, [.. dimensions.Select(d => space.Dimensions[d].Count)]) : null;
-        var whole = new Lazy<(AxisLayout Layout, IReadOnlyList<int[]> Points, PointIndex Index)>(() =>
+        var whole = new Lazy<(AxisLayout Layout, IReadOnlyList<int[]> Points, IBoxIndex Index)>(() =>
         {
             var layout = new AxisLayout(space, dimensions);
             var points = new AxisPoints(layout, cases.PointOf, groups.Cases);
-            return (layout, (IReadOnlyList<int[]>)points, new PointIndex(layout.Sizes, points));
+            return (layout, (IReadOnlyList<int[]>)points, cases.WholeGrid ? layout.Index() : new PointIndex(layout.Sizes, points));
         });
         var described = new Split[splits.Count];
         Parallel.For(0, splits.Count, i =>
@@ -143,33 +144,48 @@ public static class PolicyComparer
             if (depends is not null && !depends[g].All(d => d))
             {
                 var grid = SplitGrid.Of(space, dimensions, depends[g], c => groups.GroupOf[c] == g);
-                described[i] = Describe(subject, space, (grid.Layout, grid.Points, grid.Index), grid.Members, grid.Multiplicity, grid.PointOf, _ => null, answersOf[g], members[g], i);
+                described[i] = Describe(subject, space, (grid.Layout, grid.Points, grid.Index), grid.Members, grid.Multiplicity, grid.PointOf, _ => null, answersOf[g], groups.CasesIn(g), [], i);
                 return;
             }
 
             var memberSet = new ulong[whole.Value.Index.Words];
-            foreach (var m in members[g])
+            if (members is null)
             {
-                memberSet[m >> 6] |= 1UL << (m & 63);
+                for (var c = 0; c < groups.Cases; c++)
+                {
+                    if (groups.GroupOf[c] == g)
+                    {
+                        memberSet[c >> 6] |= 1UL << (c & 63);
+                    }
+                }
+            }
+            else
+            {
+                foreach (var m in members[g])
+                {
+                    memberSet[m >> 6] |= 1UL << (m & 63);
+                }
             }
 
-            described[i] = Describe(subject, space, whole.Value, memberSet, 1, cases.PointOf, cases.ScenarioOf, answersOf[g], members[g], i);
+            described[i] = Describe(subject, space, whole.Value, memberSet, 1, cases.PointOf, cases.ScenarioOf, answersOf[g], groups.CasesIn(g), members?[g] ?? [], i);
         });
         return new SubjectComparison(subject, groups.Cases, described.Sum(s => s.Cases), dimensions, agreeing, described);
     }
 
     /// <param name="grid">The grid the regions are drawn on, with <paramref name="memberSet"/> the split's points of it.</param>
     /// <param name="multiplicity">How many compared cases each point of the grid stands for.</param>
-    /// <param name="members">The split's cases, by position among the compared ones.</param>
+    /// <param name="cases">How many compared cases answer this way.</param>
+    /// <param name="members">The split's cases, by position among the compared ones, when they are scenario files; empty over the space.</param>
     private static Split Describe(
         Subject subject,
         ScenarioSpace space,
-        (AxisLayout Layout, IReadOnlyList<int[]> Points, PointIndex Index) grid,
+        (AxisLayout Layout, IReadOnlyList<int[]> Points, IBoxIndex Index) grid,
         ulong[] memberSet,
         long multiplicity,
         Func<int, int[]> pointOf,
         Func<int, Scenario?> scenarioOf,
         Answer[] answers,
+        long cases,
         int[] members,
         int number)
     {
@@ -184,7 +200,7 @@ public static class PolicyComparer
         }
 
         var ids = members.Select(scenarioOf).OfType<Scenario>().Select(s => s.Id).ToList();
-        return new Split(answers, members.Length, regions, ids);
+        return new Split(answers, cases, regions, ids);
     }
 
     /// <summary>The compared cases: their groups by answers, each case's point of the space, and the scenario file it is, if any.</summary>

@@ -17,7 +17,7 @@ namespace DetainerRules.Analysis.Comparison;
 /// </remarks>
 internal sealed class SplitGrid
 {
-    private SplitGrid(AxisLayout layout, PointIndex index, IReadOnlyList<int[]> points, ulong[] members, long multiplicity, Func<int, int[]> pointOf)
+    private SplitGrid(AxisLayout layout, IBoxIndex index, IReadOnlyList<int[]> points, ulong[] members, long multiplicity, Func<int, int[]> pointOf)
     {
         Layout = layout;
         Index = index;
@@ -29,7 +29,7 @@ internal sealed class SplitGrid
 
     public AxisLayout Layout { get; }
 
-    public PointIndex Index { get; }
+    public IBoxIndex Index { get; }
 
     public IReadOnlyList<int[]> Points { get; }
 
@@ -84,19 +84,6 @@ internal sealed class SplitGrid
         var grid = new GridPoints([.. kept.Select(k => sizes[k])]);
         var layout = new AxisLayout(space, [.. kept.Select(k => dimensions[k])]);
 
-        int Whole(int position)
-        {
-            var coordinates = new int[kept.Length];
-            grid.At(position, coordinates);
-            var whole = 0;
-            for (var j = 0; j < kept.Length; j++)
-            {
-                whole += coordinates[j] * strides[kept[j]];
-            }
-
-            return whole;
-        }
-
         int[] PointOf(int position)
         {
             var coordinates = new int[kept.Length];
@@ -111,11 +98,19 @@ internal sealed class SplitGrid
         }
 
         var points = new AxisPoints(layout, PointOf, grid.Count);
-        var index = new PointIndex(layout.Sizes, points);
+        var index = layout.Index();
         var members = new ulong[index.Words];
+        var at = new int[kept.Length];
         for (var p = 0; p < grid.Count; p++)
         {
-            if (isMember(Whole(p)))
+            grid.At(p, at);
+            var whole = 0;
+            for (var j = 0; j < kept.Length; j++)
+            {
+                whole += at[j] * strides[kept[j]];
+            }
+
+            if (isMember(whole))
             {
                 members[p >> 6] |= 1UL << (p & 63);
             }
