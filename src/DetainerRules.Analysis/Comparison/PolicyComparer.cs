@@ -22,12 +22,18 @@ public static class PolicyComparer
         var results = new List<SubjectComparison>();
         foreach (var subject in subjects)
         {
-            if (space.SizeFor(subject) > MaxCasesPerSubject)
+            // Only the dimensions some compared policy reads are walked: along any other, no answer and so no
+            // split changes, and each walked case stands for that many cases of the subject's part of the space
+            // (a layer's three answers read a few dimensions of a space built for many policies).
+            var read = policies.SelectMany(p => space.RelevantTo(subject, p.Policy)).ToHashSet();
+            var dimensions = space.RelevantTo(subject).Where(read.Contains).ToList();
+            var walked = dimensions.Aggregate(System.Numerics.BigInteger.One, (n, d) => n * space.Dimensions[d].Count);
+            if (walked > MaxCasesPerSubject)
             {
-                throw new SpaceTooLargeException($"`{subject.Name}` spans {space.SizeFor(subject)} cases, more than {MaxCasesPerSubject}");
+                throw new SpaceTooLargeException($"`{subject.Name}` spans {walked} cases, more than {MaxCasesPerSubject}");
             }
 
-            var dimensions = space.RelevantTo(subject);
+            var multiplicity = (long)(space.SizeFor(subject) / walked);
             var grid = new GridPoints([.. dimensions.Select(d => space.Dimensions[d].Count)]);
             var answers = policies.Select(p => ProjectedAnswers.Of(p.Policy, subject, space, dimensions)).ToList();
             var groups = new AnswerGroups([.. answers.Select(a => a.Distinct)]);
@@ -57,7 +63,7 @@ public static class PolicyComparer
                 return point;
             }
 
-            results.Add(Compare(subject, space, policies.Count, new Cases(groups, PointOf, _ => null, WholeGrid: true)));
+            results.Add(Compare(subject, space, policies.Count, new Cases(groups, PointOf, _ => null, [.. dimensions], multiplicity)));
         }
 
         return new PolicyComparison([.. policies.Select(p => p.Label)], space, null, 0, results);
@@ -95,7 +101,7 @@ public static class PolicyComparer
                 groups.Add(tuple);
             }
 
-            return Compare(subject, space, policies.Count, new Cases(groups, i => inside[i].Point!, i => inside[i].Scenario, WholeGrid: false));
+            return Compare(subject, space, policies.Count, new Cases(groups, i => inside[i].Point!, i => inside[i].Scenario, null, 1));
         }).ToList();
         return new PolicyComparison([.. policies.Select(p => p.Label)], space, scenarios.Count, scenarios.Count - inside.Count, results);
     }
@@ -103,7 +109,7 @@ public static class PolicyComparer
     /// <remarks>Over scenario files, only the scenarios seen bound a region; over the space, every point does.</remarks>
     private static SubjectComparison Compare(Subject subject, ScenarioSpace space, int policyCount, Cases cases)
     {
-        var dimensions = space.RelevantTo(subject).ToArray();
+        var dimensions = cases.Walked ?? [.. space.RelevantTo(subject)];
         var groups = cases.Groups;
 
         // Counted per group, not per case: every case of a group agrees on the same pairs.
@@ -115,7 +121,7 @@ public static class PolicyComparer
             {
                 for (var b = 0; b < policyCount; b++)
                 {
-                    agreeing[a, b] += answersOf[g][a] == answersOf[g][b] ? groups.CasesIn(g) : 0;
+                    agreeing[a, b] += answersOf[g][a] == answersOf[g][b] ? groups.CasesIn(g) * cases.Multiplicity : 0;
                 }
             }
         }
@@ -141,10 +147,10 @@ public static class PolicyComparer
         Parallel.For(0, splits.Count, i =>
         {
             var g = splits[i];
-            if (depends is not null && !depends[g].All(d => d))
+            if (depends is not null && (cases.Multiplicity > 1 || !depends[g].All(d => d)))
             {
                 var grid = SplitGrid.Of(space, dimensions, depends[g], c => groups.GroupOf[c] == g);
-                described[i] = Describe(subject, space, (grid.Layout, grid.Points, grid.Index), grid.Members, grid.Multiplicity, grid.PointOf, _ => null, answersOf[g], groups.CasesIn(g), [], i);
+                described[i] = Describe(subject, space, (grid.Layout, grid.Points, grid.Index), grid.Members, grid.Multiplicity * cases.Multiplicity, grid.PointOf, _ => null, answersOf[g], groups.CasesIn(g) * cases.Multiplicity, [], i);
                 return;
             }
 
@@ -169,7 +175,7 @@ public static class PolicyComparer
 
             described[i] = Describe(subject, space, whole.Value, memberSet, 1, cases.PointOf, cases.ScenarioOf, answersOf[g], groups.CasesIn(g), members?[g] ?? [], i);
         });
-        return new SubjectComparison(subject, groups.Cases, described.Sum(s => s.Cases), dimensions, agreeing, described);
+        return new SubjectComparison(subject, groups.Cases * cases.Multiplicity, described.Sum(s => s.Cases), space.RelevantTo(subject), agreeing, described);
     }
 
     /// <param name="grid">The grid the regions are drawn on, with <paramref name="memberSet"/> the split's points of it.</param>
@@ -204,6 +210,10 @@ public static class PolicyComparer
     }
 
     /// <summary>The compared cases: their groups by answers, each case's point of the space, and the scenario file it is, if any.</summary>
-    /// <param name="WholeGrid">Whether the cases are every point of the subject's part of the space, in grid order (<see cref="GridPoints"/>).</param>
-    private sealed record Cases(AnswerGroups Groups, Func<int, int[]> PointOf, Func<int, Scenario?> ScenarioOf, bool WholeGrid);
+    /// <param name="Walked">Over the space: the dimensions walked, whose every point is a case, in grid order (<see cref="GridPoints"/>); null over scenario files.</param>
+    /// <param name="Multiplicity">How many cases of the subject's part of the space each compared case stands for.</param>
+    private sealed record Cases(AnswerGroups Groups, Func<int, int[]> PointOf, Func<int, Scenario?> ScenarioOf, int[]? Walked, long Multiplicity)
+    {
+        public bool WholeGrid => Walked is not null;
+    }
 }
