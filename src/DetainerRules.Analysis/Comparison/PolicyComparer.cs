@@ -126,8 +126,7 @@ public static class PolicyComparer
             }
         }
 
-        // Over the whole space no case is a scenario file, so its cases need not be listed by group.
-        var members = cases.WholeGrid ? null : groups.Members();
+        var members = groups.Members();
         var splits = Enumerable.Range(0, groups.Count)
             .Where(g => answersOf[g].Distinct().Count() > 1)
             .OrderByDescending(groups.CasesIn)
@@ -149,31 +148,18 @@ public static class PolicyComparer
             var g = splits[i];
             if (depends is not null && (cases.Multiplicity > 1 || !depends[g].All(d => d)))
             {
-                var grid = SplitGrid.Of(space, dimensions, depends[g], c => groups.GroupOf[c] == g);
+                var grid = SplitGrid.Of(space, dimensions, depends[g], members[g]);
                 described[i] = Describe(subject, space, (grid.Layout, grid.Points, grid.Index), grid.Members, grid.Multiplicity * cases.Multiplicity, grid.PointOf, _ => null, answersOf[g], groups.CasesIn(g) * cases.Multiplicity, [], i);
                 return;
             }
 
             var memberSet = new ulong[whole.Value.Index.Words];
-            if (members is null)
+            foreach (var m in members[g])
             {
-                for (var c = 0; c < groups.Cases; c++)
-                {
-                    if (groups.GroupOf[c] == g)
-                    {
-                        memberSet[c >> 6] |= 1UL << (c & 63);
-                    }
-                }
-            }
-            else
-            {
-                foreach (var m in members[g])
-                {
-                    memberSet[m >> 6] |= 1UL << (m & 63);
-                }
+                memberSet[m >> 6] |= 1UL << (m & 63);
             }
 
-            described[i] = Describe(subject, space, whole.Value, memberSet, 1, cases.PointOf, cases.ScenarioOf, answersOf[g], groups.CasesIn(g), members?[g] ?? [], i);
+            described[i] = Describe(subject, space, whole.Value, memberSet, 1, cases.PointOf, cases.ScenarioOf, answersOf[g], groups.CasesIn(g), cases.WholeGrid ? [] : members[g], i);
         });
         return new SubjectComparison(subject, groups.Cases * cases.Multiplicity, described.Sum(s => s.Cases), space.RelevantTo(subject), agreeing, described);
     }

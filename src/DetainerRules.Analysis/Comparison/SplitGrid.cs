@@ -75,8 +75,9 @@ internal sealed class SplitGrid
 
     /// <param name="dimensions">The compared dimensions, indices into the space.</param>
     /// <param name="depends">Which of them (by position) the split's membership changes along.</param>
-    /// <param name="isMember">Whether a case (by position in the whole grid) is in the split.</param>
-    public static SplitGrid Of(ScenarioSpace space, int[] dimensions, bool[] depends, Func<int, bool> isMember)
+    /// <param name="members">The split's cases, by position in the whole grid.</param>
+    /// <remarks>Each of the split's cases marks its point of the smaller grid, so all the splits together cost one visit per case, not one walk of each split's grid.</remarks>
+    public static SplitGrid Of(ScenarioSpace space, int[] dimensions, bool[] depends, IEnumerable<int> members)
     {
         var sizes = dimensions.Select(d => space.Dimensions[d].Count).ToArray();
         var strides = Strides(sizes);
@@ -99,25 +100,21 @@ internal sealed class SplitGrid
 
         var points = new AxisPoints(layout, PointOf, grid.Count);
         var index = layout.Index();
-        var members = new ulong[index.Words];
-        var at = new int[kept.Length];
-        for (var p = 0; p < grid.Count; p++)
+        var keptStrides = Strides([.. kept.Select(k => sizes[k])]);
+        var set = new ulong[index.Words];
+        foreach (var whole in members)
         {
-            grid.At(p, at);
-            var whole = 0;
+            var p = 0;
             for (var j = 0; j < kept.Length; j++)
             {
-                whole += at[j] * strides[kept[j]];
+                p += whole / strides[kept[j]] % sizes[kept[j]] * keptStrides[j];
             }
 
-            if (isMember(whole))
-            {
-                members[p >> 6] |= 1UL << (p & 63);
-            }
+            set[p >> 6] |= 1UL << (p & 63);
         }
 
         var multiplicity = Enumerable.Range(0, dimensions.Length).Where(k => !depends[k]).Aggregate(1L, (m, k) => m * sizes[k]);
-        return new SplitGrid(layout, index, points, members, multiplicity, PointOf);
+        return new SplitGrid(layout, index, points, set, multiplicity, PointOf);
     }
 
     private static int[] Strides(int[] sizes)
