@@ -11,7 +11,12 @@ namespace DetainerRules.Analysis.Comparison;
 public static class PolicyComparer
 {
     /// <summary>The most points one subject may need before the comparison asks for a narrower space.</summary>
-    public const long MaxCasesPerSubject = 2_000_000;
+    /// <remarks>
+    /// Walking holds about 30 bytes a case (measured: each case's group, listed by case and by group, and the
+    /// regions' bit sets): four catalog policies (7 million cases for <c>notify_ice</c>) take about 300 MB;
+    /// eight (22 million) would take about 750 MB, so they are refused until cases are no longer stored one by one.
+    /// </remarks>
+    public const long MaxCasesPerSubject = 8_000_000;
 
     /// <summary>Compares the policies on every point of the space.</summary>
     /// <remarks>Each policy is asked once per point of the dimensions its own rules read, and a case reads its answer there (<see cref="ProjectedAnswers"/>).</remarks>
@@ -36,7 +41,7 @@ public static class PolicyComparer
             var multiplicity = (long)(space.SizeFor(subject) / walked);
             var grid = new GridPoints([.. dimensions.Select(d => space.Dimensions[d].Count)]);
             var answers = policies.Select(p => ProjectedAnswers.Of(p.Policy, subject, space, dimensions)).ToList();
-            var groups = new AnswerGroups([.. answers.Select(a => a.Distinct)]);
+            var groups = new AnswerGroups([.. answers.Select(a => a.Distinct)], grid.Count);
             var coordinates = new int[dimensions.Count];
             var tuple = new int[answers.Count];
             for (var i = 0; i < grid.Count; i++)

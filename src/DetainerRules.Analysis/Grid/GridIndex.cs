@@ -124,13 +124,24 @@ internal sealed class GridIndex : IBoxIndex
     private bool Walk(bool[][] box, Func<int, ulong[], bool> visit)
     {
         var allowed = new int[_dimensionSizes.Length][];
+        var values = new int[_dimensionSizes.Length == 0 ? 0 : _dimensionSizes.Max()];
         for (var d = 0; d < allowed.Length; d++)
         {
-            allowed[d] = [.. Enumerable.Range(0, _dimensionSizes[d]).Where(v => Allows(box, d, v))];
-            if (allowed[d].Length == 0)
+            var count = 0;
+            for (var v = 0; v < _dimensionSizes[d]; v++)
+            {
+                if (Allows(box, d, v))
+                {
+                    values[count++] = v;
+                }
+            }
+
+            if (count == 0)
             {
                 return false;
             }
+
+            allowed[d] = values[..count];
         }
 
         var pattern = Pattern(allowed);
