@@ -32,7 +32,7 @@ internal static class Regions
     /// <param name="points">The same points, by index.</param>
     /// <param name="members">Which of the points to describe; all the others are outsiders.</param>
     /// <returns>Boxes as <c>box[axis][value]</c>, each with the indices of the members it covers, largest first.</returns>
-    public static List<(bool[][] Box, List<int> Covered)> Cover(IBoxIndex index, IReadOnlyList<int[]> points, ulong[] members)
+    public static List<(bool[][] Box, IReadOnlyList<int> Covered)> Cover(IBoxIndex index, IReadOnlyList<int[]> points, ulong[] members)
     {
         // Sets of points are bit sets over the index, so "does this box take in an uncovered member"
         // is a few word operations, not a walk over every member: with hundreds of thousands of cases,
@@ -95,7 +95,7 @@ internal static class Regions
             }
         }
 
-        return [.. cover.OrderByDescending(c => c.Count).Select(c => (c.Box, c.Set.Members().ToList()))];
+        return [.. cover.OrderByDescending(c => c.Count).Select(c => (c.Box, (IReadOnlyList<int>)c.Set))];
     }
 
     /// <summary>How long the box's description is: the values it names on the axes it restricts.</summary>

@@ -3,9 +3,10 @@ using System.Numerics;
 namespace DetainerRules.Analysis.Grid;
 
 /// <summary>A bit set kept as only its non-zero words, each with its position: a region's cases among millions fill few words.</summary>
-internal sealed class SparseSet
+/// <remarks>As a list it is the set bits in order, worked out when asked: a region's report needs only how many and the first, not millions of numbers.</remarks>
+internal sealed class SparseSet : IReadOnlyList<int>
 {
-    private SparseSet(int[] indices, ulong[] bits, long count)
+    private SparseSet(int[] indices, ulong[] bits, int count)
     {
         Indices = indices;
         Bits = bits;
@@ -19,13 +20,16 @@ internal sealed class SparseSet
     public ulong[] Bits { get; }
 
     /// <summary>How many bits are set.</summary>
-    public long Count { get; }
+    public int Count { get; }
+
+    /// <summary>The <paramref name="index"/>th set bit; found by walking, so meant for the first few.</summary>
+    public int this[int index] => Members().ElementAt(index);
 
     public static SparseSet Of(ulong[] set)
     {
         var indices = new List<int>();
         var bits = new List<ulong>();
-        var count = 0L;
+        var count = 0;
         for (var w = 0; w < set.Length; w++)
         {
             if (set[w] != 0)
@@ -47,7 +51,11 @@ internal sealed class SparseSet
     }
 
     /// <summary>The set bits, in order.</summary>
-    public IEnumerable<int> Members()
+    public IEnumerator<int> GetEnumerator() => Members().GetEnumerator();
+
+    System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
+
+    private IEnumerable<int> Members()
     {
         for (var i = 0; i < Indices.Length; i++)
         {
