@@ -12,9 +12,9 @@ public static class PolicyComparer
 {
     /// <summary>The most points one subject may need before the comparison asks for a narrower space.</summary>
     /// <remarks>
-    /// Walking holds about 30 bytes a case (measured: each case's group, listed by case and by group, and the
+    /// Walking holds some 20 to 30 bytes a case (measured: each case's group, listed by case and by group, and the
     /// regions' bit sets): four catalog policies (7 million cases for <c>notify_ice</c>) take about 300 MB;
-    /// eight (22 million) would take about 750 MB, so they are refused until cases are no longer stored one by one.
+    /// eight (22 million) would take about 600 MB, so they are refused until cases are no longer stored one by one.
     /// </remarks>
     public const long MaxCasesPerSubject = 8_000_000;
 
