@@ -15,11 +15,13 @@ internal sealed class AnswerGroups
     private readonly List<Dictionary<long, int>> _prefixes;
     private readonly List<int[]> _tuples = [];
     private readonly List<long> _counts = [];
-    private readonly List<int> _groupOf = [];
+    private readonly List<int> _groupOf;
 
     /// <param name="distinct">For each policy, its distinct answers: a case gives an index into each.</param>
-    public AnswerGroups(IReadOnlyList<IReadOnlyList<Answer>> distinct)
+    /// <param name="cases">How many cases will be added, when known: over millions, a list grown by doubling holds up to twice as many for a while.</param>
+    public AnswerGroups(IReadOnlyList<IReadOnlyList<Answer>> distinct, int cases = 0)
     {
+        _groupOf = new List<int>(cases);
         _distinct = distinct;
         _prefixes = [.. distinct.Select(_ => new Dictionary<long, int>())];
     }

@@ -1,3 +1,4 @@
+using DetainerRules.Analysis.Grid;
 using DetainerRules.Analysis.Space;
 
 namespace DetainerRules.Analysis.Comparison;
@@ -32,6 +33,9 @@ internal sealed class AxisLayout
 
     /// <summary>How many values each axis has.</summary>
     public int[] Sizes { get; }
+
+    /// <summary>Every point of the whole grid of the layout's dimensions (numbered as <see cref="GridPoints"/> numbers them), ready for box questions.</summary>
+    public GridIndex Index() => new(Sizes, _coordinates, _offsets);
 
     /// <summary>A point of the space (over all its dimensions) as coordinates on the axes.</summary>
     public int[] Axes(int[] point)

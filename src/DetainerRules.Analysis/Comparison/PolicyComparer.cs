@@ -11,7 +11,12 @@ namespace DetainerRules.Analysis.Comparison;
 public static class PolicyComparer
 {
     /// <summary>The most points one subject may need before the comparison asks for a narrower space.</summary>
-    public const long MaxCasesPerSubject = 2_000_000;
+    /// <remarks>
+    /// Walking holds some 20 to 30 bytes a case (measured: each case's group, listed by case and by group, and the
+    /// regions' bit sets): four catalog policies (7 million cases for <c>notify_ice</c>) take about 300 MB;
+    /// eight (22 million) would take about 600 MB, so they are refused until cases are no longer stored one by one.
+    /// </remarks>
+    public const long MaxCasesPerSubject = 8_000_000;
 
     /// <summary>Compares the policies on every point of the space.</summary>
     /// <remarks>Each policy is asked once per point of the dimensions its own rules read, and a case reads its answer there (<see cref="ProjectedAnswers"/>).</remarks>
@@ -22,15 +27,21 @@ public static class PolicyComparer
         var results = new List<SubjectComparison>();
         foreach (var subject in subjects)
         {
-            if (space.SizeFor(subject) > MaxCasesPerSubject)
+            // Only the dimensions some compared policy reads are walked: along any other, no answer and so no
+            // split changes, and each walked case stands for that many cases of the subject's part of the space
+            // (a layer's three answers read a few dimensions of a space built for many policies).
+            var read = policies.SelectMany(p => space.RelevantTo(subject, p.Policy)).ToHashSet();
+            var dimensions = space.RelevantTo(subject).Where(read.Contains).ToList();
+            var walked = dimensions.Aggregate(System.Numerics.BigInteger.One, (n, d) => n * space.Dimensions[d].Count);
+            if (walked > MaxCasesPerSubject)
             {
-                throw new SpaceTooLargeException($"`{subject.Name}` spans {space.SizeFor(subject)} cases, more than {MaxCasesPerSubject}");
+                throw new SpaceTooLargeException($"`{subject.Name}` spans {walked} cases, more than {MaxCasesPerSubject}");
             }
 
-            var dimensions = space.RelevantTo(subject);
+            var multiplicity = (long)(space.SizeFor(subject) / walked);
             var grid = new GridPoints([.. dimensions.Select(d => space.Dimensions[d].Count)]);
             var answers = policies.Select(p => ProjectedAnswers.Of(p.Policy, subject, space, dimensions)).ToList();
-            var groups = new AnswerGroups([.. answers.Select(a => a.Distinct)]);
+            var groups = new AnswerGroups([.. answers.Select(a => a.Distinct)], grid.Count);
             var coordinates = new int[dimensions.Count];
             var tuple = new int[answers.Count];
             for (var i = 0; i < grid.Count; i++)
@@ -57,7 +68,7 @@ public static class PolicyComparer
                 return point;
             }
 
-            results.Add(Compare(subject, space, policies.Count, new Cases(groups, PointOf, _ => null, WholeGrid: true)));
+            results.Add(Compare(subject, space, policies.Count, new Cases(groups, PointOf, _ => null, [.. dimensions], multiplicity)));
         }
 
         return new PolicyComparison([.. policies.Select(p => p.Label)], space, null, 0, results);
@@ -95,7 +106,7 @@ public static class PolicyComparer
                 groups.Add(tuple);
             }
 
-            return Compare(subject, space, policies.Count, new Cases(groups, i => inside[i].Point!, i => inside[i].Scenario, WholeGrid: false));
+            return Compare(subject, space, policies.Count, new Cases(groups, i => inside[i].Point!, i => inside[i].Scenario, null, 1));
         }).ToList();
         return new PolicyComparison([.. policies.Select(p => p.Label)], space, scenarios.Count, scenarios.Count - inside.Count, results);
     }
@@ -103,7 +114,7 @@ public static class PolicyComparer
     /// <remarks>Over scenario files, only the scenarios seen bound a region; over the space, every point does.</remarks>
     private static SubjectComparison Compare(Subject subject, ScenarioSpace space, int policyCount, Cases cases)
     {
-        var dimensions = space.RelevantTo(subject).ToArray();
+        var dimensions = cases.Walked ?? [.. space.RelevantTo(subject)];
         var groups = cases.Groups;
 
         // Counted per group, not per case: every case of a group agrees on the same pairs.
@@ -115,7 +126,7 @@ public static class PolicyComparer
             {
                 for (var b = 0; b < policyCount; b++)
                 {
-                    agreeing[a, b] += answersOf[g][a] == answersOf[g][b] ? groups.CasesIn(g) : 0;
+                    agreeing[a, b] += answersOf[g][a] == answersOf[g][b] ? groups.CasesIn(g) * cases.Multiplicity : 0;
                 }
             }
         }
@@ -123,27 +134,27 @@ public static class PolicyComparer
         var members = groups.Members();
         var splits = Enumerable.Range(0, groups.Count)
             .Where(g => answersOf[g].Distinct().Count() > 1)
-            .OrderByDescending(g => members[g].Length)
+            .OrderByDescending(groups.CasesIn)
             .ThenBy(g => string.Join("\u0001", answersOf[g].Select(a => a.Text)), StringComparer.Ordinal)
             .ToList();
 
         // Over the whole space, a split is drawn on only the dimensions its cases change along (SplitGrid);
         // the index over every case is built only if some split changes along all of them.
         var depends = cases.WholeGrid ? SplitGrid.Dependence(groups.GroupOf, groups.Count, [.. dimensions.Select(d => space.Dimensions[d].Count)]) : null;
-        var whole = new Lazy<(AxisLayout Layout, IReadOnlyList<int[]> Points, PointIndex Index)>(() =>
+        var whole = new Lazy<(AxisLayout Layout, IReadOnlyList<int[]> Points, IBoxIndex Index)>(() =>
         {
             var layout = new AxisLayout(space, dimensions);
             var points = new AxisPoints(layout, cases.PointOf, groups.Cases);
-            return (layout, (IReadOnlyList<int[]>)points, new PointIndex(layout.Sizes, points));
+            return (layout, (IReadOnlyList<int[]>)points, cases.WholeGrid ? layout.Index() : new PointIndex(layout.Sizes, points));
         });
         var described = new Split[splits.Count];
         Parallel.For(0, splits.Count, i =>
         {
             var g = splits[i];
-            if (depends is not null && !depends[g].All(d => d))
+            if (depends is not null && (cases.Multiplicity > 1 || !depends[g].All(d => d)))
             {
-                var grid = SplitGrid.Of(space, dimensions, depends[g], c => groups.GroupOf[c] == g);
-                described[i] = Describe(subject, space, (grid.Layout, grid.Points, grid.Index), grid.Members, grid.Multiplicity, grid.PointOf, _ => null, answersOf[g], members[g], i);
+                var grid = SplitGrid.Of(space, dimensions, depends[g], members[g]);
+                described[i] = Describe(subject, space, (grid.Layout, grid.Points, grid.Index), grid.Members, grid.Multiplicity * cases.Multiplicity, grid.PointOf, _ => null, answersOf[g], groups.CasesIn(g) * cases.Multiplicity, [], i);
                 return;
             }
 
@@ -153,23 +164,25 @@ public static class PolicyComparer
                 memberSet[m >> 6] |= 1UL << (m & 63);
             }
 
-            described[i] = Describe(subject, space, whole.Value, memberSet, 1, cases.PointOf, cases.ScenarioOf, answersOf[g], members[g], i);
+            described[i] = Describe(subject, space, whole.Value, memberSet, 1, cases.PointOf, cases.ScenarioOf, answersOf[g], groups.CasesIn(g), cases.WholeGrid ? [] : members[g], i);
         });
-        return new SubjectComparison(subject, groups.Cases, described.Sum(s => s.Cases), dimensions, agreeing, described);
+        return new SubjectComparison(subject, groups.Cases * cases.Multiplicity, described.Sum(s => s.Cases), space.RelevantTo(subject), agreeing, described);
     }
 
     /// <param name="grid">The grid the regions are drawn on, with <paramref name="memberSet"/> the split's points of it.</param>
     /// <param name="multiplicity">How many compared cases each point of the grid stands for.</param>
-    /// <param name="members">The split's cases, by position among the compared ones.</param>
+    /// <param name="cases">How many compared cases answer this way.</param>
+    /// <param name="members">The split's cases, by position among the compared ones, when they are scenario files; empty over the space.</param>
     private static Split Describe(
         Subject subject,
         ScenarioSpace space,
-        (AxisLayout Layout, IReadOnlyList<int[]> Points, PointIndex Index) grid,
+        (AxisLayout Layout, IReadOnlyList<int[]> Points, IBoxIndex Index) grid,
         ulong[] memberSet,
         long multiplicity,
         Func<int, int[]> pointOf,
         Func<int, Scenario?> scenarioOf,
         Answer[] answers,
+        long cases,
         int[] members,
         int number)
     {
@@ -184,10 +197,14 @@ public static class PolicyComparer
         }
 
         var ids = members.Select(scenarioOf).OfType<Scenario>().Select(s => s.Id).ToList();
-        return new Split(answers, members.Length, regions, ids);
+        return new Split(answers, cases, regions, ids);
     }
 
     /// <summary>The compared cases: their groups by answers, each case's point of the space, and the scenario file it is, if any.</summary>
-    /// <param name="WholeGrid">Whether the cases are every point of the subject's part of the space, in grid order (<see cref="GridPoints"/>).</param>
-    private sealed record Cases(AnswerGroups Groups, Func<int, int[]> PointOf, Func<int, Scenario?> ScenarioOf, bool WholeGrid);
+    /// <param name="Walked">Over the space: the dimensions walked, whose every point is a case, in grid order (<see cref="GridPoints"/>); null over scenario files.</param>
+    /// <param name="Multiplicity">How many cases of the subject's part of the space each compared case stands for.</param>
+    private sealed record Cases(AnswerGroups Groups, Func<int, int[]> PointOf, Func<int, Scenario?> ScenarioOf, int[]? Walked, long Multiplicity)
+    {
+        public bool WholeGrid => Walked is not null;
+    }
 }

@@ -50,7 +50,10 @@ internal sealed class ProjectedAnswers
             stride *= space.Dimensions[compared[own[k]]].Count;
         }
 
+        // Each point's answer kept as the first equal one met: over millions of points a new object per
+        // point would live until numbered, though a policy gives a handful of distinct answers.
         var answers = new Answer[grid.Count];
+        var canonical = new System.Collections.Concurrent.ConcurrentDictionary<Answer, Answer>();
         Parallel.For(
             0,
             grid.Count,
@@ -63,7 +66,8 @@ internal sealed class ProjectedAnswers
                     buffers.Point[compared[own[k]]] = buffers.Coordinates[k];
                 }
 
-                answers[position] = subject.AnswerFrom(policy, space.Build(buffers.Point, "space-point"));
+                var answer = subject.AnswerFrom(policy, space.Build(buffers.Point, "space-point"));
+                answers[position] = canonical.GetOrAdd(answer, answer);
                 return buffers;
             },
             _ => { });

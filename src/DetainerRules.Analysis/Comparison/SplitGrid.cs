@@ -17,7 +17,7 @@ namespace DetainerRules.Analysis.Comparison;
 /// </remarks>
 internal sealed class SplitGrid
 {
-    private SplitGrid(AxisLayout layout, PointIndex index, IReadOnlyList<int[]> points, ulong[] members, long multiplicity, Func<int, int[]> pointOf)
+    private SplitGrid(AxisLayout layout, IBoxIndex index, IReadOnlyList<int[]> points, ulong[] members, long multiplicity, Func<int, int[]> pointOf)
     {
         Layout = layout;
         Index = index;
@@ -29,7 +29,7 @@ internal sealed class SplitGrid
 
     public AxisLayout Layout { get; }
 
-    public PointIndex Index { get; }
+    public IBoxIndex Index { get; }
 
     public IReadOnlyList<int[]> Points { get; }
 
@@ -75,27 +75,15 @@ internal sealed class SplitGrid
 
     /// <param name="dimensions">The compared dimensions, indices into the space.</param>
     /// <param name="depends">Which of them (by position) the split's membership changes along.</param>
-    /// <param name="isMember">Whether a case (by position in the whole grid) is in the split.</param>
-    public static SplitGrid Of(ScenarioSpace space, int[] dimensions, bool[] depends, Func<int, bool> isMember)
+    /// <param name="members">The split's cases, by position in the whole grid.</param>
+    /// <remarks>Each of the split's cases marks its point of the smaller grid, so all the splits together cost one visit per case, not one walk of each split's grid.</remarks>
+    public static SplitGrid Of(ScenarioSpace space, int[] dimensions, bool[] depends, IEnumerable<int> members)
     {
         var sizes = dimensions.Select(d => space.Dimensions[d].Count).ToArray();
         var strides = Strides(sizes);
         var kept = Enumerable.Range(0, dimensions.Length).Where(k => depends[k]).ToArray();
         var grid = new GridPoints([.. kept.Select(k => sizes[k])]);
         var layout = new AxisLayout(space, [.. kept.Select(k => dimensions[k])]);
-
-        int Whole(int position)
-        {
-            var coordinates = new int[kept.Length];
-            grid.At(position, coordinates);
-            var whole = 0;
-            for (var j = 0; j < kept.Length; j++)
-            {
-                whole += coordinates[j] * strides[kept[j]];
-            }
-
-            return whole;
-        }
 
         int[] PointOf(int position)
         {
@@ -111,18 +99,22 @@ internal sealed class SplitGrid
         }
 
         var points = new AxisPoints(layout, PointOf, grid.Count);
-        var index = new PointIndex(layout.Sizes, points);
-        var members = new ulong[index.Words];
-        for (var p = 0; p < grid.Count; p++)
+        var index = layout.Index();
+        var keptStrides = Strides([.. kept.Select(k => sizes[k])]);
+        var set = new ulong[index.Words];
+        foreach (var whole in members)
         {
-            if (isMember(Whole(p)))
+            var p = 0;
+            for (var j = 0; j < kept.Length; j++)
             {
-                members[p >> 6] |= 1UL << (p & 63);
+                p += whole / strides[kept[j]] % sizes[kept[j]] * keptStrides[j];
             }
+
+            set[p >> 6] |= 1UL << (p & 63);
         }
 
         var multiplicity = Enumerable.Range(0, dimensions.Length).Where(k => !depends[k]).Aggregate(1L, (m, k) => m * sizes[k]);
-        return new SplitGrid(layout, index, points, members, multiplicity, PointOf);
+        return new SplitGrid(layout, index, points, set, multiplicity, PointOf);
     }
 
     private static int[] Strides(int[] sizes)

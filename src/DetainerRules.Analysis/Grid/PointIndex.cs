@@ -8,7 +8,7 @@ namespace DetainerRules.Analysis.Grid;
 /// AND over axes of the OR over the box's values. Axes a box leaves free are skipped. This keeps
 /// region finding fast when a comparison has hundreds of thousands of cases.
 /// </remarks>
-internal sealed class PointIndex
+internal sealed class PointIndex : IBoxIndex
 {
     private readonly ulong[][][] _bits;
 
@@ -74,6 +74,19 @@ internal sealed class PointIndex
         }
 
         return false;
+    }
+
+    /// <summary>How many points of <paramref name="within"/> lie in the box.</summary>
+    public long CountIn(bool[][] box, ulong[] within)
+    {
+        var tests = Tests(box);
+        var count = 0L;
+        for (var w = 0; w < Words; w++)
+        {
+            count += BitOperations.PopCount(In(tests, w, within[w]));
+        }
+
+        return count;
     }
 
     /// <summary>For each axis the box restricts, the bit sets to test a word of points against: those of the values it allows, or (when fewer) of the values it leaves out.</summary>

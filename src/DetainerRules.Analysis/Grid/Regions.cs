@@ -32,7 +32,7 @@ internal static class Regions
     /// <param name="points">The same points, by index.</param>
     /// <param name="members">Which of the points to describe; all the others are outsiders.</param>
     /// <returns>Boxes as <c>box[axis][value]</c>, each with the indices of the members it covers, largest first.</returns>
-    public static List<(bool[][] Box, List<int> Covered)> Cover(PointIndex index, IReadOnlyList<int[]> points, ulong[] members)
+    public static List<(bool[][] Box, IReadOnlyList<int> Covered)> Cover(IBoxIndex index, IReadOnlyList<int[]> points, ulong[] members)
     {
         // Sets of points are bit sets over the index, so "does this box take in an uncovered member"
         // is a few word operations, not a walk over every member: with hundreds of thousands of cases,
@@ -43,7 +43,7 @@ internal static class Regions
         var sizes = index.Sizes;
         bool Valid(bool[][] box) => !index.Any(box, outside);
         bool AddsSomething(bool[][] box) => index.Any(box, uncovered);
-        long Covers(bool[][] box) => Count(index.In(box, uncovered));
+        long Covers(bool[][] box) => index.CountIn(box, uncovered);
 
         var natural = Enumerable.Range(0, sizes.Length).ToArray();
         var reversed = natural.Reverse().ToArray();
@@ -67,29 +67,36 @@ internal static class Regions
             }
         }
 
-        // Drop boxes whose members all lie in other boxes, smallest first.
-        var cover = boxes.Select(b => (Box: b, Set: index.In(b, members))).Select(c => (c.Box, c.Set, Count: Count(c.Set))).ToList();
+        // Drop boxes whose members all lie in other boxes, smallest first. A box's members are kept as
+        // only the words that hold some, and a box is tested against the others on those words alone:
+        // over millions of cases, most words of most boxes are empty.
+        var cover = boxes.Select(b => (Box: b, Set: SparseSet.Of(index.In(b, members)))).Select(c => (c.Box, c.Set, c.Set.Count)).ToList();
         foreach (var candidate in cover.OrderBy(c => c.Count).ToList())
         {
-            var others = new ulong[index.Words];
-            foreach (var other in cover.Where(c => !ReferenceEquals(c.Box, candidate.Box)))
+            var redundant = true;
+            for (var i = 0; i < candidate.Set.Indices.Length && redundant; i++)
             {
-                for (var w = 0; w < others.Length; w++)
+                var w = candidate.Set.Indices[i];
+                var others = 0UL;
+                foreach (var other in cover)
                 {
-                    others[w] |= other.Set[w];
+                    if (!ReferenceEquals(other.Box, candidate.Box))
+                    {
+                        others |= other.Set.At(w);
+                    }
                 }
+
+                redundant = (candidate.Set.Bits[i] & ~others) == 0;
             }
 
-            if (candidate.Set.Select((word, w) => word & ~others[w]).All(word => word == 0))
+            if (redundant)
             {
                 cover.Remove(candidate);
             }
         }
 
-        return [.. cover.OrderByDescending(c => c.Count).Select(c => (c.Box, PointIndex.Members(c.Set).ToList()))];
+        return [.. cover.OrderByDescending(c => c.Count).Select(c => (c.Box, (IReadOnlyList<int>)c.Set))];
     }
-
-    private static long Count(ulong[] set) => set.Sum(word => (long)System.Numerics.BitOperations.PopCount(word));
 
     /// <summary>How long the box's description is: the values it names on the axes it restricts.</summary>
     private static int Words(bool[][] box) => box.Where(axis => !axis.All(b => b)).Sum(axis => axis.Count(b => b));

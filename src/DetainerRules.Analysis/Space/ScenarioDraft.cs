@@ -14,8 +14,9 @@ internal sealed class ScenarioDraft(DateTimeOffset bookedAt)
 {
     public DateTimeOffset BookedAt { get; set; } = bookedAt;
 
-    /// <summary>The values of the fields that are dimensions of their own (<see cref="SpaceFields"/>) that differ from an unknown person's: a foreign-born noncitizen unless a dimension says otherwise.</summary>
-    private readonly Dictionary<Field, object?> _fields = new()
+    /// <summary>The values of the fields that are dimensions of their own (<see cref="SpaceFields"/>) that differ from an unknown person's: a foreign-born noncitizen unless a dimension says otherwise.
+    /// Sized once for every such field: a comparison builds a draft per point it asks a policy about.</summary>
+    private readonly Dictionary<Field, object?> _fields = new(SpaceFields.Leading.Count + SpaceFields.Trailing.Count + 2)
     {
         [Field.ForeignBorn] = true,
         [Field.Citizenship] = Citizenship.Noncitizen,

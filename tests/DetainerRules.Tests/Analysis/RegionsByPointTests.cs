@@ -3,9 +3,11 @@ using DetainerRules.Analysis.Grid;
 namespace DetainerRules.Tests.Analysis;
 
 /// <summary>
-/// <see cref="Regions.Cover(PointIndex, IReadOnlyList{int[]}, ulong[])"/> asks its questions of bit sets; the
+/// <see cref="Regions.Cover(IBoxIndex, IReadOnlyList{int[]}, ulong[])"/> asks its questions of bit sets; the
 /// greedy algorithm it runs is written here again point by point, as it was before, and both must draw
 /// the same boxes covering the same members in the same order: a comparison's regions are its output.
+/// Over a whole grid it is asked either of stored bit sets (<see cref="PointIndex"/>) or of the grid's
+/// shape (<see cref="GridIndex"/>), and both must draw what the walk draws.
 /// </summary>
 [TestFixture]
 public class RegionsByPointTests
@@ -15,7 +17,19 @@ public class RegionsByPointTests
     [TestCase(3, new[] { 6, 1, 4, 2 })]
     [TestCase(4, new[] { 3, 7 })]
     [TestCase(5, new[] { 2, 3, 2, 4, 2, 2 })]
-    public void Cover_RandomSets_SameBoxesAsTheWalkOverPoints(int seed, int[] sizes)
+    public void Cover_RandomSets_SameBoxesAsTheWalkOverPoints(int seed, int[] sizes) =>
+        AssertAsWalked(seed, sizes, grid => new PointIndex(sizes, grid));
+
+    [TestCase(1, new[] { 4, 3, 5 })]
+    [TestCase(2, new[] { 2, 2, 2, 2, 3 })]
+    [TestCase(3, new[] { 6, 1, 4, 2 })]
+    [TestCase(4, new[] { 3, 7 })]
+    [TestCase(5, new[] { 2, 3, 2, 4, 2, 2 })]
+    [TestCase(6, new[] { 5, 3, 9, 2 })]
+    public void Cover_RandomSetsAskedOfTheGridShape_SameBoxesAsTheWalkOverPoints(int seed, int[] sizes) =>
+        AssertAsWalked(seed, sizes, _ => GridIndex.Plain(sizes));
+
+    private static void AssertAsWalked(int seed, int[] sizes, Func<List<int[]>, IBoxIndex> indexOf)
     {
         var random = new Random(seed);
         var grid = Regions.Points([.. sizes.Select(s => Enumerable.Repeat(true, s).ToArray())]).ToList();
@@ -34,7 +48,7 @@ public class RegionsByPointTests
                 }
             }
 
-            var index = new PointIndex(sizes, grid);
+            var index = indexOf(grid);
 
             var cover = Regions.Cover(index, grid, members);
 

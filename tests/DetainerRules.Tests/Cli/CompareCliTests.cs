@@ -223,6 +223,22 @@ public class CompareCliTests
         }
     }
 
+    [Test]
+    public void Compare_EightCatalogPoliciesOverTheSpace_RefusedWithTheSubjectItsSizeAndHowToNarrow()
+    {
+        // notify_ice over these eight spans some 22 million cases; four of them (7 million) are compared.
+        string[] eight = ["lvmpd-2023", "california", "chicago", "nyc", "texas-sb8", "colorado", "illinois", "florida"];
+
+        var (exit, output, error) = CliRun.Run(_dir, catalog: true, ["compare", .. eight, "--space"]);
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(exit, Is.EqualTo(ExitCodes.Usage));
+            Assert.That(output, Is.Empty);
+            Assert.That(error, Does.Match(@"`notify_ice` spans \d{8} cases, more than 8000000; narrow the space with --where"));
+        }
+    }
+
     [TestCase(new[] { "compare", "notice-2020", "wider" }, ExitCodes.Usage, "give either --space or --scenarios")]
     [TestCase(new[] { "compare", "notice-2020", "wider", "--space", "--scenarios", "x" }, ExitCodes.Usage, "give either --space or --scenarios")]
     [TestCase(new[] { "compare", "notice-2020", "--space" }, ExitCodes.Usage, "")]
