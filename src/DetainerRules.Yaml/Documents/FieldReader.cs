@@ -155,7 +155,7 @@ internal sealed class FieldReader(List<Diagnostic> diagnostics)
             return null;
         }
 
-        if (!DateOnly.TryParseExact(scalar.Value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var value))
+        if (!IsDay(scalar.Value, out var value))
         {
             return Invalid<DateOnly>(scalar, $"`{scalar.Value}` is not a valid date: expected `YYYY-MM-DD`");
         }
@@ -164,8 +164,11 @@ internal sealed class FieldReader(List<Diagnostic> diagnostics)
     }
 
     /// <summary>The date <see cref="Date"/> reads from <paramref name="text"/>; null wherever it would report a problem.</summary>
-    internal static DateOnly? AcceptedDate(string text) =>
-        DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var value) && InRange(value.Year) ? value : null;
+    internal static DateOnly? AcceptedDate(string text) => IsDay(text, out var value) && InRange(value.Year) ? value : null;
+
+    /// <summary>The one form a day is written in: <c>YYYY-MM-DD</c>.</summary>
+    private static bool IsDay(string text, out DateOnly day) =>
+        DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out day);
 
     /// <summary>A date as sources give it: to the year, the month or the day (<c>2023</c>, <c>2023-05</c>, <c>2023-05-17</c>).</summary>
     public LegalDate? LegalDate(YamlNode? node)
