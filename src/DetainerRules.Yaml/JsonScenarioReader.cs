@@ -1,7 +1,5 @@
-using System.Buffers;
 using System.Text;
 using System.Text.Json;
-using System.Text.Unicode;
 using DetainerRules.Model;
 using DetainerRules.Model.Scenarios;
 using DetainerRules.Yaml.Documents;
@@ -47,20 +45,27 @@ internal static class JsonScenarioReader
     /// <param name="defaultId">The id of a scenario that gives none, as the loader is given it.</param>
     public static Scenario? TryRead(string text, string defaultId)
     {
-        if (!JsonNodeReader.MayBePlainObject(text))
+        if (!PlainJson.TryEncode(text, out var json))
         {
             return null;
         }
 
-        var buffer = ArrayPool<byte>.Shared.Rent(Encoding.UTF8.GetMaxByteCount(text.Length));
         try
         {
-            if (Utf8.FromUtf16(text, buffer, out _, out var written, replaceInvalidSequences: false) != OperationStatus.Done)
-            {
-                return null;
-            }
+            return TryRead(json.Bytes, defaultId);
+        }
+        finally
+        {
+            json.Dispose();
+        }
+    }
 
-            var reader = new Utf8JsonReader(buffer.AsSpan(0, written), new JsonReaderOptions { MaxDepth = InputLimits.MaxDepth });
+    /// <summary>The same from text already checked (<see cref="PlainJson"/>) and encoded as UTF-8.</summary>
+    public static Scenario? TryRead(ReadOnlySpan<byte> utf8, string defaultId)
+    {
+        try
+        {
+            var reader = new Utf8JsonReader(utf8, new JsonReaderOptions { MaxDepth = InputLimits.MaxDepth });
             if (!reader.Read() || Scenario(ref reader, defaultId) is not { } scenario)
             {
                 return null;
@@ -77,10 +82,6 @@ internal static class JsonScenarioReader
         {
             // GetString on an escaped lone surrogate, which the loader's reader refuses with its own message.
             return null;
-        }
-        finally
-        {
-            ArrayPool<byte>.Shared.Return(buffer);
         }
     }
 

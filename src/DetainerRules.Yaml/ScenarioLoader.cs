@@ -30,8 +30,22 @@ public static class ScenarioLoader
     /// <see cref="JsonNodeReader"/>, into the nodes YAML's reader would give, several times faster.
     /// </remarks>
     /// <exception cref="InvalidInputException">The text has problems; all of them are listed.</exception>
-    public static Scenario Load(string text, string file, string defaultId) =>
-        JsonScenarioReader.TryRead(text, defaultId) ?? Load(JsonNodeReader.Read(file, text), defaultId);
+    public static Scenario Load(string text, string file, string defaultId)
+    {
+        if (!PlainJson.TryEncode(text, out var json))
+        {
+            return Load(DocumentReader.Read(file, text).Root, defaultId);
+        }
+
+        try
+        {
+            return JsonScenarioReader.TryRead(json.Bytes, defaultId) ?? Load(JsonNodeReader.Read(file, json), defaultId);
+        }
+        finally
+        {
+            json.Dispose();
+        }
+    }
 
     /// <summary>Loads a scenario from a document already read (a batch record read by <see cref="JsonNodeReader"/>).</summary>
     /// <exception cref="InvalidInputException">The scenario has problems; all of them are listed.</exception>

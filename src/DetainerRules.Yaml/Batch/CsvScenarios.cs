@@ -1,4 +1,4 @@
-using System.Text;
+using System.Buffers;
 using System.Text.Json;
 using DetainerRules.Model.Conditions;
 using DetainerRules.Model.Diagnostics;
@@ -128,7 +128,7 @@ public static class CsvScenarios
         var cells = layout.Cells(file, row, problems);
         var values = CsvValues.Read(file, cells, zone, problems);
         var json = ToJson(values);
-        return ScenarioRecords.Read(number, file, row.Line, json, DefaultId(number), _ => 1, d =>
+        return ScenarioRecords.Read(number, file, row.Line, json.WrittenSpan, DefaultId(number), _ => 1, d =>
         {
             var column = cells.ColumnOf(d.Field);
             return d with
@@ -146,11 +146,12 @@ public static class CsvScenarios
     /// <summary>Text from the input as a message quotes it: at most 60 characters, so a message never echoes a whole file.</summary>
     internal static string Shown(string text) => text.Length <= 60 ? text : text[..57] + "...";
 
-    private static string ToJson(CsvValues values)
+    /// <remarks>Left as UTF-8: the direct reader takes bytes, and only a row it declines is decoded to text.</remarks>
+    private static ArrayBufferWriter<byte> ToJson(CsvValues values)
     {
         string Cell(string name) => values.Text(name);
-        using var stream = new MemoryStream();
-        using (var w = new Utf8JsonWriter(stream))
+        var json = new ArrayBufferWriter<byte>(512);
+        using (var w = new Utf8JsonWriter(json))
         {
             w.WriteStartObject();
             Text(w, "id", Cell("id"));
@@ -211,7 +212,7 @@ public static class CsvScenarios
             w.WriteEndObject();
         }
 
-        return Encoding.UTF8.GetString(stream.ToArray());
+        return json;
     }
 
     /// <summary>An offense from <c>level|category|...</c>; without its wording, the category stands for it.</summary>

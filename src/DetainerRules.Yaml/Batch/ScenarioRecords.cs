@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text;
 using DetainerRules.Model.Diagnostics;
 using DetainerRules.Model.Scenarios;
 using DetainerRules.Yaml.Documents;
@@ -67,20 +68,50 @@ public static class ScenarioRecords
     /// <param name="problems">Problems already found in the record (by the CSV reader), reported with the loader's.</param>
     internal static ScenarioRecord Read(long number, string file, long line, string text, string defaultId, Func<long, long> column, Func<Diagnostic, Diagnostic>? adjust = null, IReadOnlyList<Diagnostic>? problems = null)
     {
-        var source = $"{file}:{line}";
-
-        // Most records are good: those are read straight into the model, and only the rest build nodes for the loader's messages.
-        if (problems is not { Count: > 0 } && JsonScenarioReader.TryRead(text, defaultId) is { } scenario)
+        if (!PlainJson.TryEncode(text, out var json))
         {
-            return new ScenarioRecord(number, source, scenario, []);
+            return Loaded(number, file, line, null, text, defaultId, column, adjust, problems);
         }
 
-        YamlNode? root = null;
+        try
+        {
+            // Most records are good: those are read straight into the model, and only the rest build nodes for the loader's messages.
+            if (problems is not { Count: > 0 } && JsonScenarioReader.TryRead(json.Bytes, defaultId) is { } scenario)
+            {
+                return new ScenarioRecord(number, $"{file}:{line}", scenario, []);
+            }
+
+            return Loaded(number, file, line, JsonNodeReader.TryRead(file, json), text, defaultId, column, adjust, problems);
+        }
+        finally
+        {
+            json.Dispose();
+        }
+    }
+
+    /// <summary>The same for a record's JSON as UTF-8 the tool wrote itself (a CSV row's), decoded to text only when the direct reader declines it.</summary>
+    internal static ScenarioRecord Read(long number, string file, long line, ReadOnlySpan<byte> utf8, string defaultId, Func<long, long> column, Func<Diagnostic, Diagnostic>? adjust = null, IReadOnlyList<Diagnostic>? problems = null)
+    {
+        if (problems is not { Count: > 0 } && PlainJson.MayBeObject(utf8) && JsonScenarioReader.TryRead(utf8, defaultId) is { } scenario)
+        {
+            return new ScenarioRecord(number, $"{file}:{line}", scenario, []);
+        }
+
+        var text = Encoding.UTF8.GetString(utf8);
+        return Loaded(number, file, line, JsonNodeReader.TryRead(file, text), text, defaultId, column, adjust, problems);
+    }
+
+    /// <summary>The record the loader makes of it, with every problem it finds.</summary>
+    /// <param name="nodes">The JSON node reader's nodes for <paramref name="text"/>, or null to read it as YAML.</param>
+    private static ScenarioRecord Loaded(long number, string file, long line, YamlNode? nodes, string text, string defaultId, Func<long, long> column, Func<Diagnostic, Diagnostic>? adjust, IReadOnlyList<Diagnostic>? problems)
+    {
+        var source = $"{file}:{line}";
+        var root = nodes;
         try
         {
             // Records are JSON (a JSON line, or the JSON a CSV row is turned into): the fast reader gives
             // the nodes the YAML reader would, and leaves to it whatever it is not sure of.
-            root = JsonNodeReader.Read(file, text);
+            root ??= DocumentReader.Read(file, text).Root;
             var loaded = ScenarioLoader.Load(root, defaultId);
             return problems is { Count: > 0 } ? new ScenarioRecord(number, source, null, problems) { ReadableId = loaded.Id } : new ScenarioRecord(number, source, loaded, []);
         }

@@ -1,7 +1,4 @@
-using System.Buffers;
-using System.Text;
 using System.Text.Json;
-using System.Text.Unicode;
 using DetainerRules.Model.Diagnostics;
 
 namespace DetainerRules.Yaml.Documents;
@@ -36,12 +33,6 @@ namespace DetainerRules.Yaml.Documents;
 /// </remarks>
 internal static class JsonNodeReader
 {
-    /// <summary>Characters after which the two readers could disagree on positions or on whether the text is valid.</summary>
-    private static readonly SearchValues<char> Unsure = SearchValues.Create(
-        string.Concat(Enumerable.Range(0, 0x20).Select(c => (char)c))
-        + string.Concat(Enumerable.Range(0x7F, 0x21).Select(c => (char)c))
-        + "\u2028\u2029\uFEFF\uFFFE\uFFFF");
-
     /// <summary>Keys of a mapping looked up one by one below this count; a set above it, so a hostile record with many keys stays linear.</summary>
     private const int LinearKeyScan = 16;
 
@@ -49,34 +40,35 @@ internal static class JsonNodeReader
     /// <exception cref="InvalidInputException">The text is not a well-formed document within the limits (always <see cref="DocumentReader"/>'s diagnostic).</exception>
     public static YamlNode Read(string file, string text) => TryRead(file, text) ?? DocumentReader.Read(file, text).Root;
 
-    /// <summary>
-    /// Whether <paramref name="text"/> could be one JSON object both readers see alike: within the file
-    /// limit, an opening brace after any spaces, and no character after which they could disagree.
-    /// </summary>
-    /// <remarks>The test every reader that skips YAML for a line of JSON makes first (<see cref="JsonScenarioReader"/> too).</remarks>
-    internal static bool MayBePlainObject(ReadOnlySpan<char> text) =>
-        text.Length <= InputLimits.MaxFileLength && !text.ContainsAny(Unsure) && text.TrimStart(' ') is ['{', ..];
+    /// <summary>The same for a text already checked and encoded.</summary>
+    /// <exception cref="InvalidInputException">As <see cref="Read(string, string)"/>.</exception>
+    internal static YamlNode Read(string file, scoped in PlainJson json) => TryRead(file, json) ?? DocumentReader.Read(file, json.Text).Root;
 
     /// <summary>The nodes of <paramref name="text"/> when it is one JSON object this reader is sure of; null otherwise.</summary>
     internal static YamlMapping? TryRead(string file, string text)
     {
-        var span = text.AsSpan();
-        if (!MayBePlainObject(span))
+        if (!PlainJson.TryEncode(text, out var json))
         {
             return null;
         }
 
-        var buffer = ArrayPool<byte>.Shared.Rent(Encoding.UTF8.GetMaxByteCount(text.Length));
         try
         {
-            // A lone surrogate has no UTF-8 form; YamlDotNet decides what it means.
-            if (Utf8.FromUtf16(span, buffer, out _, out var written, replaceInvalidSequences: false) != OperationStatus.Done)
-            {
-                return null;
-            }
+            return TryRead(file, json);
+        }
+        finally
+        {
+            json.Dispose();
+        }
+    }
 
-            var reader = new Utf8JsonReader(buffer.AsSpan(0, written), new JsonReaderOptions { MaxDepth = InputLimits.MaxDepth + 2 });
-            var nodes = new Nodes(file, text, written == text.Length ? null : buffer);
+    /// <summary>The nodes of a text already checked and encoded (a record <see cref="JsonScenarioReader"/> declined); null when this reader is not sure of them.</summary>
+    internal static YamlMapping? TryRead(string file, scoped in PlainJson json)
+    {
+        try
+        {
+            var reader = new Utf8JsonReader(json.Bytes, new JsonReaderOptions { MaxDepth = InputLimits.MaxDepth + 2 });
+            var nodes = new Nodes(file, json.Text, json.NonAscii);
             if (!reader.Read() || nodes.Mapping(ref reader, string.Empty, 0) is not { } root)
             {
                 return null;
@@ -93,10 +85,6 @@ internal static class JsonNodeReader
         {
             // GetString on an escaped lone surrogate (`\ud83d`), which YamlDotNet refuses with its own message.
             return null;
-        }
-        finally
-        {
-            ArrayPool<byte>.Shared.Return(buffer);
         }
     }
 
