@@ -4,7 +4,7 @@ using DetainerRules.Model.Policies;
 
 namespace DetainerRules.Reports;
 
-/// <summary>Which states the catalog covers, and how well each one's rules are verified, as Markdown.</summary>
+/// <summary>Which states the catalog covers, and how well each one's rules and answering defaults are verified, as Markdown.</summary>
 /// <remarks>
 /// Every state and the District of Columbia has a row, with a policy or not, so a reader sees the
 /// gaps as plainly as the coverage; territories and federal policy follow where the catalog has any.
@@ -21,25 +21,27 @@ public static class CoverageMap
             .ToList();
         var w = new StringWriter { NewLine = "\n" };
         var covered = UsJurisdictions.StatesAndDistrict.Count(byState.ContainsKey);
-        var rules = policies.SelectMany(p => p.Rules).ToList();
-        var primary = rules.Count(r => r.Verified == Verification.Primary);
+        var answers = policies.SelectMany(Support.OfAnswers).ToList();
+        var primary = answers.Count(l => l == Verification.Primary);
+        var rules = policies.Sum(p => p.Rules.Count);
         w.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"{covered} of the {UsJurisdictions.StatesAndDistrict.Count - 1} states and the District of Columbia have a policy in the catalog; {primary} of its {rules.Count} rules rest on the provision's own text (`primary`). A policy without a `state` is not counted."));
+            $"{covered} of the {UsJurisdictions.StatesAndDistrict.Count - 1} states and the District of Columbia have a policy in the catalog; of its {rules} rules and {answers.Count - rules} answering defaults, {primary} rest on the provision's own text (`primary`). A policy without a `state` is not counted."));
         w.WriteLine();
-        w.WriteLine($"| state | policies | rules | {string.Join(" | ", Levels.Select(l => Vocabulary.Word(l)))} |");
-        w.WriteLine($"|---|---|---:|{string.Concat(Levels.Select(_ => "---:|"))}");
+        w.WriteLine($"| state | policies | rules | defaults | {string.Join(" | ", Levels.Select(l => Vocabulary.Word(l)))} |");
+        w.WriteLine($"|---|---|---:|---:|{string.Concat(Levels.Select(_ => "---:|"))}");
         foreach (var code in rows)
         {
             var name = $"{Markdown(UsJurisdictions.Names[code])} ({code})";
             if (!byState.TryGetValue(code, out var here))
             {
-                w.WriteLine($"| {name} | none yet | | {string.Join(" | ", Levels.Select(_ => string.Empty))} |");
+                w.WriteLine($"| {name} | none yet | | | {string.Join(" | ", Levels.Select(_ => string.Empty))} |");
                 continue;
             }
 
-            var stateRules = here.SelectMany(p => p.Rules).ToList();
-            var counts = Levels.Select(l => stateRules.Count(r => r.Verified == l).ToString(CultureInfo.InvariantCulture));
-            w.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| {name} | {string.Join(", ", here.Select(p => $"`{p.Id}`"))} | {stateRules.Count} | {string.Join(" | ", counts)} |"));
+            var levels = here.SelectMany(Support.OfAnswers).ToList();
+            var counts = Levels.Select(l => levels.Count(v => v == l).ToString(CultureInfo.InvariantCulture));
+            var stateRules = here.Sum(p => p.Rules.Count);
+            w.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| {name} | {string.Join(", ", here.Select(p => $"`{p.Id}`"))} | {stateRules} | {levels.Count - stateRules} | {string.Join(" | ", counts)} |"));
         }
 
         return w.ToString();

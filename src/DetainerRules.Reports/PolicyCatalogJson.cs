@@ -89,9 +89,17 @@ public static class PolicyCatalogJson
         JsonReport.WriteStrings(w, "bound_by", policy.BoundBy);
         w.WriteNumber("rules_count", policy.Rules.Count);
         w.WriteStartObject("rules_verified");
-        foreach (var (level, rules) in PolicyText.RulesByLevel(policy))
+        foreach (var level in Enum.GetValues<Verification>())
         {
-            w.WriteNumber(Vocabulary.Word(level), rules);
+            w.WriteNumber(Vocabulary.Word(level), policy.Rules.Count(r => r.Verified == level));
+        }
+
+        w.WriteEndObject();
+        w.WriteNumber("answering_defaults_count", PolicyText.AnsweringDefaults(policy));
+        w.WriteStartObject("answers_verified");
+        foreach (var (level, answers) in PolicyText.AnswersByLevel(policy))
+        {
+            w.WriteNumber(Vocabulary.Word(level), answers);
         }
 
         w.WriteEndObject();

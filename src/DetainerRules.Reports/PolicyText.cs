@@ -56,14 +56,31 @@ public static class PolicyText
         Section(w, "Open questions", p.OpenQuestions);
     }
 
-    /// <summary>How many rules stand at each verification level, e.g. <c>5 primary, 2 judgement</c>.</summary>
-    public static string Verification(Policy p) =>
-        string.Join(", ", RulesByLevel(p).Where(l => l.Rules > 0).Select(l => $"{l.Rules} {Vocabulary.Word(l.Level)}"))
-        is { Length: > 0 } counts ? $"{counts} ({p.Rules.Count} {(p.Rules.Count == 1 ? "rule" : "rules")})" : "no rules";
+    /// <summary>How many rules and answering defaults stand at each verification level, e.g. <c>5 primary, 2 judgement (6 rules, 1 default)</c>.</summary>
+    public static string Verification(Policy p)
+    {
+        var defaults = AnsweringDefaults(p);
+        var what = string.Join(", ", new[] { Count(p.Rules.Count, "rule"), Count(defaults, "default") }.Where(c => c.Length > 0));
+        return string.Join(", ", AnswersByLevel(p).Where(l => l.Answers > 0).Select(l => $"{l.Answers} {Vocabulary.Word(l.Level)}"))
+            is { Length: > 0 } counts ? $"{counts} ({what})" : "no rules, and no default that answers";
+    }
 
-    /// <summary>Every verification level, strongest first, with how many of the policy's rules stand at it (<see cref="Support.Of"/>).</summary>
-    public static IEnumerable<(Model.Policies.Verification Level, int Rules)> RulesByLevel(Policy p) =>
-        Enum.GetValues<Model.Policies.Verification>().Select(level => (level, p.Rules.Count(r => r.Verified == level)));
+    /// <summary>Every verification level, strongest first, with how many of the policy's rules and answering defaults stand at it (<see cref="Support.OfAnswers"/>).</summary>
+    public static IEnumerable<(Model.Policies.Verification Level, int Answers)> AnswersByLevel(Policy p)
+    {
+        var levels = Support.OfAnswers(p).ToList();
+        return Enum.GetValues<Model.Policies.Verification>().Select(level => (level, levels.Count(l => l == level)));
+    }
+
+    /// <summary>How many of the policy's defaults give an answer other than <c>unknown</c>.</summary>
+    public static int AnsweringDefaults(Policy p) => p.Defaults.Values.Count(d => d.Answers);
+
+    private static string Count(int n, string noun) => n switch
+    {
+        0 => string.Empty,
+        1 => $"1 {noun}",
+        _ => $"{n} {noun}s",
+    };
 
     private static void WriteCites(TextWriter w, IReadOnlyList<Citation> cites)
     {

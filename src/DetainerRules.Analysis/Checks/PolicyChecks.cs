@@ -35,7 +35,7 @@ public static class PolicyChecks
             .Select(r => Diagnostic.Warning(r.Span, DiagnosticCodes.BelowPrimary, "cite", $"rule `{r.Id}` {Level(r.Verified)}, not on the provision's own text (`verified: primary` with `at` and `quote`)"))
             .ToList();
         findings.AddRange(policy.Defaults
-            .Where(d => d.Value.Effect.Value != Modality.Unknown && d.Value.Verified != Model.Policies.Verification.Primary)
+            .Where(d => d.Value.Answers && d.Value.Verified != Model.Policies.Verification.Primary)
             .OrderBy(d => d.Key)
             .Select(d => Diagnostic.Warning(policy.Span, DiagnosticCodes.BelowPrimary, "defaults." + Vocabulary.Word(d.Key), $"the default for `{Vocabulary.Word(d.Key)}` {Level(d.Value.Verified)}, not on the provision's own text")));
         return findings;

@@ -14,7 +14,7 @@ internal static class CoverageCommand
         {
             Description = "Instead of printing, replace the map between the `<!-- begin: detainer coverage` and `<!-- end: detainer coverage -->` lines of this Markdown file",
         };
-        var command = new Command("coverage", "Print a Markdown map of the states the catalog covers, with rules by verification level") { rules, update };
+        var command = new Command("coverage", "Print a Markdown map of the states the catalog covers, with rules and answering defaults by verification level") { rules, update };
         command.SetAction(parse => Run(context, parse.GetValue(rules), parse.GetValue(update)));
         return command;
     }

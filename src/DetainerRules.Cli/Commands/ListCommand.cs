@@ -14,7 +14,7 @@ internal static class ListCommand
         {
             Description = "Only the policies of one state, district or territory, by postal code (e.g. NV); US for federal policy",
         };
-        var command = new Command("list", "List the policies in the catalog: id, family, dates, time zone, rules by verification level (primary, secondary, judgement, unstated), title") { rules, state };
+        var command = new Command("list", "List the policies in the catalog: id, family, dates, time zone, rules, defaults that answer (not unknown), both by verification level (primary, secondary, judgement, unstated), title") { rules, state };
         command.SetAction(parse => Run(context, parse.GetValue(rules), parse.GetValue(state)));
         return command;
     }

@@ -28,4 +28,14 @@ public static class Support
 
         return weakest ?? Verification.Unstated;
     }
+
+    /// <summary>The level of everything in <paramref name="policy"/> that states an answer: each rule, then each default that <see cref="DefaultDecision.Answers"/>.</summary>
+    /// <remarks>
+    /// A policy whose law answers a decision whatever the facts (a state that bars no cooperation:
+    /// notice is permitted) says so in a default, citing the provision as a rule would; counting
+    /// rules alone showed such a policy as resting on nothing. A default of <c>unknown</c> states no
+    /// answer, so it is not counted.
+    /// </remarks>
+    public static IEnumerable<Verification> OfAnswers(Policy policy) =>
+        policy.Rules.Select(r => r.Verified).Concat(policy.Defaults.Values.Where(d => d.Answers).Select(d => d.Verified));
 }

@@ -14,7 +14,7 @@ public static class PolicyEndpoints
             return JsonAnswer.Of(PolicyCatalogJson.ListToJson(policies, problems));
         })
         .WithName("ListPolicies")
-        .WithSummary("Every policy in the catalog: family, versions, dates, time zone, rules by verification level, sources; files that do not load under `problems`")
+        .WithSummary("Every policy in the catalog: family, versions, dates, time zone, rules and answering defaults by verification level, sources; files that do not load under `problems`")
         .Produces(StatusCodes.Status200OK, contentType: "application/json");
 
         routes.MapGet("/v1/policies/{id}", (string id) =>

@@ -5,7 +5,7 @@ using DetainerRules.Reports;
 
 namespace DetainerRules.Web.Pages;
 
-/// <summary><c>GET /</c>: every policy by jurisdiction (state, then family), each family's versions on a timeline, each version's rules by verification level.</summary>
+/// <summary><c>GET /</c>: every policy by jurisdiction (state, then family), each family's versions on a timeline, each version's rules and answering defaults by verification level.</summary>
 public static class CatalogPage
 {
     /// <summary>The heading for policies whose file names no <c>state</c>.</summary>
@@ -24,7 +24,7 @@ public static class CatalogPage
 
         w.WriteLine("<h1>Policy catalog</h1>");
         w.WriteLine($"<p>{policies.Count} {(policies.Count == 1 ? "policy" : "policies")} in {states.Count} {(states.Count == 1 ? "jurisdiction" : "jurisdictions")}, grouped by state, each family's versions oldest first. "
-            + $"A version with no end date is marked {Timeline.CurrentMark}. The counts are of rules at each verification level: a rule stands at the level of the weakest source it rests on.</p>");
+            + $"A version with no end date is marked {Timeline.CurrentMark}. The counts are of rules, and of defaults that give an answer (not <em>unknown</em>) whatever the facts, at each verification level: each stands at the level of the weakest source it rests on.</p>");
         w.WriteLine("<nav class=\"states\" aria-label=\"Jurisdictions\">");
         foreach (var state in states)
         {
@@ -76,9 +76,9 @@ public static class CatalogPage
                 w.Write($"<tr class=\"version\"><td>{PageLayout.PolicyLink(p.Id)}<br>{HtmlText.Encode(p.Title.Trim())}<br><span class=\"muted where\">{HtmlText.Encode(p.Jurisdiction)}</span></td>");
                 w.Write($"<td>{PageLayout.Dates(p)}{(Timeline.IsOpenEnded(p) ? " " + Timeline.CurrentMark : string.Empty)}</td>");
                 w.Write($"<td class=\"timeline\">{timeline.Bar(p)}</td>");
-                foreach (var (level, rules) in PolicyText.RulesByLevel(p))
+                foreach (var (level, answers) in PolicyText.AnswersByLevel(p))
                 {
-                    w.Write($"<td class=\"count {Vocabulary.Word(level)}{(rules == 0 ? " zero" : string.Empty)}\">{rules}</td>");
+                    w.Write($"<td class=\"count {Vocabulary.Word(level)}{(answers == 0 ? " zero" : string.Empty)}\">{answers}</td>");
                 }
 
                 w.WriteLine("</tr>");

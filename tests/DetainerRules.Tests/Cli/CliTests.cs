@@ -234,8 +234,8 @@ public class CliTests
         {
             Assert.That(exit, Is.EqualTo(ExitCodes.Success));
             Assert.That(output.Split('\n')[0], Does.StartWith("id").And.Contain("family").And.Contain("primary").And.Contain("judgement"));
-            // No family, no dates, no zone; two rules, both citing without saying how the cite was verified.
-            Assert.That(output, Does.Match(@"test-policy +- +- +\? to now +- +2 +0 +0 +0 +2 +Test policy"));
+            // No family, no dates, no zone; two rules, both citing without saying how the cite was verified; no default that answers.
+            Assert.That(output, Does.Match(@"test-policy +- +- +\? to now +- +2 +0 +0 +0 +0 +2 +Test policy"));
         }
     }
 
