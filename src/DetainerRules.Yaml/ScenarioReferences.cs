@@ -31,9 +31,7 @@ public static class ScenarioReferences
         }
 
         var places = Places(baseFolder, expectationFile, folder);
-        var found = places
-            .SelectMany(p => new[] { reference, reference + ".yaml", reference + ".yml", reference + ".json" }.Select(n => Path.Combine(p, n)))
-            .FirstOrDefault(File.Exists);
+        var found = Candidates(places, reference).FirstOrDefault(File.Exists);
         if (found is null)
         {
             problem = ($"no scenario `{reference}` beside the file{(folder is null ? string.Empty : $", in {folder}")} or in a seeds/scenarios folder above it", DiagnosticCodes.Reference);
@@ -49,6 +47,14 @@ public static class ScenarioReferences
 
         return found;
     }
+
+    /// <summary>Every file <see cref="TryFind"/> would look for, in the order it looks, whether each exists or not; none for a reference it refuses outright.</summary>
+    /// <remarks>For a cache of what a reference found: the file found, and a file appearing earlier in this list, would change it.</remarks>
+    public static IReadOnlyList<string> Candidates(string baseFolder, string expectationFile, string reference, string? folder) =>
+        FileReach.Unfit(reference) is null ? [.. Candidates(Places(baseFolder, expectationFile, folder), reference)] : [];
+
+    private static IEnumerable<string> Candidates(List<string> places, string reference) =>
+        places.SelectMany(p => new[] { reference, reference + ".yaml", reference + ".yml", reference + ".json" }.Select(n => Path.Combine(p, n)));
 
     /// <summary>The scenario a case refers to.</summary>
     /// <exception cref="InvalidInputException">No such scenario within reach, a file that is not a scenario (named, not quoted), or a scenario with problems.</exception>

@@ -212,5 +212,37 @@ public class PolicyCasesTests
         }
     }
 
+    [Test]
+    public async Task AScenarioFileAddedAfterTheRun_IsFound_ThoughNoFileTheRunReadChanged()
+    {
+        var file = Path.Combine(_bench.Folder, "tests", "expectations", "covered.yaml");
+        var later = Path.Combine(_bench.Folder, "seeds", "scenarios", "later.yaml");
+        await File.WriteAllTextAsync(file, Expectations + """
+
+              - scenario: later
+                because: written after the page was first shown
+                expect: { delay_release: forbidden }
+            """);
+        try
+        {
+            var (_, _, before) = await Get("/policies/covered");
+            await File.WriteAllTextAsync(later, Administrative.Replace("id: administrative", "id: later", StringComparison.Ordinal));
+            var (_, _, after) = await Get("/policies/covered");
+
+            using (Assert.EnterMultipleScope())
+            {
+                Assert.That(Text(before.QuerySelector("#expectations + p")), Does.Contain("1 passed and 3 failed"));
+                Assert.That(Exercised(before, "decline").Select(c => c.Scenario), Does.Not.Contain("later"));
+                Assert.That(Text(after.QuerySelector("#expectations + p")), Does.Contain("2 passed and 2 failed"));
+                Assert.That(Exercised(after, "decline"), Does.Contain(("later", "deciding delay_release", "passed")));
+            }
+        }
+        finally
+        {
+            File.Delete(later);
+            await File.WriteAllTextAsync(file, Expectations);
+        }
+    }
+
     private static string Json(Scenario s) => ScenarioJson.ToJson(new Scenario(s) { Id = "same", Description = null });
 }

@@ -22,7 +22,8 @@ namespace DetainerRules.Web.Pages;
 /// <para>
 /// The run is kept with the catalog's snapshot (<see cref="Api.CatalogSnapshot.CasesOf"/>), whose
 /// folder watch covers the rules only; so the run remembers each file it read (the expectation file,
-/// whether it existed, and each scenario file) and is run again when one of them has changed.
+/// whether it existed, and each scenario file, with every place the lookup tried before finding it,
+/// or every place when it found none) and is run again when one of them has changed or appeared.
 /// </para>
 /// </remarks>
 public sealed class ExpectationCases
@@ -77,9 +78,18 @@ public sealed class ExpectationCases
         var own = file with { Cases = [.. file.Cases.Where(c => c.PolicyId == policy.Id)] };
         Scenario Scenario(ExpectationFile f, ExpectationCase c)
         {
-            var found = ScenarioReferences.Find(Path.GetDirectoryName(path)!, f.Path, c.ScenarioId, null, c.Span);
-            read.Add(Stamp(found));
-            return ReferencedScenario.Load(found, c.ScenarioId, c.Span);
+            // Stamped up to the file found (every place, when none is): a scenario file added later, where the
+            // lookup would now find it first, makes the run stale as an edited one does.
+            foreach (var candidate in ScenarioReferences.Candidates(Path.GetDirectoryName(path)!, f.Path, c.ScenarioId, null))
+            {
+                read.Add(Stamp(candidate));
+                if (File.Exists(candidate))
+                {
+                    break;
+                }
+            }
+
+            return ReferencedScenario.Load(ScenarioReferences.Find(Path.GetDirectoryName(path)!, f.Path, c.ScenarioId, null, c.Span), c.ScenarioId, c.Span);
         }
 
         var results = ExpectationRunner.Run([own], (c, scenario) => twin(policy, scenario.BookedAt, c.Bookings), Scenario, ExpectationRunner.Failure);
