@@ -99,6 +99,25 @@ public class DraftTests : BrowserFixture
     }
 
     [Test]
+    public async Task StartFrom_OpensAnotherPolicy_WithTheTimeZoneTyped()
+    {
+        await Open("/draft?base=holding");
+        await Page.Locator("#timezone").FillAsync("America/Chicago");
+        await Page.Locator("#start").SelectOptionAsync("refusing");
+        await Page.Locator("form.start button[type=submit]").ClickAsync();
+
+        await Expect(Page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/draft\\?timezone=America%2FChicago&base=refusing$"));
+        await Expect(Page.Locator("#base")).ToHaveValueAsync("refusing");
+        await Expect(Page.Locator("#timezone")).ToHaveValueAsync("America/Chicago");
+
+        // A zone cleared is not carried, not even empty.
+        await Page.Locator("#timezone").FillAsync(string.Empty);
+        await Page.Locator("#start").SelectOptionAsync("holding");
+        await Page.Locator("form.start button[type=submit]").ClickAsync();
+        await Expect(Page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/draft\\?base=holding$"));
+    }
+
+    [Test]
     public async Task TheDownload_IsTheEditorsText()
     {
         await Open("/draft?base=holding");

@@ -87,6 +87,24 @@ public class DraftPageTests
         }
     }
 
+    [Test]
+    public async Task StartFrom_CarriesTheTimeZone_TheFormItselfDoesNotHold()
+    {
+        var (_, _, zoned) = await Get("/draft?base=holding&timezone=America%2FChicago");
+        var (_, _, plain) = await Get("/draft?base=holding");
+        var (refused, _, hostile) = await Get("/draft?base=holding&timezone=" + Uri.EscapeDataString("Mars/\"><script>alert(1)</script>"));
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(zoned.QuerySelectorAll<IHtmlInputElement>("form.start input[name=timezone]").Select(i => (i.Type, i.Value)), Is.EqualTo(new[] { ("hidden", "America/Chicago") }));
+            Assert.That(zoned.QuerySelector<IHtmlInputElement>("form#draft input#timezone")!.Value, Is.EqualTo("America/Chicago"));
+            Assert.That(plain.QuerySelectorAll("form.start input[name=timezone]"), Is.Empty, "no zone, none carried");
+            Assert.That(refused.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
+            Assert.That(hostile.QuerySelector<IHtmlInputElement>("form.start input[name=timezone]")!.Value, Is.EqualTo("Mars/\"><script>alert(1)</script>"), "carried as typed, as text");
+            Assert.That(hostile.QuerySelectorAll("script").Select(s => s.GetAttribute("src")), Is.EqualTo(new[] { "/draft.js" }));
+        }
+    }
+
     [TestCase("../rules/holding", HttpStatusCode.BadRequest)]
     [TestCase("/etc/passwd", HttpStatusCode.BadRequest)]
     [TestCase("no-such-policy", HttpStatusCode.NotFound)]

@@ -29,7 +29,7 @@ public static class DraftPage
             w.WriteLine("<p>Start from a catalog policy, change its YAML, and see what the change does: the text is checked as <code>detainer validate</code> checks a file, each finding shown at its line, "
                 + "then compared with the policy you started from over every case the two can tell apart, as <code>detainer compare --space</code> compares them. Each example opens on the Evaluate page. "
                 + "A time zone places the draft, when it names none (or <code>local</code>), and such a base where the bookings are, as <code>compare --timezone</code> does.</p>");
-            WriteStart(w, options, baseId);
+            WriteStart(w, options, baseId, timeZone);
             var zoneErrors = zoneProblem?.Diagnostics.Where(d => d.Field == TimeZoneInput.Name).ToList() ?? [];
             if (zoneProblem is not null)
             {
@@ -74,10 +74,16 @@ public static class DraftPage
             WriteListing(w, text, review?.Findings ?? []);
         }, zoneProblem?.Status ?? review?.Status ?? StatusCodes.Status200OK, DraftScript.Path);
 
-    /// <summary>A GET form that opens the page on another catalog policy's text.</summary>
-    private static void WriteStart(TextWriter w, PolicyOptions options, string? baseId)
+    /// <summary>A GET form that opens the page on another catalog policy's text, keeping the time zone.</summary>
+    /// <remarks>The zone's field belongs to the draft's form, so this one carries the zone the page was given (the script puts in the one typed since).</remarks>
+    private static void WriteStart(TextWriter w, PolicyOptions options, string? baseId, string? timeZone)
     {
         w.WriteLine($"<form class=\"start\" method=\"get\" action=\"{Path}\"><label for=\"start\">Start from</label> ");
+        if (timeZone is { Length: > 0 })
+        {
+            w.Write($"<input type=\"hidden\" name=\"{TimeZoneInput.Name}\" value=\"{HtmlText.Encode(timeZone)}\">");
+        }
+
         WriteSelect(w, "start", options, baseId);
         w.WriteLine(" <button type=\"submit\" class=\"secondary\">Open its text</button> <span class=\"muted\">(replaces the text below)</span></form>");
     }

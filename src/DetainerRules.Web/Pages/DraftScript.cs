@@ -3,7 +3,7 @@ namespace DetainerRules.Web.Pages;
 /// <summary>The Draft page's one script, served by the app itself (<c>script-src 'self'</c>): it checks the draft as it is typed and, once it loads, compares it.</summary>
 /// <remarks>
 /// Progressive enhancement only: without it the form's button sends the same draft and the page
-/// answers the same. After a pause in typing (or a base or time zone changed) it sends the form to <see cref="DraftPage.Path"/>, once,
+/// answers the same (Start from then carries the zone the page was given, not one typed since). After a pause in typing (or a base or time zone changed) it sends the form to <see cref="DraftPage.Path"/>, once,
 /// as the button would, and puts the server's rendered findings (<c>#checks</c>), comparison
 /// (<c>#comparison</c>) and marked listing (<c>#listing</c>) in place of the old ones: the findings at
 /// the line and column the loader reports, checked and compared by <see cref="DraftReview"/> in the
@@ -62,6 +62,23 @@ public static class DraftScript
             const summary = document.getElementById('findings-summary');
             const compared = document.querySelector('#comparison table') ? ' Compared as you typed.' : '';
             say((summary ? summary.textContent : '') + compared);
+          }
+
+          // Start from opens another policy's text by a GET of its own form; the zone typed here goes with it.
+          const start = document.querySelector('form.start');
+          if (start && zone) {
+            start.addEventListener('submit', () => {
+              let carried = start.querySelector('input[name="timezone"]');
+              if (!carried) {
+                carried = document.createElement('input');
+                carried.type = 'hidden';
+                carried.name = 'timezone';
+                start.prepend(carried);
+              }
+
+              carried.value = zone.value;
+              carried.disabled = zone.value === '';
+            });
           }
 
           const schedule = () => { clearTimeout(timer); timer = setTimeout(update, 500); };
