@@ -92,23 +92,49 @@ public sealed class EvaluationPlan
         }
 
         var rules = policy.Rules.OrderBy(r => r.Id, StringComparer.Ordinal).ToList();
-        var layers = rules.Select(r => (Level: strata.LevelOf(r), Step: (PlanStep)new RuleStep(r)))
-            .Concat(Kinds.Select(k => (Level: strata.LevelOf(k), Step: (PlanStep)new SettleStep(k))));
 
-        // A stable sort: inside a layer the rules keep their id order and come before the decisions, which keep theirs.
-        var steps = layers.OrderBy(s => s.Level).ThenBy(s => s.Step is SettleStep).Select(s => s.Step).ToList();
-        var writers = Kinds.Select(k => (IReadOnlyList<PolicyRule>)[.. rules.Where(r => r.Then.Any(e => e.Decision == k))]).ToArray();
-        var cones = Kinds.Select(k =>
+        // Layer by layer; inside a layer the rules in id order, then the decisions in theirs. Built with loops over the
+        // decisions, not queries over them (or over tuples of a layer and a step): the framework's queries over a value
+        // type are compiled the first time they run, at every cold start.
+        var deepest = 0;
+        foreach (var rule in rules)
         {
-            var (coneRules, coneDecisions) = RuleStrata.Cone(policy.Rules, [k]);
+            deepest = Math.Max(deepest, strata.LevelOf(rule));
+        }
+
+        foreach (var kind in Kinds)
+        {
+            deepest = Math.Max(deepest, strata.LevelOf(kind));
+        }
+
+        var steps = new List<PlanStep>();
+        for (var level = 0; level <= deepest; level++)
+        {
+            steps.AddRange(rules.Where(r => strata.LevelOf(r) == level).Select(r => new RuleStep(r)));
+            foreach (var kind in Kinds)
+            {
+                if (strata.LevelOf(kind) == level)
+                {
+                    steps.Add(new SettleStep(kind));
+                }
+            }
+        }
+
+        var writers = new IReadOnlyList<PolicyRule>[Kinds.Length];
+        var cones = new IReadOnlyList<PlanStep>[Kinds.Length];
+        foreach (var kind in Kinds)
+        {
+            writers[(int)kind] = [.. rules.Where(r => r.Then.Any(e => e.Decision == kind))];
+            var (coneRules, coneDecisions) = RuleStrata.Cone(policy.Rules, [kind]);
             var inCone = coneRules.ToHashSet();
-            return (IReadOnlyList<PlanStep>)[.. steps.Where(s => s switch
+            cones[(int)kind] = [.. steps.Where(s => s switch
             {
                 RuleStep rule => inCone.Contains(rule.Rule),
                 SettleStep settle => coneDecisions.Contains(settle.Decision),
                 _ => throw new UnreachableException($"a plan has no step of kind {s.GetType().Name}"),
             })];
-        }).ToArray();
+        }
+
         return new EvaluationPlan(policy, steps, writers, cones, authorities);
     }
 }

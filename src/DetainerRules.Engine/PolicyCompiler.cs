@@ -59,7 +59,15 @@ public static class PolicyCompiler
 
         var authorities = plan.Authorities.Select(a => Compile(a, expressions, compiled)).ToList();
         var policy = plan.Policy;
-        var read = policy.Rules.SelectMany(RuleStrata.Reads).ToHashSet();
+        var read = new bool[Enum.GetValues<DecisionKind>().Length];
+        foreach (var rule in policy.Rules)
+        {
+            foreach (var kind in RuleStrata.Reads(rule))
+            {
+                read[(int)kind] = true;
+            }
+        }
+
         var definitions = new List<IRuleDefinition>();
         var settling = new List<DecisionKind>();
         for (var place = 0; place < plan.Steps.Count; place++)
@@ -116,7 +124,7 @@ public static class PolicyCompiler
         var lhs = builder.LeftHandSide();
         var ledgerPattern = lhs.Pattern(typeof(Ledger), LedgerName);
         var ledger = ledgerPattern.Declaration.ToParameterExpression();
-        var reads = RuleStrata.Reads(rule).Order().ToList();
+        var reads = RuleStrata.Reads(rule);
         var decisionParameters = new Dictionary<DecisionKind, ParameterExpression>();
         PatternBuilder last = ledgerPattern;
         foreach (var kind in reads)
@@ -144,8 +152,8 @@ public static class PolicyCompiler
     }
 
     /// <param name="decisions">The decisions to settle, in the plan's order.</param>
-    /// <param name="read">The decisions some rule reads: only those are inserted as facts, for those rules to match.</param>
-    private static IRuleDefinition BuildSettle(IReadOnlyList<DecisionKind> decisions, IReadOnlyDictionary<DecisionKind, DefaultDecision> defaults, int salience, HashSet<DecisionKind> read)
+    /// <param name="read">Indexed by the decision: whether some rule reads it. Only those are inserted as facts, for those rules to match.</param>
+    private static IRuleDefinition BuildSettle(IReadOnlyList<DecisionKind> decisions, IReadOnlyDictionary<DecisionKind, DefaultDecision> defaults, int salience, bool[] read)
     {
         var builder = new RuleBuilder();
         builder.Name(SettlePrefix + string.Join(",", decisions.Select(Vocabulary.Word)));
@@ -155,7 +163,7 @@ public static class PolicyCompiler
         var actions = builder.RightHandSide();
         foreach (var kind in decisions)
         {
-            var settle = read.Contains(kind)
+            var settle = read[(int)kind]
                 ? Expression.Call(SettleReadMethod, context, ledger, Expression.Constant(kind), Expression.Constant(defaults[kind]))
                 : Expression.Call(SettleMethod, ledger, Expression.Constant(kind), Expression.Constant(defaults[kind]));
             actions.Action(Expression.Lambda(settle, context, ledger), ActionTrigger.Activated);

@@ -7,7 +7,7 @@ namespace DetainerRules.Model;
 /// <remarks>One table per enum so that loaders, the condition language and reports can never disagree on a spelling.</remarks>
 public static class Vocabulary
 {
-    private static readonly Dictionary<Type, (Dictionary<string, Enum> ByWord, Dictionary<Enum, string> ByValue)> Tables = [];
+    private static readonly Dictionary<Type, Table> Tables = [];
 
     static Vocabulary()
     {
@@ -21,29 +21,28 @@ public static class Vocabulary
             typeof(Agencies.AgencyType),
         })
         {
-            var words = new Dictionary<string, Enum>(StringComparer.Ordinal);
+            // In the order of the values, which Enum.GetValues gives for an enum with no negative member (these have none).
+            var table = new Table();
             foreach (Enum value in Enum.GetValues(type))
             {
-                words.Add(SnakeCase(value.ToString()), value);
+                table.Add(SnakeCase(value.ToString()), value);
             }
 
-            Add(type, words);
+            Tables[type] = table;
         }
 
-        Add(typeof(DetainerForm), new Dictionary<string, Enum>(StringComparer.Ordinal)
-        {
-            ["I-247A"] = DetainerForm.I247A,
-            ["I-247N"] = DetainerForm.I247N,
-            ["I-203"] = DetainerForm.I203,
-        });
+        var forms = new Table();
+        forms.Add("I-247A", DetainerForm.I247A);
+        forms.Add("I-247N", DetainerForm.I247N);
+        forms.Add("I-203", DetainerForm.I203);
+        Tables[typeof(DetainerForm)] = forms;
     }
 
     /// <summary>The words accepted for <typeparamref name="T"/>, in declaration order.</summary>
     public static IReadOnlyList<string> Words<T>()
         where T : struct, Enum => Words(typeof(T));
 
-    public static IReadOnlyList<string> Words(Type enumType) =>
-        [.. Tables[enumType].ByValue.OrderBy(p => Convert.ToInt32(p.Key, System.Globalization.CultureInfo.InvariantCulture)).Select(p => p.Value)];
+    public static IReadOnlyList<string> Words(Type enumType) => Tables[enumType].InOrder;
 
     public static string Word<T>(T value)
         where T : struct, Enum => Tables[typeof(T)].ByValue[value];
@@ -92,6 +91,26 @@ public static class Vocabulary
         return builder.ToString();
     }
 
-    private static void Add(Type type, Dictionary<string, Enum> words) =>
-        Tables[type] = (words, words.ToDictionary(p => p.Value, p => p.Key));
+    /// <summary>One enum's words both ways, and in the order of its values.</summary>
+    /// <remarks>A class, not a tuple: the words are listed once, not sorted again for every format table that asks; and no framework collection is instantiated over a value type (those are compiled when the program first runs them; the framework's own images hold none).</remarks>
+    private sealed class Table
+    {
+        private readonly List<string> _inOrder = [];
+
+        public Table() => InOrder = _inOrder.AsReadOnly();
+
+        public Dictionary<string, Enum> ByWord { get; } = new(StringComparer.Ordinal);
+
+        public Dictionary<Enum, string> ByValue { get; } = [];
+
+        public IReadOnlyList<string> InOrder { get; }
+
+        /// <summary>A word and its value, added in the order of the values.</summary>
+        public void Add(string word, Enum value)
+        {
+            ByWord.Add(word, value);
+            ByValue.Add(value, word);
+            _inOrder.Add(word);
+        }
+    }
 }

@@ -190,7 +190,7 @@ internal sealed class PartReader(FieldReader reader, IReadOnlyDictionary<string,
     private static bool NeedsLimit(DecisionKind kind, Modality value) =>
         kind == DecisionKind.DelayRelease && value is Modality.Required or Modality.Permitted;
 
-    private List<NotificationPoint>? ReadNotificationPoints(DecisionKind kind, Modality value, MappingView? details, YamlNode owner)
+    private NotificationPoint[]? ReadNotificationPoints(DecisionKind kind, Modality value, MappingView? details, YamlNode owner)
     {
         var node = details?["at"];
         if (kind != DecisionKind.NotifyIce)
@@ -204,8 +204,22 @@ internal sealed class PartReader(FieldReader reader, IReadOnlyDictionary<string,
             return [];
         }
 
-        var points = Reader.List(node).Select(Reader.Word<NotificationPoint>).ToList();
-        if (points.Any(p => p is null))
+        // Every word is read (each wrong one reported) before any is refused.
+        var points = new NotificationPoints();
+        var unknown = false;
+        foreach (var item in Reader.List(node))
+        {
+            if (Reader.Word<NotificationPoint>(item) is { } point)
+            {
+                points.Add(point);
+            }
+            else
+            {
+                unknown = true;
+            }
+        }
+
+        if (unknown)
         {
             return null;
         }
@@ -216,7 +230,7 @@ internal sealed class PartReader(FieldReader reader, IReadOnlyDictionary<string,
             return null;
         }
 
-        return [.. points.OfType<NotificationPoint>().Distinct().Order()];
+        return points.InOrder();
     }
 
     private HoldLimit? ReadLimit(DecisionKind kind, Modality value, MappingView? details, YamlNode owner)

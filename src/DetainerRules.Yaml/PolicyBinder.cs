@@ -33,8 +33,17 @@ internal static class PolicyBinder
             }
         }
 
-        var rules = draft.Rules.Select(rule => (Rule: ReadRule(parts, binder, rule), rule.Rejected))
-            .Where(x => !x.Rejected).Select(x => x.Rule).OfType<PolicyRule>().ToList();
+        // Every rule is read, a rejected one too (for what it reports); a loop, not a query over (rule, rejected) tuples,
+        // which the framework would compile at every cold start.
+        var rules = new List<PolicyRule>();
+        foreach (var rule in draft.Rules)
+        {
+            if (ReadRule(parts, binder, rule) is { } read && !rule.Rejected)
+            {
+                rules.Add(read);
+            }
+        }
+
         binder.CheckUnusedNamed();
         CheckCycles(r, rules);
         if (draft.Id is null || draft.Title is null || draft.Jurisdiction is null || defaults.Count != Enum.GetValues<DecisionKind>().Length)

@@ -138,13 +138,14 @@ public sealed class PolicyFiles
     private sealed class AuthorityGraph(PolicyFiles files, PolicyReach reach, List<Diagnostic> diagnostics)
     {
         // For each policy walked: how many authorities lie above it counted along every path, and how deep they go.
-        private readonly Dictionary<Policy, (long Count, int Height)> _walked = new(ReferenceEqualityComparer.Instance);
+        // A class, not a tuple: a dictionary of a value type is compiled when first run, at every cold start.
+        private readonly Dictionary<Policy, Above> _walked = new(ReferenceEqualityComparer.Instance);
         private readonly List<Policy> _path = [];
         private bool _overLimit;
 
         public void Check(Policy policy) => Walk(policy, 0);
 
-        private (long Count, int Height) Walk(Policy policy, int depth)
+        private Above Walk(Policy policy, int depth)
         {
             if (_walked.TryGetValue(policy, out var known))
             {
@@ -191,8 +192,7 @@ public sealed class PolicyFiles
             }
 
             _path.RemoveAt(_path.Count - 1);
-            _walked[policy] = (count, height);
-            return (count, height);
+            return _walked[policy] = new Above(count, height);
         }
 
         /// <summary>The authority an entry of <c>bound_by</c> names, read once; null when it cannot be (reported).</summary>
@@ -233,5 +233,8 @@ public sealed class PolicyFiles
                 diagnostics.Add(Diagnostic.Error(span, DiagnosticCodes.PolicyCycle, "bound_by", message));
             }
         }
+
+        /// <summary>How many authorities lie above a policy, counted along every path, and how deep they go.</summary>
+        private sealed record Above(long Count, int Height);
     }
 }

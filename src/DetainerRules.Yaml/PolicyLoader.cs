@@ -1,5 +1,3 @@
-using System.Security.Cryptography;
-using System.Text;
 using DetainerRules.Model.Diagnostics;
 using DetainerRules.Model.Policies;
 using DetainerRules.Yaml.Documents;
@@ -57,8 +55,7 @@ public static class PolicyLoader
     internal static bool LooksLikePolicy(string text, string path) => InputKind.OfNamed(text, path) == FileKind.Policy;
 
     /// <summary>The file a policy was read from, with the SHA-256 of its text.</summary>
-    internal static PolicyFile FileOf(string path, string text) =>
-        new(path, Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text))));
+    internal static PolicyFile FileOf(string path, string text) => new(path, text);
 
     /// <summary>Bases found within <paramref name="reach"/>, read from disk, and refused unless they are policies.</summary>
     private static ResolveBase BasesWithin(PolicyReach reach) => (file, name) =>

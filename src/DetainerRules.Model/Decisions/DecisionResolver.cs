@@ -53,8 +53,13 @@ public static class DecisionResolver
         if (winners.TrueForAll(a => a.Effect.Agrees(first)))
         {
             // Rules that agree may name different notification points: ICE is then told at each of them.
-            var at = winners.SelectMany(a => a.Effect.At).Distinct().Order().ToList();
-            return new Decision(first with { At = at }, winners, losers, [], null);
+            var at = new NotificationPoints();
+            foreach (var winner in winners)
+            {
+                at.AddAll(winner.Effect.At);
+            }
+
+            return new Decision(first with { At = at.InOrder() }, winners, losers, [], null);
         }
 
         return new Decision(DecisionEffect.Of(kind, Modality.Unknown), [], losers, winners, null);

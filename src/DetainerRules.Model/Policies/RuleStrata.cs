@@ -10,10 +10,16 @@ namespace DetainerRules.Model.Policies;
 /// </remarks>
 public sealed class RuleStrata
 {
-    private readonly Dictionary<PolicyRule, int> _ruleLevels;
-    private readonly Dictionary<DecisionKind, int> _decisionLevels;
+    private const int Unknown = -1;
 
-    private RuleStrata(Dictionary<PolicyRule, int> ruleLevels, Dictionary<DecisionKind, int> decisionLevels, IReadOnlyList<string> cycle)
+    private static readonly DecisionKind[] Kinds = Enum.GetValues<DecisionKind>();
+
+    private readonly Dictionary<PolicyRule, int> _ruleLevels;
+
+    /// <summary>Each decision's layer, indexed by the decision.</summary>
+    private readonly int[] _decisionLevels;
+
+    private RuleStrata(Dictionary<PolicyRule, int> ruleLevels, int[] decisionLevels, IReadOnlyList<string> cycle)
     {
         _ruleLevels = ruleLevels;
         _decisionLevels = decisionLevels;
@@ -23,9 +29,29 @@ public sealed class RuleStrata
     /// <summary>Rule ids and decisions forming a cycle (a rule that, through others, reads what it sets); empty when there is none.</summary>
     public IReadOnlyList<string> Cycle { get; }
 
-    /// <summary>The decisions a rule's condition reads.</summary>
-    public static IReadOnlySet<DecisionKind> Reads(PolicyRule rule) =>
-        rule.When.DescendantsAndSelf().OfType<DecisionTest>().Select(t => t.Decision).ToHashSet();
+    /// <summary>The decisions a rule's condition reads, each once, in the order of the decisions.</summary>
+    public static IReadOnlyList<DecisionKind> Reads(PolicyRule rule)
+    {
+        var read = new bool[Kinds.Length];
+        var count = 0;
+        foreach (var test in ReadTests(rule))
+        {
+            count += read[(int)test.Decision] ? 0 : 1;
+            read[(int)test.Decision] = true;
+        }
+
+        var reads = new DecisionKind[count];
+        count = 0;
+        foreach (var kind in Kinds)
+        {
+            if (read[(int)kind])
+            {
+                reads[count++] = kind;
+            }
+        }
+
+        return reads;
+    }
 
     /// <summary>The rules that set any of <paramref name="decisions"/> and, transitively, those that set what they read; and every decision involved.</summary>
     /// <remarks>Nothing outside this cone can change those decisions: it is all a one-decision evaluation needs.</remarks>
@@ -48,11 +74,25 @@ public sealed class RuleStrata
         return ([.. cone.OrderBy(r => r.Id, StringComparer.Ordinal)], seen);
     }
 
+    /// <remarks>
+    /// Decisions are counted in arrays indexed by the decision, and a rule's reads walked as its condition's tests, not
+    /// gathered into sets keyed by the enum: every framework collection or query over an enum is compiled when the
+    /// program first runs it (no ahead-of-time image can hold it), and this runs for every policy a command loads.
+    /// </remarks>
     public static RuleStrata Compute(IReadOnlyList<PolicyRule> rules)
     {
-        var writers = Enum.GetValues<DecisionKind>().ToDictionary(k => k, k => rules.Where(r => r.Then.Any(e => e.Decision == k)).ToList());
+        var writers = new List<PolicyRule>[Kinds.Length];
+        foreach (var kind in Kinds)
+        {
+            writers[(int)kind] = [.. rules.Where(r => r.Then.Any(e => e.Decision == kind))];
+        }
+
         var ruleLevels = new Dictionary<PolicyRule, int>();
-        var decisionLevels = new Dictionary<DecisionKind, int>();
+        var decisionLevels = new int[Kinds.Length];
+        for (var i = 0; i < decisionLevels.Length; i++)
+        {
+            decisionLevels[i] = Unknown;
+        }
         var path = new List<string>();
         IReadOnlyList<string> cycle = [];
 
@@ -70,7 +110,17 @@ public sealed class RuleStrata
             }
 
             path.Add("rule " + rule.Id);
-            var level = Reads(rule).Select(d => DecisionLevel(d) + 1).DefaultIfEmpty(0).Max();
+            var level = 0;
+            var met = new bool[Kinds.Length];
+            foreach (var read in ReadTests(rule))
+            {
+                if (!met[(int)read.Decision])
+                {
+                    met[(int)read.Decision] = true;
+                    level = Math.Max(level, DecisionLevel(read.Decision) + 1);
+                }
+            }
+
             path.RemoveAt(path.Count - 1);
             ruleLevels[rule] = level;
             return level;
@@ -78,7 +128,7 @@ public sealed class RuleStrata
 
         int DecisionLevel(DecisionKind decision)
         {
-            if (decisionLevels.TryGetValue(decision, out var known))
+            if (decisionLevels[(int)decision] is var known and not Unknown)
             {
                 return known;
             }
@@ -91,9 +141,14 @@ public sealed class RuleStrata
             }
 
             path.Add(name);
-            var level = writers[decision].Select(w => RuleLevel(w) + 1).DefaultIfEmpty(0).Max();
+            var level = 0;
+            foreach (var writer in writers[(int)decision])
+            {
+                level = Math.Max(level, RuleLevel(writer) + 1);
+            }
+
             path.RemoveAt(path.Count - 1);
-            decisionLevels[decision] = level;
+            decisionLevels[(int)decision] = level;
             return level;
         }
 
@@ -102,7 +157,7 @@ public sealed class RuleStrata
             RuleLevel(rule);
         }
 
-        foreach (var decision in Enum.GetValues<DecisionKind>())
+        foreach (var decision in Kinds)
         {
             DecisionLevel(decision);
         }
@@ -110,8 +165,11 @@ public sealed class RuleStrata
         return new RuleStrata(ruleLevels, decisionLevels, cycle);
     }
 
+    /// <summary>The tests of decisions in a rule's condition, in the order they are written (a decision tested twice comes twice).</summary>
+    private static IEnumerable<DecisionTest> ReadTests(PolicyRule rule) => rule.When.DescendantsAndSelf().OfType<DecisionTest>();
+
     public int LevelOf(PolicyRule rule) => _ruleLevels[rule];
 
     /// <summary>The layer at which a decision is settled: after all its writers, before all its readers.</summary>
-    public int LevelOf(DecisionKind decision) => _decisionLevels[decision];
+    public int LevelOf(DecisionKind decision) => _decisionLevels[(int)decision];
 }

@@ -6,8 +6,8 @@ public static class UsJurisdictions
     /// <summary>The code for a federal policy, which binds in every state.</summary>
     public const string Federal = "US";
 
-    /// <summary>Every code with its name, states and the District first, in alphabetical order of code.</summary>
-    public static IReadOnlyDictionary<string, string> Names { get; } = new SortedDictionary<string, string>(StringComparer.Ordinal)
+    /// <summary>Every code with its name, in alphabetical order of code.</summary>
+    public static IReadOnlyDictionary<string, string> Names { get; } = InOrderOfCode(new Dictionary<string, string>(StringComparer.Ordinal)
     {
         ["AK"] = "Alaska",
         ["AL"] = "Alabama",
@@ -66,9 +66,24 @@ public static class UsJurisdictions
         ["PR"] = "Puerto Rico",
         ["VI"] = "U.S. Virgin Islands",
         [Federal] = "United States (federal)",
-    };
+    });
 
     /// <summary>The fifty states and the District of Columbia, which the coverage map lists whether or not they have a policy.</summary>
     public static IReadOnlyList<string> StatesAndDistrict { get; } =
         [.. Names.Keys.Where(k => k is not (Federal or "AS" or "GU" or "MP" or "PR" or "VI"))];
+
+    /// <summary>The codes sorted once, into a dictionary that keeps its order.</summary>
+    /// <remarks>Not a <c>SortedDictionary</c>: its tree is a set of key-value pairs, a value type, and the framework's code for a set of them is compiled when the program first runs it (no ahead-of-time image can hold it); every policy file's reading reaches this table.</remarks>
+    private static OrderedDictionary<string, string> InOrderOfCode(Dictionary<string, string> names)
+    {
+        var codes = names.Keys.ToArray();
+        Array.Sort(codes, StringComparer.Ordinal);
+        var ordered = new OrderedDictionary<string, string>(StringComparer.Ordinal);
+        foreach (var code in codes)
+        {
+            ordered.Add(code, names[code]);
+        }
+
+        return ordered;
+    }
 }

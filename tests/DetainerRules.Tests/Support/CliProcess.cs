@@ -14,6 +14,10 @@ internal static class CliProcess
     public static (int Exit, string Out, string Err) Run(string workingDirectory, params string[] args) =>
         Run(workingDirectory, new Dictionary<string, string?>(), args);
 
+    /// <summary><c>detainer ARGS</c> started with <paramref name="runtimeConfig"/> in place of the program's own runtime configuration (its runtime switches).</summary>
+    public static (int Exit, string Out, string Err) Run(string workingDirectory, string[] args, string runtimeConfig) =>
+        Start(Info("dotnet", ["exec", "--runtimeconfig", runtimeConfig, Dll, .. args], workingDirectory));
+
     /// <summary><c>detainer ARGS</c> with these environment variables set (null: removed).</summary>
     public static (int Exit, string Out, string Err) Run(string workingDirectory, IReadOnlyDictionary<string, string?> environment, params string[] args)
     {
