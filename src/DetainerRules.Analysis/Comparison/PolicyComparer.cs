@@ -12,11 +12,16 @@ public static class PolicyComparer
 {
     /// <summary>The most points one subject may need before the comparison asks for a narrower space.</summary>
     /// <remarks>
-    /// Walking holds some 20 to 30 bytes a case (measured: each case's group, listed by case and by group, and the
-    /// regions' bit sets): four catalog policies (7 million cases for <c>notify_ice</c>) take about 300 MB;
-    /// eight (22 million) would take about 600 MB, so they are refused until cases are no longer stored one by one.
+    /// Walking holds a byte a case (its group; two past 256 groups) and, while a batch of splits' regions is
+    /// drawn, a bit a case for each of up to 64 MB of marks; the rest is each policy's answers on its own
+    /// points and the regions found. Measured on 2 December 2026: eight catalog policies (22.3 million cases
+    /// for <c>notify_ice</c>) peak at 370 to 510 MB under load and take half a minute; sixteen (104 million, 4.7
+    /// times as many) are refused until the cases need not be walked one by one.
     /// </remarks>
-    public const long MaxCasesPerSubject = 8_000_000;
+    public const long MaxCasesPerSubject = 24_000_000;
+
+    /// <summary>The most memory the marks of a batch of splits' cases may take (<see cref="DescribeOverGrid"/>).</summary>
+    private const long MarkedBytes = 64L << 20;
 
     /// <summary>Compares the policies on every point of the space.</summary>
     /// <remarks>Each policy is asked once per point of the dimensions its own rules read, and a case reads its answer there (<see cref="ProjectedAnswers"/>).</remarks>
@@ -41,19 +46,7 @@ public static class PolicyComparer
             var multiplicity = (long)(space.SizeFor(subject) / walked);
             var grid = new GridPoints([.. dimensions.Select(d => space.Dimensions[d].Count)]);
             var answers = policies.Select(p => ProjectedAnswers.Of(p.Policy, subject, space, dimensions)).ToList();
-            var groups = new AnswerGroups([.. answers.Select(a => a.Distinct)], grid.Count);
-            var coordinates = new int[dimensions.Count];
-            var tuple = new int[answers.Count];
-            for (var i = 0; i < grid.Count; i++)
-            {
-                grid.At(i, coordinates);
-                for (var p = 0; p < answers.Count; p++)
-                {
-                    tuple[p] = answers[p].At(coordinates);
-                }
-
-                groups.Add(tuple);
-            }
+            var groups = Group(answers, [.. dimensions.Select(d => space.Dimensions[d].Count)], grid.Count);
 
             int[] PointOf(int i)
             {
@@ -111,6 +104,46 @@ public static class PolicyComparer
         return new PolicyComparison([.. policies.Select(p => p.Label)], space, scenarios.Count, scenarios.Count - inside.Count, results);
     }
 
+    /// <summary>Groups every case of the grid over <paramref name="sizes"/> (in grid order) by the policies' answers.</summary>
+    /// <remarks>The cases are walked as an odometer, so each policy's point moves by a stride at each step instead of being worked out from the case's values.</remarks>
+    private static AnswerGroups Group(List<ProjectedAnswers> answers, int[] sizes, int count)
+    {
+        var groups = new AnswerGroups([.. answers.Select(a => a.Distinct)], count, fixedAnswers: true);
+        var strides = answers.Select(a => Enumerable.Range(0, sizes.Length).Select(a.Stride).ToArray()).ToArray();
+        var coordinates = new int[sizes.Length];
+        var positions = new int[answers.Count];
+        var tuple = new int[answers.Count];
+        for (var i = 0; i < count; i++)
+        {
+            for (var p = 0; p < answers.Count; p++)
+            {
+                tuple[p] = answers[p].AnswerAt(positions[p]);
+            }
+
+            groups.Add(tuple);
+            for (var k = sizes.Length - 1; k >= 0; k--)
+            {
+                if (++coordinates[k] < sizes[k])
+                {
+                    for (var p = 0; p < positions.Length; p++)
+                    {
+                        positions[p] += strides[p][k];
+                    }
+
+                    break;
+                }
+
+                coordinates[k] = 0;
+                for (var p = 0; p < positions.Length; p++)
+                {
+                    positions[p] -= (sizes[k] - 1) * strides[p][k];
+                }
+            }
+        }
+
+        return groups;
+    }
+
     /// <remarks>Over scenario files, only the scenarios seen bound a region; over the space, every point does.</remarks>
     private static SubjectComparison Compare(Subject subject, ScenarioSpace space, int policyCount, Cases cases)
     {
@@ -131,42 +164,93 @@ public static class PolicyComparer
             }
         }
 
-        var members = groups.Members();
         var splits = Enumerable.Range(0, groups.Count)
             .Where(g => answersOf[g].Distinct().Count() > 1)
             .OrderByDescending(groups.CasesIn)
             .ThenBy(g => string.Join("\u0001", answersOf[g].Select(a => a.Text)), StringComparer.Ordinal)
             .ToList();
+        var described = cases.WholeGrid
+            ? DescribeOverGrid(subject, space, cases, dimensions, answersOf, splits)
+            : DescribeOverScenarios(subject, space, cases, dimensions, answersOf, splits);
+        return new SubjectComparison(subject, groups.Cases * cases.Multiplicity, described.Sum(s => s.Cases), space.RelevantTo(subject), agreeing, described);
+    }
 
-        // Over the whole space, a split is drawn on only the dimensions its cases change along (SplitGrid);
-        // the index over every case is built only if some split changes along all of them.
-        var depends = cases.WholeGrid ? SplitGrid.Dependence(groups.GroupOf, groups.Count, [.. dimensions.Select(d => space.Dimensions[d].Count)]) : null;
-        var whole = new Lazy<(AxisLayout Layout, IReadOnlyList<int[]> Points, IBoxIndex Index)>(() =>
-        {
-            var layout = new AxisLayout(space, dimensions);
-            var points = new AxisPoints(layout, cases.PointOf, groups.Cases);
-            return (layout, (IReadOnlyList<int[]>)points, cases.WholeGrid ? layout.Index() : new PointIndex(layout.Sizes, points));
-        });
+    /// <summary>Each split's regions over scenario files: drawn on the points the files fall on.</summary>
+    private static Split[] DescribeOverScenarios(Subject subject, ScenarioSpace space, Cases cases, IReadOnlyList<int> dimensions, List<Answer[]> answersOf, List<int> splits)
+    {
+        var groups = cases.Groups;
+        var members = groups.Members();
+        var layout = new AxisLayout(space, [.. dimensions]);
+        var points = new AxisPoints(layout, cases.PointOf, groups.Cases);
+        var index = new PointIndex(layout.Sizes, points);
         var described = new Split[splits.Count];
         Parallel.For(0, splits.Count, i =>
         {
             var g = splits[i];
-            if (depends is not null && (cases.Multiplicity > 1 || !depends[g].All(d => d)))
-            {
-                var grid = SplitGrid.Of(space, dimensions, depends[g], members[g]);
-                described[i] = Describe(subject, space, (grid.Layout, grid.Points, grid.Index), grid.Members, grid.Multiplicity * cases.Multiplicity, grid.PointOf, _ => null, answersOf[g], groups.CasesIn(g) * cases.Multiplicity, [], i);
-                return;
-            }
-
-            var memberSet = new ulong[whole.Value.Index.Words];
+            var memberSet = new ulong[index.Words];
             foreach (var m in members[g])
             {
                 memberSet[m >> 6] |= 1UL << (m & 63);
             }
 
-            described[i] = Describe(subject, space, whole.Value, memberSet, 1, cases.PointOf, cases.ScenarioOf, answersOf[g], groups.CasesIn(g), cases.WholeGrid ? [] : members[g], i);
+            described[i] = Describe(subject, space, (layout, points, index), memberSet, 1, cases.PointOf, cases.ScenarioOf, answersOf[g], groups.CasesIn(g), members[g], i);
         });
-        return new SubjectComparison(subject, groups.Cases * cases.Multiplicity, described.Sum(s => s.Cases), space.RelevantTo(subject), agreeing, described);
+        return described;
+    }
+
+    /// <summary>Each split's regions over the whole space.</summary>
+    /// <remarks>
+    /// A split is drawn on only the dimensions its cases change along (<see cref="SplitGrid"/>), or on the
+    /// whole grid when it changes along all of them and each case stands for one. The splits' cases are
+    /// marked on their grids a batch at a time, a batch holding at most <see cref="MarkedBytes"/> of marks,
+    /// each batch in one walk of the cases, so no list of cases is kept and the marks of a split are held
+    /// only while its regions are drawn.
+    /// </remarks>
+    private static Split[] DescribeOverGrid(Subject subject, ScenarioSpace space, Cases cases, IReadOnlyList<int> dimensions, List<Answer[]> answersOf, List<int> splits)
+    {
+        var groups = cases.Groups;
+        var sizes = dimensions.Select(d => space.Dimensions[d].Count).ToArray();
+        var depends = SplitGrid.Dependence(groups.Column, groups.Count, sizes);
+        var whole = new Lazy<(AxisLayout Layout, IReadOnlyList<int[]> Points, IBoxIndex Index)>(() =>
+        {
+            var layout = new AxisLayout(space, [.. dimensions]);
+            return (layout, new AxisPoints(layout, cases.PointOf, groups.Cases), layout.Index());
+        });
+        var grids = splits.Select(g => cases.Multiplicity > 1 || !depends[g].All(d => d) ? SplitGrid.Of(space, [.. dimensions], depends[g]) : null).ToList();
+        var wholeProjection = SplitGrid.Strides(sizes);
+        long Words(int i) => grids[i]?.Index.Words ?? whole.Value.Index.Words;
+
+        var described = new Split[splits.Count];
+        var next = 0;
+        while (next < splits.Count)
+        {
+            var batch = new List<int> { next++ };
+            var bytes = Words(batch[0]) * 8;
+            while (next < splits.Count && bytes + (Words(next) * 8) <= MarkedBytes)
+            {
+                bytes += Words(next) * 8;
+                batch.Add(next++);
+            }
+
+            var wanted = new (int[] Projection, ulong[] Set)?[groups.Count];
+            foreach (var i in batch)
+            {
+                wanted[splits[i]] = (grids[i]?.Projection ?? wholeProjection, new ulong[Words(i)]);
+            }
+
+            SplitGrid.Mark(groups.Column, sizes, wanted);
+            Parallel.ForEach(batch, i =>
+            {
+                var g = splits[i];
+                var memberSet = wanted[g]!.Value.Set;
+                wanted[g] = null;
+                described[i] = grids[i] is { } grid
+                    ? Describe(subject, space, (grid.Layout, grid.Points, grid.Index), memberSet, grid.Multiplicity * cases.Multiplicity, grid.PointOf, _ => null, answersOf[g], groups.CasesIn(g) * cases.Multiplicity, [], i)
+                    : Describe(subject, space, whole.Value, memberSet, 1, cases.PointOf, cases.ScenarioOf, answersOf[g], groups.CasesIn(g), [], i);
+            });
+        }
+
+        return described;
     }
 
     /// <param name="grid">The grid the regions are drawn on, with <paramref name="memberSet"/> the split's points of it.</param>

@@ -50,10 +50,12 @@ internal sealed class ProjectedAnswers
             stride *= space.Dimensions[compared[own[k]]].Count;
         }
 
-        // Each point's answer kept as the first equal one met: over millions of points a new object per
-        // point would live until numbered, though a policy gives a handful of distinct answers.
-        var answers = new Answer[grid.Count];
-        var canonical = new System.Collections.Concurrent.ConcurrentDictionary<Answer, Answer>();
+        // Each point's answer kept as a number given to each distinct answer as met (in any order, as the
+        // points are asked in parallel), renumbered below in the order of the points: over millions of
+        // points an object per point would live until numbered, though a policy gives a handful of distinct answers.
+        var answers = new int[grid.Count];
+        var canonical = new System.Collections.Concurrent.ConcurrentDictionary<Answer, int>();
+        var met = new System.Runtime.CompilerServices.StrongBox<int>(0);
         Parallel.For(
             0,
             grid.Count,
@@ -67,28 +69,42 @@ internal sealed class ProjectedAnswers
                 }
 
                 var answer = subject.AnswerFrom(policy, space.Build(buffers.Point, "space-point"));
-                answers[position] = canonical.GetOrAdd(answer, answer);
+                answers[position] = canonical.GetOrAdd(answer, Met, met);
                 return buffers;
             },
             _ => { });
 
-        var distinct = new List<Answer>();
-        var ids = new Dictionary<Answer, int>();
-        var indices = new int[answers.Length];
-        for (var p = 0; p < answers.Length; p++)
+        var byNumber = new Answer[met.Value];
+        foreach (var (answer, number) in canonical)
         {
-            if (!ids.TryGetValue(answers[p], out var id))
-            {
-                id = distinct.Count;
-                ids[answers[p]] = id;
-                distinct.Add(answers[p]);
-            }
-
-            indices[p] = id;
+            byNumber[number] = answer;
         }
 
-        return new ProjectedAnswers(strides, indices, distinct);
+        var distinct = new List<Answer>();
+        var renumbered = Enumerable.Repeat(-1, byNumber.Length).ToArray();
+        for (var p = 0; p < answers.Length; p++)
+        {
+            ref var id = ref renumbered[answers[p]];
+            if (id < 0)
+            {
+                id = distinct.Count;
+                distinct.Add(byNumber[answers[p]]);
+            }
+
+            answers[p] = id;
+        }
+
+        return new ProjectedAnswers(strides, answers, distinct);
     }
+
+    /// <summary>A number for an answer met for the first time: each call takes a new one, so two threads racing on the same answer may leave a number unused, never share one.</summary>
+    private static int Met(Answer answer, System.Runtime.CompilerServices.StrongBox<int> met) => Interlocked.Increment(ref met.Value) - 1;
+
+    /// <summary>How far one step along a compared dimension (by position) moves a case among the policy's points: 0 along a dimension it does not read.</summary>
+    public int Stride(int dimension) => _strides[dimension];
+
+    /// <summary>The index of the policy's answer at one of its points, numbered as the sum of a case's values times <see cref="Stride"/>.</summary>
+    public int AnswerAt(int position) => _answers[position];
 
     /// <summary>The index of the policy's answer at a case, given by its values on the compared dimensions.</summary>
     public int At(ReadOnlySpan<int> coordinates)

@@ -17,12 +17,12 @@ namespace DetainerRules.Analysis.Comparison;
 /// </remarks>
 internal sealed class SplitGrid
 {
-    private SplitGrid(AxisLayout layout, IBoxIndex index, IReadOnlyList<int[]> points, ulong[] members, long multiplicity, Func<int, int[]> pointOf)
+    private SplitGrid(AxisLayout layout, IBoxIndex index, IReadOnlyList<int[]> points, int[] projection, long multiplicity, Func<int, int[]> pointOf)
     {
         Layout = layout;
         Index = index;
         Points = points;
-        Members = members;
+        Projection = projection;
         Multiplicity = multiplicity;
         PointOf = pointOf;
     }
@@ -33,8 +33,8 @@ internal sealed class SplitGrid
 
     public IReadOnlyList<int[]> Points { get; }
 
-    /// <summary>The split's points of the grid.</summary>
-    public ulong[] Members { get; }
+    /// <summary>For each compared dimension (by position), what one step along it moves a case on this grid: 0 for a dimension left out.</summary>
+    public int[] Projection { get; }
 
     /// <summary>How many cases of the whole space each point of the grid stands for.</summary>
     public long Multiplicity { get; }
@@ -44,30 +44,32 @@ internal sealed class SplitGrid
 
     /// <summary>For each group of cases, the compared dimensions (by position) along which its membership changes.</summary>
     /// <param name="groupOf">Each case's group, cases in grid order (<see cref="GridPoints"/>).</param>
-    public static bool[][] Dependence(IReadOnlyList<int> groupOf, int groups, int[] sizes)
+    public static bool[][] Dependence(GroupColumn groupOf, int groups, int[] sizes)
     {
         var depends = Enumerable.Range(0, groups).Select(_ => new bool[sizes.Length]).ToArray();
         var strides = Strides(sizes);
         var coordinates = new int[sizes.Length];
-        var grid = new GridPoints(sizes);
+        var count = sizes.Aggregate(1L, (p, s) => p * s);
 
         // A group's membership is the same along a dimension when every case is in the group exactly
         // when the case with that dimension at its first value is; a case in another group than that one marks both.
-        for (var i = 0; i < grid.Count; i++)
+        for (var i = 0; i < count; i++)
         {
-            grid.At(i, coordinates);
+            var group = groupOf[i];
             for (var k = 0; k < sizes.Length; k++)
             {
                 if (coordinates[k] != 0)
                 {
-                    var atFirst = i - (coordinates[k] * strides[k]);
-                    if (groupOf[i] != groupOf[atFirst])
+                    var atFirst = groupOf[i - (coordinates[k] * strides[k])];
+                    if (group != atFirst)
                     {
-                        depends[groupOf[i]][k] = true;
-                        depends[groupOf[atFirst]][k] = true;
+                        depends[group][k] = true;
+                        depends[atFirst][k] = true;
                     }
                 }
             }
+
+            Next(coordinates, sizes);
         }
 
         return depends;
@@ -75,12 +77,9 @@ internal sealed class SplitGrid
 
     /// <param name="dimensions">The compared dimensions, indices into the space.</param>
     /// <param name="depends">Which of them (by position) the split's membership changes along.</param>
-    /// <param name="members">The split's cases, by position in the whole grid.</param>
-    /// <remarks>Each of the split's cases marks its point of the smaller grid, so all the splits together cost one visit per case, not one walk of each split's grid.</remarks>
-    public static SplitGrid Of(ScenarioSpace space, int[] dimensions, bool[] depends, IEnumerable<int> members)
+    public static SplitGrid Of(ScenarioSpace space, int[] dimensions, bool[] depends)
     {
         var sizes = dimensions.Select(d => space.Dimensions[d].Count).ToArray();
-        var strides = Strides(sizes);
         var kept = Enumerable.Range(0, dimensions.Length).Where(k => depends[k]).ToArray();
         var grid = new GridPoints([.. kept.Select(k => sizes[k])]);
         var layout = new AxisLayout(space, [.. kept.Select(k => dimensions[k])]);
@@ -99,25 +98,44 @@ internal sealed class SplitGrid
         }
 
         var points = new AxisPoints(layout, PointOf, grid.Count);
-        var index = layout.Index();
         var keptStrides = Strides([.. kept.Select(k => sizes[k])]);
-        var set = new ulong[index.Words];
-        foreach (var whole in members)
+        var projection = new int[dimensions.Length];
+        for (var j = 0; j < kept.Length; j++)
         {
-            var p = 0;
-            for (var j = 0; j < kept.Length; j++)
-            {
-                p += whole / strides[kept[j]] % sizes[kept[j]] * keptStrides[j];
-            }
-
-            set[p >> 6] |= 1UL << (p & 63);
+            projection[kept[j]] = keptStrides[j];
         }
 
         var multiplicity = Enumerable.Range(0, dimensions.Length).Where(k => !depends[k]).Aggregate(1L, (m, k) => m * sizes[k]);
-        return new SplitGrid(layout, index, points, set, multiplicity, PointOf);
+        return new SplitGrid(layout, layout.Index(), points, projection, multiplicity, PointOf);
     }
 
-    private static int[] Strides(int[] sizes)
+    /// <summary>Marks each group's cases on its grid, all groups in one walk of the cases.</summary>
+    /// <param name="groupOf">Each case's group, cases in grid order over <paramref name="sizes"/>.</param>
+    /// <param name="wanted">For each group, null or where to mark its cases: a case lands on the sum of its coordinates times the projection.</param>
+    /// <remarks>Each case marks its point of the group's grid, so all the splits together cost one visit per case, not one walk of each split's grid.</remarks>
+    public static void Mark(GroupColumn groupOf, int[] sizes, (int[] Projection, ulong[] Set)?[] wanted)
+    {
+        var coordinates = new int[sizes.Length];
+        var count = sizes.Aggregate(1L, (p, s) => p * s);
+        for (var i = 0; i < count; i++)
+        {
+            if (wanted[groupOf[i]] is { } target)
+            {
+                var p = 0;
+                for (var k = 0; k < coordinates.Length; k++)
+                {
+                    p += coordinates[k] * target.Projection[k];
+                }
+
+                target.Set[p >> 6] |= 1UL << (p & 63);
+            }
+
+            Next(coordinates, sizes);
+        }
+    }
+
+    /// <summary>What one step along each dimension moves a case, the last dimension varying fastest.</summary>
+    public static int[] Strides(int[] sizes)
     {
         var strides = new int[sizes.Length];
         var stride = 1;
@@ -128,5 +146,19 @@ internal sealed class SplitGrid
         }
 
         return strides;
+    }
+
+    /// <summary>Moves coordinates to the next case in grid order.</summary>
+    private static void Next(int[] coordinates, int[] sizes)
+    {
+        for (var k = sizes.Length - 1; k >= 0; k--)
+        {
+            if (++coordinates[k] < sizes[k])
+            {
+                return;
+            }
+
+            coordinates[k] = 0;
+        }
     }
 }

@@ -79,9 +79,9 @@ internal sealed class GridIndex : IBoxIndex
     {
         var result = new ulong[Words];
         within ??= All();
-        Walk(box, (start, pattern) =>
+        Walk(box, (start, pattern, words) =>
         {
-            for (var c = 0; c < pattern.Length; c++)
+            foreach (var c in words)
             {
                 Write(result, start + (c * 64), Read(within, start + (c * 64)) & pattern[c]);
             }
@@ -91,9 +91,20 @@ internal sealed class GridIndex : IBoxIndex
         return result;
     }
 
-    public bool Any(bool[][] box, ulong[] within) => Walk(box, (start, pattern) =>
+    /// <remarks>The blocks a box reaches do not overlap, so clearing one block's points leaves what the next reads as it was.</remarks>
+    public void Remove(bool[][] box, ulong[] set) => Walk(box, (start, pattern, words) =>
     {
-        for (var c = 0; c < pattern.Length; c++)
+        foreach (var c in words)
+        {
+            Clear(set, start + (c * 64), Read(set, start + (c * 64)) & pattern[c]);
+        }
+
+        return false;
+    });
+
+    public bool Any(bool[][] box, ulong[] within) => Walk(box, (start, pattern, words) =>
+    {
+        foreach (var c in words)
         {
             if ((Read(within, start + (c * 64)) & pattern[c]) != 0)
             {
@@ -107,9 +118,9 @@ internal sealed class GridIndex : IBoxIndex
     public long CountIn(bool[][] box, ulong[] within)
     {
         var count = 0L;
-        Walk(box, (start, pattern) =>
+        Walk(box, (start, pattern, words) =>
         {
-            for (var c = 0; c < pattern.Length; c++)
+            foreach (var c in words)
             {
                 count += BitOperations.PopCount(Read(within, start + (c * 64)) & pattern[c]);
             }
@@ -119,9 +130,10 @@ internal sealed class GridIndex : IBoxIndex
         return count;
     }
 
-    /// <summary>Calls <paramref name="visit"/> with the first point of every block the box reaches and the block's pattern; stops when it returns true.</summary>
+    /// <summary>Calls <paramref name="visit"/> with the first point of every block the box reaches, the block's pattern, and which of its words hold some point; stops when it returns true.</summary>
     /// <returns>Whether a visit returned true.</returns>
-    private bool Walk(bool[][] box, Func<int, ulong[], bool> visit)
+    /// <remarks>A box narrow on the block's dimensions (one detainer of 27, say) leaves most of the pattern's words empty: a visit reads only the others.</remarks>
+    private bool Walk(bool[][] box, Func<int, ulong[], int[], bool> visit)
     {
         var allowed = new int[_dimensionSizes.Length][];
         var values = new int[_dimensionSizes.Length == 0 ? 0 : _dimensionSizes.Max()];
@@ -145,6 +157,7 @@ internal sealed class GridIndex : IBoxIndex
         }
 
         var pattern = Pattern(allowed);
+        var words = Enumerable.Range(0, pattern.Length).Where(c => pattern[c] != 0).ToArray();
         var picks = new int[_blockFrom];
         while (true)
         {
@@ -154,7 +167,7 @@ internal sealed class GridIndex : IBoxIndex
                 start += allowed[d][picks[d]] * _strides[d];
             }
 
-            if (visit(start, pattern))
+            if (visit(start, pattern, words))
             {
                 return true;
             }
@@ -233,6 +246,23 @@ internal sealed class GridIndex : IBoxIndex
         }
 
         return bits;
+    }
+
+    /// <summary>Clears the given bits of the 64 from bit <paramref name="at"/> on; bits past the end must be 0.</summary>
+    private static void Clear(ulong[] set, int at, ulong bits)
+    {
+        if (bits == 0)
+        {
+            return;
+        }
+
+        var word = at >> 6;
+        var shift = at & 63;
+        set[word] &= ~(bits << shift);
+        if (shift != 0 && (bits >> (64 - shift)) != 0)
+        {
+            set[word + 1] &= ~(bits >> (64 - shift));
+        }
     }
 
     /// <summary>Sets the 64 bits of a set from bit <paramref name="at"/> on (ORed in); bits past the end must be 0.</summary>

@@ -16,6 +16,9 @@ internal interface IBoxIndex
     /// <summary>The points in the box, restricted to <paramref name="within"/> when given.</summary>
     ulong[] In(bool[][] box, ulong[]? within = null);
 
+    /// <summary>Takes the points in the box out of <paramref name="set"/>, in place.</summary>
+    void Remove(bool[][] box, ulong[] set);
+
     /// <summary>True when some point of <paramref name="within"/> lies in the box.</summary>
     bool Any(bool[][] box, ulong[] within);
 

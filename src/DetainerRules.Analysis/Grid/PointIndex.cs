@@ -61,6 +61,15 @@ internal sealed class PointIndex : IBoxIndex
         return result;
     }
 
+    public void Remove(bool[][] box, ulong[] set)
+    {
+        var tests = Tests(box);
+        for (var w = 0; w < Words; w++)
+        {
+            set[w] &= ~In(tests, w, set[w]);
+        }
+    }
+
     /// <summary>True when some point of <paramref name="within"/> lies in the box; stops at the first.</summary>
     public bool Any(bool[][] box, ulong[] within)
     {

@@ -60,11 +60,7 @@ internal static class Regions
                 .ThenBy(Words)
                 .First();
             boxes.Add(best);
-            var taken = index.In(best, uncovered);
-            for (var w = 0; w < uncovered.Length; w++)
-            {
-                uncovered[w] &= ~taken[w];
-            }
+            index.Remove(best, uncovered);
         }
 
         // Drop boxes whose members all lie in other boxes, smallest first. A box's members are kept as
@@ -141,15 +137,41 @@ internal static class Regions
         }
     }
 
+    /// <param name="valid">Whether a box holds no outsider.</param>
     /// <param name="addsSomething">Whether the box takes in points no earlier box covers; a value that adds none only lengthens the description.</param>
+    /// <remarks>
+    /// The box grows from a valid box, so a step is valid when the part it adds is: the points the
+    /// larger box takes in all lie in the slice of the values added on one axis, the others as before
+    /// (a dimension spread over several axes takes in a value only when its coordinate on the grown axis
+    /// is one of those added). Asking about that slice instead of the whole box makes each step cost the
+    /// slice, not the box, which matters once boxes span millions of cases.
+    /// </remarks>
     private static bool[][] Grow(int[] seed, int[] sizes, int[] order, Func<bool[][], bool> valid, Func<bool[][], bool> addsSomething)
     {
         var box = sizes.Select((size, d) => Enumerable.Range(0, size).Select(v => v == seed[d]).ToArray()).ToArray();
+
+        // A seed that shares its coordinates with an outsider (two classes read alike) leaves no valid box
+        // to grow from: every larger box is then judged whole, as it always was.
+        var bySlice = valid(box);
+        bool ValidAfter(int axis, bool[] added)
+        {
+            if (!bySlice)
+            {
+                return valid(box);
+            }
+
+            var grown = box[axis];
+            box[axis] = added;
+            var clear = valid(box);
+            box[axis] = grown;
+            return clear;
+        }
+
         foreach (var d in order)
         {
             var before = box[d];
             box[d] = [.. Enumerable.Repeat(true, sizes[d])];
-            if (!valid(box))
+            if (!ValidAfter(d, [.. before.Select(b => !b)]))
             {
                 box[d] = before;
             }
@@ -166,7 +188,7 @@ internal static class Regions
 
                 box[d][v] = true;
                 var completes = box[d].All(b => b);
-                if ((!completes && !AddsAlong(box, d, v, addsSomething)) || !valid(box))
+                if ((!completes && !AddsAlong(box, d, v, addsSomething)) || !ValidAfter(d, OneHot(sizes[d], v)))
                 {
                     box[d][v] = false;
                 }
@@ -179,10 +201,19 @@ internal static class Regions
     /// <summary>Whether the slice of the box at <paramref name="value"/> on <paramref name="axis"/> holds points no earlier box covers.</summary>
     private static bool AddsAlong(bool[][] box, int axis, int value, Func<bool[][], bool> addsSomething)
     {
-        var slice = box.Select((a, d) => d == axis ? a.Select((_, v) => v == value).ToArray() : a).ToArray();
-        return addsSomething(slice);
+        var grown = box[axis];
+        box[axis] = OneHot(grown.Length, value);
+        var adds = addsSomething(box);
+        box[axis] = grown;
+        return adds;
     }
 
+    private static bool[] OneHot(int size, int value)
+    {
+        var axis = new bool[size];
+        axis[value] = true;
+        return axis;
+    }
 
     private static long Size(bool[][] box) => box.Aggregate(1L, (p, axis) => p * axis.Count(b => b));
 }

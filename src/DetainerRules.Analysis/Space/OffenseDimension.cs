@@ -37,6 +37,8 @@ internal sealed class OffenseDimension : Dimension
     private readonly Dictionary<string, int> _valueByVector = new(StringComparer.Ordinal);
     private readonly IReadOnlySet<string>? _counts;
     private readonly DateOnly _convictedOn;
+    private readonly Charge[]?[] _charges;
+    private readonly Conviction[]?[] _convictions;
 
     /// <param name="predicates">The quantified tests over the list, each with whether it counts failures (<c>every</c>) rather than passes.</param>
     /// <param name="contexts">The scenarios and decisions the tests are asked under, when they also read those; one neutral context otherwise.</param>
@@ -88,6 +90,9 @@ internal sealed class OffenseDimension : Dimension
         {
             AddCombinations(atomCount, width);
         }
+
+        _charges = new Charge[]?[_values.Count];
+        _convictions = new Conviction[]?[_values.Count];
     }
 
     public override int Count => _values.Count;
@@ -239,17 +244,34 @@ internal sealed class OffenseDimension : Dimension
 
     internal override void Apply(int value, ScenarioDraft draft)
     {
-        var offenses = _values[value].Select(Representative);
         if (_list == OffenseList.Charges)
         {
             draft.Charges.Clear();
-            draft.Charges.AddRange(offenses.Select(o => o.ToCharge()));
+            draft.Charges.AddRange(Offenses(value, _charges, o => o.ToCharge()));
         }
         else
         {
             draft.Convictions.Clear();
-            draft.Convictions.AddRange(offenses.Select(o => o.ToConviction()));
+            draft.Convictions.AddRange(Offenses(value, _convictions, o => o.ToConviction()));
         }
+    }
+
+    /// <summary>A value's offenses, made once: a comparison builds a scenario at every point it asks a policy about, millions of times over a few hundred values, and the offenses are immutable records.</summary>
+    /// <remarks>Two threads may both make a value's offenses; either array is the same list of equal records.</remarks>
+    private T[] Offenses<T>(int value, T[]?[] made, Func<OffenseDraft, T> make)
+    {
+        if (value < made.Length && made[value] is { } offenses)
+        {
+            return offenses;
+        }
+
+        offenses = [.. _values[value].Select(Representative).Select(make)];
+        if (value < made.Length)
+        {
+            made[value] = offenses;
+        }
+
+        return offenses;
     }
 
     private List<OffenseDraft> Offenses(Scenario scenario) => _list == OffenseList.Charges

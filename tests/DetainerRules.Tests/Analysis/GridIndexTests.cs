@@ -44,6 +44,19 @@ public class GridIndexTests
                 Assert.That(grid.Any(box, within), Is.EqualTo(byValue.Any(box, within)), $"round {round}");
                 Assert.That(grid.CountIn(box, within), Is.EqualTo(byValue.CountIn(box, within)), $"round {round}");
             }
+
+            // Removing in place takes out exactly the points In finds, on either index.
+            var inBox = byValue.In(box, within);
+            var expected = within.Select((word, w) => word & ~inBox[w]).ToArray();
+            var fromGrid = (ulong[])within.Clone();
+            var fromValues = (ulong[])within.Clone();
+            grid.Remove(box, fromGrid);
+            byValue.Remove(box, fromValues);
+            using (Assert.EnterMultipleScope())
+            {
+                Assert.That(fromGrid, Is.EqualTo(expected), $"round {round}");
+                Assert.That(fromValues, Is.EqualTo(expected), $"round {round}");
+            }
         }
     }
 
