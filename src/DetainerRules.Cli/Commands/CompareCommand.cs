@@ -19,7 +19,7 @@ internal static class CompareCommand
         var policies = new Argument<string[]>("policy")
         {
             Description = "Two or more policy ids or policy files (a family name needs --at); with --agency, fewer",
-            Arity = new ArgumentArity(0, 64),
+            Arity = ArgumentArity.ZeroOrMore,
         };
         var agencies = new Option<string[]>("--agency")
         {

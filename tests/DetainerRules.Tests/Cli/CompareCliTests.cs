@@ -243,6 +243,45 @@ public class CompareCliTests
         }
     }
 
+    [Test]
+    public void Compare_SeventyPoliciesOverScenarioFiles_ComparesEveryOne()
+    {
+        // The catalog has 78 policies; a national comparison names them all (over scenario files: their space is far too large).
+        var rules = Directory.CreateDirectory(Path.Combine(_dir, "seventy")).FullName;
+        var ids = Enumerable.Range(1, 70).Select(i => $"copy-{i:00}").ToList();
+        foreach (var (id, i) in ids.Select((id, i) => (id, i)))
+        {
+            var effect = i == ids.Count - 1 ? "{ value: forbidden }" : "{ value: required, limit: clock48 }";
+            File.WriteAllText(Path.Combine(rules, id + ".yaml"), TestSupport.PolicyTemplate.Yaml(id, "Copy " + id, $$"""
+                  - id: hold
+                    when: detainer.form = I-247A
+                    then:
+                      delay_release: {{effect}}
+                    because: the copy says so
+                    cite: src
+                """));
+        }
+
+        var scenario = Path.Combine(_dir, "seventy-held.yaml");
+        File.WriteAllText(scenario, """
+            id: held
+            booked_at: 2025-01-17T09:30:00-08:00
+            charges: [ { offense: theft, level: misdemeanor, category: theft } ]
+            detainer: { form: I-247A, warrant: administrative }
+            """);
+
+        var (exit, output, error) = CliRun.Run(_dir, catalog: false, ["compare", .. ids, "--scenarios", scenario, "--decision", "delay_release", "--format", "json", "--rules", rules]);
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(exit, Is.EqualTo(ExitCodes.PoliciesDiffer), error);
+            using var json = JsonDocument.Parse(output);
+            Assert.That(json.RootElement.GetProperty("policies").EnumerateArray().Select(p => p.GetString()), Is.EqualTo(ids));
+            var split = json.RootElement.GetProperty("subjects").EnumerateArray().Single().GetProperty("splits").EnumerateArray().Single();
+            Assert.That(split.GetProperty("answers").EnumerateArray().Count(a => a.GetProperty("value").GetString() == "required"), Is.EqualTo(69));
+        }
+    }
+
     [TestCase(new[] { "compare", "notice-2020", "wider" }, ExitCodes.Usage, "give either --space or --scenarios")]
     [TestCase(new[] { "compare", "notice-2020", "wider", "--space", "--scenarios", "x" }, ExitCodes.Usage, "give either --space or --scenarios")]
     [TestCase(new[] { "compare", "notice-2020", "--space" }, ExitCodes.Usage, "")]
