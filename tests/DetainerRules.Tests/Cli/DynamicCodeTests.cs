@@ -62,6 +62,25 @@ public class DynamicCodeTests
         Assert.That(CliProcess.Run(_dir, full), Is.EqualTo(CliRun.Run(_dir, false, full)));
     }
 
+    /// <summary>The same on generated policies (every construct the generator writes: lists, named conditions, look-backs, decisions read by rules, priorities): the interpreted twin's flips against FastExpressionCompiler's, which the differential suites hold to the rule network.</summary>
+    [TestCase(60, 500)]
+    [TestCase(120, 7)]
+    public void TwinWithoutCodeGeneration_OnAGeneratedPolicy_AnswersAsWithIt(int rules, int seed)
+    {
+        var config = Path.Combine(_dir, "without-dynamic-code.runtimeconfig.json");
+        var json = JsonNode.Parse(File.ReadAllText(Path.Combine(TestContext.CurrentContext.TestDirectory, "detainer.runtimeconfig.json")))!;
+        json["runtimeOptions"]!["configProperties"]![DynamicCode.Switch] = false;
+        File.WriteAllText(config, json.ToJsonString());
+        var policy = Path.Combine(Directory.CreateDirectory(Path.Combine(_dir, $"seed-{seed}")).FullName, $"generated-{rules}.yaml");
+        File.WriteAllText(policy, GeneratedPolicies.Yaml(rules, seed));
+
+        string[] full = ["evaluate", "-p", policy, "--what-flips", "--format", "json", Scenario, "--rules", Repository.Rules];
+        var inProcess = CliRun.Run(_dir, false, full);
+        Assert.That(inProcess.Exit, Is.Zero, inProcess.Err);
+        Assert.That(inProcess.Out, Does.Contain("generated-"), "the generated policy answered");
+        Assert.That(CliProcess.Run(_dir, full, runtimeConfig: config), Is.EqualTo(inProcess));
+    }
+
     /// <summary>The delegate twin with code generation turned off for the whole run, as a misjudged command line would leave it: FastExpressionCompiler cannot run, the framework's interpreter answers.</summary>
     [TestCase("evaluate", "-p", "lvmpd-2023", "--what-flips")]
     [TestCase("evaluate", "-p", "lvmpd-2023", "-p", "california")]
