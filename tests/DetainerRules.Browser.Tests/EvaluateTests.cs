@@ -55,6 +55,42 @@ public class EvaluateTests : BrowserFixture
         await Screenshot("evaluate-typed");
     }
 
+    /// <summary>
+    /// The form at its most rows, every text field full to its <c>maxlength</c> in characters the browser sends as nine
+    /// bytes each, sent with the Evaluate button: Chromium sends the whole address and the server answers with the page
+    /// (the loader's problems, for dates that are not dates), not a bare 414. A longer text typed is cut at the bound.
+    /// </summary>
+    [Test]
+    public async Task TheFullestForm_SentByTheBrowser_IsAnswered_AndAFieldKeepsToItsBound()
+    {
+        AllowHalfTypedBookings();
+        var max = Web.Pages.BookingForm.MaxRows;
+        await Open($"/evaluate?charge{max}_offense=x&conviction{max}_offense=x&policy=holding");
+
+        await Page.Locator("#charge1_offense").FillAsync(new string('a', 250));
+        var typed = await Page.Locator("#charge1_offense").InputValueAsync();
+
+        var filled = await Page.EvaluateAsync<int>("""
+            () => {
+              const fields = [...document.querySelectorAll('#booking input[type=text]')];
+              for (const f of fields) f.value = '\u2019'.repeat(f.maxLength);
+              return fields.length;
+            }
+            """);
+        await Page.Locator("p.send button[type=submit]").ClickAsync();
+        await Page.WaitForURLAsync(url => url.Contains($"conviction{max}_released_on=%E2%80%99", StringComparison.Ordinal));
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(typed, Has.Length.EqualTo(200), "Chromium keeps a typed offense to its maxlength");
+            Assert.That(filled, Is.EqualTo((max * 6) + 4), "two a charge, four a conviction, and the booking's, detainer's and release's times and the zone");
+            Assert.That(new Uri(Page.Url).Query, Has.Length.GreaterThan(64 * 1024), "the address is past the old limit");
+        }
+
+        await Expect(Page.Locator("#problems h2")).ToHaveTextAsync("The booking cannot be evaluated");
+        await Expect(Page.Locator($"#conviction{max}_released_on")).ToHaveValueAsync(new string('\u2019', 64));
+    }
+
     [Test]
     public async Task ChangingACharge_FlipsTheAnswer_AndBack()
     {

@@ -214,6 +214,72 @@ public class SafetyTests
         }
     }
 
+    /// <summary>
+    /// The fullest form a browser can send: the page's own form at its most rows, every text field filled to the
+    /// <c>maxlength</c> the page gives it with a character a browser sends as nine bytes, every select at its longest
+    /// choice and every box ticked. The server must read it and answer with the page (the loader's problems: a date field
+    /// full of apostrophes is no date), not refuse the address.
+    /// </summary>
+    [Test]
+    public async Task RealServer_TheFullestFormABrowserCanSend_IsReadAndAnswered()
+    {
+        await using var app = Workbench.Create(new WorkbenchOptions { Port = 0, SearchPath = CatalogSearchPath.Of([_bench.Rules]) });
+        await app.StartAsync();
+        try
+        {
+            using var client = new HttpClient { BaseAddress = new Uri(Workbench.Addresses(app)[0]) };
+            var blank = await client.GetStringAsync($"/evaluate?charge{Pages.BookingForm.MaxRows}_offense=x&conviction{Pages.BookingForm.MaxRows}_offense=x");
+            // The form as a browser sends it: not the blank rows the script copies, which sit in templates.
+            var form = System.Text.RegularExpressions.Regex.Replace(
+                blank[blank.IndexOf("<form class=\"booking\"", StringComparison.Ordinal)..blank.IndexOf("</form>", StringComparison.Ordinal)],
+                "<template.*?</template>",
+                string.Empty,
+                System.Text.RegularExpressions.RegexOptions.Singleline);
+            var texts = System.Text.RegularExpressions.Regex.Matches(form, "<input type=\"text\"[^>]*>").Select(m => m.Value).ToList();
+            var fields = new List<string>();
+            foreach (var input in texts)
+            {
+                var most = int.Parse(Attribute(input, "maxlength") ?? "0", System.Globalization.CultureInfo.InvariantCulture);
+                fields.Add(Attribute(input, "name") + "=" + Uri.EscapeDataString(new string('\u2019', most)));
+            }
+
+            foreach (System.Text.RegularExpressions.Match select in System.Text.RegularExpressions.Regex.Matches(form, "<select ([^>]*)>(.*?)</select>", System.Text.RegularExpressions.RegexOptions.Singleline))
+            {
+                var choices = System.Text.RegularExpressions.Regex.Matches(select.Groups[2].Value, "<option value=\"([^\"]*)\"").Select(m => WebUtility.HtmlDecode(m.Groups[1].Value)).ToList();
+                var name = Attribute(select.Value, "name");
+                fields.AddRange(select.Value.Contains(" multiple", StringComparison.Ordinal)
+                    ? choices.Select(c => name + "=" + Uri.EscapeDataString(c))
+                    : [name + "=" + Uri.EscapeDataString(choices.MaxBy(c => c.Length)!)]);
+            }
+
+            foreach (var box in System.Text.RegularExpressions.Regex.Matches(form, "<input type=\"(?:checkbox|hidden)\"[^>]*>").Select(m => m.Value))
+            {
+                fields.Add(Attribute(box, "name") + "=" + Uri.EscapeDataString(WebUtility.HtmlDecode(Attribute(box, "value") ?? string.Empty)));
+            }
+
+            var address = "/evaluate?" + string.Join("&", fields);
+            using var response = await client.GetAsync(address);
+            var page = await response.Content.ReadAsStringAsync();
+
+            using (Assert.EnterMultipleScope())
+            {
+                Assert.That(texts, Has.Count.EqualTo((Pages.BookingForm.MaxRows * 6) + 4), "every text field of the fullest form: two a charge, four a conviction, and the booking's, detainer's and release's times and the zone");
+                Assert.That(texts, Has.All.Contain(" maxlength=\""), "a field with no maxlength has no bound a browser keeps to");
+                Assert.That(address.Length, Is.GreaterThan(64 * 1024).And.LessThan(RequestLimits.MaxRequestLine - 32), "past the old limit, inside the new one");
+                Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest), "the page's own answer to a booking whose dates are not dates, not the server's 414");
+                Assert.That(page, Does.Contain("The booking cannot be evaluated"));
+                Assert.That(page, Does.Contain($"name=\"conviction{Pages.BookingForm.MaxRows}_released_on\" value=\"{new string('\u2019', 64)}\""), "the last field of the last row reached the page");
+            }
+        }
+        finally
+        {
+            await app.StopAsync();
+        }
+    }
+
+    private static string? Attribute(string element, string name) =>
+        System.Text.RegularExpressions.Regex.Match(element, $" {name}=\"([^\"]*)\"") is { Success: true } m ? m.Groups[1].Value : null;
+
     [TestCase("not-an-address")]
     [TestCase("example.org")]
     public void Serve_AHostThatIsNotAnAddress_IsAUsageError(string host)

@@ -4,6 +4,7 @@ using DetainerRules.Web.Pages;
 using DetainerRules.Yaml;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.WebUtilities;
+using Microsoft.Extensions.Primitives;
 
 namespace DetainerRules.Web.Tests;
 
@@ -110,11 +111,18 @@ public class ScenarioFormTests
             Assert.That(ScenarioForm.Of(With(robbery with { Statute = "NRS 200.380" }), ["holding"]), Is.Not.Null);
             Assert.That(ScenarioForm.Of(With([.. Enumerable.Repeat(robbery, BookingForm.MaxRows)]), ["holding"])?.RowsOf("charge"), Is.EqualTo(BookingForm.MaxRows));
 
-            // More rows than that; an empty statute or offense, which an empty field cannot say; an address longer than a link to the form may be (RequestLimits.MaxFormLink).
+            // More rows than that; an empty statute or offense, which an empty field cannot say.
             Assert.That(ScenarioForm.Of(With([.. Enumerable.Repeat(robbery, BookingForm.MaxRows + 1)]), ["holding"]), Is.Null);
             Assert.That(ScenarioForm.Of(With(robbery with { Statute = string.Empty }), ["holding"]), Is.Null);
             Assert.That(ScenarioForm.Of(With(robbery with { Offense = string.Empty }), ["holding"]), Is.Null);
-            Assert.That(ScenarioForm.Of(With([.. Enumerable.Repeat(robbery with { Offense = new string('x', 2_000) }, 20)]), ["holding"]), Is.Null);
+            // A text longer than its field holds (BookingForm.MaxLength), though the address would be short; and every text at
+            // its bound in characters sent as nine bytes each, each field held but the address too long for a link.
+            var longest = robbery with { Offense = new string('\u2019', 200), Statute = new string('\u2019', 100) };
+            var convicted = new Conviction(longest.Offense, longest.Statute, longest.Level, longest.Category, new DateOnly(2019, 3, 4), null);
+            Assert.That(ScenarioForm.Of(With(robbery with { Offense = new string('x', 201) }), ["holding"]), Is.Null);
+            Assert.That(ScenarioForm.Of(With(robbery with { Statute = new string('x', 101) }), ["holding"]), Is.Null);
+            Assert.That(ScenarioForm.Of(With(longest), ["holding"]), Is.Not.Null, "at the bound, held");
+            Assert.That(ScenarioForm.Of(new Scenario(scenario) { Charges = [.. Enumerable.Repeat(longest, BookingForm.MaxRows)], Convictions = [.. Enumerable.Repeat(convicted, BookingForm.MaxRows)] }, ["holding"]), Is.Null);
         }
     }
 
@@ -128,6 +136,36 @@ public class ScenarioFormTests
         Assert.That(e!.Status, Is.EqualTo(400));
         Assert.That(e.Message, Does.Contain($"at most {BookingForm.MaxRows} {said}"));
     }
+
+    private static readonly object[] FieldsAtTheirBound =
+    [
+        new object[] { "charge3_offense", 200 },
+        new object[] { "conviction50_statute", 100 },
+        new object[] { "conviction2_released_on", 64 },
+        new object[] { "citizenship", 64 },
+        new object[] { BookingForm.TimeZoneField, TimeZoneInput.MaxLength },
+    ];
+
+    /// <summary>Each field holds as many characters as its <c>maxlength</c> says, and one more is a 400 that names the field and its bound.</summary>
+    [TestCaseSource(nameof(FieldsAtTheirBound))]
+    public void AValueLongerThanItsFieldHolds_Refused_400(string field, int most)
+    {
+        static BookingForm Read(string field, int length) =>
+            BookingForm.Read(new QueryCollection(new Dictionary<string, StringValues> { ["booked_at"] = "x", [field] = new string('\u2019', length) }));
+
+        Assert.That(BookingForm.MaxLength(field), Is.EqualTo(most));
+        Assert.That(Read(field, most)[field], Has.Length.EqualTo(most), "at the bound, held");
+        var e = Assert.Throws<Http.ProblemException>(() => Read(field, most + 1));
+        Assert.That(e!.Status, Is.EqualTo(400));
+        Assert.That(e.Message, Does.Contain($"`{field}` holds at most {most} characters and was sent {most + 1}"));
+    }
+
+    [TestCase("policy")]
+    [TestCase("request")]
+    [TestCase("columns")]
+    [TestCase("charge_offense")]
+    [TestCase("charge1_verdict")]
+    public void KeysTheFormDoesNotBound_HaveNoLength(string key) => Assert.That(BookingForm.MaxLength(key), Is.Null);
 
     [Test]
     public void Rows_AsManyAsSentOrFilled_OneBlankAfter_OneMoreWhenAdded()

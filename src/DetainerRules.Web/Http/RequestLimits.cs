@@ -9,8 +9,14 @@ public static class RequestLimits
     /// <summary>Most policies one evaluation may name, about the number of families in the catalog: each is loaded and compiled for the request.</summary>
     public const int MaxPolicies = 100;
 
-    /// <summary>Longest request line (method, address with its query, version), in bytes: the Evaluate form is a GET that sends every field of every row, so a booking of 50 charges and 50 convictions with ordinary offense and statute texts (about 21 KiB) must fit; Kestrel's default of 8 KiB refused it with a bare 414.</summary>
-    public const int MaxRequestLine = 64 * 1024;
+    /// <summary>Longest request line (method, address with its query, version), in bytes: the Evaluate form is a GET that sends every field of every row, so the fullest form a browser can send must fit.</summary>
+    /// <remarks>
+    /// At its 50 charges and 50 convictions with every text field at its <c>maxlength</c> (<see cref="Pages.BookingForm.MaxLength"/>)
+    /// in characters a browser sends as nine bytes each (<c>%E2%80%99</c>), the form's address is about 340 KiB, which this
+    /// leaves room for with the policies chosen; ordinary texts take about 21 KiB. Kestrel's default of 8 KiB, and then 64 KiB,
+    /// refused longer forms with a bare 414 before any page could say why.
+    /// </remarks>
+    public const int MaxRequestLine = 512 * 1024;
 
     /// <summary>Longest address a page links to the Evaluate form: half the request line, so the form it opens, sent again with its blank rows and fields, is still read.</summary>
     public const int MaxFormLink = MaxRequestLine / 2;

@@ -28,6 +28,24 @@ public sealed class BookingForm
     /// </remarks>
     public const int MaxRows = 50;
 
+    /// <summary>The most characters (UTF-16 units, as a browser's <c>maxlength</c> counts) a field of the form holds; null for a key the form does not bound (<c>policy</c>, <c>request</c> and the form's own hidden fields).</summary>
+    /// <remarks>
+    /// The form is a GET, so what it may hold is bounded by the request line the server reads (<see cref="RequestLimits.MaxRequestLine"/>),
+    /// and a browser sends every row's fields. Each text field says its bound as <c>maxlength</c>, the server refuses a longer value
+    /// (<see cref="Read"/>), and the request line is set so the fullest form a browser can send is read: an offense's text of 200
+    /// characters and a statute of 100 are far longer than a booking sheet's, and every other field is a word, a date or a time.
+    /// A scenario file is bound by none of these.
+    /// </remarks>
+    public static int? MaxLength(string field) =>
+        field == TimeZoneField ? TimeZoneInput.MaxLength
+        : TopFields.Contains(field) ? OtherFieldLength
+        : Named(field) is (_, var part) ? PartLength(part)
+        : null;
+
+    private const int OtherFieldLength = 64;
+
+    private static int PartLength(string part) => part switch { "offense" => 200, "statute" => 100, _ => OtherFieldLength };
+
     /// <summary>The field of the "Add a charge" and "Add a conviction" buttons: <c>add=charge</c> asks for the form with one more charge row.</summary>
     public const string AddField = "add";
 
@@ -142,6 +160,25 @@ public sealed class BookingForm
     /// <exception cref="ProblemException">400: a row beyond <see cref="MaxRows"/>.</exception>
     private static (string List, int Row, string Part)? RowOf(string key)
     {
+        if (Named(key) is not (string list, string part))
+        {
+            return null;
+        }
+
+        var digits = key.AsSpan(list.Length, key.Length - list.Length - part.Length - 1);
+        if (digits[0] == '0')
+        {
+            return null;
+        }
+
+        return digits.Length <= 3 && int.Parse(digits, System.Globalization.CultureInfo.InvariantCulture) is var row and <= MaxRows
+            ? (list, row, part)
+            : throw TooManyRows(list);
+    }
+
+    /// <summary>The list and part a row's field names (<c>charge</c> and <c>statute</c> of <c>charge12_statute</c>), whatever its row's digits say; null for any other key.</summary>
+    private static (string List, string Part)? Named(string key)
+    {
         var underscore = key.IndexOf('_', StringComparison.Ordinal);
         var list = underscore > 0 ? Lists.FirstOrDefault(l => key.StartsWith(l, StringComparison.Ordinal)) : null;
         if (list is null || !PartsOf(list).Contains(key[(underscore + 1)..]))
@@ -150,15 +187,14 @@ public sealed class BookingForm
         }
 
         var digits = key.AsSpan(list.Length, underscore - list.Length);
-        if (digits.IsEmpty || digits[0] == '0' || digits.ContainsAnyExceptInRange('0', '9'))
-        {
-            return null;
-        }
-
-        return digits.Length <= 3 && int.Parse(digits, System.Globalization.CultureInfo.InvariantCulture) is var row and <= MaxRows
-            ? (list, row, key[(underscore + 1)..])
-            : throw TooManyRows(list);
+        return digits.IsEmpty || digits.ContainsAnyExceptInRange('0', '9') ? null : (list, key[(underscore + 1)..]);
     }
+
+    /// <exception cref="ProblemException">400: a value longer than its field holds.</exception>
+    private static string Bounded(string field, string value) =>
+        value.Length <= MaxLength(field)
+            ? value
+            : throw new ProblemException(StatusCodes.Status400BadRequest, $"the Evaluate form's field `{field}` holds at most {MaxLength(field)} characters and was sent {value.Length}; a scenario file has no such bound and is read by `detainer evaluate`");
 
     private static ProblemException TooManyRows(string list) => new(StatusCodes.Status400BadRequest,
         $"the Evaluate form has at most {MaxRows} {(list == "charge" ? "charges" : "prior convictions")}; a scenario file with more is read by `detainer evaluate`");
@@ -197,7 +233,7 @@ public sealed class BookingForm
             // A field sent twice counts once, as a browser sends it: the first.
             if (query[field].FirstOrDefault() is { Length: > 0 } value)
             {
-                form._values[field] = value;
+                form._values[field] = Bounded(field, value);
             }
         }
 
@@ -214,7 +250,7 @@ public sealed class BookingForm
             named[list] = Math.Max(named[list], row);
             if (values.FirstOrDefault() is { Length: > 0 } value)
             {
-                form._values[key] = value;
+                form._values[key] = Bounded(key, value);
                 filled[list] = Math.Max(filled[list], row);
             }
         }

@@ -242,7 +242,7 @@ internal static class EvaluateForm
         if (choices is null)
         {
             var hint = placeholder.Length > 0 ? $" placeholder=\"{HtmlText.Encode(placeholder)}\"" : string.Empty;
-            w.Write($"<input type=\"text\" id=\"{field}\" name=\"{field}\" value=\"{HtmlText.Encode(value)}\"{hint}{label}{invalid}{(autofocus ? " autofocus" : string.Empty)} autocomplete=\"off\">");
+            w.Write($"<input type=\"text\" id=\"{field}\" name=\"{field}\" value=\"{HtmlText.Encode(value)}\" maxlength=\"{BookingForm.MaxLength(field)}\"{hint}{label}{invalid}{(autofocus ? " autofocus" : string.Empty)} autocomplete=\"off\">");
         }
         else
         {

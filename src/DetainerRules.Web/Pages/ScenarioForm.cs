@@ -14,7 +14,7 @@ namespace DetainerRules.Web.Pages;
 /// </remarks>
 public static class ScenarioForm
 {
-    /// <summary>The form holding <paramref name="scenario"/>, with <paramref name="policies"/> chosen; null when the form cannot hold it: more charges or convictions than <see cref="BookingForm.MaxRows"/>, an offense or statute that is empty text (the form reads an empty field as one not given), or an address too long to leave the form room when sent again (<see cref="RequestLimits.MaxFormLink"/>).</summary>
+    /// <summary>The form holding <paramref name="scenario"/>, with <paramref name="policies"/> chosen; null when the form cannot hold it: more charges or convictions than <see cref="BookingForm.MaxRows"/>, an offense or statute that is empty text (the form reads an empty field as one not given), a value longer than its field holds (<see cref="BookingForm.MaxLength"/>), or an address too long to leave the form room when sent again (<see cref="RequestLimits.MaxFormLink"/>).</summary>
     /// <param name="timeZone">Where the booking is placed (the form's time zone), when a comparison or an expectation case placed it; null leaves the field empty.</param>
     public static BookingForm? Of(Scenario scenario, IReadOnlyList<string> policies, string? timeZone = null)
     {
@@ -96,6 +96,12 @@ public static class ScenarioForm
         if (timeZone is not null)
         {
             fields[BookingForm.TimeZoneField] = timeZone;
+        }
+
+        // A value longer than its field holds would be refused by the form, and is by a link to it.
+        if (fields.Any(f => BookingForm.MaxLength(f.Key) is { } most && f.Value.Any(v => v!.Length > most)))
+        {
+            return null;
         }
 
         var form = BookingForm.Read(new QueryCollection(fields));

@@ -17,6 +17,9 @@ internal static class TimeZoneInput
 
     public const string Label = "Time zone";
 
+    /// <summary>The most characters the field holds (its <c>maxlength</c>; the Evaluate form refuses more, <see cref="BookingForm.MaxLength"/>): twice the longest zone name (<c>America/Argentina/ComodRivadavia</c>).</summary>
+    public const int MaxLength = 64;
+
     /// <summary>The field's value as a form sends it (the first, when sent twice); null when empty: each time in its written offset, as without <c>--timezone</c>.</summary>
     /// <remarks>Every page reads its zone through this and <see cref="Read"/>, so every page takes and refuses the same words.</remarks>
     public static string? Typed(string? value) => value is { Length: > 0 } ? value : null;
@@ -48,7 +51,7 @@ internal static class TimeZoneInput
     {
         var invalid = errors.Count > 0 ? $" aria-invalid=\"true\" aria-describedby=\"error-{Name}\"" : string.Empty;
         w.WriteLine($"<div class=\"field\"><label for=\"{Name}\">{Label} <span class=\"muted\">(optional, an IANA zone: America/Chicago)</span></label>");
-        w.Write($"<input type=\"text\" id=\"{Name}\" name=\"{Name}\" value=\"{HtmlText.Encode(value)}\" list=\"{Name}-suggestions\" placeholder=\"as written\" autocomplete=\"off\" spellcheck=\"false\"{invalid}>");
+        w.Write($"<input type=\"text\" id=\"{Name}\" name=\"{Name}\" value=\"{HtmlText.Encode(value)}\" maxlength=\"{MaxLength}\" list=\"{Name}-suggestions\" placeholder=\"as written\" autocomplete=\"off\" spellcheck=\"false\"{invalid}>");
         w.Write($"<datalist id=\"{Name}-suggestions\">{string.Concat(zones.Select(z => $"<option value=\"{HtmlText.Encode(z)}\"></option>"))}</datalist>");
         if (errors.Count > 0)
         {
