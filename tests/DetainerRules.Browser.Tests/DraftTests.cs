@@ -98,6 +98,36 @@ public class DraftTests : BrowserFixture
         Assert.That(asked, Is.EqualTo(new[] { "POST /draft", "POST /draft" }), "the findings and the comparison from one answer");
     }
 
+    /// <summary>A zone the server refuses, typed and left: the field is marked invalid with the server's words beside it, as a sent form shows it; a zone it reads clears both.</summary>
+    [Test]
+    public async Task ARefusedZone_TypedAndLeft_MarksItsField_AndAGoodOneClearsIt()
+    {
+        AllowConsole("the server responded with a status of 400");
+        AllowConsole("400 for " + Bench.Url("/draft"));
+        await Open("/draft?base=holding");
+        var zone = Page.Locator("#timezone");
+
+        await zone.FillAsync("Mars/Olympus_Mons");
+        await zone.DispatchEventAsync("change");
+        await Expect(zone).ToHaveAttributeAsync("aria-invalid", "true");
+        await Expect(zone).ToHaveAttributeAsync("aria-describedby", "error-timezone");
+        await Expect(Page.Locator("#error-timezone")).ToContainTextAsync("Mars/Olympus_Mons");
+        await Expect(Page.Locator("#error-timezone")).ToHaveCountAsync(1);
+        await Expect(zone).ToHaveValueAsync("Mars/Olympus_Mons");
+
+        await zone.FillAsync("Mars/Valles");
+        await zone.DispatchEventAsync("change");
+        await Expect(Page.Locator("#error-timezone")).ToContainTextAsync("Mars/Valles");
+        await Expect(Page.Locator("#error-timezone")).ToHaveCountAsync(1);
+
+        await zone.FillAsync("America/Chicago");
+        await zone.DispatchEventAsync("change");
+        await Expect(Page.Locator("#error-timezone")).ToHaveCountAsync(0);
+        await Expect(zone).Not.ToHaveAttributeAsync("aria-invalid", "true");
+        await Expect(zone).Not.ToHaveAttributeAsync("aria-describedby", "error-timezone");
+        await Expect(Page.Locator("#comparison table.matrix")).ToBeVisibleAsync();
+    }
+
     [Test]
     public async Task StartFrom_OpensAnotherPolicy_WithTheTimeZoneTyped()
     {

@@ -5,7 +5,8 @@ namespace DetainerRules.Web.Pages;
 /// Progressive enhancement only: without it the form's button sends the same draft and the page
 /// answers the same (Start from then carries the zone the page was given, not one typed since). After a pause in typing (or a base or time zone changed) it sends the form to <see cref="DraftPage.Path"/>, once,
 /// as the button would, and puts the server's rendered findings (<c>#checks</c>), comparison
-/// (<c>#comparison</c>) and marked listing (<c>#listing</c>) in place of the old ones: the findings at
+/// (<c>#comparison</c>) and marked listing (<c>#listing</c>) in place of the old ones, and marks the time zone's field
+/// as the answer does (refused, with the server's words beside it, or not): the findings at
 /// the line and column the loader reports, checked and compared by <see cref="DraftReview"/> in the
 /// one request, and rendered in one place only. Every element it inserts is one the server rendered
 /// and encoded, taken from a parsed document as the Evaluate page's script does, never through
@@ -30,6 +31,26 @@ public static class DraftScript
 
           const say = (words) => { if (status) status.textContent = words; };
 
+          // The zone field as the answer marks it: refused, with the server's words on it beside it (taken from the parsed
+          // answer, never built here), or not, its mark and words gone; the value typed and the focus are left alone.
+          function markZone(next) {
+            if (!zone) return;
+            const fresh = next.getElementById('timezone');
+            const words = next.getElementById('error-timezone');
+            const shown = document.getElementById('error-timezone');
+            if (fresh && fresh.getAttribute('aria-invalid') === 'true' && words) {
+              const imported = document.importNode(words, true);
+              if (shown) shown.replaceWith(imported);
+              else (document.getElementById('timezone-suggestions') || zone).after(imported);
+              zone.setAttribute('aria-invalid', 'true');
+              zone.setAttribute('aria-describedby', 'error-timezone');
+            } else {
+              if (shown) shown.remove();
+              zone.removeAttribute('aria-invalid');
+              zone.removeAttribute('aria-describedby');
+            }
+          }
+
           // One request a pause: the form as the button sends it; the server checks the text and, when it has no errors, compares it.
           async function update() {
             const ticket = ++asked;
@@ -50,6 +71,7 @@ public static class DraftScript
             // An answer to an older text than the last one sent is dropped.
             if (ticket !== asked) return;
             const next = new DOMParser().parseFromString(html, 'text/html');
+            markZone(next);
             const parts = ['checks', 'comparison', 'listing'].map((id) => [document.getElementById(id), next.getElementById(id)]);
             if (parts.some(([now, fresh]) => !now || !fresh)) {
               // A request refused whole says why in a paragraph; a refused time zone is listed as the Evaluate page lists it.
