@@ -12,6 +12,12 @@ namespace DetainerRules.Reports;
 /// gives it, without the CSV's formula quoting: Parquet holds data, and no reader runs a cell. A
 /// value that is absent is null: <c>error</c> for a record with answers, every policy column for
 /// a record without, <c>delay_limit</c> and <c>hold_until</c> where there is no limit or end.
+/// <para>
+/// Parquet.Net writes only asynchronously and the batch outputs are synchronous (the CSV and JSON
+/// writers are, and the writing stage runs on one thread in input order), so each call is awaited
+/// in place. That cannot deadlock: only <c>detainer batch</c> writes Parquet, on a thread with no
+/// synchronization context, and the writer is never shared between threads.
+/// </para>
 /// </remarks>
 public sealed class BatchParquet : IBatchSink
 {
