@@ -7,7 +7,13 @@ namespace DetainerRules.Cli;
 public static class DetainerCli
 {
     /// <summary>Every command, by the name it is given on the command line, in the order help lists them.</summary>
-    internal static IReadOnlyList<(string Name, Func<CliContext, Command> Create)> Commands { get; } =
+    internal static IReadOnlyList<(string Name, Func<CliContext, Command> Create)> Commands => Table;
+
+    /// <remarks>
+    /// An array, read with loops: queries and read-only lists over its tuples were compiled at every start (about twenty
+    /// methods), because ReadyToRun cannot hold the framework's generic code instantiated over them.
+    /// </remarks>
+    private static readonly (string Name, Func<CliContext, Command> Create)[] Table =
     [
         ("evaluate", EvaluateCommand.Create),
         ("list", ListCommand.Create),
@@ -27,7 +33,7 @@ public static class DetainerCli
         ("agencies", AgenciesCommand.Create),
     ];
 
-    public static RootCommand CreateRootCommand(CliContext context) => Root(context, Commands);
+    public static RootCommand CreateRootCommand(CliContext context) => Root(context, Table);
 
     /// <summary>
     /// The command tree for <paramref name="args"/>: when the first word names a command, the root with that command
@@ -35,10 +41,22 @@ public static class DetainerCli
     /// otherwise, with every command (help, a mistyped name, a directive).
     /// </summary>
     /// <remarks>Building every command was most of a cold start's time before its command began (about 80 ms on a loaded machine): each builds its options, some from tables of the model (decision names, schema formats) that the command run may never need.</remarks>
-    internal static RootCommand CreateRootCommand(CliContext context, string[] args) =>
-        args.Length > 0 && Commands.Where(c => c.Name == args[0]).ToList() is [var named] ? Root(context, [named]) : CreateRootCommand(context);
+    internal static RootCommand CreateRootCommand(CliContext context, string[] args)
+    {
+        // The one command of that name; -1 for none, -2 for more than one (which a test rules out).
+        var named = -1;
+        for (var i = 0; args.Length > 0 && i < Table.Length; i++)
+        {
+            if (Table[i].Name == args[0])
+            {
+                named = named == -1 ? i : -2;
+            }
+        }
 
-    private static RootCommand Root(CliContext context, IEnumerable<(string Name, Func<CliContext, Command> Create)> commands)
+        return named >= 0 ? Root(context, [Table[named]]) : CreateRootCommand(context);
+    }
+
+    private static RootCommand Root(CliContext context, (string Name, Func<CliContext, Command> Create)[] commands)
     {
         var root = new RootCommand("Evaluate arrest scenarios against executable ICE-detainer policies.");
         foreach (var (_, create) in commands)

@@ -349,7 +349,14 @@ public sealed class ConditionBinder
             throw Error(source, t.Start, DiagnosticCodes.WrongOperator, $"a decision is compared with `=`, `!=`, `in [...]` or `not in [...]`, not `{written}`");
         }
 
-        var values = t.Values.Select(v => ParseWord<Modality>(v, source, "decision value")).ToList();
+        // Loops over the tokens, here and in Operands, not queries: a query over a struct the framework does not know is
+        // compiled at each start, which ReadyToRun cannot do ahead (the framework is outside the tool's images).
+        var values = new List<Modality>(t.Values.Count);
+        for (var i = 0; i < t.Values.Count; i++)
+        {
+            values.Add(ParseWord<Modality>(t.Values[i], source, "decision value"));
+        }
+
         return new DecisionTest(kind, values, t.Operator is SyntaxOperator.NotEqual or SyntaxOperator.NotIn, span);
     }
 
@@ -401,7 +408,13 @@ public sealed class ConditionBinder
                     $"unknown offense list `{list.Text}`{Suggestion.Hint(list.Text, _offenseLists.Keys)}");
         }
 
-        return [.. t.Values.Select(v => Operand(v, field, source))];
+        var operands = new List<object>(t.Values.Count);
+        for (var i = 0; i < t.Values.Count; i++)
+        {
+            operands.Add(Operand(t.Values[i], field, source));
+        }
+
+        return operands;
     }
 
     private static object Operand(Token value, FieldInfo field, ConditionText source)

@@ -59,19 +59,15 @@ internal static class FamilyScan
     /// <see cref="Belongs"/> to read the long way: a <c>family</c> that names the family, is null or no scalar, an
     /// <c>extends</c> that is null, no scalar or found nowhere, a file it cannot read plainly, a chain too long or in a cycle.
     /// </remarks>
-    /// <param name="skimmed">Files read by earlier calls, by path (null for one that could not be read plainly), so a catalog's variants read their shared bases once.</param>
-    public static bool PlainlyNotOf(CatalogSearchPath searchPath, string path, string text, string family, Dictionary<string, Dictionary<string, YamlDotNet.Core.Events.Scalar?>?> skimmed)
+    /// <param name="skimmed">Files read by earlier calls, so a catalog's variants read their shared bases once (and the catalog's index, where it has one).</param>
+    public static bool PlainlyNotOf(CatalogSearchPath searchPath, string path, string text, string family, FamilyKeys skimmed)
     {
-        var reach = new PolicyReach(searchPath, path);
+        // Made only for a file that extends another: most files answer by their own keys.
+        PolicyReach? reach = null;
         var seen = new HashSet<string>(StringComparer.Ordinal);
         for (var file = path; seen.Count <= PolicyLoader.MaxChainLength && seen.Add(FileReach.RealPath(file));)
         {
-            if (!skimmed.TryGetValue(file, out var keys))
-            {
-                keys = (file == path ? text : TextOf(file)) is { } fileText ? TopLevelKeys.Read(fileText, "family", "extends") : null;
-                skimmed[file] = keys;
-            }
-
+            var keys = skimmed.Of(file, file == path ? text : null);
             if (keys is null)
             {
                 return false;
@@ -88,7 +84,7 @@ internal static class FamilyScan
             }
 
             if (extends is not { } reference || YamlScalar.IsNullValue(reference.Value, reference.Style == YamlDotNet.Core.ScalarStyle.Plain)
-                || reach.Resolve(file, reference.Value.Trim(), "to extend", out _) is not { } next)
+                || (reach ??= new PolicyReach(searchPath, path)).Resolve(file, reference.Value.Trim(), "to extend", out _) is not { } next)
             {
                 return false;
             }

@@ -44,8 +44,9 @@ internal ref struct PlainJson
     /// Whether <paramref name="text"/> could be one JSON object both readers see alike: within the file
     /// limit, an opening brace after any spaces, and no character after which they could disagree.
     /// </summary>
+    /// <remarks>The brace is looked for first: a YAML file then never builds <see cref="Unsure"/>'s search tables, which were about 2% of a cold <c>evaluate</c>.</remarks>
     public static bool MayBeObject(ReadOnlySpan<char> text) =>
-        text.Length <= InputLimits.MaxFileLength && !text.ContainsAny(Unsure) && text.TrimStart(' ') is ['{', ..];
+        text.Length <= InputLimits.MaxFileLength && text.TrimStart(' ') is ['{', ..] && !text.ContainsAny(Unsure);
 
     /// <summary>The same test on UTF-8 the tool wrote itself (a CSV row's JSON), made stricter: printable ASCII only, which <see cref="System.Text.Json.Utf8JsonWriter"/>'s escaping gives.</summary>
     public static bool MayBeObject(ReadOnlySpan<byte> utf8) =>

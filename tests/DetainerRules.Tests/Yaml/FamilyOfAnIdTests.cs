@@ -138,7 +138,7 @@ public class FamilyOfAnIdTests
         var extendsNothingKnown = Write("on-nothing", string.Empty, "id: on-nothing\nextends: no-such-policy\namendment: x\n");
         var broken = Write("broken", string.Empty, "id: broken\nfamily: other-family\n  : [unclosed");
         var notAMapping = Write("not-a-mapping", string.Empty, "- id: listed\n");
-        var skimmed = new Dictionary<string, Dictionary<string, YamlDotNet.Core.Events.Scalar?>?>(StringComparer.Ordinal);
+        var skimmed = new FamilyKeys();
         bool Plainly(string path) => FamilyScan.PlainlyNotOf(CatalogSearchPath.Of([_dir]), path, File.ReadAllText(path), "zq", skimmed);
 
         using (Assert.EnterMultipleScope())

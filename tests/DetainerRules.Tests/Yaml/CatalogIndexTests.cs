@@ -1,0 +1,178 @@
+using DetainerRules.Tests.Support;
+using DetainerRules.TestSupport;
+using DetainerRules.Yaml;
+using DetainerRules.Yaml.Documents;
+
+namespace DetainerRules.Tests.Yaml;
+
+/// <summary>
+/// The catalog's index (<see cref="CatalogIndex"/>) answers the family scan for a file only while the file's text is the
+/// text it was written from. Several tests forge an entry (keep its length and hash, change its keys) so that an index
+/// believed and an index ignored answer differently: `zq` is a policy, and `old` says it is of family `zq`.
+/// </summary>
+[TestFixture]
+public class CatalogIndexTests
+{
+    private const string Rules = """
+          - id: notify-felony
+            when: any charge(level = felony)
+            then: { notify_ice: { value: required, at: [release] } }
+            because: felonies are reported
+            cite: src
+        """;
+
+    private const string OldsLine = "old.yaml\t";
+
+    private string _dir = null!;
+
+    [SetUp]
+    public void MakeFolder()
+    {
+        _dir = Directory.CreateTempSubdirectory("detainer-index-").FullName;
+        Write("zq", string.Empty);
+        Write("other", string.Empty);
+    }
+
+    [TearDown]
+    public void RemoveFolder() => Directory.Delete(_dir, recursive: true);
+
+    private string Index => Path.Combine(_dir, CatalogIndex.FileName);
+
+    private string Write(string id, string extra, string? text = null)
+    {
+        var path = Path.Combine(_dir, id + ".yaml");
+        File.WriteAllText(path, text ?? PolicyTemplate.Yaml(id, "policy " + id, Rules, extra));
+        return path;
+    }
+
+    private string WriteOld() => Write("old", "family: zq\neffective: { from: 2019-01-01, until: 2022-12-31 }");
+
+    /// <summary>Rewrites the index's entry for <c>old.yaml</c> to say it has neither <c>family</c> nor <c>extends</c>, keeping its length and hash.</summary>
+    private void ForgeOld()
+    {
+        var lines = File.ReadAllLines(Index);
+        var at = Array.FindIndex(lines, l => l.StartsWith(OldsLine, StringComparison.Ordinal));
+        Assert.That(lines[at], Does.EndWith("\tfamily=p:zq"), "the entry as written");
+        lines[at] = lines[at][..lines[at].LastIndexOf('\t')] + "\t";
+        File.WriteAllLines(Index, lines);
+    }
+
+    private bool IsFamily() => PolicyChoice.Resolve(new PolicyCatalog([_dir]), "zq").IsFamily;
+
+    [Test]
+    public void WithoutAnIndex_OrWithATrueOne_TheFamilyIsFound()
+    {
+        WriteOld();
+        var without = IsFamily();
+        CatalogIndex.Write(_dir);
+
+        Assert.That((without, IsFamily()), Is.EqualTo((true, true)));
+    }
+
+    [Test]
+    public void AnEntryWhoseFileIsUnchanged_IsBelieved()
+    {
+        WriteOld();
+        CatalogIndex.Write(_dir);
+        ForgeOld();
+
+        Assert.That(IsFamily(), Is.False, "the forged entry answered, so the index was read");
+    }
+
+    [TestCase("policy old", "policy olD")]
+    [TestCase("rules:", "# edited\nrules:")]
+    public void AnEntryWhoseFileChanged_IsIgnored(string before, string after)
+    {
+        var old = WriteOld();
+        CatalogIndex.Write(_dir);
+        ForgeOld();
+        var text = File.ReadAllText(old);
+        File.WriteAllText(old, text.Replace(before, after, StringComparison.Ordinal));
+        Assert.That(File.ReadAllText(old), Is.Not.EqualTo(text));
+
+        Assert.That(IsFamily(), Is.True);
+    }
+
+    [Test]
+    public void AFileAddedAfterTheIndex_IsRead()
+    {
+        CatalogIndex.Write(_dir);
+        WriteOld();
+
+        Assert.That(IsFamily(), Is.True);
+    }
+
+    [Test]
+    public void AFileRemovedAfterTheIndex_CountsForNothing()
+    {
+        var old = WriteOld();
+        CatalogIndex.Write(_dir);
+        File.Delete(old);
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(PolicyChoice.NoFileCanBeOf(new PolicyCatalog([_dir]), "zq"), Is.True, "only the folder's files are asked about");
+            Assert.That(IsFamily(), Is.False);
+        }
+    }
+
+    [TestCase("not an index")]
+    [TestCase("detainer-catalog-index/1 x\nold.yaml\t12\tzz\t")]
+    [TestCase("detainer-catalog-index/1 x\nold.yaml\t12\t00\tcolour=p:red")]
+    public void AnIndexThatDoesNotRead_IsNoIndex(string index)
+    {
+        WriteOld();
+        File.WriteAllText(Index, index);
+
+        Assert.That(IsFamily(), Is.True);
+    }
+
+    /// <summary>Every file the index holds reads back as the parser's events say, the odd ones included: the index is a record of <see cref="TopLevelKeys.Read"/> and nothing else.</summary>
+    [Test]
+    public void KeysReadBack_AsTheTextSays_ForTheCatalogAndOddFiles()
+    {
+        foreach (var file in PolicyCatalog.PolicyFilesIn(Repository.Rules))
+        {
+            File.Copy(file, Path.Combine(_dir, Path.GetFileName(file)), overwrite: true);
+        }
+
+        Write("quoted", "family: \"with\\ttab and 100% = space\"\nextends: 'z q'");
+        Write("null-family", "family: ~");
+        Write("anchored", "family: &f other-family");
+        Write("listed", "family: [zq]");
+        Write("broken", string.Empty, "id: broken\nfamily: other-family\n  : [unclosed");
+        Write("not-a-mapping", string.Empty, "- id: listed\n");
+        Write("odd name %\t", "family: é");
+        var files = PolicyCatalog.PolicyFilesIn(_dir).ToList();
+
+        Assert.That(CatalogIndex.Write(_dir), Is.EqualTo(files.Count));
+        var index = CatalogIndex.Of(_dir);
+        Assert.That(index, Is.Not.Null);
+        using (Assert.EnterMultipleScope())
+        {
+            foreach (var file in files)
+            {
+                var text = File.ReadAllText(file);
+                Assert.That(index!.TryKeys(file, text, out var keys), Is.True, file);
+                Assert.That(Describe(keys), Is.EqualTo(Describe(TopLevelKeys.Read(text, CatalogIndex.Keys))), file);
+            }
+        }
+
+        // The rule FamilyOfAnIdTests states holds through the index: a file whose later text does not parse is not read plainly.
+        Assert.That(index!.TryKeys(Path.Combine(_dir, "broken.yaml"), File.ReadAllText(Path.Combine(_dir, "broken.yaml")), out var broken) && broken is null, Is.True);
+    }
+
+    [Test]
+    public void TheBuildStep_IndexesAFolder()
+    {
+        WriteOld();
+
+        var run = CliProcess.Run(_dir, "--write-catalog-index", _dir);
+
+        Assert.That((run.Exit, File.ReadAllLines(Index).Length), Is.EqualTo((0, 1 + 3)), run.Err);
+    }
+
+    private static string Describe(Dictionary<string, YamlDotNet.Core.Events.Scalar?>? keys) =>
+        keys is null ? "?" : string.Join(", ", keys.OrderBy(k => k.Key, StringComparer.Ordinal)
+            .Select(k => k.Value is { } s ? $"{k.Key}={(s.Style == YamlDotNet.Core.ScalarStyle.Plain ? "plain" : "quoted")}:{s.Value}" : k.Key + "*"));
+}
