@@ -5,67 +5,157 @@ using DetainerRules.Model.Decisions;
 
 namespace DetainerRules.Analysis.Comparison;
 
-/// <summary>One policy's answers to one subject, asked once at each point of only the dimensions its own rules read, and read back at any case of the comparison.</summary>
+/// <summary>One policy's answers to one subject, asked once at each point of its own space, and read back at any case of the comparison.</summary>
 /// <remarks>
 /// <para>
 /// The compared space is the product of every dimension any compared policy reads, so it grows
 /// with the product of the policies' spaces; each policy's answer depends only on the fields its
-/// own rules (and its authorities') read (<see cref="ScenarioSpace.RelevantTo(Subject, IPolicyEvaluator)"/>).
-/// Evaluating it on its own dimensions, the others held at their first value, and projecting each
-/// case onto them asks it as often as its own space has points instead of the whole product.
+/// own rules (and its authorities') read (<see cref="ScenarioSpace.RelevantTo(Subject, IPolicyEvaluator)"/>),
+/// and only on which of its own classes their values fall in. So the policy is asked once per point
+/// of the space built for it alone, and each compared class is mapped onto the policy's own class
+/// that holds it (<see cref="ScenarioSpace.ClassesIn"/>): eight catalog policies cut the charges into
+/// hundreds of classes where one of them sees a few dozen.
 /// </para>
-/// <para>Answers are kept as indices into the distinct answers met, in the order first met, so a case costs an int, not an object.</para>
+/// <para>
+/// A policy that reads the booking moment is asked at the compared classes instead: the day its
+/// look-backs count from depends on the moment and the conviction dates together, so its classes
+/// do not map dimension by dimension.
+/// </para>
+/// <para>Answers are kept as indices into the distinct answers, numbered in the order first met over the compared cases, so a case costs an int, not an object.</para>
 /// </remarks>
 internal sealed class ProjectedAnswers
 {
     private readonly int[] _strides;
     private readonly int[] _answers;
 
-    private ProjectedAnswers(int[] strides, int[] answers, IReadOnlyList<Answer> distinct)
+    private ProjectedAnswers(int[] strides, int[] answers, IReadOnlyList<Answer> distinct, int evaluations)
     {
         _strides = strides;
         _answers = answers;
         Distinct = distinct;
+        Evaluations = evaluations;
     }
 
     /// <summary>Every answer the policy gives, each once; <see cref="At"/> returns an index into it.</summary>
     public IReadOnlyList<Answer> Distinct { get; }
 
     /// <summary>How many times the policy was asked.</summary>
-    public int Evaluations => _answers.Length;
+    public int Evaluations { get; }
 
     /// <param name="compared">The dimensions the comparison walks for the subject, in order; a case gives its values on them.</param>
+    /// <param name="own">The space built for this policy alone (same subjects, filter and booking day); null to ask at the compared classes.</param>
     /// <exception cref="EvaluationException">The policy failed on a scenario.</exception>
-    public static ProjectedAnswers Of(IPolicyEvaluator policy, Subject subject, ScenarioSpace space, IReadOnlyList<int> compared)
+    public static ProjectedAnswers Of(IPolicyEvaluator policy, Subject subject, ScenarioSpace space, IReadOnlyList<int> compared, ScenarioSpace? own = null)
     {
         // Only dimensions the comparison walks: any other is held at its first value in every case anyway.
         var read = space.RelevantTo(subject, policy).ToHashSet();
-        var own = Enumerable.Range(0, compared.Count).Where(i => read.Contains(compared[i])).ToArray();
-        var grid = new GridPoints([.. own.Select(i => space.Dimensions[compared[i]].Count)]);
+        var reads = Enumerable.Range(0, compared.Count).Where(i => read.Contains(compared[i])).ToArray();
+        var sizes = reads.Select(i => space.Dimensions[compared[i]].Count).ToArray();
         var strides = new int[compared.Count];
         var stride = 1;
-        for (var k = own.Length - 1; k >= 0; k--)
+        for (var k = reads.Length - 1; k >= 0; k--)
         {
-            strides[own[k]] = stride;
-            stride *= space.Dimensions[compared[own[k]]].Count;
+            strides[reads[k]] = stride;
+            stride *= sizes[k];
         }
 
-        // Each point's answer kept as a number given to each distinct answer as met (in any order, as the
-        // points are asked in parallel), renumbered below in the order of the points: over millions of
-        // points an object per point would live until numbered, though a policy gives a handful of distinct answers.
+        int[] answers;
+        Answer[] byNumber;
+        int evaluations;
+        if (own is null || read.Any(d => space.Dimensions[d].Name == BookingMoments.DimensionName))
+        {
+            (answers, byNumber) = Ask(policy, subject, space, [.. reads.Select(i => compared[i])]);
+            evaluations = answers.Length;
+        }
+        else
+        {
+            var asked = own.RelevantTo(subject);
+            (var ownAnswers, byNumber) = Ask(policy, subject, own, asked);
+            evaluations = ownAnswers.Length;
+            answers = Spread(ownAnswers, OwnOffsets(space, own, asked, [.. reads.Select(i => compared[i])]), sizes);
+        }
+
+        return new ProjectedAnswers(strides, Renumber(answers, byNumber, out var distinct), distinct, evaluations);
+    }
+
+    /// <summary>How far each compared class of each dimension the policy reads moves a case among the policy's own points.</summary>
+    /// <exception cref="InvalidOperationException">The compared classes do not refine the policy's own, or the policy reads a dimension the comparison does not walk.</exception>
+    private static int[][] OwnOffsets(ScenarioSpace space, ScenarioSpace own, IReadOnlyList<int> asked, int[] walked)
+    {
+        var ownStrides = new int[own.Dimensions.Count];
+        var stride = 1;
+        for (var j = asked.Count - 1; j >= 0; j--)
+        {
+            ownStrides[asked[j]] = stride;
+            stride *= own.Dimensions[asked[j]].Count;
+        }
+
+        var covered = new HashSet<int>();
+        var offsets = walked.Select(d =>
+        {
+            var ownDimension = own.Dimensions.ToList().FindIndex(o => o.Name == space.Dimensions[d].Name);
+            var classes = space.ClassesIn(own, d);
+            if (!asked.Contains(ownDimension) && classes.Any(c => c != 0))
+            {
+                throw new InvalidOperationException($"`{space.Dimensions[d].Name}` splits the policy's own space but is not among the dimensions it was asked on");
+            }
+
+            covered.Add(ownDimension);
+            return classes.Select(c => c * ownStrides[ownDimension]).ToArray();
+        }).ToArray();
+        return asked.All(covered.Contains)
+            ? offsets
+            : throw new InvalidOperationException("the policy reads a dimension the comparison does not walk");
+    }
+
+    /// <summary>The policy's own answers read at every point of the compared grid over <paramref name="sizes"/>, walked as an odometer.</summary>
+    private static int[] Spread(int[] ownAnswers, int[][] offsets, int[] sizes)
+    {
+        var grid = new GridPoints(sizes);
+        var answers = new int[grid.Count];
+        var coordinates = new int[sizes.Length];
+        var position = offsets.Sum(o => o[0]);
+        for (var i = 0; i < answers.Length; i++)
+        {
+            answers[i] = ownAnswers[position];
+            for (var k = sizes.Length - 1; k >= 0; k--)
+            {
+                if (++coordinates[k] < sizes[k])
+                {
+                    position += offsets[k][coordinates[k]] - offsets[k][coordinates[k] - 1];
+                    break;
+                }
+
+                position += offsets[k][0] - offsets[k][sizes[k] - 1];
+                coordinates[k] = 0;
+            }
+        }
+
+        return answers;
+    }
+
+    /// <summary>The policy asked at every point of the grid over <paramref name="dimensions"/> of <paramref name="space"/>, the others at their first value; each answer as a number given to each distinct answer as met.</summary>
+    /// <remarks>
+    /// Numbered in any order, as the points are asked in parallel, and renumbered in the order of the
+    /// cases (<see cref="Renumber"/>): over millions of points an object per point would live until
+    /// numbered, though a policy gives a handful of distinct answers.
+    /// </remarks>
+    private static (int[] Answers, Answer[] ByNumber) Ask(IPolicyEvaluator policy, Subject subject, ScenarioSpace space, IReadOnlyList<int> dimensions)
+    {
+        var grid = new GridPoints([.. dimensions.Select(d => space.Dimensions[d].Count)]);
         var answers = new int[grid.Count];
         var canonical = new System.Collections.Concurrent.ConcurrentDictionary<Answer, int>();
         var met = new System.Runtime.CompilerServices.StrongBox<int>(0);
         Parallel.For(
             0,
             grid.Count,
-            () => (Coordinates: new int[own.Length], Point: new int[space.Dimensions.Count]),
+            () => (Coordinates: new int[dimensions.Count], Point: new int[space.Dimensions.Count]),
             (position, _, buffers) =>
             {
                 grid.At(position, buffers.Coordinates);
-                for (var k = 0; k < own.Length; k++)
+                for (var k = 0; k < dimensions.Count; k++)
                 {
-                    buffers.Point[compared[own[k]]] = buffers.Coordinates[k];
+                    buffers.Point[dimensions[k]] = buffers.Coordinates[k];
                 }
 
                 var answer = subject.AnswerFrom(policy, space.Build(buffers.Point, "space-point"));
@@ -80,7 +170,13 @@ internal sealed class ProjectedAnswers
             byNumber[number] = answer;
         }
 
-        var distinct = new List<Answer>();
+        return (answers, byNumber);
+    }
+
+    /// <summary>Renumbers the answers, in place, in the order first met over the compared cases.</summary>
+    private static int[] Renumber(int[] answers, Answer[] byNumber, out List<Answer> distinct)
+    {
+        distinct = [];
         var renumbered = Enumerable.Repeat(-1, byNumber.Length).ToArray();
         for (var p = 0; p < answers.Length; p++)
         {
@@ -94,7 +190,7 @@ internal sealed class ProjectedAnswers
             answers[p] = id;
         }
 
-        return new ProjectedAnswers(strides, answers, distinct);
+        return answers;
     }
 
     /// <summary>A number for an answer met for the first time: each call takes a new one, so two threads racing on the same answer may leave a number unused, never share one.</summary>
