@@ -5,21 +5,22 @@ using DetainerRules.Model.Decisions;
 
 namespace DetainerRules.Analysis.Comparison;
 
-/// <summary>One policy's answers to one subject, asked once at each point of its own space, and read back at any case of the comparison.</summary>
+/// <summary>One policy's answers to one subject, asked once for each combination of its own classes of the dimensions its rules read, and read back at any case of the comparison.</summary>
 /// <remarks>
 /// <para>
 /// The compared space is the product of every dimension any compared policy reads, so it grows
 /// with the product of the policies' spaces; each policy's answer depends only on the fields its
 /// own rules (and its authorities') read (<see cref="ScenarioSpace.RelevantTo(Subject, IPolicyEvaluator)"/>),
-/// and only on which of its own classes their values fall in. So the policy is asked once per point
-/// of the space built for it alone, and each compared class is mapped onto the policy's own class
-/// that holds it (<see cref="ScenarioSpace.ClassesIn"/>): eight catalog policies cut the charges into
-/// hundreds of classes where one of them sees a few dozen.
+/// and only on which of its own classes their values fall in: the classes of the space built for
+/// it alone, which the compared classes refine (<see cref="ScenarioSpace.ClassesIn"/>). So the policy
+/// is asked once per combination of its own classes, each at the first compared class it holds, and
+/// every compared class reads the answer of the own class that holds it: eight catalog policies cut
+/// the charges into hundreds of classes where one of them sees a few dozen.
 /// </para>
 /// <para>
-/// A policy that reads the booking moment is asked at the compared classes instead: the day its
-/// look-backs count from depends on the moment and the conviction dates together, so its classes
-/// do not map dimension by dimension.
+/// For a policy that reads the booking moment, the moment and the convictions keep their compared
+/// classes: the day its look-backs count from depends on the moment, and the conviction dates'
+/// classes are cut against it, so they do not map one dimension at a time.
 /// </para>
 /// <para>Answers are kept as indices into the distinct answers, numbered in the order first met over the compared cases, so a case costs an int, not an object.</para>
 /// </remarks>
@@ -43,7 +44,7 @@ internal sealed class ProjectedAnswers
     public int Evaluations { get; }
 
     /// <param name="compared">The dimensions the comparison walks for the subject, in order; a case gives its values on them.</param>
-    /// <param name="own">The space built for this policy alone (same subjects, filter and booking day); null to ask at the compared classes.</param>
+    /// <param name="own">The space built for this policy alone (same subjects, filter and booking day); null to ask at every compared class.</param>
     /// <exception cref="EvaluationException">The policy failed on a scenario.</exception>
     public static ProjectedAnswers Of(IPolicyEvaluator policy, Subject subject, ScenarioSpace space, IReadOnlyList<int> compared, ScenarioSpace? own = null)
     {
@@ -59,56 +60,38 @@ internal sealed class ProjectedAnswers
             stride *= sizes[k];
         }
 
-        int[] answers;
-        Answer[] byNumber;
-        int evaluations;
-        if (own is null || read.Any(d => space.Dimensions[d].Name == BookingMoments.DimensionName))
+        // Each dimension the policy reads, by the compared classes that stand for its own: one compared class
+        // for each own class it can tell apart (a class of its own holds every compared class mapped to it).
+        var walked = reads.Select(i => compared[i]).ToArray();
+        var readsMoment = read.Any(d => space.Dimensions[d].Name == BookingMoments.DimensionName);
+        var maps = walked.Select(d => own is null || (readsMoment && Joint(space.Dimensions[d].Name))
+            ? [.. Enumerable.Range(0, space.Dimensions[d].Count)]
+            : Compress(space.ClassesIn(own, d))).ToArray();
+        var standing = maps.Select(m => Enumerable.Range(0, m.Length).GroupBy(c => m[c]).OrderBy(g => g.Key).Select(g => g.First()).ToArray()).ToArray();
+        var (asked, byNumber) = Ask(policy, subject, space, walked, standing);
+        var offsets = new int[maps.Length][];
+        var ownStride = 1;
+        for (var k = maps.Length - 1; k >= 0; k--)
         {
-            (answers, byNumber) = Ask(policy, subject, space, [.. reads.Select(i => compared[i])]);
-            evaluations = answers.Length;
-        }
-        else
-        {
-            var asked = own.RelevantTo(subject);
-            (var ownAnswers, byNumber) = Ask(policy, subject, own, asked);
-            evaluations = ownAnswers.Length;
-            answers = Spread(ownAnswers, OwnOffsets(space, own, asked, [.. reads.Select(i => compared[i])]), sizes);
+            offsets[k] = [.. maps[k].Select(c => c * ownStride)];
+            ownStride *= standing[k].Length;
         }
 
-        return new ProjectedAnswers(strides, Renumber(answers, byNumber, out var distinct), distinct, evaluations);
+        var answers = Spread(asked, offsets, sizes);
+        return new ProjectedAnswers(strides, Renumber(answers, byNumber, out var distinct), distinct, asked.Length);
     }
 
-    /// <summary>How far each compared class of each dimension the policy reads moves a case among the policy's own points.</summary>
-    /// <exception cref="InvalidOperationException">The compared classes do not refine the policy's own, or the policy reads a dimension the comparison does not walk.</exception>
-    private static int[][] OwnOffsets(ScenarioSpace space, ScenarioSpace own, IReadOnlyList<int> asked, int[] walked)
+    /// <summary>Whether a dimension's classes, for a policy that reads the booking moment, count only together with the moment's: the day its look-backs count from is the moment's, and the conviction dates' classes are cut against it.</summary>
+    private static bool Joint(string dimension) => dimension is BookingMoments.DimensionName or "convictions";
+
+    /// <summary>The own classes renumbered in order, without those no compared class falls in (never read).</summary>
+    private static int[] Compress(int[] classes)
     {
-        var ownStrides = new int[own.Dimensions.Count];
-        var stride = 1;
-        for (var j = asked.Count - 1; j >= 0; j--)
-        {
-            ownStrides[asked[j]] = stride;
-            stride *= own.Dimensions[asked[j]].Count;
-        }
-
-        var covered = new HashSet<int>();
-        var offsets = walked.Select(d =>
-        {
-            var ownDimension = own.Dimensions.ToList().FindIndex(o => o.Name == space.Dimensions[d].Name);
-            var classes = space.ClassesIn(own, d);
-            if (!asked.Contains(ownDimension) && classes.Any(c => c != 0))
-            {
-                throw new InvalidOperationException($"`{space.Dimensions[d].Name}` splits the policy's own space but is not among the dimensions it was asked on");
-            }
-
-            covered.Add(ownDimension);
-            return classes.Select(c => c * ownStrides[ownDimension]).ToArray();
-        }).ToArray();
-        return asked.All(covered.Contains)
-            ? offsets
-            : throw new InvalidOperationException("the policy reads a dimension the comparison does not walk");
+        var kept = classes.Distinct().Order().Select((c, i) => (c, i)).ToDictionary(p => p.c, p => p.i);
+        return [.. classes.Select(c => kept[c])];
     }
 
-    /// <summary>The policy's own answers read at every point of the compared grid over <paramref name="sizes"/>, walked as an odometer.</summary>
+    /// <summary>The answers asked at the standing classes read at every point of the compared grid over <paramref name="sizes"/>, walked as an odometer.</summary>
     private static int[] Spread(int[] ownAnswers, int[][] offsets, int[] sizes)
     {
         var grid = new GridPoints(sizes);
@@ -134,28 +117,28 @@ internal sealed class ProjectedAnswers
         return answers;
     }
 
-    /// <summary>The policy asked at every point of the grid over <paramref name="dimensions"/> of <paramref name="space"/>, the others at their first value; each answer as a number given to each distinct answer as met.</summary>
+    /// <summary>The policy asked at every point of the grid over <paramref name="dimensions"/> of <paramref name="space"/>, each at the classes <paramref name="standing"/> lists (by position), the others at their first value; each answer as a number given to each distinct answer as met.</summary>
     /// <remarks>
     /// Numbered in any order, as the points are asked in parallel, and renumbered in the order of the
     /// cases (<see cref="Renumber"/>): over millions of points an object per point would live until
     /// numbered, though a policy gives a handful of distinct answers.
     /// </remarks>
-    private static (int[] Answers, Answer[] ByNumber) Ask(IPolicyEvaluator policy, Subject subject, ScenarioSpace space, IReadOnlyList<int> dimensions)
+    private static (int[] Answers, Answer[] ByNumber) Ask(IPolicyEvaluator policy, Subject subject, ScenarioSpace space, int[] dimensions, int[][] standing)
     {
-        var grid = new GridPoints([.. dimensions.Select(d => space.Dimensions[d].Count)]);
+        var grid = new GridPoints([.. standing.Select(s => s.Length)]);
         var answers = new int[grid.Count];
         var canonical = new System.Collections.Concurrent.ConcurrentDictionary<Answer, int>();
         var met = new System.Runtime.CompilerServices.StrongBox<int>(0);
         Parallel.For(
             0,
             grid.Count,
-            () => (Coordinates: new int[dimensions.Count], Point: new int[space.Dimensions.Count]),
+            () => (Coordinates: new int[dimensions.Length], Point: new int[space.Dimensions.Count]),
             (position, _, buffers) =>
             {
                 grid.At(position, buffers.Coordinates);
-                for (var k = 0; k < dimensions.Count; k++)
+                for (var k = 0; k < dimensions.Length; k++)
                 {
-                    buffers.Point[dimensions[k]] = buffers.Coordinates[k];
+                    buffers.Point[dimensions[k]] = standing[k][buffers.Coordinates[k]];
                 }
 
                 var answer = subject.AnswerFrom(policy, space.Build(buffers.Point, "space-point"));

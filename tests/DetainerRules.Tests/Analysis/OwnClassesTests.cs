@@ -70,6 +70,32 @@ public class OwnClassesTests
     }
 
     [Test]
+    public void Of_LookBacksInTwoZones_AnswersAsEachPolicyAskedAtEveryComparedPoint()
+    {
+        // The zones disagree on the day at some booking moments, so the space has a dimension of moments;
+        // a policy that reads it keeps the compared classes of the moment and the convictions, and its own of the rest.
+        const string Rule = """
+              - id: recent-conviction
+                when: any conviction(within 5 years) and any charge(level = felony)
+                then: { notify_ice: { value: required, at: [booking] } }
+                because: b
+                cite: src
+            """;
+        IPolicyEvaluator pacific = DelegatePolicy.From(TestPolicies.Compile(Rule, "time_zone: America/Los_Angeles"));
+        IPolicyEvaluator eastern = DelegatePolicy.From(TestPolicies.Compile(Rule.Replace("5 years", "10 years of release", StringComparison.Ordinal), "time_zone: America/New_York"));
+        IPolicyEvaluator[] policies = [pacific, eastern, Charges];
+        var space = ScenarioSpace.For(policies);
+
+        var checkedPoints = policies.Sum(p => Subject.All.Sum(subject => AssertAsAskedDirectly(p, subject, space, sample: int.MaxValue)));
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(space.Dimensions.Select(d => d.Name), Does.Contain(BookingMoments.DimensionName));
+            Assert.That(checkedPoints, Is.GreaterThan(300), "the compared points were walked");
+        }
+    }
+
+    [Test]
     public void Of_RandomCatalogPairs_AnswersAsEachPolicyAskedAtComparedPoints()
     {
         var ids = TestPolicies.CatalogIds().Order(StringComparer.Ordinal).ToList();
