@@ -24,12 +24,15 @@ public static class PolicyComparer
     private const long MarkedBytes = 64L << 20;
 
     /// <summary>Compares the policies on every point of the space.</summary>
-    /// <remarks>Each policy is asked once per point of the dimensions its own rules read, and a case reads its answer there (<see cref="ProjectedAnswers"/>).</remarks>
+    /// <remarks>Each policy is asked once per combination of its own classes of the dimensions its rules read, and a case reads the answer of the own classes that hold its values (<see cref="ProjectedAnswers"/>).</remarks>
     /// <exception cref="SpaceTooLargeException">A subject's part of the space is too large; narrow it with <c>--where</c>.</exception>
     /// <exception cref="EvaluationException">A policy failed on a scenario.</exception>
     public static PolicyComparison OverSpace(IReadOnlyList<(string Label, IPolicyEvaluator Policy)> policies, ScenarioSpace space, IReadOnlyList<Subject> subjects)
     {
         var results = new List<SubjectComparison>();
+
+        // Each policy's own space, built once for every subject: its classes are the ones the policy is asked on (ProjectedAnswers).
+        var own = policies.Select(p => new Lazy<ScenarioSpace>(() => ScenarioSpace.For([p.Policy], space.Subjects, space.Filter, space.Booking.Day))).ToList();
         foreach (var subject in subjects)
         {
             // Only the dimensions some compared policy reads are walked: along any other, no answer and so no
@@ -45,7 +48,7 @@ public static class PolicyComparer
 
             var multiplicity = (long)(space.SizeFor(subject) / walked);
             var grid = new GridPoints([.. dimensions.Select(d => space.Dimensions[d].Count)]);
-            var answers = policies.Select(p => ProjectedAnswers.Of(p.Policy, subject, space, dimensions)).ToList();
+            var answers = policies.Select((p, i) => ProjectedAnswers.Of(p.Policy, subject, space, dimensions, own[i].Value)).ToList();
             var groups = Group(answers, [.. dimensions.Select(d => space.Dimensions[d].Count)], grid.Count);
 
             int[] PointOf(int i)

@@ -27,6 +27,9 @@ namespace DetainerRules.Analysis.Space;
 /// </remarks>
 internal sealed class BookingMoments
 {
+    /// <summary>The name of the dimension of moments.</summary>
+    public const string DimensionName = "booked";
+
     private readonly IReadOnlyList<JurisdictionTime> _times;
 
     private BookingMoments(IReadOnlyList<JurisdictionTime> times, List<(DateTimeOffset Instant, int[] Shifts)> moments)
@@ -118,7 +121,7 @@ internal sealed class BookingMoments
 
     /// <summary>The dimension of moments, for a space whose look-backs are judged in more than one calendar.</summary>
     public FieldDimension Dimension() => new(
-        "booked",
+        DimensionName,
         "booking moment",
         [.. Moments.Select((m, i) => new RawValue(i, Word(m.Shifts), Phrase(m.Shifts)))],
         s => IndexOf(s) is >= 0 and var i ? i : null,

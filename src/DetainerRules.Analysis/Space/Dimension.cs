@@ -68,4 +68,7 @@ public abstract class Dimension
 
     /// <summary>The class a concrete scenario's value falls in.</summary>
     internal abstract int Project(Scenario scenario);
+
+    /// <summary>Scenarios holding values of the class, to project onto a coarser space's dimension: every member value where the dimension can list them, else the class's representative alone.</summary>
+    internal virtual IEnumerable<Scenario> Probes(int value, Scenario representative) => [representative];
 }

@@ -76,6 +76,9 @@ internal sealed class FieldDimension : Dimension
         return -1;
     }
 
+    /// <remarks>The field alone is set on each probe: a field dimension's <see cref="Project"/> reads only its own field.</remarks>
+    internal override IEnumerable<Scenario> Probes(int value, Scenario representative) => _classes[value].Select(r => Probe(_raws[r].Key));
+
     private Scenario Probe(object? key)
     {
         var draft = new ScenarioDraft(BookingDay.Default.BookedAt);

@@ -90,6 +90,34 @@ public sealed class ScenarioSpace
         return draft.Build(id, description);
     }
 
+    /// <summary>For each class of one of this space's dimensions, the class of <paramref name="coarser"/>'s dimension of the same name that holds it.</summary>
+    /// <remarks>
+    /// A space built for fewer policies (same subjects, filter and booking day) cuts each dimension by fewer
+    /// tests, so each of this space's classes should lie inside one of its classes. That is checked, not
+    /// assumed: every value a field's class holds, and an offense list's representative, must land in the
+    /// same coarser class. The booking moment is not mapped: which day a policy sees depends on the moment
+    /// and the conviction dates together, not on each alone.
+    /// </remarks>
+    /// <exception cref="InvalidOperationException">A class falls outside every coarser class, or straddles two.</exception>
+    internal int[] ClassesIn(ScenarioSpace coarser, int dimension)
+    {
+        var mine = Dimensions[dimension];
+        var theirs = coarser.Dimensions.SingleOrDefault(d => d.Name == mine.Name)
+            ?? throw new InvalidOperationException($"`{mine.Name}` is not a dimension of the coarser space");
+        var point = new int[Dimensions.Count];
+        var classes = new int[mine.Count];
+        for (var c = 0; c < mine.Count; c++)
+        {
+            point[dimension] = c;
+            var held = mine.Probes(c, Build(point, "class")).Select(theirs.Project).Distinct().ToList();
+            classes[c] = held is [var one and >= 0]
+                ? one
+                : throw new InvalidOperationException($"`{mine.Name}` class {c} ({mine.Label(c)}) falls in coarser classes {string.Join(", ", held)}, not in exactly one");
+        }
+
+        return classes;
+    }
+
     /// <summary>The point a concrete scenario falls on; null when a <c>--where</c> clause leaves it out.</summary>
     public int[]? Project(Scenario scenario)
     {
@@ -125,7 +153,7 @@ public sealed class ScenarioSpace
 
         if (inventory.Lists[Model.Conditions.OffenseList.Convictions].LookBacks.Count > 0)
         {
-            names.Add("booked");
+            names.Add(BookingMoments.DimensionName);
         }
 
         return [.. Enumerable.Range(0, dimensions.Count).Where(d => names.Contains(dimensions[d].Name) && dimensions[d].Count > 1)];

@@ -239,9 +239,9 @@ internal static class SpaceBuilder
     {
         // Look-backs read the booking moment where the compared zones can disagree on the day.
         var read = tests.ScenarioFieldsRead.Select(DimensionOf);
-        if (tests.LookBacks.Count > 0 && fields.ContainsKey("booked"))
+        if (tests.LookBacks.Count > 0 && fields.ContainsKey(BookingMoments.DimensionName))
         {
-            read = read.Append("booked");
+            read = read.Append(BookingMoments.DimensionName);
         }
 
         var dimensions = read.Distinct().Order(StringComparer.Ordinal).Select(n => fields[n]).ToList();
