@@ -21,6 +21,10 @@
 //   dotnet run -c Release --project tests/DetainerRules.Benchmarks -- compare-scale --detainer NAME=PATH... [--runs N]
 //       times `compare --space` of 2, 4, 8 and 16 catalog policies and of every one, each a new process
 //       of each program named (interleaved), with its peak resident memory; a Markdown table (CompareScale.cs).
+//   dotnet run -c Release --project tests/DetainerRules.Benchmarks -- product-states
+//       counts, for the whole catalog and notify_ice and delay_release, the states a decision diagram over
+//       the compared dimensions would hold at each level: the datum for comparing without walking every
+//       case (ProductStates.cs; a few minutes).
 //   dotnet run -c Release --project tests/DetainerRules.Benchmarks -- --filter '*' --job short
 //       anything else goes to BenchmarkDotNet's switcher: '*PerScenario*', '*.BatchBenchmarks.*',
 //       '*ReferenceEngine*', '*Compile*', '*RecordParse*', '*BatchEndToEnd*'. Results go to
@@ -65,6 +69,11 @@ if (args.Length > 0 && args[0] == "compare-scale")
     var programs = args.Zip(args.Skip(1)).Where(p => p.First == "--detainer").Select(p => p.Second).ToList();
     var runs = args.Zip(args.Skip(1)).Where(p => p.First == "--runs").Select(p => int.Parse(p.Second, CultureInfo.InvariantCulture)).DefaultIfEmpty(1).First();
     return CompareScale.Run(programs, runs, Console.Out);
+}
+
+if (args.Length > 0 && args[0] == "product-states")
+{
+    return ProductStates.Run(Console.Out);
 }
 
 var artifacts = Path.Combine(RepositoryPaths.Root, "tests", "DetainerRules.Benchmarks", "BenchmarkDotNet.Artifacts");

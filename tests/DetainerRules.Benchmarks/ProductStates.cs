@@ -4,9 +4,9 @@ using DetainerRules.Analysis.Grid;
 using DetainerRules.Analysis.Space;
 using DetainerRules.Engine;
 using DetainerRules.Model.Decisions;
-using DetainerRules.Tests.Support;
+using DetainerRules.Yaml;
 
-namespace DetainerRules.Tests.Measurements;
+namespace DetainerRules.Benchmarks;
 
 /// <summary>
 /// A measurement for issue 18, not a check: how many distinct states a decision diagram over the compared
@@ -24,27 +24,36 @@ namespace DetainerRules.Tests.Measurements;
 /// <para>
 /// The product's states at a level are the distinct tuples reached from every compared prefix, so the
 /// counts are what a walk that merges equal tuples would hold, not a bound on a fully reduced product.
-/// Run it by name: <c>dotnet test tests/DetainerRules.Tests --filter FullyQualifiedName~ProductStates</c>.
+/// Run it as <c>dotnet run -c Release --project tests/DetainerRules.Benchmarks -- product-states</c>.
 /// </para>
 /// </remarks>
-[TestFixture]
-[Explicit("a measurement for the next design, minutes long; run it by name")]
-public class ProductStates
+internal static class ProductStates
 {
     /// <summary>The most product states kept at a level before the measurement stops and says so.</summary>
     private const int MaxStates = 4_000_000;
 
-    [TestCase(DecisionKind.NotifyIce)]
-    [TestCase(DecisionKind.DelayRelease)]
-    public void Catalog_EveryPolicy_CountsProductStatesByLevel(DecisionKind decision)
+    /// <summary>Prints, for each decision, the product's states at each level as a Markdown table.</summary>
+    public static int Run(TextWriter output)
+    {
+        // The catalog's policies (not the variants), each compiled as `detainer` loads a file, its authorities beside it.
+        var policies = Directory.EnumerateFiles(Path.Combine(RepositoryPaths.Root, "rules"), "*.yaml").Order(StringComparer.Ordinal)
+            .Select(f => (IPolicyEvaluator)DelegatePolicy.From(PolicyCompiler.Compile(PolicyLoader.LoadFile(f), PolicyLoader.LoadBeside)))
+            .ToList();
+        foreach (var decision in (DecisionKind[])[DecisionKind.NotifyIce, DecisionKind.DelayRelease])
+        {
+            Count(policies, decision, output);
+            output.WriteLine();
+        }
+
+        return 0;
+    }
+
+    private static void Count(List<IPolicyEvaluator> policies, DecisionKind decision, TextWriter output)
     {
         var subject = Subject.Of(decision);
-        var policies = TestPolicies.CatalogIds().Order(StringComparer.Ordinal).Select(id => (IPolicyEvaluator)TestPolicies.ShippedDelegate(id)).ToList();
-        // Built for every subject, as `detainer compare` builds it: each subject's tests cut the classes too.
         var space = ScenarioSpace.For(policies);
         var walked = space.RelevantTo(subject);
         var diagrams = policies.Select(p => Own.Of(p, subject, space, walked)).ToList();
-        var output = TestContext.Out;
         output.WriteLine($"{policies.Count} policies, {decision}: {space.SizeFor(subject)} compared cases over {walked.Count} dimensions");
         output.WriteLine($"policies that read the booking moment (its and the convictions' compared classes kept): {string.Join(", ", diagrams.Where(d => d.AtComparedClasses).Select(d => d.Id))}");
         output.WriteLine($"own states of all policies summed: {diagrams.Sum(d => d.States)}; points asked: {diagrams.Sum(d => (long)d.Asked)}");
@@ -87,8 +96,6 @@ public class ProductStates
 
             states = next;
         }
-
-        Assert.That(states, Is.Not.Empty);
     }
 
     /// <summary>One policy's answers over its own classes as a reduced decision diagram, stepped by compared classes.</summary>
