@@ -162,16 +162,6 @@ public class CatalogIndexTests
         Assert.That(index!.TryKeys(Path.Combine(_dir, "broken.yaml"), File.ReadAllText(Path.Combine(_dir, "broken.yaml")), out var broken) && broken is null, Is.True);
     }
 
-    [Test]
-    public void TheBuildStep_IndexesAFolder()
-    {
-        WriteOld();
-
-        var run = CliProcess.Run(_dir, "--write-catalog-index", _dir);
-
-        Assert.That((run.Exit, File.ReadAllLines(Index).Length), Is.EqualTo((0, 1 + 3)), run.Err);
-    }
-
     private static string Describe(Dictionary<string, YamlDotNet.Core.Events.Scalar?>? keys) =>
         keys is null ? "?" : string.Join(", ", keys.OrderBy(k => k.Key, StringComparer.Ordinal)
             .Select(k => k.Value is { } s ? $"{k.Key}={(s.Style == YamlDotNet.Core.ScalarStyle.Plain ? "plain" : "quoted")}:{s.Value}" : k.Key + "*"));
