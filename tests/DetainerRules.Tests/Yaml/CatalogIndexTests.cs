@@ -48,13 +48,76 @@ public class CatalogIndexTests
     private string WriteOld() => Write("old", "family: zq\neffective: { from: 2019-01-01, until: 2022-12-31 }");
 
     /// <summary>Rewrites the index's entry for <c>old.yaml</c> to say it has neither <c>family</c> nor <c>extends</c>, keeping its length and hash.</summary>
-    private void ForgeOld()
+    private void ForgeOld() => ForgeOldKeys(string.Empty);
+
+    /// <summary>Rewrites the keys of the index's entry for <c>old.yaml</c> (written as <c>family=p:zq</c>), keeping its length and hash.</summary>
+    private void ForgeOldKeys(string keys)
     {
         var lines = File.ReadAllLines(Index);
         var at = Array.FindIndex(lines, l => l.StartsWith(OldsLine, StringComparison.Ordinal));
         Assert.That(lines[at], Does.EndWith("\tfamily=p:zq"), "the entry as written");
-        lines[at] = lines[at][..lines[at].LastIndexOf('\t')] + "\t";
+        lines[at] = lines[at][..(lines[at].LastIndexOf('\t') + 1)] + keys;
         File.WriteAllLines(Index, lines);
+    }
+
+    /// <summary>
+    /// Keys the index never writes, on an entry whose length and hash still match: the whole index is then no index, and
+    /// the file is read. Each, if it were believed, would say <c>old</c> is not of family <c>zq</c>.
+    /// </summary>
+    [TestCase("family=p:other family=p:other")]
+    [TestCase("extends=p:other extends=p:other")]
+    [TestCase("colour=p:zq")]
+    [TestCase("family=x:other")]
+    [TestCase("family")]
+    [TestCase("family*x")]
+    public void AnEntryWithKeysTheIndexNeverWrites_MakesItNoIndex(string keys)
+    {
+        WriteOld();
+        CatalogIndex.Write(_dir);
+        ForgeOldKeys(keys);
+
+        Assert.That(IsFamily(), Is.True);
+    }
+
+    /// <summary>A quoted value keeps its style through the index: a quoted <c>~</c> is the text, not the null a plain one is.</summary>
+    [Test]
+    public void AQuotedValue_ReadsBackQuoted()
+    {
+        var quoted = Write("quoted-tilde", "family: \"~\"");
+        CatalogIndex.Write(_dir);
+
+        Assert.That(CatalogIndex.Of(_dir)!.TryKeys(quoted, File.ReadAllText(quoted), out var keys), Is.True);
+        Assert.That((keys!["family"]!.Value, keys["family"]!.Style, keys["family"]!.IsQuotedImplicit), Is.EqualTo(("~", YamlDotNet.Core.ScalarStyle.DoubleQuoted, true)));
+    }
+
+    /// <summary>One character changed anywhere in a text, the last few included (which the hash reads one at a time), changes the hash.</summary>
+    [Test]
+    public void AnyOneCharacterChanged_ChangesTheHash()
+    {
+        for (var length = 1; length <= 11; length++)
+        {
+            var text = new string('a', length);
+            for (var at = 0; at < length; at++)
+            {
+                var changed = text[..at] + 'b' + text[(at + 1)..];
+                Assert.That(CatalogIndex.Hash(changed), Is.Not.EqualTo(CatalogIndex.Hash(text)), $"length {length}, at {at}");
+            }
+
+            Assert.That(CatalogIndex.Hash(text + '\0'), Is.Not.EqualTo(CatalogIndex.Hash(text)), $"a NUL added to length {length}");
+        }
+    }
+
+    /// <summary>An index longer than any file the tool reads is not read.</summary>
+    [Test]
+    public void AnIndexLongerThanAFileMayBe_IsNoIndex()
+    {
+        WriteOld();
+        CatalogIndex.Write(_dir);
+        ForgeOld();
+        // A line the index reads (an entry for a file that is not there), so only the index's length is against it.
+        File.AppendAllText(Index, new string('a', InputLimits.MaxFileLength) + "\t1\t0\t\n");
+
+        Assert.That(IsFamily(), Is.True);
     }
 
     private bool IsFamily() => PolicyChoice.Resolve(new PolicyCatalog([_dir]), "zq").IsFamily;
