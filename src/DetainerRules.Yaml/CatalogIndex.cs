@@ -32,6 +32,10 @@ public sealed class CatalogIndex
 
     private const string Format = "detainer-catalog-index/1";
 
+    /// <summary>The format and the build of the reader that wrote the index (this assembly's module id, which a change to it or to YamlDotNet changes).</summary>
+    /// <remarks>An entry records what <see cref="TopLevelKeys.Read"/> made of a text; another build might read the same text otherwise, so an index copied with a catalog and read by a later tool is no index.</remarks>
+    private static string Header => $"{Format} {typeof(CatalogIndex).Assembly.ManifestModule.ModuleVersionId:N} ";
+
     private readonly Dictionary<string, Entry> _entries;
 
     private CatalogIndex(Dictionary<string, Entry> entries) => _entries = entries;
@@ -43,14 +47,14 @@ public sealed class CatalogIndex
         var path = Path.Combine(folder, FileName);
         try
         {
-            var info = new FileInfo(path);
-            if (!info.Exists || info.Length > InputLimits.MaxFileLength)
+            // Only a regular file: a FIFO or a device of that name would block or never end (InputFile refuses them for the same reason).
+            if (Files.FileNode.Of(path).Kind != Files.FileNodeKind.RegularFile || new FileInfo(path).Length > InputLimits.MaxFileLength)
             {
                 return null;
             }
 
             using var reader = new StreamReader(path);
-            if (reader.ReadLine() is not { } header || !header.StartsWith(Format + " ", StringComparison.Ordinal))
+            if (reader.ReadLine() is not { } header || !header.StartsWith(Header, StringComparison.Ordinal))
             {
                 return null;
             }
@@ -104,7 +108,7 @@ public sealed class CatalogIndex
     {
         var files = PolicyCatalog.PolicyFilesIn(folder).ToList();
         var index = new System.Text.StringBuilder();
-        index.Append(Format).Append(" written when the tool is built; each entry counts only while the text of its file has this length and hash\n");
+        index.Append(Header).Append("written when the tool is built; each entry counts only while the text of its file has this length and hash\n");
         foreach (var path in files)
         {
             var text = InputFile.Read(path);

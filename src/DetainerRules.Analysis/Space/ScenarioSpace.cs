@@ -94,8 +94,11 @@ public sealed class ScenarioSpace
     /// <remarks>
     /// A space built for fewer policies (same subjects, filter and booking day) cuts each dimension by fewer
     /// tests, so each of this space's classes should lie inside one of its classes. That is checked, not
-    /// assumed: every value a field's class holds, and an offense list's representative, must land in the
-    /// same coarser class. The booking moment is not mapped: which day a policy sees depends on the moment
+    /// assumed, for every value a field's class holds. Charges and convictions are checked by their class's
+    /// representative only: a list of several offenses projects onto the first single offense with the same
+    /// answers to the tests, so a list of this class may project onto another coarser class than its
+    /// representative does, but one that every test of the coarser space answers alike, and a policy reads
+    /// a list only through those tests. The booking moment is not mapped: which day a policy sees depends on the moment
     /// and the conviction dates together, not on each alone.
     /// </remarks>
     /// <exception cref="InvalidOperationException">A class falls outside every coarser class, or straddles two.</exception>

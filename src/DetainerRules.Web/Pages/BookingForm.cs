@@ -34,7 +34,8 @@ public sealed class BookingForm
     /// and a browser sends every row's fields. Each text field says its bound as <c>maxlength</c>, the server refuses a longer value
     /// (<see cref="Read"/>), and the request line is set so the fullest form a browser can send is read: an offense's text of 200
     /// characters and a statute of 100 are far longer than a booking sheet's, and every other field is a word, a date or a time.
-    /// A scenario file is bound by none of these.
+    /// A scenario file is bound by none of these. The bound is in UTF-16 units, as the HTML standard has <c>maxlength</c> count
+    /// and Chromium does; a browser that counted characters otherwise could let more be typed, and the server's 400 then says so.
     /// </remarks>
     public static int? MaxLength(string field) =>
         field == TimeZoneField ? TimeZoneInput.MaxLength

@@ -49,7 +49,7 @@ internal static class ComparisonSection
         }
         else
         {
-            w.Write($" <span class=\"muted\">(The Evaluate page's form cannot hold this example: it has more than {BookingForm.MaxRows} charges or prior convictions, an offense or statute that is empty text, or is too long for an address; its JSON above runs with <code>detainer evaluate</code>.)</span>");
+            w.Write($" <span class=\"muted\">(The Evaluate page's form cannot hold this example: it has more than {BookingForm.MaxRows} charges or prior convictions, an offense or statute that is empty text or longer than the form's field holds, or is too long for an address; its JSON above runs with <code>detainer evaluate</code>.)</span>");
         }
     }
 

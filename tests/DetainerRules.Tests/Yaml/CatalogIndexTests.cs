@@ -190,6 +190,62 @@ public class CatalogIndexTests
         Assert.That(IsFamily(), Is.True);
     }
 
+    /// <summary>Under this build's own header, a line that does not read (a hash that is no number, a line short of a field) makes the whole index no index.</summary>
+    [TestCase("zq.yaml\t12\tzz\t")]
+    [TestCase("zq.yaml\t12\t00")]
+    [TestCase("zq.yaml\tten\t00\t")]
+    public void ALineThatDoesNotRead_MakesItNoIndex(string line)
+    {
+        WriteOld();
+        CatalogIndex.Write(_dir);
+        ForgeOld();
+        File.AppendAllText(Index, line + "\n");
+
+        Assert.That(IsFamily(), Is.True);
+    }
+
+    /// <summary>
+    /// An index records what this build's reader made of each text; one written by another build (a catalog folder copied
+    /// with its index, read by a later tool) is no index, though every entry's length and hash still match.
+    /// </summary>
+    [Test]
+    public void AnIndexWrittenByAnotherBuild_IsNoIndex()
+    {
+        WriteOld();
+        CatalogIndex.Write(_dir);
+        ForgeOld();
+        var lines = File.ReadAllLines(Index);
+        var fields = lines[0].Split(' ');
+        Assert.That(fields[1], Has.Length.EqualTo(32), "the header names the build that wrote it");
+        lines[0] = string.Join(' ', [fields[0], new string('0', 32), .. fields[2..]]);
+        File.WriteAllLines(Index, lines);
+
+        Assert.That(IsFamily(), Is.True);
+    }
+
+    /// <summary>A named pipe where the index would be is no index, and is never opened (opening it would wait for a writer for ever).</summary>
+    [Test]
+    public void AFifoNamedAsTheIndex_IsNoIndex()
+    {
+        WriteOld();
+        using (var mkfifo = System.Diagnostics.Process.Start("mkfifo", [Index]))
+        {
+            mkfifo.WaitForExit();
+            Assert.That(mkfifo.ExitCode, Is.Zero, "mkfifo");
+        }
+
+        var asked = Task.Run(IsFamily);
+        var cameBack = asked.Wait(TimeSpan.FromSeconds(30));
+        if (!cameBack)
+        {
+            // Unblock the reader stuck on the pipe, so the test ends and its folder can be removed.
+            File.WriteAllText(Index, string.Empty);
+        }
+
+        Assert.That(cameBack, Is.True, "the family question came back without opening the pipe");
+        Assert.That(asked.Result, Is.True);
+    }
+
     /// <summary>Every file the index holds reads back as the parser's events say, the odd ones included: the index is a record of <see cref="TopLevelKeys.Read"/> and nothing else.</summary>
     [Test]
     public void KeysReadBack_AsTheTextSays_ForTheCatalogAndOddFiles()
