@@ -1,5 +1,6 @@
 using System.Globalization;
 using DetainerRules.Analysis;
+using DetainerRules.Analysis.Comparison;
 using DetainerRules.Analysis.Grid;
 using DetainerRules.Analysis.Space;
 using DetainerRules.Engine;
@@ -132,11 +133,9 @@ internal static class ProductStates
             var read = space.RelevantTo(subject, policy).ToHashSet();
             var atCompared = read.Any(d => space.Dimensions[d].Name == BookingMoments.DimensionName);
             var own = ScenarioSpace.For([policy], space.Subjects, space.Filter, space.Booking.Day);
-            var maps = walked.Select(d => !read.Contains(d) ? (int[]?)null
-                : atCompared && space.Dimensions[d].Name is BookingMoments.DimensionName or "convictions" ? [.. Enumerable.Range(0, space.Dimensions[d].Count)]
-                : Compress(space.ClassesIn(own, d))).ToArray();
             var asked = walked.Where(read.Contains).ToArray();
-            var standing = maps.OfType<int[]>().Select(m => Enumerable.Range(0, m.Length).GroupBy(c => m[c]).OrderBy(g => g.Key).Select(g => g.First()).ToArray()).ToArray();
+            var (ownMaps, standing) = ProjectedAnswers.OwnClasses(space, own, asked, atCompared);
+            var maps = walked.Select(d => Array.IndexOf(asked, d) is var k and >= 0 ? ownMaps[k] : null).ToArray();
             var sizes = standing.Select(s => s.Length).ToArray();
             var grid = new GridPoints(sizes);
             var answers = new Answer[grid.Count];
@@ -187,12 +186,6 @@ internal static class ProductStates
 
             return new Own(policy.Policy.Id, atCompared, answers.Length, maps, children, children.Count);
         }
-    }
-
-    private static int[] Compress(int[] classes)
-    {
-        var kept = classes.Distinct().Order().Select((c, i) => (c, i)).ToDictionary(p => p.c, p => p.i);
-        return [.. classes.Select(c => kept[c])];
     }
 
     private sealed class TupleComparer : IEqualityComparer<int[]>

@@ -63,11 +63,7 @@ internal sealed class ProjectedAnswers
         // Each dimension the policy reads, by the compared classes that stand for its own: one compared class
         // for each own class it can tell apart (a class of its own holds every compared class mapped to it).
         var walked = reads.Select(i => compared[i]).ToArray();
-        var readsMoment = read.Any(d => space.Dimensions[d].Name == BookingMoments.DimensionName);
-        var maps = walked.Select(d => own is null || (readsMoment && Joint(space.Dimensions[d].Name))
-            ? [.. Enumerable.Range(0, space.Dimensions[d].Count)]
-            : Compress(space.ClassesIn(own, d))).ToArray();
-        var standing = maps.Select(m => Enumerable.Range(0, m.Length).GroupBy(c => m[c]).OrderBy(g => g.Key).Select(g => g.First()).ToArray()).ToArray();
+        var (maps, standing) = OwnClasses(space, own, walked, read.Any(d => space.Dimensions[d].Name == BookingMoments.DimensionName));
         var (asked, byNumber) = Ask(policy, subject, space, walked, standing);
         var offsets = new int[maps.Length][];
         var ownStride = 1;
@@ -79,6 +75,18 @@ internal sealed class ProjectedAnswers
 
         var answers = Spread(asked, offsets, sizes);
         return new ProjectedAnswers(strides, Renumber(answers, byNumber, out var distinct), distinct, asked.Length);
+    }
+
+    /// <summary>For each of <paramref name="walked"/> (dimensions the policy reads), each compared class's own class, numbered from 0, and the first compared class of each own class (where the policy is asked).</summary>
+    /// <param name="own">The policy's own space; null to keep every compared class.</param>
+    /// <param name="readsMoment">The policy reads the booking moment: the moment's and the convictions' compared classes are kept (<see cref="Joint"/>).</param>
+    internal static (int[][] Maps, int[][] Standing) OwnClasses(ScenarioSpace space, ScenarioSpace? own, IReadOnlyList<int> walked, bool readsMoment)
+    {
+        var maps = walked.Select(d => own is null || (readsMoment && Joint(space.Dimensions[d].Name))
+            ? [.. Enumerable.Range(0, space.Dimensions[d].Count)]
+            : Compress(space.ClassesIn(own, d))).ToArray();
+        var standing = maps.Select(m => Enumerable.Range(0, m.Length).GroupBy(c => m[c]).OrderBy(g => g.Key).Select(g => g.First()).ToArray()).ToArray();
+        return (maps, standing);
     }
 
     /// <summary>Whether a dimension's classes, for a policy that reads the booking moment, count only together with the moment's: the day its look-backs count from is the moment's, and the conviction dates' classes are cut against it.</summary>
