@@ -9,12 +9,12 @@ public class AgreementTests
     private static readonly DateOnly Signed = new(2025, 6, 1);
     private static readonly DateOnly Ends = new(2025, 6, 30);
 
-    [TestCase("2025-05-31", false, TestName = "InForceOn_DayBeforeSigning_No")]
-    [TestCase("2025-06-01", true, TestName = "InForceOn_DayOfSigning_Yes")]
-    [TestCase("2025-06-30", true, TestName = "InForceOn_LastDay_Yes")]
-    [TestCase("2025-07-01", false, TestName = "InForceOn_DayAfterItEnded_No")]
-    public void InForceOn_AnAgreementThatEnded(string day, bool expected) =>
-        Assert.That(new Agreement(AgreementModel.Tfm, Signed, Ends).InForceOn(DateOnly.Parse(day, System.Globalization.CultureInfo.InvariantCulture)), Is.EqualTo(expected));
+    [TestCase("2025-05-31", false, "the day before signing: no")]
+    [TestCase("2025-06-01", true, "the day of signing: yes")]
+    [TestCase("2025-06-30", true, "the last day: yes")]
+    [TestCase("2025-07-01", false, "the day after it ended: no")]
+    public void InForceOn_AnAgreementThatEnded(string day, bool expected, string what) =>
+        Assert.That(new Agreement(AgreementModel.Tfm, Signed, Ends).InForceOn(DateOnly.Parse(day, System.Globalization.CultureInfo.InvariantCulture)), Is.EqualTo(expected), what);
 
     [Test]
     public void InForceOn_StillListed_FromSigningOnAndNotBefore()

@@ -16,7 +16,7 @@ namespace DetainerRules.Tests.Analysis;
 [TestFixture]
 public class ScenarioSpaceTests
 {
-    private static IEnumerable<TestCaseData> Catalog() => TestPolicies.CatalogIds().Select(id => new TestCaseData(id).SetName($"{{m}}({id})"));
+    private static IEnumerable<TestCaseData> Catalog() => TestPolicies.CatalogIds().Select(id => new TestCaseData(id));
 
     [TestCaseSource(nameof(Catalog))]
     public void Project_RandomScenario_RepresentativeGetsTheSameAnswers(string id)

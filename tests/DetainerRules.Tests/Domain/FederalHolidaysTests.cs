@@ -17,15 +17,15 @@ public class FederalHolidaysTests
         }));
     }
 
-    [TestCase("2022-12-26", true, TestName = "IsHoliday_ChristmasOnSunday2022_ObservedMonday")]
-    [TestCase("2022-12-25", false, TestName = "IsHoliday_ChristmasSunday2022_NotTheObservedDay")]
-    [TestCase("2021-06-18", true, TestName = "IsHoliday_JuneteenthOnSaturday2021_ObservedFriday")]
-    [TestCase("2020-06-19", false, TestName = "IsHoliday_Juneteenth2020_NotYetAHoliday")]
-    [TestCase("2021-12-31", true, TestName = "IsHoliday_NewYear2022OnSaturday_ObservedOnDecember31")]
-    [TestCase("2026-07-03", true, TestName = "IsHoliday_IndependenceDayOnSaturday2026_ObservedFriday")]
-    [TestCase("2025-01-21", false, TestName = "IsHoliday_OrdinaryTuesday_False")]
-    public void IsHoliday(string date, bool expected) =>
-        Assert.That(FederalHolidays.IsHoliday(DateOnly.Parse(date, System.Globalization.CultureInfo.InvariantCulture)), Is.EqualTo(expected));
+    [TestCase("2022-12-26", true, "Christmas on Sunday 2022: observed Monday")]
+    [TestCase("2022-12-25", false, "Christmas Sunday 2022: not the observed day")]
+    [TestCase("2021-06-18", true, "Juneteenth on Saturday 2021: observed Friday")]
+    [TestCase("2020-06-19", false, "Juneteenth 2020: not yet a holiday")]
+    [TestCase("2021-12-31", true, "New Year 2022 on Saturday: observed on 31 December 2021")]
+    [TestCase("2026-07-03", true, "Independence Day on Saturday 2026: observed Friday")]
+    [TestCase("2025-01-21", false, "an ordinary Tuesday: false")]
+    public void IsHoliday(string date, bool expected, string what) =>
+        Assert.That(FederalHolidays.IsHoliday(DateOnly.Parse(date, System.Globalization.CultureInfo.InvariantCulture)), Is.EqualTo(expected), what);
 
     [Test]
     public void InYear_2025_EachHolidayByItsNameIn6103()

@@ -15,25 +15,25 @@ public class LayerCompositionTests
         return (decision.Value, layer, disagreements.Count);
     }
 
-    [TestCase(Modality.Required, Modality.Forbidden, Modality.Forbidden, "state0", 1, TestName = "Compose_StateForbidsWhatCityRequires_Forbidden")]
-    [TestCase(Modality.Forbidden, Modality.Required, Modality.Required, "state0", 1, TestName = "Compose_StateRequiresWhatCityForbids_Required")]
-    [TestCase(Modality.Permitted, Modality.Required, Modality.Required, "state0", 1, TestName = "Compose_StateRequiresWhatCityPermits_Required")]
-    [TestCase(Modality.Forbidden, Modality.Permitted, Modality.Forbidden, "city", 1, TestName = "Compose_CityNarrowsAStatePermission_CityForbids")]
-    [TestCase(Modality.Required, Modality.Permitted, Modality.Required, "city", 1, TestName = "Compose_CityUsesAStatePermission_CityRequires")]
-    [TestCase(Modality.Unknown, Modality.Permitted, Modality.Permitted, "state0", 0, TestName = "Compose_CitySilentStatePermits_Permitted")]
-    [TestCase(Modality.Unknown, Modality.Forbidden, Modality.Forbidden, "state0", 0, TestName = "Compose_CitySilentStateForbids_Forbidden")]
-    [TestCase(Modality.Forbidden, Modality.Unknown, Modality.Forbidden, "city", 0, TestName = "Compose_StateSilent_CityStands")]
-    [TestCase(Modality.Permitted, Modality.Permitted, Modality.Permitted, "city", 0, TestName = "Compose_Agree_NoDisagreement")]
-    public void Compose_OneAuthority(Modality own, Modality authority, Modality expected, string layer, int disagreements) =>
-        Assert.That(Compose(own, authority), Is.EqualTo((expected, layer, disagreements)));
+    [TestCase(Modality.Required, Modality.Forbidden, Modality.Forbidden, "state0", 1, "state forbids what city requires: forbidden")]
+    [TestCase(Modality.Forbidden, Modality.Required, Modality.Required, "state0", 1, "state requires what city forbids: required")]
+    [TestCase(Modality.Permitted, Modality.Required, Modality.Required, "state0", 1, "state requires what city permits: required")]
+    [TestCase(Modality.Forbidden, Modality.Permitted, Modality.Forbidden, "city", 1, "city narrows a state permission: city forbids")]
+    [TestCase(Modality.Required, Modality.Permitted, Modality.Required, "city", 1, "city uses a state permission: city requires")]
+    [TestCase(Modality.Unknown, Modality.Permitted, Modality.Permitted, "state0", 0, "city silent state permits: permitted")]
+    [TestCase(Modality.Unknown, Modality.Forbidden, Modality.Forbidden, "state0", 0, "city silent state forbids: forbidden")]
+    [TestCase(Modality.Forbidden, Modality.Unknown, Modality.Forbidden, "city", 0, "state silent: city stands")]
+    [TestCase(Modality.Permitted, Modality.Permitted, Modality.Permitted, "city", 0, "agree: no disagreement")]
+    public void Compose_OneAuthority(Modality own, Modality authority, Modality expected, string layer, int disagreements, string what) =>
+        Assert.That(Compose(own, authority), Is.EqualTo((expected, layer, disagreements)), what);
 
-    [TestCase(Modality.Forbidden, Modality.Permitted, Modality.Forbidden, TestName = "Compose_CityForbidsStatePermits_TheCityPrevails")]
-    [TestCase(Modality.Permitted, Modality.Required, Modality.Required, TestName = "Compose_CityPermitsStateRequires_TheStatePrevails")]
-    public void Compose_Disagreement_SaysWhatPrevails(Modality own, Modality authority, Modality prevails)
+    [TestCase(Modality.Forbidden, Modality.Permitted, Modality.Forbidden, "city forbids state permits: the city prevails")]
+    [TestCase(Modality.Permitted, Modality.Required, Modality.Required, "city permits state requires: the state prevails")]
+    public void Compose_Disagreement_SaysWhatPrevails(Modality own, Modality authority, Modality prevails, string what)
     {
         var (_, _, disagreements) = LayerComposition.Compose("city", D(own), [("state", D(authority))]);
 
-        Assert.That(disagreements, Is.EqualTo(new[] { new LayerDisagreement(DecisionKind.DelayRelease, "city", own, "state", authority, prevails) }));
+        Assert.That(disagreements, Is.EqualTo(new[] { new LayerDisagreement(DecisionKind.DelayRelease, "city", own, "state", authority, prevails) }), what);
     }
 
     [Test]
@@ -62,16 +62,16 @@ public class LayerCompositionTests
         Assert.That((same.Layer, same.Decision.Value), Is.EqualTo((distinct.Layer, distinct.Decision.Value)).And.EqualTo(("federal", Modality.Required)));
     }
 
-    [TestCase(Modality.Permitted, Modality.Unknown, "state0", TestName = "Compose_CitySilentTwoStatesPermit_FirstPermissionAnswers")]
-    [TestCase(Modality.Permitted, Modality.Forbidden, "city", TestName = "Compose_CityForbidsTwoStatesPermit_CityAnswers")]
-    public void Compose_TwoPermissions(Modality authorities, Modality own, string layer)
+    [TestCase(Modality.Permitted, Modality.Unknown, "state0", "city silent two states permit: first permission answers")]
+    [TestCase(Modality.Permitted, Modality.Forbidden, "city", "city forbids two states permit: city answers")]
+    public void Compose_TwoPermissions(Modality authorities, Modality own, string layer, string what)
     {
         var (value, answered, _) = LayerComposition.Compose("city", D(own), [("state0", D(authorities)), ("state1", D(authorities))]);
 
         using (Assert.EnterMultipleScope())
         {
-            Assert.That(value.Value, Is.EqualTo(own == Modality.Unknown ? authorities : own));
-            Assert.That(answered, Is.EqualTo(layer));
+            Assert.That(value.Value, Is.EqualTo(own == Modality.Unknown ? authorities : own), what);
+            Assert.That(answered, Is.EqualTo(layer), what);
         }
     }
 }

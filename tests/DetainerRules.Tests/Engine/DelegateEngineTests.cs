@@ -13,7 +13,7 @@ namespace DetainerRules.Tests.Engine;
 [TestFixture]
 public class DelegateEngineTests
 {
-    private static IEnumerable<TestCaseData> Catalog() => TestPolicies.CatalogIds().Select(id => new TestCaseData(id).SetName($"{{m}}({id})"));
+    private static IEnumerable<TestCaseData> Catalog() => TestPolicies.CatalogIds().Select(id => new TestCaseData(id));
 
     [TestCaseSource(nameof(Catalog))]
     public void Evaluate_EveryPointOfThePolicysSpace_SameJsonAsTheRuleNetwork(string id)

@@ -67,7 +67,7 @@ public class ExplanationTests
     }
 
     private static IEnumerable<TestCaseData> CatalogConditions() =>
-        TestPolicies.CatalogIds().SelectMany(id => TestPolicies.ShippedPolicy(id).Policy.Rules.Select(r => new TestCaseData(id, r.Id).SetName($"Print_{id}_{r.Id}")));
+        TestPolicies.CatalogIds().SelectMany(id => TestPolicies.ShippedPolicy(id).Policy.Rules.Select(r => new TestCaseData(id, r.Id)));
 
     /// <summary>The condition with named conditions replaced by their bodies, so the text stands alone.</summary>
     private static Condition Inline(Condition condition) => condition switch

@@ -22,7 +22,7 @@ public class OffsetIndependenceTests
     private static IEnumerable<TestCaseData> Zoned() =>
         TestPolicies.CatalogIds()
             .Where(id => TestPolicies.ShippedPolicy(id).Policy.Time.ZoneId is not null)
-            .Select(id => new TestCaseData(id).SetName($"{{m}}({id})"));
+            .Select(id => new TestCaseData(id));
 
     [TestCaseSource(nameof(Zoned))]
     public void Evaluate_SameInstantsInAnyOffset_SameJson(string id)

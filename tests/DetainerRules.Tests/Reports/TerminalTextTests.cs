@@ -19,16 +19,19 @@ public class TerminalTextTests
     private static readonly System.Text.Json.JsonSerializerOptions RelaxedJson = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     private static IEnumerable<TestCaseData> HostileCases() =>
-        Hostile.Select(h => new TestCaseData(h).SetName($"Escape_{string.Concat(h.Take(3).Select(c => ((int)c).ToString("X4", System.Globalization.CultureInfo.InvariantCulture)))}_LeavesOnlyPrintableText"));
+        Hostile.Select((h, i) => new TestCaseData(i, string.Join(' ', h.Take(3).Select(c => $"U+{(int)c:X4}"))));
 
+    /// <param name="index">The hostile text's place in <see cref="Hostile"/>: the text itself would make the test's name hostile.</param>
+    /// <param name="codes">Its first characters' code points, so a failure says which it was.</param>
     [TestCaseSource(nameof(HostileCases))]
-    public void Escape_HostileCharacter_LeavesOnlyPrintableText(string hostile)
+    public void Escape_HostileCharacter_LeavesOnlyPrintableText(int index, string codes)
     {
+        var hostile = Hostile[index];
         var escaped = TerminalText.Escape($"id {hostile} end");
 
         using (Assert.EnterMultipleScope())
         {
-            Assert.That(escaped, Does.StartWith("id ").And.EndWith(" end"));
+            Assert.That(escaped, Does.StartWith("id ").And.EndWith(" end"), codes);
             Assert.That(escaped.Where(c => c < ' ' || c is >= '\u007f' and <= '\u009f'), Is.Empty, escaped);
             Assert.That(escaped.EnumerateRunes().Select(Rune.GetUnicodeCategory), Has.None.EqualTo(System.Globalization.UnicodeCategory.Format).And.None.EqualTo(System.Globalization.UnicodeCategory.LineSeparator).And.None.EqualTo(System.Globalization.UnicodeCategory.Surrogate));
             Assert.That(TerminalText.Escape(escaped), Is.EqualTo(escaped), "escaping twice changes nothing");
