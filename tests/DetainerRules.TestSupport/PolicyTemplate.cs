@@ -9,6 +9,15 @@ public static class PolicyTemplate
 
     public const string Title = "Test policy";
 
+    /// <summary>One rule, for tests about files rather than rules: a felony charge requires notice at release.</summary>
+    public const string FelonyNotice = """
+          - id: notify-felony
+            when: any charge(level = felony)
+            then: { notify_ice: { value: required, at: [release] } }
+            because: felonies are reported
+            cite: src
+        """;
+
     public static string Yaml(string rules, string extra = "") => $$"""
         id: {{Id}}
         title: {{Title}}

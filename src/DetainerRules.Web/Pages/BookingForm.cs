@@ -192,10 +192,13 @@ public sealed class BookingForm
     }
 
     /// <exception cref="ProblemException">400: a value longer than its field holds.</exception>
-    private static string Bounded(string field, string value) =>
-        value.Length <= MaxLength(field)
+    private static string Bounded(string field, string value)
+    {
+        var bound = MaxLength(field) ?? throw new System.Diagnostics.UnreachableException($"the form's field `{field}` is read but has no bound");
+        return value.Length <= bound
             ? value
-            : throw new ProblemException(StatusCodes.Status400BadRequest, $"the Evaluate form's field `{field}` holds at most {MaxLength(field)} characters and was sent {value.Length}; a scenario file has no such bound and is read by `detainer evaluate`");
+            : throw new ProblemException(StatusCodes.Status400BadRequest, $"the Evaluate form's field `{field}` holds at most {bound} characters and was sent {value.Length}; a scenario file has no such bound and is read by `detainer evaluate`");
+    }
 
     private static ProblemException TooManyRows(string list) => new(StatusCodes.Status400BadRequest,
         $"the Evaluate form has at most {MaxRows} {(list == "charge" ? "charges" : "prior convictions")}; a scenario file with more is read by `detainer evaluate`");

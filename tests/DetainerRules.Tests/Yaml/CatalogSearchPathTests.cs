@@ -16,13 +16,7 @@ public class CatalogSearchPathTests
     /// <summary>The places, nearest first, as the lookup order names them.</summary>
     private static readonly string[] Steps = ["beside", "rules-a", "rules-b", "env-a", "env-b", "nearest", "shipped"];
 
-    private const string Notify = """
-          - id: notify-felony
-            when: any charge(level = felony)
-            then: { notify_ice: { value: required, at: [release] } }
-            because: felonies are reported
-            cite: src
-        """;
+    private const string Notify = TestSupport.PolicyTemplate.FelonyNotice;
 
     private string _dir = null!;
 

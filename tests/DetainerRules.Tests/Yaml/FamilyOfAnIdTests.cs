@@ -13,13 +13,7 @@ namespace DetainerRules.Tests.Yaml;
 [TestFixture]
 public class FamilyOfAnIdTests
 {
-    private const string Rules = """
-          - id: notify-felony
-            when: any charge(level = felony)
-            then: { notify_ice: { value: required, at: [release] } }
-            because: felonies are reported
-            cite: src
-        """;
+    private const string Rules = TestSupport.PolicyTemplate.FelonyNotice;
 
     private string _dir = null!;
 
