@@ -51,7 +51,7 @@ internal static class ProductStates
         var walking = clock.Elapsed - asking;
         var readMoment = policies.Where(p => space.RelevantTo(subject, p).Any(d => space.Dimensions[d].Name == BookingMoments.DimensionName)).Select(p => p.Policy.Id);
         output.WriteLine($"{policies.Count} policies, {decision}: {points * multiplicity} compared cases over {walked.Count} dimensions");
-        output.WriteLine($"policies that read the booking moment (its and the convictions' compared classes kept): {string.Join(", ", readMoment)}");
+        output.WriteLine($"policies that read the booking moment (asked once per own class of convictions at each compared moment): {string.Join(", ", readMoment)}");
         output.WriteLine($"own states of all policies summed: {diagrams.Sum(d => d.States)}; points asked: {diagrams.Sum(d => (long)d.Asked)}");
         output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"asking and reducing: {asking.TotalSeconds:0.00} s; the product walk: {walking.TotalSeconds:0.00} s"));
         output.WriteLine();
