@@ -125,6 +125,12 @@ public static class ComparisonHtml
             }
 
             w.WriteLine($" {Cases(split.Cases)}</p>");
+            if (split.Regions.Count == 0)
+            {
+                // A summary draws no regions (it says so above); an empty list would only leave a gap.
+                continue;
+            }
+
             w.WriteLine("<ul class=\"regions\">");
             foreach (var region in split.Regions)
             {

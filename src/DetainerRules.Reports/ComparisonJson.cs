@@ -16,6 +16,12 @@ public static class ComparisonJson
         w.WriteStartObject();
         JsonReport.WriteStrings(w, "policies", c.Policies);
         w.WriteString("over", c.OverSpace ? "space" : "scenarios");
+        if (c.Summary)
+        {
+            // Only in a summary, so a full comparison's JSON stays as it was; every split's "regions" is then empty.
+            w.WriteBoolean("summary", true);
+        }
+
         if (c.ScenarioCount is { } count)
         {
             w.WriteNumber("scenarios", count);

@@ -28,6 +28,11 @@ public static class ComparisonSummary
             }
         }
 
+        if (c.Summary)
+        {
+            yield return "Counted without regions (--summary): each way the policies split is counted, not described; regions were not drawn.";
+        }
+
         if (space.Filter.Clauses.Count > 0)
         {
             yield return "Narrowed to: " + string.Join("; ", space.Filter.Clauses);

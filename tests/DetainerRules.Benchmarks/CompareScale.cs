@@ -19,6 +19,8 @@ namespace DetainerRules.Benchmarks;
 /// <c>/proc/PID/status</c>), read every 20 ms while it runs: what <c>/usr/bin/time -v</c> calls its maximum
 /// resident set, give or take the last 20 ms. Several programs (<c>NAME=PATH</c>) are run set by set,
 /// interleaved, so a shared machine's load weighs on each alike; their outputs must agree byte for byte.
+/// A program named with <c>--summary NAME=PATH</c> is run with <c>--space --summary</c> (counts without
+/// regions); its output is held only to the other summaries'.
 /// </para>
 /// </remarks>
 public static class CompareScale
@@ -30,18 +32,23 @@ public static class CompareScale
     ];
 
     /// <param name="programs">Programs to time as <c>NAME=PATH</c> (the <c>detainer</c> executable).</param>
+    /// <param name="summaries">Programs to time with <c>--summary</c>, as <c>NAME=PATH</c>.</param>
     /// <param name="runs">Runs of each set per program.</param>
-    public static int Run(IReadOnlyList<string> programs, int runs, TextWriter output)
+    /// <param name="only">The sets to run (<c>2</c>, <c>4</c>, <c>8</c>, <c>16</c>, <c>all</c>); every one when empty.</param>
+    public static int Run(IReadOnlyList<string> programs, IReadOnlyList<string> summaries, int runs, IReadOnlyList<string> only, TextWriter output)
     {
-        if (programs.Count == 0)
+        if (programs.Count + summaries.Count == 0)
         {
-            output.WriteLine("compare-scale: name at least one program with --detainer NAME=PATH");
+            output.WriteLine("compare-scale: name at least one program with --detainer NAME=PATH or --summary NAME=PATH");
             return 2;
         }
 
-        var named = programs.Select(p => p.Split('=', 2)).Select(p => (Name: p[0], Path: Path.GetFullPath(p[1]))).ToList();
+        var named = programs.Select(p => (Spec: p, Summary: false)).Concat(summaries.Select(p => (Spec: p, Summary: true)))
+            .Select(p => (Parts: p.Spec.Split('=', 2), p.Summary))
+            .Select(p => (Name: p.Parts[0], Path: Path.GetFullPath(p.Parts[1]), p.Summary)).ToList();
         var all = Execute(named[0].Path, ["list"]).Output.Split('\n').Skip(1).Select(l => l.Split(' ', 2)[0]).Where(id => id.Length > 0).ToArray();
         List<(string Name, string[] Ids)> sets = [("2", Sixteen[..2]), ("4", Sixteen[..4]), ("8", Sixteen[..8]), ("16", Sixteen), ($"all ({all.Length})", all)];
+        sets = [.. sets.Where(s => only.Count == 0 || only.Contains(s.Name.Split(' ')[0]))];
 
         output.WriteLine($"load average before: {LoadAverage()}");
         output.WriteLine();
@@ -52,19 +59,19 @@ public static class CompareScale
         {
             for (var run = 0; run < runs; run++)
             {
-                string? first = null;
-                foreach (var (program, path) in named)
+                var first = new Dictionary<bool, string>();
+                foreach (var (program, path, summary) in named)
                 {
-                    var result = Execute(path, ["compare", .. ids, "--space"]);
+                    var result = Execute(path, ["compare", .. ids, "--space", .. summary ? (string[])["--summary"] : []]);
                     var note = result.Exit is 0 or 3 ? string.Empty : result.Error.Split('\n')[0].Replace("|", "\\|", StringComparison.Ordinal);
-                    if (first is null)
+                    if (!first.TryGetValue(summary, out var expected))
                     {
-                        first = result.Output;
+                        first[summary] = result.Output;
                     }
-                    else if (first != result.Output)
+                    else if (expected != result.Output)
                     {
                         disagree = true;
-                        note = "OUTPUT DIFFERS from the first program's";
+                        note = $"OUTPUT DIFFERS from the first {(summary ? "summary" : "program")}'s";
                     }
 
                     output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| {name} | {program} | {result.Exit} | {result.Wall.TotalSeconds:0.00} | {result.PeakKilobytes / 1024.0:0} | {note} |"));

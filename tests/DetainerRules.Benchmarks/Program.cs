@@ -18,9 +18,10 @@
 //       program the same way, and times RUNS (default 20) cold starts of `evaluate`, `evaluate
 //       --format json` and `list` (and `compare --space` with --compare), each after one of hello-world; prints medians,
 //       p90 and the ratios to hello-world as a Markdown table (ColdStart.cs).
-//   dotnet run -c Release --project tests/DetainerRules.Benchmarks -- compare-scale --detainer NAME=PATH... [--runs N]
+//   dotnet run -c Release --project tests/DetainerRules.Benchmarks -- compare-scale --detainer NAME=PATH... [--summary NAME=PATH...] [--runs N] [--sets 2,4,8,16,all]
 //       times `compare --space` of 2, 4, 8 and 16 catalog policies and of every one, each a new process
-//       of each program named (interleaved), with its peak resident memory; a Markdown table (CompareScale.cs).
+//       of each program named (interleaved; those named with --summary run `--space --summary`), with its
+//       peak resident memory; a Markdown table (CompareScale.cs).
 //   dotnet run -c Release --project tests/DetainerRules.Benchmarks -- product-states
 //       counts, for the whole catalog and notify_ice and delay_release, the states a decision diagram over
 //       the compared dimensions would hold at each level: the datum for comparing without walking every
@@ -67,8 +68,10 @@ if (args.Length > 0 && args[0] == "cold-start")
 if (args.Length > 0 && args[0] == "compare-scale")
 {
     var programs = args.Zip(args.Skip(1)).Where(p => p.First == "--detainer").Select(p => p.Second).ToList();
+    var summaries = args.Zip(args.Skip(1)).Where(p => p.First == "--summary").Select(p => p.Second).ToList();
     var runs = args.Zip(args.Skip(1)).Where(p => p.First == "--runs").Select(p => int.Parse(p.Second, CultureInfo.InvariantCulture)).DefaultIfEmpty(1).First();
-    return CompareScale.Run(programs, runs, Console.Out);
+    var sets = args.Zip(args.Skip(1)).Where(p => p.First == "--sets").SelectMany(p => p.Second.Split(',')).ToList();
+    return CompareScale.Run(programs, summaries, runs, sets, Console.Out);
 }
 
 if (args.Length > 0 && args[0] == "product-states")

@@ -54,6 +54,36 @@ public class CompareApiTests
     }
 
     [Test]
+    public async Task Summary_ByteForByteTheCommandLines_CountsWithoutRegions()
+    {
+        var cli = _bench.Cli("compare", "holding", "refusing", "--space", "--summary", "--format", "json");
+        var (status, body) = await Read(_bench.PostJson("/v1/compare", new { policies = new[] { "holding", "refusing" }, space = true, summary = true }));
+        var (_, full) = await Read(_bench.PostJson("/v1/compare", new { policies = new[] { "holding", "refusing" }, space = true }));
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(cli.Exit, Is.EqualTo(3), cli.Err);
+            Assert.That(status, Is.EqualTo(HttpStatusCode.OK), body);
+            Assert.That(body, Is.EqualTo(cli.Out));
+            Assert.That(Json(body).GetProperty("summary").GetBoolean(), Is.True);
+            Assert.That(Subject(Json(body), "delay_release").GetProperty("differing").GetInt64(), Is.EqualTo(Subject(Json(full), "delay_release").GetProperty("differing").GetInt64()).And.Positive);
+            Assert.That(Subject(Json(body), "delay_release").GetProperty("splits")[0].GetProperty("regions").GetArrayLength(), Is.Zero);
+        }
+    }
+
+    [Test]
+    public async Task SummaryOfScenarios_Is400NamingSummary()
+    {
+        var (status, body) = await Read(_bench.PostJson("/v1/compare", new { policies = new[] { "holding", "refusing" }, summary = true, scenarios = new[] { "id: s\nbooked_at: 2025-03-12T10:00:00-07:00\n" } }));
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(status, Is.EqualTo(HttpStatusCode.BadRequest), body);
+            Assert.That(Json(body).GetProperty("diagnostics")[0].GetProperty("field").GetString(), Is.EqualTo("summary"));
+        }
+    }
+
+    [Test]
     public async Task Where_NarrowsAsTheCommandLines_OutsideTheRegionTheyAgree()
     {
         var cli = _bench.Cli("compare", "holding", "refusing", "--space", "--where", "detainer.form!=I-247A", "--decision", "delay_release", "--format", "json");

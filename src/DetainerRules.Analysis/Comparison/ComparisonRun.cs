@@ -8,22 +8,30 @@ namespace DetainerRules.Analysis.Comparison;
 public static class ComparisonRun
 {
     /// <summary>Where <paramref name="policies"/> answer differently: over the space they tell apart (narrowed by <paramref name="filter"/>), or over <paramref name="scenarios"/> when given; with each policy's layers compared to it.</summary>
-    /// <exception cref="SpaceTooLargeException">The space is too large to walk.</exception>
+    /// <param name="summary">Over the space, count the cases without drawing regions (<see cref="SummaryComparer"/>): no bound on the space's size.</param>
+    /// <exception cref="SpaceTooLargeException">The space is too large to walk (or, in a summary, to count).</exception>
+    /// <exception cref="ArgumentException">A summary was asked of scenario files.</exception>
     public static PolicyComparison Of(
         IReadOnlyList<(string Label, IPolicyEvaluator Policy)> policies,
         IReadOnlyList<Subject> subjects,
         SpaceFilter filter,
         DateOnly? at,
-        IReadOnlyList<Scenario>? scenarios)
+        IReadOnlyList<Scenario>? scenarios,
+        bool summary = false)
     {
+        if (summary && scenarios is not null)
+        {
+            throw new ArgumentException("a summary counts the space's cases; scenario files are compared in full", nameof(summary));
+        }
+
         var compared = Labelled(policies);
         var space = ScenarioSpace.For([.. compared.Select(p => p.Policy)], subjects, filter, at);
-        var comparison = scenarios is null
-            ? PolicyComparer.OverSpace(compared, space, subjects)
-            : PolicyComparer.OverScenarios(compared, space, scenarios, subjects);
+        var comparison = scenarios is not null ? PolicyComparer.OverScenarios(compared, space, scenarios, subjects)
+            : summary ? SummaryComparer.OverSpace(compared, space, subjects)
+            : PolicyComparer.OverSpace(compared, space, subjects);
         return comparison with
         {
-            Layers = [.. compared.SelectMany(p => LayerComparer.Compare(p.Label, p.Policy, space, subjects, scenarios))],
+            Layers = [.. compared.SelectMany(p => LayerComparer.Compare(p.Label, p.Policy, space, subjects, scenarios, summary))],
         };
     }
 

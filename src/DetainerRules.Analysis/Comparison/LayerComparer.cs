@@ -13,7 +13,8 @@ namespace DetainerRules.Analysis.Comparison;
 public static class LayerComparer
 {
     /// <param name="scenarios">Scenario files to compare on; null for the whole space.</param>
-    public static IReadOnlyList<LayerComparison> Compare(string label, IPolicyEvaluator policy, ScenarioSpace space, IReadOnlyList<Subject> subjects, IReadOnlyList<Scenario>? scenarios)
+    /// <param name="summary">Over the whole space, count without drawing regions (<see cref="SummaryComparer"/>).</param>
+    public static IReadOnlyList<LayerComparison> Compare(string label, IPolicyEvaluator policy, ScenarioSpace space, IReadOnlyList<Subject> subjects, IReadOnlyList<Scenario>? scenarios, bool summary = false)
     {
         var decisions = subjects.Where(s => s.Decision is not null).ToList();
         var own = policy.WithoutAuthorities();
@@ -21,9 +22,9 @@ public static class LayerComparer
         foreach (var authority in policy.Authorities)
         {
             IReadOnlyList<(string, IPolicyEvaluator)> three = [($"{label} (own rules)", own), (authority.Policy.Id, authority), ($"{label} (in force)", policy)];
-            var comparison = scenarios is null
-                ? PolicyComparer.OverSpace(three, space, decisions)
-                : PolicyComparer.OverScenarios(three, space, scenarios, decisions);
+            var comparison = scenarios is not null ? PolicyComparer.OverScenarios(three, space, scenarios, decisions)
+                : summary ? SummaryComparer.OverSpace(three, space, decisions)
+                : PolicyComparer.OverSpace(three, space, decisions);
             var kept = comparison.Subjects.Select(s =>
             {
                 var splits = s.Splits.Where(Disagree).ToList();

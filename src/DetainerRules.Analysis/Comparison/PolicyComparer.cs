@@ -35,18 +35,12 @@ public static class PolicyComparer
         var own = policies.Select(p => new Lazy<ScenarioSpace>(() => ScenarioSpace.For([p.Policy], space.Subjects, space.Filter, space.Booking.Day))).ToList();
         foreach (var subject in subjects)
         {
-            // Only the dimensions some compared policy reads are walked: along any other, no answer and so no
-            // split changes, and each walked case stands for that many cases of the subject's part of the space
-            // (a layer's three answers read a few dimensions of a space built for many policies).
-            var read = policies.SelectMany(p => space.RelevantTo(subject, p.Policy)).ToHashSet();
-            var dimensions = space.RelevantTo(subject).Where(read.Contains).ToList();
-            var walked = dimensions.Aggregate(System.Numerics.BigInteger.One, (n, d) => n * space.Dimensions[d].Count);
+            var (dimensions, walked, multiplicity) = Walked(policies, space, subject);
             if (walked > MaxCasesPerSubject)
             {
                 throw new SpaceTooLargeException($"`{subject.Name}` spans {walked} cases, more than {MaxCasesPerSubject}");
             }
 
-            var multiplicity = (long)(space.SizeFor(subject) / walked);
             var grid = new GridPoints([.. dimensions.Select(d => space.Dimensions[d].Count)]);
             var answers = policies.Select((p, i) => ProjectedAnswers.Of(p.Policy, subject, space, dimensions, own[i].Value)).ToList();
             var groups = Group(answers, [.. dimensions.Select(d => space.Dimensions[d].Count)], grid.Count);
@@ -64,10 +58,24 @@ public static class PolicyComparer
                 return point;
             }
 
-            results.Add(Compare(subject, space, policies.Count, new Cases(groups, PointOf, _ => null, [.. dimensions], multiplicity)));
+            results.Add(Compare(subject, space, policies.Count, new Cases(groups, PointOf, _ => null, [.. dimensions], (long)multiplicity)));
         }
 
         return new PolicyComparison([.. policies.Select(p => p.Label)], space, null, 0, results);
+    }
+
+    /// <summary>The compared dimensions of a subject, in the space's order, and how many cases of its part of the space each of their points stands for.</summary>
+    /// <remarks>
+    /// Only the dimensions some compared policy reads: along any other, no answer and so no split
+    /// changes, and each point stands for that many cases of the subject's part of the space (a
+    /// layer's three answers read a few dimensions of a space built for many policies).
+    /// </remarks>
+    internal static (List<int> Dimensions, System.Numerics.BigInteger Points, System.Numerics.BigInteger Multiplicity) Walked(IReadOnlyList<(string Label, IPolicyEvaluator Policy)> policies, ScenarioSpace space, Subject subject)
+    {
+        var read = policies.SelectMany(p => space.RelevantTo(subject, p.Policy)).ToHashSet();
+        var dimensions = space.RelevantTo(subject).Where(read.Contains).ToList();
+        var points = dimensions.Aggregate(System.Numerics.BigInteger.One, (n, d) => n * space.Dimensions[d].Count);
+        return (dimensions, points, space.SizeFor(subject) / points);
     }
 
     /// <summary>Compares the policies on the given scenarios; regions describe them over the space's dimensions.</summary>
@@ -153,25 +161,9 @@ public static class PolicyComparer
         var dimensions = cases.Walked ?? [.. space.RelevantTo(subject)];
         var groups = cases.Groups;
 
-        // Counted per group, not per case: every case of a group agrees on the same pairs.
-        var agreeing = new long[policyCount, policyCount];
         var answersOf = Enumerable.Range(0, groups.Count).Select(groups.Answers).ToList();
-        for (var g = 0; g < groups.Count; g++)
-        {
-            for (var a = 0; a < policyCount; a++)
-            {
-                for (var b = 0; b < policyCount; b++)
-                {
-                    agreeing[a, b] += answersOf[g][a] == answersOf[g][b] ? groups.CasesIn(g) * cases.Multiplicity : 0;
-                }
-            }
-        }
-
-        var splits = Enumerable.Range(0, groups.Count)
-            .Where(g => answersOf[g].Distinct().Count() > 1)
-            .OrderByDescending(groups.CasesIn)
-            .ThenBy(g => string.Join("\u0001", answersOf[g].Select(a => a.Text)), StringComparer.Ordinal)
-            .ToList();
+        var agreeing = GroupCounts.Agreeing(answersOf, groups.CasesIn, cases.Multiplicity, policyCount);
+        var splits = GroupCounts.Splits(answersOf, groups.CasesIn);
         var described = cases.WholeGrid
             ? DescribeOverGrid(subject, space, cases, dimensions, answersOf, splits)
             : DescribeOverScenarios(subject, space, cases, dimensions, answersOf, splits);

@@ -17,6 +17,9 @@ public sealed record PolicyComparison(
     /// <summary>For compared policies bound by higher authorities: where their own rules and each authority disagree.</summary>
     public IReadOnlyList<LayerComparison> Layers { get; init; } = [];
 
+    /// <summary>True when the cases were counted without drawing regions (<see cref="SummaryComparer"/>): every split's region list is empty.</summary>
+    public bool Summary { get; init; }
+
     /// <summary>True when every policy gives the same answer on every compared case of every subject.</summary>
     public bool Agree => Subjects.All(s => s.Differing == 0);
 

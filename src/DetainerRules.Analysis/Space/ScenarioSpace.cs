@@ -98,16 +98,18 @@ public sealed class ScenarioSpace
     /// representative only: a list of several offenses projects onto the first single offense with the same
     /// answers to the tests, so a list of this class may project onto another coarser class than its
     /// representative does, but one that every test of the coarser space answers alike, and a policy reads
-    /// a list only through those tests. The booking moment is not mapped: which day a policy sees depends on the moment
-    /// and the conviction dates together, not on each alone.
+    /// a list only through those tests. The booking moment is not mapped one dimension at a time: which day a
+    /// policy sees depends on the moment and the conviction dates together, so the convictions' classes are
+    /// read at each moment (<paramref name="at"/>).
     /// </remarks>
+    /// <param name="at">The point whose other dimensions' values the classes are read at (the booking moment's matters to the convictions); every other dimension at its first value by default.</param>
     /// <exception cref="InvalidOperationException">A class falls outside every coarser class, or straddles two.</exception>
-    internal int[] ClassesIn(ScenarioSpace coarser, int dimension)
+    internal int[] ClassesIn(ScenarioSpace coarser, int dimension, IReadOnlyList<int>? at = null)
     {
         var mine = Dimensions[dimension];
         var theirs = coarser.Dimensions.SingleOrDefault(d => d.Name == mine.Name)
             ?? throw new InvalidOperationException($"`{mine.Name}` is not a dimension of the coarser space");
-        var point = new int[Dimensions.Count];
+        var point = at?.ToArray() ?? new int[Dimensions.Count];
         var classes = new int[mine.Count];
         for (var c = 0; c < mine.Count; c++)
         {

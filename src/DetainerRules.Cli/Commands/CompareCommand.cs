@@ -27,6 +27,10 @@ internal static class CompareCommand
         };
         var agencyState = AgenciesCommand.State();
         var space = new Option<bool>("--space") { Description = "Compare over every case the policies can tell apart" };
+        var summary = new Option<bool>("--summary")
+        {
+            Description = "With --space: count the cases, the agreement of each pair and every way the policies split, without drawing regions; no limit on the space's size, so the whole catalog can be compared at once",
+        };
         var scenarios = new Option<string[]>("--scenarios")
         {
             Description = "Compare over these scenario files or folders instead",
@@ -49,7 +53,7 @@ internal static class CompareCommand
         var timezone = CommonOptions.TimeZone("IANA time zone (e.g. America/Chicago) where the bookings are: the jurisdiction's zone for every compared policy that names none (time_zone: local, as the federal request and the 287(g) models say), its authorities' included, for look-backs and hold clocks; an --agency keeps its own zone; default: each scenario's written offset");
         var command = new Command("compare", "Show where policies answer differently, decision by decision, with the regions of cases where they split; exit 3 when they differ")
         {
-            policies, agencies, agencyState, space, scenarios, where, decisions, format, examples, at, rules, engine, timezone,
+            policies, agencies, agencyState, space, summary, scenarios, where, decisions, format, examples, at, rules, engine, timezone,
         };
         command.Validators.Add(result =>
         {
@@ -73,12 +77,22 @@ internal static class CompareCommand
             {
                 result.AddError("compare: give either --space or --scenarios DIR|FILE");
             }
+            else if (result.GetValue(summary) && !hasSpace)
+            {
+                result.AddError("--summary counts the cases of the space; give it with --space (scenario files are compared in full)");
+            }
+
+            if (result.GetValue(summary) && result.GetValue(examples) is not null)
+            {
+                result.AddError("--emit-examples writes the regions' examples, which --summary does not draw; leave one of them out");
+            }
         });
         command.SetAction(parse => Run(context, new Request(
             parse.GetValue(policies) ?? [],
             parse.GetValue(agencies) ?? [],
             parse.GetValue(agencyState),
             parse.GetValue(scenarios) ?? [],
+            parse.GetValue(summary),
             parse.GetValue(where) ?? [],
             parse.GetValue(decisions) is { Length: > 0 } names ? [.. Subject.All.Where(s => names.Contains(s.Name))] : Subject.All,
             parse.GetRequiredValue(format),
@@ -120,7 +134,7 @@ internal static class CompareCommand
             .. request.Agencies.Select(name => Agency(context, request, name)),
         ]);
         var scenarios = request.Scenarios.Count == 0 ? null : LoadScenarios(context, request.Scenarios);
-        var comparison = ComparisonRun.Of(compiled, request.Subjects, filter, request.At, scenarios);
+        var comparison = ComparisonRun.Of(compiled, request.Subjects, filter, request.At, scenarios, request.Summary);
         ComparisonReport.Write(context.OutputFor(request.Format), comparison, request.Format);
         if (request.Examples is { } folder)
         {
@@ -167,6 +181,7 @@ internal static class CompareCommand
         IReadOnlyList<string> Agencies,
         string? State,
         IReadOnlyList<string> Scenarios,
+        bool Summary,
         IReadOnlyList<string> Where,
         IReadOnlyList<Subject> Subjects,
         ReportFormat Format,

@@ -67,6 +67,11 @@ public static class CompareEndpoint
             throw RequestBody.Fail(DiagnosticCodes.Field, "space", "give either `space: true` or `scenarios` (a list of scenario texts)");
         }
 
+        if (request.Summary && !request.Space)
+        {
+            throw RequestBody.Fail(DiagnosticCodes.Field, "summary", "`summary` counts the cases of the space: give it with `space: true` (scenarios are compared in full)");
+        }
+
         var subjects = Subjects(request.Decisions);
         var filter = Filter(request.WhereClauses());
         var loaded = new List<Policy>();
@@ -92,7 +97,7 @@ public static class CompareEndpoint
         var scenarios = request.Scenarios.Count == 0 ? null : Scenarios(request.Scenarios);
         try
         {
-            return ComparisonRun.Of(policies, subjects, filter, at, scenarios);
+            return ComparisonRun.Of(policies, subjects, filter, at, scenarios, request.Summary);
         }
         catch (SpaceFilterException e)
         {

@@ -10,7 +10,7 @@ namespace DetainerRules.Web.Api;
 /// <remarks>Read by <see cref="RequestFields"/>; this type describes the request in the OpenAPI document.</remarks>
 public sealed class CompareRequest
 {
-    public static readonly IReadOnlyList<string> Keys = ["policies", "inline_policies", "space", "scenarios", "where", "decisions", "at", "timezone"];
+    public static readonly IReadOnlyList<string> Keys = ["policies", "inline_policies", "space", "summary", "scenarios", "where", "decisions", "at", "timezone"];
 
     [JsonPropertyName("policies")]
     [Description("Catalog policy ids or family names (never paths); with `inline_policies`, two or more in all")]
@@ -23,6 +23,10 @@ public sealed class CompareRequest
     [JsonPropertyName("space")]
     [Description("Compare over every case the policies can tell apart (`--space`); give this or `scenarios`")]
     public bool Space { get; init; }
+
+    [JsonPropertyName("summary")]
+    [Description("With `space`: count the cases, each pair's agreement and every way the policies split without drawing regions (`--summary`): no limit on the space's size; every split's `regions` is empty and the answer has `\"summary\": true`")]
+    public bool Summary { get; init; }
 
     [JsonPropertyName("scenarios")]
     [Description("Compare over these scenarios instead, each as YAML or JSON text (the format of a scenario file)")]
@@ -66,6 +70,7 @@ public sealed class CompareRequest
             Policies = fields.Texts("policies"),
             InlinePolicies = Inline(fields.Element("inline_policies")),
             Space = fields.Flag("space"),
+            Summary = fields.Flag("summary"),
             Scenarios = fields.Texts("scenarios"),
             Where = fields.Element("where") is { } where
                 ? where.ValueKind == JsonValueKind.Object

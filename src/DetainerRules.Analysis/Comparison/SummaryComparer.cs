@@ -1,0 +1,44 @@
+using DetainerRules.Analysis.Space;
+using DetainerRules.Engine;
+
+namespace DetainerRules.Analysis.Comparison;
+
+/// <summary>Compares several policies over the whole space without walking its cases or drawing regions: the counts, the agreement of each pair and every way they split, as <see cref="PolicyComparer.OverSpace"/> finds them.</summary>
+/// <remarks>
+/// Each policy's answers on its own classes become a decision diagram (<see cref="AnswerDiagram"/>), and
+/// the cases of every tuple of answers are summed over the product of the diagrams (<see cref="ProductWalk"/>),
+/// whose states stay few where the cases run to billions: so the whole catalog can be compared at once.
+/// What it cannot give is regions, which are drawn on the cases themselves; its splits have none.
+/// </remarks>
+public static class SummaryComparer
+{
+    /// <summary>Compares the policies on every point of the space, counting without walking.</summary>
+    /// <exception cref="SpaceTooLargeException">A subject's part of the space has more cases than a count holds.</exception>
+    /// <exception cref="EvaluationException">A policy failed on a scenario.</exception>
+    public static PolicyComparison OverSpace(IReadOnlyList<(string Label, IPolicyEvaluator Policy)> policies, ScenarioSpace space, IReadOnlyList<Subject> subjects)
+    {
+        // Each policy's own space, built once for every subject, as the full comparison builds it.
+        var own = policies.Select(p => new Lazy<ScenarioSpace>(() => ScenarioSpace.For([p.Policy], space.Subjects, space.Filter, space.Booking.Day))).ToList();
+        var results = new List<SubjectComparison>();
+        foreach (var subject in subjects)
+        {
+            var (dimensions, points, multiplicity) = PolicyComparer.Walked(policies, space, subject);
+            if (points * multiplicity > long.MaxValue)
+            {
+                throw new SpaceTooLargeException($"`{subject.Name}` spans {points * multiplicity} cases, more than {long.MaxValue} can be counted");
+            }
+
+            var diagrams = policies.Select((p, i) => AnswerDiagram.Of(p.Policy, subject, space, dimensions, own[i].Value)).ToList();
+            var walk = ProductWalk.Over(diagrams, [.. dimensions.Select(d => space.Dimensions[d].Count)]);
+            var answersOf = walk.Groups.Select(g => g.Answers).ToList();
+            long CasesIn(int g) => walk.Groups[g].Cases;
+            var splits = GroupCounts.Splits(answersOf, CasesIn)
+                .Select(g => new Split(answersOf[g], CasesIn(g) * (long)multiplicity, [], []))
+                .ToList();
+            var agreeing = GroupCounts.Agreeing(answersOf, CasesIn, (long)multiplicity, policies.Count);
+            results.Add(new SubjectComparison(subject, (long)(points * multiplicity), splits.Sum(s => s.Cases), space.RelevantTo(subject), agreeing, splits));
+        }
+
+        return new PolicyComparison([.. policies.Select(p => p.Label)], space, null, 0, results) { Summary = true };
+    }
+}
