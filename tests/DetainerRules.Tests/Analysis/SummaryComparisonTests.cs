@@ -208,6 +208,28 @@ public class SummaryComparisonTests
         }
     }
 
+    [Test]
+    public void OverSpace_TwoPoliciesWithOneIdAndTheirLayers_AskedApart()
+    {
+        // The same id, title and authority, the same rules but for one word: answers kept by anything but the
+        // policy object (its id, its file, what it is bound by) would give both the first one's answers.
+        var felonies = DelegatePolicy.Compile(Load("county"), (_, id) => Load(id));
+        var misdemeanors = DelegatePolicy.Compile(
+            PolicyLoader.Load(County.Replace("category = robbery", "level = misdemeanor", StringComparison.Ordinal), "county.yaml"), (_, id) => Load(id));
+        (string, IPolicyEvaluator)[] policies = [("county", felonies), ("county", misdemeanors)];
+
+        var (full, summary) = Both(policies);
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(felonies.Policy.Id, Is.EqualTo(misdemeanors.Policy.Id));
+            Assert.That(full.Subjects.Sum(s => s.Differing), Is.Positive, "the two policies differ somewhere");
+            Assert.That(full.Layers, Has.Count.EqualTo(2), "each is bound by the state");
+        }
+
+        AssertSameCounts(full, summary);
+    }
+
     private static ProductWalk WalkOf((string, IPolicyEvaluator)[] policies, Subject subject)
     {
         var space = ScenarioSpace.For([.. policies.Select(p => p.Item2)]);
