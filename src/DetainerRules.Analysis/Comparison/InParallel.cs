@@ -3,7 +3,7 @@ using System.Runtime.ExceptionServices;
 namespace DetainerRules.Analysis.Comparison;
 
 /// <summary>Work on several items at once with results, and any failure, as if done one after another.</summary>
-internal static class InParallel
+public static class InParallel
 {
     /// <summary>Each item's result, in the items' order.</summary>
     /// <remarks>When items fail, what the first of them (in order) threw is thrown, as it was thrown: a run fails the same way however its threads were scheduled.</remarks>
