@@ -45,13 +45,18 @@ internal sealed class AnswerDiagram
     /// <param name="compared">The dimensions the comparison walks for the subject, in order: the diagram's levels.</param>
     /// <param name="own">The space built for this policy alone (same subjects, filter and booking day); null to ask at every compared class.</param>
     /// <exception cref="EvaluationException">The policy failed on a scenario.</exception>
-    public static AnswerDiagram Of(IPolicyEvaluator policy, Subject subject, ScenarioSpace space, IReadOnlyList<int> compared, ScenarioSpace? own)
+    public static AnswerDiagram Of(IPolicyEvaluator policy, Subject subject, ScenarioSpace space, IReadOnlyList<int> compared, ScenarioSpace? own) =>
+        Of(OwnAnswers.Of(policy, subject, space, own), compared);
+
+    /// <param name="asked">The policy's answers on its own classes.</param>
+    /// <param name="compared">The dimensions the comparison walks for the subject, in order: the diagram's levels.</param>
+    public static AnswerDiagram Of(OwnAnswers asked, IReadOnlyList<int> compared)
     {
-        var asked = OwnAnswers.Of(policy, subject, space, compared, own);
+        var reads = asked.ReadsIn(compared);
         var maps = new int[]?[compared.Count];
-        for (var k = 0; k < asked.Reads.Length; k++)
+        for (var k = 0; k < reads.Length; k++)
         {
-            maps[asked.Reads[k]] = asked.Maps[k];
+            maps[reads[k]] = asked.Maps[k];
         }
 
         // Bottom-up, one dimension the policy reads at a time: the grid of own classes holds the last

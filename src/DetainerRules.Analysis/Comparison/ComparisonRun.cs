@@ -26,12 +26,21 @@ public static class ComparisonRun
 
         var compared = Labelled(policies);
         var space = ScenarioSpace.For([.. compared.Select(p => p.Policy)], subjects, filter, at);
+        if (summary)
+        {
+            // One policy's layers are compared while another's are, all on the answers asked for the comparison itself.
+            var answers = new PolicyAnswers(space);
+            return SummaryComparer.OverSpace(compared, space, subjects, answers) with
+            {
+                Layers = [.. InParallel.Map(compared, p => LayerComparer.Compare(p.Label, p.Policy, space, subjects, null, answers)).SelectMany(l => l)],
+            };
+        }
+
         var comparison = scenarios is not null ? PolicyComparer.OverScenarios(compared, space, scenarios, subjects)
-            : summary ? SummaryComparer.OverSpace(compared, space, subjects)
             : PolicyComparer.OverSpace(compared, space, subjects);
         return comparison with
         {
-            Layers = [.. compared.SelectMany(p => LayerComparer.Compare(p.Label, p.Policy, space, subjects, scenarios, summary))],
+            Layers = [.. compared.SelectMany(p => LayerComparer.Compare(p.Label, p.Policy, space, subjects, scenarios))],
         };
     }
 

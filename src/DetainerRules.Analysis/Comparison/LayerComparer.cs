@@ -13,8 +13,8 @@ namespace DetainerRules.Analysis.Comparison;
 public static class LayerComparer
 {
     /// <param name="scenarios">Scenario files to compare on; null for the whole space.</param>
-    /// <param name="summary">Over the whole space, count without drawing regions (<see cref="SummaryComparer"/>).</param>
-    public static IReadOnlyList<LayerComparison> Compare(string label, IPolicyEvaluator policy, ScenarioSpace space, IReadOnlyList<Subject> subjects, IReadOnlyList<Scenario>? scenarios, bool summary = false)
+    /// <param name="summary">Over the whole space, count without drawing regions (<see cref="SummaryComparer"/>), with the answers the run has asked so far: the policy in force is among them when it was compared itself.</param>
+    public static IReadOnlyList<LayerComparison> Compare(string label, IPolicyEvaluator policy, ScenarioSpace space, IReadOnlyList<Subject> subjects, IReadOnlyList<Scenario>? scenarios, PolicyAnswers? summary = null)
     {
         var decisions = subjects.Where(s => s.Decision is not null).ToList();
         var own = policy.WithoutAuthorities();
@@ -23,7 +23,7 @@ public static class LayerComparer
         {
             IReadOnlyList<(string, IPolicyEvaluator)> three = [($"{label} (own rules)", own), (authority.Policy.Id, authority), ($"{label} (in force)", policy)];
             var comparison = scenarios is not null ? PolicyComparer.OverScenarios(three, space, scenarios, decisions)
-                : summary ? SummaryComparer.OverSpace(three, space, decisions)
+                : summary is not null ? SummaryComparer.OverSpace(three, space, decisions, summary)
                 : PolicyComparer.OverSpace(three, space, decisions);
             var kept = comparison.Subjects.Select(s =>
             {

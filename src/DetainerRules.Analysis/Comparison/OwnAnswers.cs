@@ -25,23 +25,28 @@ namespace DetainerRules.Analysis.Comparison;
 /// </remarks>
 internal sealed class OwnAnswers
 {
-    private OwnAnswers(int[] reads, int[][] maps, int[] sizes, int[] answers, Answer[] byNumber, int asked)
+    private OwnAnswers(int[] walked, int[][] maps, int[] sizes, int[] answers, Answer[] byNumber, int asked)
     {
         Asked = asked;
-        Reads = reads;
+        Walked = walked;
         Maps = maps;
         Sizes = sizes;
         Answers = answers;
         ByNumber = byNumber;
     }
 
-    /// <summary>The compared dimensions the policy reads, by position among the compared ones, in order.</summary>
-    public int[] Reads { get; }
+    /// <summary>The dimensions of the subject's part of the space that the policy reads (indices into the space), in the space's order.</summary>
+    /// <remarks>
+    /// Any comparison of the policy walks every one of them (it walks each dimension some compared
+    /// policy reads), so the same answers serve every comparison over the space that holds the policy:
+    /// its place among a comparison's dimensions is <see cref="ReadsIn"/>.
+    /// </remarks>
+    public int[] Walked { get; }
 
-    /// <summary>For each of <see cref="Reads"/>, each compared class's own class, numbered from 0.</summary>
+    /// <summary>For each of <see cref="Walked"/>, each compared class's own class, numbered from 0.</summary>
     public int[][] Maps { get; }
 
-    /// <summary>For each of <see cref="Reads"/>, how many own classes it has.</summary>
+    /// <summary>For each of <see cref="Walked"/>, how many own classes it has.</summary>
     public int[] Sizes { get; }
 
     /// <summary>The answer at every point of the grid of own classes over <see cref="Sizes"/> (in <see cref="GridPoints"/> order), as an index into <see cref="ByNumber"/>.</summary>
@@ -53,20 +58,27 @@ internal sealed class OwnAnswers
     /// <summary>How many times the policy was asked.</summary>
     public int Asked { get; }
 
-    /// <param name="compared">The dimensions the comparison walks for the subject, in order.</param>
     /// <param name="own">The space built for this policy alone (same subjects, filter and booking day); null to ask at every compared class.</param>
     /// <exception cref="EvaluationException">The policy failed on a scenario.</exception>
-    public static OwnAnswers Of(IPolicyEvaluator policy, Subject subject, ScenarioSpace space, IReadOnlyList<int> compared, ScenarioSpace? own)
+    public static OwnAnswers Of(IPolicyEvaluator policy, Subject subject, ScenarioSpace space, ScenarioSpace? own)
     {
-        // Only dimensions the comparison walks: any other is held at its first value in every case anyway.
+        // Only dimensions of the subject's part: any other is held at its first value in every case anyway.
         var read = space.RelevantTo(subject, policy).ToHashSet();
-        var reads = Enumerable.Range(0, compared.Count).Where(i => read.Contains(compared[i])).ToArray();
-        var walked = reads.Select(i => compared[i]).ToArray();
+        var walked = space.RelevantTo(subject).Where(read.Contains).ToArray();
         var readsMoment = read.Any(d => space.Dimensions[d].Name == BookingMoments.DimensionName);
         var (maps, standing) = OwnClasses(space, own, walked, readsMoment);
         var same = readsMoment && own is not null ? SameAtMoment(space, own, walked) : null;
         var (answers, byNumber, asked) = Ask(policy, subject, space, walked, standing, same);
-        return new OwnAnswers(reads, maps, [.. standing.Select(s => s.Length)], answers, byNumber, asked);
+        return new OwnAnswers(walked, maps, [.. standing.Select(s => s.Length)], answers, byNumber, asked);
+    }
+
+    /// <summary>Where each of <see cref="Walked"/> stands among the dimensions a comparison walks.</summary>
+    /// <param name="compared">The dimensions the comparison walks for the subject, in order: every one the policy reads among them.</param>
+    /// <exception cref="ArgumentException">The comparison does not walk a dimension the policy reads: it does not compare this policy.</exception>
+    public int[] ReadsIn(IReadOnlyList<int> compared)
+    {
+        var position = compared.Select((d, i) => (d, i)).ToDictionary(p => p.d, p => p.i);
+        return [.. Walked.Select(d => position.TryGetValue(d, out var at) ? at : throw new ArgumentException($"the comparison does not walk dimension {d}, which the policy reads", nameof(compared)))];
     }
 
     /// <summary>For a policy that reads the booking moment and the convictions: for each compared moment, each compared class of convictions' first compared class that falls in the same own class at that moment; null where it does not read both.</summary>

@@ -38,29 +38,33 @@ internal sealed class ProductWalk
     /// <exception cref="OverflowException">The compared cases are more than a long counts.</exception>
     public static ProductWalk Over(IReadOnlyList<AnswerDiagram> diagrams, IReadOnlyList<int> sizes)
     {
-        var states = new Dictionary<int[], (long Cases, long First)>(TupleComparer.Instance)
-        {
-            [[.. diagrams.Select(d => d.Root)]] = (1, 0),
-        };
+        var states = new WalkStates(diagrams.Count);
+        int[] root = [.. diagrams.Select(d => d.Root)];
+        states.Add(root, WalkStates.HashOf(root), 1, 0);
         var levels = new List<Level>();
+        var moved = new int[diagrams.Count];
         for (var k = 0; k < sizes.Count; k++)
         {
             var readers = Enumerable.Range(0, diagrams.Count).Where(p => diagrams[p].OwnClassesAt(k) is not null).ToArray();
             var steps = Steps(diagrams, readers, k, sizes[k]);
-            var next = new Dictionary<int[], (long Cases, long First)>(TupleComparer.Instance);
-            foreach (var (state, (cases, first)) in states)
+            var next = new WalkStates(diagrams.Count);
+            for (var i = 0; i < states.Count; i++)
             {
+                var state = states.Tuple(i);
+                var (cases, first) = (states.Cases(i), states.First(i));
+                state.CopyTo(moved);
                 foreach (var step in steps)
                 {
-                    var moved = (int[])state.Clone();
+                    // Only the readers move; every reader's position is written at every step, so nothing is left from the last.
+                    var hash = states.Hash(i);
                     for (var r = 0; r < readers.Length; r++)
                     {
-                        moved[readers[r]] = diagrams[readers[r]].Step(state[readers[r]], step.OwnClasses[r]);
+                        var p = readers[r];
+                        moved[p] = diagrams[p].Step(state[p], step.OwnClasses[r]);
+                        hash = WalkStates.Moved(hash, p, state[p], moved[p]);
                     }
 
-                    var reached = (checked(cases * step.Classes), checked((first * sizes[k]) + step.First));
-                    ref var held = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(next, moved, out var exists);
-                    held = exists ? (checked(held.Cases + reached.Item1), Math.Min(held.First, reached.Item2)) : reached;
+                    next.Add(moved, hash, checked(cases * step.Classes), checked((first * sizes[k]) + step.First));
                 }
             }
 
@@ -68,8 +72,8 @@ internal sealed class ProductWalk
             states = next;
         }
 
-        var groups = states
-            .Select(s => new Group([.. s.Key.Select((state, p) => diagrams[p].AnswerOf(state))], s.Value.Cases, s.Value.First))
+        var groups = Enumerable.Range(0, states.Count)
+            .Select(i => new Group([.. states.Tuple(i).ToArray().Select((state, p) => diagrams[p].AnswerOf(state))], states.Cases(i), states.First(i)))
             .OrderBy(g => g.First)
             .ToList();
         return new ProductWalk(groups, levels);

@@ -39,13 +39,14 @@ internal sealed class ProjectedAnswers
     /// <exception cref="EvaluationException">The policy failed on a scenario.</exception>
     public static ProjectedAnswers Of(IPolicyEvaluator policy, Subject subject, ScenarioSpace space, IReadOnlyList<int> compared, ScenarioSpace? own = null)
     {
-        var asked = OwnAnswers.Of(policy, subject, space, compared, own);
-        var sizes = asked.Reads.Select(i => space.Dimensions[compared[i]].Count).ToArray();
+        var asked = OwnAnswers.Of(policy, subject, space, own);
+        var reads = asked.ReadsIn(compared);
+        var sizes = asked.Walked.Select(d => space.Dimensions[d].Count).ToArray();
         var strides = new int[compared.Count];
         var stride = 1;
-        for (var k = asked.Reads.Length - 1; k >= 0; k--)
+        for (var k = reads.Length - 1; k >= 0; k--)
         {
-            strides[asked.Reads[k]] = stride;
+            strides[reads[k]] = stride;
             stride *= sizes[k];
         }
 

@@ -13,12 +13,18 @@ namespace DetainerRules.Analysis.Comparison;
 public static class SummaryComparer
 {
     /// <summary>Compares the policies on every point of the space, counting without walking.</summary>
+    /// <param name="answers">The policies' answers over <paramref name="space"/> as far as the run has asked them, shared with the run's other comparisons (its layers); null to ask afresh.</param>
     /// <exception cref="SpaceTooLargeException">A subject's part of the space has more cases than a count holds.</exception>
     /// <exception cref="EvaluationException">A policy failed on a scenario.</exception>
-    public static PolicyComparison OverSpace(IReadOnlyList<(string Label, IPolicyEvaluator Policy)> policies, ScenarioSpace space, IReadOnlyList<Subject> subjects)
+    /// <exception cref="ArgumentException"><paramref name="answers"/> are over another space.</exception>
+    public static PolicyComparison OverSpace(IReadOnlyList<(string Label, IPolicyEvaluator Policy)> policies, ScenarioSpace space, IReadOnlyList<Subject> subjects, PolicyAnswers? answers = null)
     {
-        // Each policy's own space, built once for every subject, as the full comparison builds it.
-        var own = policies.Select(p => new Lazy<ScenarioSpace>(() => ScenarioSpace.For([p.Policy], space.Subjects, space.Filter, space.Booking.Day))).ToList();
+        answers ??= new PolicyAnswers(space);
+        if (!ReferenceEquals(answers.Space, space))
+        {
+            throw new ArgumentException("the answers were asked over another space", nameof(answers));
+        }
+
         var results = new List<SubjectComparison>();
         foreach (var subject in subjects)
         {
@@ -28,7 +34,8 @@ public static class SummaryComparer
                 throw new SpaceTooLargeException($"`{subject.Name}` spans {points * multiplicity} cases, more than {long.MaxValue} can be counted");
             }
 
-            var diagrams = policies.Select((p, i) => AnswerDiagram.Of(p.Policy, subject, space, dimensions, own[i].Value)).ToList();
+            // Several policies asked at once: each asks its own points in parallel, but most have too few to keep the cores busy.
+            var diagrams = InParallel.Map(policies, p => AnswerDiagram.Of(answers.Of(p.Policy, subject), dimensions));
             var walk = ProductWalk.Over(diagrams, [.. dimensions.Select(d => space.Dimensions[d].Count)]);
             var answersOf = walk.Groups.Select(g => g.Answers).ToList();
             long CasesIn(int g) => walk.Groups[g].Cases;

@@ -1,4 +1,5 @@
 using DetainerRules.Analysis.Batch;
+using DetainerRules.Analysis.Comparison;
 using DetainerRules.Analysis.Space;
 using DetainerRules.Engine;
 using DetainerRules.Yaml;
@@ -20,7 +21,9 @@ internal static class PolicySelection
         var loaded = names.Select(name => (Name: name, Policy: Load(context, catalog, name, at))).ToList();
         var day = at ?? BookingDay.For([.. loaded.Select(p => p.Policy)]).Day;
         var policies = Compiled(catalog, reference, bookings);
-        return [.. loaded.Select(p => (p.Name, policies.On(p.Policy, day)))];
+
+        // Compiled two or more at once (the whole catalog takes a second alone); loading reads files one at a time anyway.
+        return [.. InParallel.Map(loaded, p => (p.Name, policies.On(p.Policy, day)))];
     }
 
     /// <summary>A policy for a batch: a family picks each record's version by its booking day, and every policy its authorities in force that day (each combination compiled once, when first needed).</summary>

@@ -1,7 +1,9 @@
 using DetainerRules.Analysis;
 using DetainerRules.Analysis.Comparison;
+using DetainerRules.Analysis.Grid;
 using DetainerRules.Analysis.Space;
 using DetainerRules.Engine;
+using DetainerRules.Model.Decisions;
 using DetainerRules.Tests.Support;
 using DetainerRules.Yaml;
 
@@ -111,6 +113,129 @@ public class SummaryComparisonTests
             AssertSameCounts(full, summary, string.Join(" ", picked));
             compared++;
         }
+    }
+
+    // Three policies that read the detainer, two for notice and one only for transfers, each telling apart
+    // different forms and warrants: so for notice the compared detainers outnumber what the two readers
+    // tell apart, and several compared detainers walk as one step of the product. No authorities, so no layers.
+    private static readonly IPolicyEvaluator FormA = DelegatePolicy.From(TestPolicies.Compile("""
+          - id: form-a
+            when: detainer.form = I-247A or detainer.warrant = judicial
+            then: { notify_ice: { value: required, at: [release] } }
+            because: b
+            cite: src
+        """));
+
+    private static readonly IPolicyEvaluator FormN = DelegatePolicy.From(TestPolicies.Compile("""
+          - id: form-n
+            when: detainer.form = I-247N and not (detainer.warrant = judicial)
+            then: { notify_ice: { value: required, at: [booking] } }
+            because: b
+            cite: src
+          - id: i-203
+            when: detainer.form = I-203
+            then: { notify_ice: { value: permitted, at: [booking, release] } }
+            because: b
+            cite: src
+          - id: judicial
+            when: detainer.warrant = judicial
+            then: { notify_ice: forbidden }
+            priority: 1
+            because: b
+            cite: src
+        """));
+
+    private static readonly IPolicyEvaluator TransfersOnly = DelegatePolicy.From(TestPolicies.Compile("""
+          - id: administrative
+            when: detainer.warrant = administrative
+            then: { transfer_to_ice: permitted }
+            because: b
+            cite: src
+        """));
+
+    private static readonly (string, IPolicyEvaluator)[] Forms = [("form-a", FormA), ("form-n", FormN), ("transfers", TransfersOnly)];
+
+    [Test]
+    public void OverSpace_ComparedClassesSharingAStep_CountsAsTheFullComparison()
+    {
+        var (full, summary) = Both(Forms);
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(full.Layers, Is.Empty, "no policy is bound by another");
+            Assert.That(WalkOf(Forms, Subject.Of(DecisionKind.NotifyIce)).Levels.Any(l => l.Steps < l.Classes), Is.True, "some compared detainers walk as one step");
+            Assert.That(full.Subjects.Single(s => s.Subject == Subject.Of(DecisionKind.NotifyIce)).Splits, Has.Count.GreaterThan(2), "the notices split in several ways");
+        }
+
+        AssertSameCounts(full, summary);
+    }
+
+    [Test]
+    public void ProductWalk_ComparedClassesSharingAStep_GroupsAsAWalkOfTheCases()
+    {
+        // Each tuple of answers, its cases and the first case of it in the comparison's order, found by asking every case.
+        foreach (var subject in Subject.All)
+        {
+            var space = ScenarioSpace.For([.. Forms.Select(p => p.Item2)]);
+            var (dimensions, _, _) = PolicyComparer.Walked(Forms, space, subject);
+            var grid = new GridPoints([.. dimensions.Select(d => space.Dimensions[d].Count)]);
+            var walked = new List<(string Answers, long Cases, long First)>();
+            var at = new int[dimensions.Count];
+            var point = new int[space.Dimensions.Count];
+            for (var i = 0; i < grid.Count; i++)
+            {
+                grid.At(i, at);
+                for (var k = 0; k < at.Length; k++)
+                {
+                    point[dimensions[k]] = at[k];
+                }
+
+                var scenario = space.Build(point, "case");
+                var answers = string.Join("; ", Forms.Select(p => subject.AnswerFrom(p.Item2, scenario)));
+                var seen = walked.FindIndex(g => g.Answers == answers);
+                if (seen < 0)
+                {
+                    walked.Add((answers, 1, i));
+                }
+                else
+                {
+                    walked[seen] = walked[seen] with { Cases = walked[seen].Cases + 1 };
+                }
+            }
+
+            var walk = WalkOf(Forms, subject);
+            Assert.That(walk.Groups.Select(g => (string.Join("; ", g.Answers), g.Cases, g.First)), Is.EqualTo(walked), subject.Name);
+        }
+    }
+
+    [Test]
+    public void OverSpace_TwoPoliciesWithOneIdAndTheirLayers_AskedApart()
+    {
+        // The same id, title and authority, the same rules but for one word: answers kept by anything but the
+        // policy object (its id, its file, what it is bound by) would give both the first one's answers.
+        var felonies = DelegatePolicy.Compile(Load("county"), (_, id) => Load(id));
+        var misdemeanors = DelegatePolicy.Compile(
+            PolicyLoader.Load(County.Replace("category = robbery", "level = misdemeanor", StringComparison.Ordinal), "county.yaml"), (_, id) => Load(id));
+        (string, IPolicyEvaluator)[] policies = [("county", felonies), ("county", misdemeanors)];
+
+        var (full, summary) = Both(policies);
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(felonies.Policy.Id, Is.EqualTo(misdemeanors.Policy.Id));
+            Assert.That(full.Subjects.Sum(s => s.Differing), Is.Positive, "the two policies differ somewhere");
+            Assert.That(full.Layers, Has.Count.EqualTo(2), "each is bound by the state");
+        }
+
+        AssertSameCounts(full, summary);
+    }
+
+    private static ProductWalk WalkOf((string, IPolicyEvaluator)[] policies, Subject subject)
+    {
+        var space = ScenarioSpace.For([.. policies.Select(p => p.Item2)]);
+        var (dimensions, _, _) = PolicyComparer.Walked(policies, space, subject);
+        var diagrams = policies.Select(p => AnswerDiagram.Of(p.Item2, subject, space, dimensions, ScenarioSpace.For([p.Item2], space.Subjects, space.Filter, space.Booking.Day))).ToList();
+        return ProductWalk.Over(diagrams, [.. dimensions.Select(d => space.Dimensions[d].Count)]);
     }
 
     private static Model.Policies.Policy Load(string id) => PolicyLoader.Load(id == "county" ? County : State, id + ".yaml");
