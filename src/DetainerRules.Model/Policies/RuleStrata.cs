@@ -30,7 +30,8 @@ public sealed class RuleStrata
     public IReadOnlyList<string> Cycle { get; }
 
     /// <summary>The decisions a rule's condition reads, each once, in the order of the decisions.</summary>
-    public static IReadOnlyList<DecisionKind> Reads(PolicyRule rule)
+    /// <remarks>An array, not a read-only list: an array of an enum walked through the list's interface runs framework code compiled at start.</remarks>
+    public static DecisionKind[] Reads(PolicyRule rule)
     {
         var read = new bool[Kinds.Length];
         var count = 0;
