@@ -345,7 +345,7 @@ public sealed class ConditionBinder
         if (!Vocabulary.TryParse(typeof(DecisionKind), name, out var decision))
         {
             throw Error(source, t.Path.Start, DiagnosticCodes.UnknownName,
-                $"unknown decision `{name}`{Suggestion.Hint(name, Vocabulary.Words<DecisionKind>())}");
+                $"unknown decision `{name}`{Suggestion.Hint(name, Vocabulary.Words(typeof(DecisionKind)))}");
         }
 
         var kind = (DecisionKind)decision;
@@ -495,7 +495,7 @@ public sealed class ConditionBinder
     private IEnumerable<string> KnownNames(Scope scope) =>
         FieldCatalog.All.Where(f => scope != Scope.Scenario || f.Scope == FieldScope.Scenario).Select(f => f.Name)
             .Concat(_named.Keys)
-            .Concat(Vocabulary.Words<DecisionKind>().Select(d => DecisionPrefix + d));
+            .Concat(Vocabulary.Words(typeof(DecisionKind)).Select(d => DecisionPrefix + d));
 
     private static string ExampleValue(FieldInfo field) =>
         field.ValueType is { } t ? Vocabulary.Words(t)[0] : field.Kind is FieldKind.Text or FieldKind.OptionalText ? "\"...\"" : "true";

@@ -38,7 +38,7 @@ internal sealed class DraftMerge(FieldReader r)
     /// <summary>Keeps each default's node, to be read once the chain is merged; a base policy must give every decision one.</summary>
     public void MergeDefaults(PolicyDraft draft, YamlNode? node, bool isVariant, string origin)
     {
-        var m = r.Mapping(node, Vocabulary.Words<DecisionKind>());
+        var m = r.Mapping(node, Vocabulary.Words(typeof(DecisionKind)));
         if (m is null)
         {
             return;

@@ -17,7 +17,7 @@ internal sealed class PartReader(FieldReader reader, IReadOnlyDictionary<string,
 
     public IReadOnlyList<DecisionEffect>? ReadEffects(YamlNode? node)
     {
-        var m = Reader.Mapping(node, Vocabulary.Words<DecisionKind>());
+        var m = Reader.Mapping(node, Vocabulary.Words(typeof(DecisionKind)));
         if (m is null)
         {
             return null;
@@ -26,7 +26,7 @@ internal sealed class PartReader(FieldReader reader, IReadOnlyDictionary<string,
         var effects = new List<DecisionEffect>();
         foreach (var (key, value) in m.Node.Entries)
         {
-            if (Vocabulary.TryParse<DecisionKind>(key.Value, out var kind) && ReadEffect(kind, value, EffectKeys) is { } effect)
+            if (Vocabulary.TryParse(typeof(DecisionKind), key.Value, out var kind) && ReadEffect((DecisionKind)kind, value, EffectKeys) is { } effect)
             {
                 effects.Add(effect.Effect);
             }
@@ -122,8 +122,8 @@ internal sealed class PartReader(FieldReader reader, IReadOnlyDictionary<string,
         var quote = Optional("quote");
         var note = Optional("note");
         var url = Optional("url");
-        var verified = m["verified"] is { } v ? Reader.Word<Verification>(v) : Verification.Unstated;
-        var role = m["role"] is { } r ? Reader.Word<CitationRole>(r) : CitationRole.Basis;
+        var verified = m["verified"] is { } v ? Reader.Word(v, typeof(Verification)) as Verification? : Verification.Unstated;
+        var role = m["role"] is { } r ? Reader.Word(r, typeof(CitationRole)) as CitationRole? : CitationRole.Basis;
         var ok = verified is not null && role is not null;
         if (m["verified"] is { } unstated && verified == Verification.Unstated)
         {
@@ -158,7 +158,7 @@ internal sealed class PartReader(FieldReader reader, IReadOnlyDictionary<string,
             ok = false;
         }
 
-        return (Reader.Required(m, "source"), ok ? new CitationDetails(at, quote, verified!.Value, note, url, role!.Value) : null);
+        return (Reader.Required(m, "source"), ok && verified is { } level && role is { } basis ? new CitationDetails(at, quote, level, note, url, basis) : null);
     }
 
     private sealed record CitationDetails(string? At, string? Quote, Verification Verified, string? Note, string? Url, CitationRole Role);
@@ -167,7 +167,7 @@ internal sealed class PartReader(FieldReader reader, IReadOnlyDictionary<string,
     {
         var details = node is YamlMapping ? Reader.Mapping(node, keys) : null;
         var valueNode = details is null ? node : Reader.Required(details, "value");
-        if (Reader.Word<Modality>(valueNode) is not { } value)
+        if (Reader.Word(valueNode, typeof(Modality)) is not Modality value)
         {
             if (valueNode is YamlScalar { IsNull: true } || (valueNode is null && details is null))
             {
@@ -209,7 +209,7 @@ internal sealed class PartReader(FieldReader reader, IReadOnlyDictionary<string,
         var unknown = false;
         foreach (var item in Reader.List(node))
         {
-            if (Reader.Word<NotificationPoint>(item) is { } point)
+            if (Reader.Word(item, typeof(NotificationPoint)) is NotificationPoint point)
             {
                 points.Add(point);
             }
