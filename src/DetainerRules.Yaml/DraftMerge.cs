@@ -123,7 +123,7 @@ internal sealed class DraftMerge(FieldReader r)
                 continue;
             }
 
-            var idNode = mapping.Entries.FirstOrDefault(e => e.Key.Value == "id").Value;
+            var idNode = mapping.ValueOf("id");
             if (idNode is null)
             {
                 r.Report(mapping.Span, mapping.Path + ".id", "required field is missing");

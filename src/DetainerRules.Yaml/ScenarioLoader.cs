@@ -83,7 +83,7 @@ public static class ScenarioLoader
             return null;
         }
 
-        var node = mapping.Entries.FirstOrDefault(e => e.Key.Value == "id").Value;
+        var node = mapping.ValueOf("id");
         if (node is null)
         {
             return defaultId;
