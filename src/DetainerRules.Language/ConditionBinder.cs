@@ -356,7 +356,7 @@ public sealed class ConditionBinder
             throw Error(source, t.Start, DiagnosticCodes.WrongOperator, $"a decision is compared with `=`, `!=`, `in [...]` or `not in [...]`, not `{written}`");
         }
 
-        // Loops over the tokens, here and in Operands, not queries: a query over a struct the framework does not know is
+        // Loops over the tokens, here and in Operands, not queries: a query yielding an enum (here a decision value) is
         // compiled at each start, which ReadyToRun cannot do ahead (the framework is outside the tool's images).
         var values = new Modality[t.Values.Count];
         for (var i = 0; i < values.Length; i++)
