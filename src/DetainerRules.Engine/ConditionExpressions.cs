@@ -50,7 +50,13 @@ internal sealed class ConditionExpressions(Expression scenario, Func<DecisionKin
     private Expression DecisionTest(DecisionTest test)
     {
         var value = decisionValue(test.Decision);
-        Expression matches = test.Values.Select(v => (Expression)Expression.Equal(value, Expression.Constant(v))).Aggregate(Expression.OrElse);
+        // A loop, not a query: a query over the values (an enum) is framework code compiled at every start.
+        Expression matches = Expression.Equal(value, Expression.Constant(test.Values[0]));
+        for (var i = 1; i < test.Values.Count; i++)
+        {
+            matches = Expression.OrElse(matches, Expression.Equal(value, Expression.Constant(test.Values[i])));
+        }
+
         return test.Negated ? Expression.Not(matches) : matches;
     }
 

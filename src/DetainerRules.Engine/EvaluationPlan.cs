@@ -125,12 +125,12 @@ public sealed class EvaluationPlan
         foreach (var kind in Kinds)
         {
             writers[(int)kind] = [.. rules.Where(r => r.Then.Any(e => e.Decision == kind))];
-            var (coneRules, coneDecisions) = RuleStrata.Cone(policy.Rules, [kind]);
-            var inCone = coneRules.ToHashSet();
+            var cone = RuleStrata.Cone(policy.Rules, [kind]);
+            var inCone = new HashSet<PolicyRule>(cone.Rules, ReferenceEqualityComparer.Instance);
             cones[(int)kind] = [.. steps.Where(s => s switch
             {
                 RuleStep rule => inCone.Contains(rule.Rule),
-                SettleStep settle => coneDecisions.Contains(settle.Decision),
+                SettleStep settle => cone.Involves(settle.Decision),
                 _ => throw new UnreachableException($"a plan has no step of kind {s.GetType().Name}"),
             })];
         }

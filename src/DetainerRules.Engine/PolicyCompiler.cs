@@ -69,7 +69,7 @@ public static class PolicyCompiler
         }
 
         var definitions = new List<IRuleDefinition>();
-        var settling = new List<DecisionKind>();
+        var firstSettle = -1;
         for (var place = 0; place < plan.Steps.Count; place++)
         {
             switch (plan.Steps[place])
@@ -77,15 +77,21 @@ public static class PolicyCompiler
                 case RuleStep rule:
                     definitions.Add(BuildRule(rule.Rule, plan.Steps.Count - place, expressions));
                     break;
-                case SettleStep settle:
-                    settling.Add(settle.Decision);
+                case SettleStep:
+                    firstSettle = firstSettle < 0 ? place : firstSettle;
 
                     // Decisions settled one after another, with no rule between them, are settled by one rule at the first one's place:
                     // no rule can fire between them, and one activation costs an eighth of eight.
                     if (place + 1 == plan.Steps.Count || plan.Steps[place + 1] is not SettleStep)
                     {
-                        definitions.Add(BuildSettle(settling, policy.Defaults, plan.Steps.Count - place + settling.Count - 1, read));
-                        settling = [];
+                        var settling = new DecisionKind[place - firstSettle + 1];
+                        for (var i = 0; i < settling.Length; i++)
+                        {
+                            settling[i] = ((SettleStep)plan.Steps[firstSettle + i]).Decision;
+                        }
+
+                        definitions.Add(BuildSettle(settling, policy.Defaults, plan.Steps.Count - firstSettle, read));
+                        firstSettle = -1;
                     }
 
                     break;
@@ -124,25 +130,27 @@ public static class PolicyCompiler
         var lhs = builder.LeftHandSide();
         var ledgerPattern = lhs.Pattern(typeof(Ledger), LedgerName);
         var ledger = ledgerPattern.Declaration.ToParameterExpression();
-        var reads = RuleStrata.Reads(rule);
-        var decisionParameters = new Dictionary<DecisionKind, ParameterExpression>();
+        // The parameters of the decisions read, indexed by the decision, and after the ledger in the order of the decisions.
+        var decisionParameters = new ParameterExpression?[Enum.GetValues<DecisionKind>().Length];
+        var parameters = new List<ParameterExpression> { ledger };
         PatternBuilder last = ledgerPattern;
-        foreach (var kind in reads)
+        foreach (var kind in RuleStrata.Reads(rule))
         {
             last = lhs.Pattern(typeof(Decision), "decision_" + Vocabulary.Word(kind));
             var parameter = last.Declaration.ToParameterExpression();
             last.Condition(Expression.Lambda(Expression.Equal(Expression.Property(parameter, nameof(Decision.Kind)), Expression.Constant(kind)), parameter));
-            decisionParameters[kind] = parameter;
+            decisionParameters[(int)kind] = parameter;
+            parameters.Add(parameter);
         }
 
         var scenario = Expression.Property(ledger, nameof(Ledger.Scenario));
         // Compiled, a quantifier's nested lambda would make a delegate over a new closure on every test, through reflection: a
         // third of an evaluation. Interpreted, the network keeps that form, the one furthest from the delegate twin's loops.
-        var body = new ConditionExpressions(scenario, kind => Expression.Property(decisionParameters[kind], nameof(Decision.Value)))
+        var body = new ConditionExpressions(scenario, kind => Expression.Property(decisionParameters[(int)kind]!, nameof(Decision.Value)))
         {
             QuantifiersAsLoops = expressions == NetworkExpressions.Compiled,
         }.Build(rule.When);
-        last.Condition(Expression.Lambda(body, [ledger, .. decisionParameters.Values]));
+        last.Condition(Expression.Lambda(body, parameters));
 
         var context = Expression.Parameter(typeof(IContext), "context");
         builder.RightHandSide().Action(
@@ -153,10 +161,16 @@ public static class PolicyCompiler
 
     /// <param name="decisions">The decisions to settle, in the plan's order.</param>
     /// <param name="read">Indexed by the decision: whether some rule reads it. Only those are inserted as facts, for those rules to match.</param>
-    private static IRuleDefinition BuildSettle(IReadOnlyList<DecisionKind> decisions, IReadOnlyDictionary<DecisionKind, DefaultDecision> defaults, int salience, bool[] read)
+    private static IRuleDefinition BuildSettle(DecisionKind[] decisions, IReadOnlyDictionary<DecisionKind, DefaultDecision> defaults, int salience, bool[] read)
     {
+        var words = new string[decisions.Length];
+        for (var i = 0; i < decisions.Length; i++)
+        {
+            words[i] = Vocabulary.Word(decisions[i]);
+        }
+
         var builder = new RuleBuilder();
-        builder.Name(SettlePrefix + string.Join(",", decisions.Select(Vocabulary.Word)));
+        builder.Name(SettlePrefix + string.Join(",", words));
         builder.Priority(salience);
         var ledger = builder.LeftHandSide().Pattern(typeof(Ledger), LedgerName).Declaration.ToParameterExpression();
         var context = Expression.Parameter(typeof(IContext), "context");

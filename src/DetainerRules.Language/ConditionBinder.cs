@@ -20,11 +20,16 @@ public sealed class ConditionBinder
     /// <summary>Deepest nesting of named conditions; a longer chain is refused, not followed to a stack overflow.</summary>
     public const int MaxNamedDepth = 64;
 
+    /// <summary>Every offense category, in the order of the enum.</summary>
+    private static readonly OffenseCategory[] OffenseCategories = Enum.GetValues<OffenseCategory>();
+
     private readonly IReadOnlyDictionary<string, IReadOnlySet<OffenseCategory>> _offenseLists;
     private readonly IReadOnlyDictionary<string, ConditionText> _named;
     private readonly List<Diagnostic> _diagnostics;
     private readonly Dictionary<string, SyntaxNode?> _parsedNames = new(StringComparer.Ordinal);
-    private readonly Dictionary<(string, Scope), Condition?> _boundNames = [];
+
+    /// <summary>Each named condition as bound so far, one table per scope (indexed by it): a table keyed by a (name, scope) tuple is framework code compiled at every start.</summary>
+    private readonly Dictionary<string, Condition?>[] _boundNames = [new(StringComparer.Ordinal), new(StringComparer.Ordinal), new(StringComparer.Ordinal)];
     private readonly List<string> _resolving = [];
     private readonly JurisdictionTime _time;
     private readonly HashSet<string> _cycles = new(StringComparer.Ordinal);
@@ -75,7 +80,7 @@ public sealed class ConditionBinder
     {
         foreach (var name in _named.Keys.Order(StringComparer.Ordinal))
         {
-            if (_boundNames.Keys.Any(k => k.Item1 == name) || ParseNamed(name) is not { } syntax)
+            if (_boundNames.Any(bound => bound.ContainsKey(name)) || ParseNamed(name) is not { } syntax)
             {
                 continue;
             }
@@ -269,7 +274,7 @@ public sealed class ConditionBinder
             throw _cycles.Add(string.Join(" ", members.Order(StringComparer.Ordinal))) ? error : error.AsRepeat();
         }
 
-        if (_boundNames.TryGetValue((name, scope), out var cached))
+        if (_boundNames[(int)scope].TryGetValue(name, out var cached))
         {
             return cached ?? throw Error(source, use.Start, DiagnosticCodes.UnknownName, $"named condition `{name}` has errors (reported where it is defined)");
         }
@@ -293,7 +298,7 @@ public sealed class ConditionBinder
             }
         }
 
-        _boundNames[(name, scope)] = bound;
+        _boundNames[(int)scope][name] = bound;
         return bound ?? throw Error(source, use.Start, DiagnosticCodes.UnknownName, $"named condition `{name}` has errors (reported where it is defined)");
     }
 
@@ -337,11 +342,13 @@ public sealed class ConditionBinder
     private static DecisionTest BindDecisionTest(TestSyntax t, ConditionText source, SourceSpan span)
     {
         var name = t.Path.Text[DecisionPrefix.Length..];
-        if (!Vocabulary.TryParse<DecisionKind>(name, out var kind))
+        if (!Vocabulary.TryParse(typeof(DecisionKind), name, out var decision))
         {
             throw Error(source, t.Path.Start, DiagnosticCodes.UnknownName,
-                $"unknown decision `{name}`{Suggestion.Hint(name, Vocabulary.Words<DecisionKind>())}");
+                $"unknown decision `{name}`{Suggestion.Hint(name, Vocabulary.Words(typeof(DecisionKind)))}");
         }
+
+        var kind = (DecisionKind)decision;
 
         if (t.Operator is not (SyntaxOperator.Equal or SyntaxOperator.NotEqual or SyntaxOperator.In or SyntaxOperator.NotIn) || t.ListName is not null)
         {
@@ -349,12 +356,12 @@ public sealed class ConditionBinder
             throw Error(source, t.Start, DiagnosticCodes.WrongOperator, $"a decision is compared with `=`, `!=`, `in [...]` or `not in [...]`, not `{written}`");
         }
 
-        // Loops over the tokens, here and in Operands, not queries: a query over a struct the framework does not know is
+        // Loops over the tokens, here and in Operands, not queries: a query yielding an enum (here a decision value) is
         // compiled at each start, which ReadyToRun cannot do ahead (the framework is outside the tool's images).
-        var values = new List<Modality>(t.Values.Count);
-        for (var i = 0; i < t.Values.Count; i++)
+        var values = new Modality[t.Values.Count];
+        for (var i = 0; i < values.Length; i++)
         {
-            values.Add(ParseWord<Modality>(t.Values[i], source, "decision value"));
+            values[i] = (Modality)Word(t.Values[i], typeof(Modality), source, "a decision value is a word", "a decision value");
         }
 
         return new DecisionTest(kind, values, t.Operator is SyntaxOperator.NotEqual or SyntaxOperator.NotIn, span);
@@ -403,7 +410,7 @@ public sealed class ConditionBinder
             }
 
             return _offenseLists.TryGetValue(list.Text, out var categories)
-                ? [.. categories.Order().Cast<object>()]
+                ? InOrder(categories)
                 : throw Error(source, list.Start, DiagnosticCodes.UnknownName,
                     $"unknown offense list `{list.Text}`{Suggestion.Hint(list.Text, _offenseLists.Keys)}");
         }
@@ -415,6 +422,21 @@ public sealed class ConditionBinder
         }
 
         return operands;
+    }
+
+    /// <summary>A list's categories in the order of the enum, walked over its values rather than sorted: a sort of an enum is framework code compiled at every start.</summary>
+    private static List<object> InOrder(IReadOnlySet<OffenseCategory> categories)
+    {
+        var inOrder = new List<object>(categories.Count);
+        foreach (var category in OffenseCategories)
+        {
+            if (categories.Contains(category))
+            {
+                inOrder.Add(category);
+            }
+        }
+
+        return inOrder;
     }
 
     private static object Operand(Token value, FieldInfo field, ConditionText source)
@@ -436,9 +458,6 @@ public sealed class ConditionBinder
                 return Word(value, field.ValueType!, source, $"`{field.Name}` takes a word", $"a value of `{field.Name}`");
         }
     }
-
-    private static T ParseWord<T>(Token value, ConditionText source, string what)
-        where T : struct, Enum => (T)Word(value, typeof(T), source, $"a {what} is a word", $"a {what}");
 
     /// <summary>
     /// A vocabulary word of <paramref name="type"/>, refused the same way wherever a word is expected: a word
@@ -476,7 +495,7 @@ public sealed class ConditionBinder
     private IEnumerable<string> KnownNames(Scope scope) =>
         FieldCatalog.All.Where(f => scope != Scope.Scenario || f.Scope == FieldScope.Scenario).Select(f => f.Name)
             .Concat(_named.Keys)
-            .Concat(Vocabulary.Words<DecisionKind>().Select(d => DecisionPrefix + d));
+            .Concat(Vocabulary.Words(typeof(DecisionKind)).Select(d => DecisionPrefix + d));
 
     private static string ExampleValue(FieldInfo field) =>
         field.ValueType is { } t ? Vocabulary.Words(t)[0] : field.Kind is FieldKind.Text or FieldKind.OptionalText ? "\"...\"" : "true";

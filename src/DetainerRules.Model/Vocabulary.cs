@@ -38,17 +38,17 @@ public static class Vocabulary
         Tables[typeof(DetainerForm)] = forms;
     }
 
-    /// <summary>The words accepted for <typeparamref name="T"/>, in declaration order.</summary>
-    public static IReadOnlyList<string> Words<T>()
-        where T : struct, Enum => Words(typeof(T));
-
+    /// <summary>The words accepted for <paramref name="enumType"/>, in declaration order.</summary>
+    /// <remarks>
+    /// These helpers take the enum's type or a boxed value, not a type parameter: a generic method is compiled again for
+    /// each enum (a value type) when the program first calls it, at every start, since no ahead-of-time image can hold
+    /// an instantiation over another assembly's enum.
+    /// </remarks>
     public static IReadOnlyList<string> Words(Type enumType) => Tables[enumType].InOrder;
-
-    public static string Word<T>(T value)
-        where T : struct, Enum => Tables[typeof(T)].ByValue[value];
 
     public static string Word(Enum value) => Tables[value.GetType()].ByValue[value];
 
+    /// <summary>For code generic in the enum already (a reader made once per enum) and for tests; the program's start path takes <see cref="TryParse(Type, string, out Enum)"/>.</summary>
     public static bool TryParse<T>(string word, out T value)
         where T : struct, Enum
     {

@@ -53,7 +53,14 @@ public static class Phrases
 
         if (decision.Kind == DecisionKind.NotifyIce && decision.Effect.At.Count > 0)
         {
-            return " at " + string.Join(" and at ", decision.Effect.At.Select(Vocabulary.Word));
+            // A loop, not a query: a query over an enum is framework code compiled at every start.
+            var points = new string[decision.Effect.At.Count];
+            for (var i = 0; i < points.Length; i++)
+            {
+                points[i] = Vocabulary.Word(decision.Effect.At[i]);
+            }
+
+            return " at " + string.Join(" and at ", points);
         }
 
         if (decision.Kind == DecisionKind.DelayRelease && decision.Effect.Limit is { } limit)

@@ -27,7 +27,7 @@ public static class Answers
     /// <summary>Wherever the first policy answers one of <paramref name="values"/>, the second does too (not necessarily the same one).</summary>
     public static Constraint InSubset(params Modality[] values)
     {
-        var words = values.Select(Vocabulary.Word).ToHashSet();
+        var words = values.Select(v => Vocabulary.Word(v)).ToHashSet();
         var named = string.Join(" or ", words);
         return new ComparisonProperty($"the first answers {named} only where the second does too", split => words.Contains(split.Answers[0].Value) && !words.Contains(split.Answers[1].Value));
     }

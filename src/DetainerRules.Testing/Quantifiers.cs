@@ -59,7 +59,7 @@ internal static class AnswerOf
 
     public static DecisionProperty Make(DecisionProperty.Quantity quantity, DecisionKind decision, Modality[] values, string what)
     {
-        var words = values.Select(Vocabulary.Word).ToHashSet();
+        var words = values.Select(v => Vocabulary.Word(v)).ToHashSet();
         return new DecisionProperty(quantity, Subject.Of(decision), a => words.Contains(a.Value), what);
     }
 

@@ -29,7 +29,7 @@ public static partial class DetachedPolicy
     {
         var file = PathOf(name);
         var (root, _) = DocumentReader.Read(file, text);
-        if (root is YamlMapping top && top.Entries.FirstOrDefault(e => e.Key.Value == "extends").Value is YamlScalar { IsNull: false } extends
+        if (root is YamlMapping top && top.ValueOf("extends") is YamlScalar { IsNull: false } extends
             && !Id().IsMatch(extends.Value.Trim()))
         {
             throw new InvalidInputException([Diagnostic.Error(extends.Span, DiagnosticCodes.Reach, "extends",

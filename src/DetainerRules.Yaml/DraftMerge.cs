@@ -38,7 +38,7 @@ internal sealed class DraftMerge(FieldReader r)
     /// <summary>Keeps each default's node, to be read once the chain is merged; a base policy must give every decision one.</summary>
     public void MergeDefaults(PolicyDraft draft, YamlNode? node, bool isVariant, string origin)
     {
-        var m = r.Mapping(node, Vocabulary.Words<DecisionKind>());
+        var m = r.Mapping(node, Vocabulary.Words(typeof(DecisionKind)));
         if (m is null)
         {
             return;
@@ -123,7 +123,7 @@ internal sealed class DraftMerge(FieldReader r)
                 continue;
             }
 
-            var idNode = mapping.Entries.FirstOrDefault(e => e.Key.Value == "id").Value;
+            var idNode = mapping.ValueOf("id");
             if (idNode is null)
             {
                 r.Report(mapping.Span, mapping.Path + ".id", "required field is missing");

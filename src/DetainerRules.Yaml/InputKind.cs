@@ -28,7 +28,7 @@ public static class InputKind
             }
 
             var kind = Of(mapping);
-            return kind == FileKind.Policy && !mapping.Entries.Any(e => e.Key.Value == "id") ? FileKind.Unknown : kind;
+            return kind == FileKind.Policy && mapping.ValueOf("id") is null ? FileKind.Unknown : kind;
         }
         catch (Model.Diagnostics.InvalidInputException)
         {
@@ -39,7 +39,12 @@ public static class InputKind
     /// <summary>The kind of a document already read, told from its top-level keys.</summary>
     internal static FileKind Of(YamlMapping mapping)
     {
-        var keys = mapping.Entries.Select(e => e.Key.Value).ToHashSet(StringComparer.Ordinal);
+        var keys = new HashSet<string>(mapping.Entries.Count, StringComparer.Ordinal);
+        foreach (var (key, _) in mapping.Entries)
+        {
+            keys.Add(key.Value);
+        }
+
         return keys.Overlaps(["rules", "defaults", "extends", "jurisdiction"]) ? FileKind.Policy
             : keys.Overlaps(["booked_at", "charges"]) ? FileKind.Scenario
             : keys.Contains("cases") ? FileKind.Expectations

@@ -472,9 +472,9 @@ internal static class JsonScenarioReader
     private static class WordsOf<T>
         where T : struct, Enum
     {
-        public static readonly T[] Values = [.. Vocabulary.Words<T>().Select(w => Vocabulary.TryParse<T>(w, out var v) ? v : throw new InvalidOperationException(w))];
+        public static readonly T[] Values = [.. Vocabulary.Words(typeof(T)).Select(w => Vocabulary.TryParse<T>(w, out var v) ? v : throw new InvalidOperationException(w))];
 
-        public static readonly byte[][] Utf8 = [.. Vocabulary.Words<T>().Select(Encoding.UTF8.GetBytes)];
+        public static readonly byte[][] Utf8 = [.. Vocabulary.Words(typeof(T)).Select(Encoding.UTF8.GetBytes)];
     }
 
     private static bool Timestamp(ref Utf8JsonReader r, out DateTimeOffset? at)

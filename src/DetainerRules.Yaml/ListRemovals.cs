@@ -38,7 +38,7 @@ internal static partial class ListRemovals
     {
         // An entry a later variant puts back is no longer removed.
         draft.Removals.RemoveAll(r => r.Part == part && after.Contains(r.Entry));
-        var span = node is YamlMapping m && m.Entries.FirstOrDefault(e => e.Key.Value == name).Value is { } entry ? entry.Span : node?.Span ?? draft.Span;
+        var span = node is YamlMapping m && m.ValueOf(name) is { } entry ? entry.Span : node?.Span ?? draft.Span;
         draft.Removals.AddRange(before.Where(e => !after.Contains(e)).Distinct(StringComparer.Ordinal).Select(e => new ListRemoval(e, part, origin, span)));
     }
 

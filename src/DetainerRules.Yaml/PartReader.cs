@@ -17,7 +17,7 @@ internal sealed class PartReader(FieldReader reader, IReadOnlyDictionary<string,
 
     public IReadOnlyList<DecisionEffect>? ReadEffects(YamlNode? node)
     {
-        var m = Reader.Mapping(node, Vocabulary.Words<DecisionKind>());
+        var m = Reader.Mapping(node, Vocabulary.Words(typeof(DecisionKind)));
         if (m is null)
         {
             return null;
@@ -26,7 +26,7 @@ internal sealed class PartReader(FieldReader reader, IReadOnlyDictionary<string,
         var effects = new List<DecisionEffect>();
         foreach (var (key, value) in m.Node.Entries)
         {
-            if (Vocabulary.TryParse<DecisionKind>(key.Value, out var kind) && ReadEffect(kind, value, EffectKeys) is { } effect)
+            if (Vocabulary.TryParse(typeof(DecisionKind), key.Value, out var kind) && ReadEffect((DecisionKind)kind, value, EffectKeys) is { } effect)
             {
                 effects.Add(effect.Effect);
             }
@@ -122,10 +122,11 @@ internal sealed class PartReader(FieldReader reader, IReadOnlyDictionary<string,
         var quote = Optional("quote");
         var note = Optional("note");
         var url = Optional("url");
-        var verified = m["verified"] is { } v ? Reader.Word<Verification>(v) : Verification.Unstated;
-        var role = m["role"] is { } r ? Reader.Word<CitationRole>(r) : CitationRole.Basis;
+        // Kept boxed and matched by pattern: the framework's nullable of each enum is compiled at every start.
+        var verified = m["verified"] is { } v ? Reader.Word(v, typeof(Verification)) : Verification.Unstated;
+        var role = m["role"] is { } r ? Reader.Word(r, typeof(CitationRole)) : CitationRole.Basis;
         var ok = verified is not null && role is not null;
-        if (m["verified"] is { } unstated && verified == Verification.Unstated)
+        if (m["verified"] is { } unstated && verified is Verification.Unstated)
         {
             Reader.Report(unstated.Span, unstated.Path, "`unstated` is what an absent `verified` means: say `primary`, `secondary` or `judgement`, or leave it out");
             ok = false;
@@ -137,7 +138,7 @@ internal sealed class PartReader(FieldReader reader, IReadOnlyDictionary<string,
             ok = false;
         }
 
-        if (verified == Verification.Primary)
+        if (verified is Verification.Primary)
         {
             foreach (var key in PrimaryKeys.Where(k => m[k] is null))
             {
@@ -146,19 +147,19 @@ internal sealed class PartReader(FieldReader reader, IReadOnlyDictionary<string,
             }
         }
 
-        if (verified == Verification.Judgement && m["note"] is null)
+        if (verified is Verification.Judgement && m["note"] is null)
         {
             Reader.Report(m.Node.Span, m.PathOf("note"), "a `judgement` citation needs `note`: why the text is open and how it is read here", DiagnosticCodes.Completeness);
             ok = false;
         }
 
-        if (note is not null && verified != Verification.Judgement)
+        if (note is not null && verified is not Verification.Judgement)
         {
             Reader.Report(m["note"]!.Span, m.PathOf("note"), "`note` explains a judgement: add `verified: judgement`, or move the remark to `because` or `open_questions`");
             ok = false;
         }
 
-        return (Reader.Required(m, "source"), ok ? new CitationDetails(at, quote, verified!.Value, note, url, role!.Value) : null);
+        return (Reader.Required(m, "source"), ok && verified is Verification level && role is CitationRole basis ? new CitationDetails(at, quote, level, note, url, basis) : null);
     }
 
     private sealed record CitationDetails(string? At, string? Quote, Verification Verified, string? Note, string? Url, CitationRole Role);
@@ -167,7 +168,7 @@ internal sealed class PartReader(FieldReader reader, IReadOnlyDictionary<string,
     {
         var details = node is YamlMapping ? Reader.Mapping(node, keys) : null;
         var valueNode = details is null ? node : Reader.Required(details, "value");
-        if (Reader.Word<Modality>(valueNode) is not { } value)
+        if (Reader.Word(valueNode, typeof(Modality)) is not Modality value)
         {
             if (valueNode is YamlScalar { IsNull: true } || (valueNode is null && details is null))
             {
@@ -209,7 +210,7 @@ internal sealed class PartReader(FieldReader reader, IReadOnlyDictionary<string,
         var unknown = false;
         foreach (var item in Reader.List(node))
         {
-            if (Reader.Word<NotificationPoint>(item) is { } point)
+            if (Reader.Word(item, typeof(NotificationPoint)) is NotificationPoint point)
             {
                 points.Add(point);
             }

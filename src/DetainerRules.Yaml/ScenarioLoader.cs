@@ -83,7 +83,7 @@ public static class ScenarioLoader
             return null;
         }
 
-        var node = mapping.Entries.FirstOrDefault(e => e.Key.Value == "id").Value;
+        var node = mapping.ValueOf("id");
         if (node is null)
         {
             return defaultId;
@@ -146,7 +146,7 @@ public static class ScenarioLoader
 
         return new Person(
             r.Flag(m["foreign_born"]),
-            r.Word<Citizenship>(m["citizenship"]) ?? Citizenship.Unknown,
+            r.Word(m["citizenship"], typeof(Citizenship)) is Citizenship citizenship ? citizenship : Citizenship.Unknown,
             r.Flag(m["registered_sex_offender"]) ?? false,
             r.Flag(m["on_terrorist_watchlist"]) ?? false)
         {
@@ -219,9 +219,9 @@ public static class ScenarioLoader
     {
         var offense = r.Text(r.Required(m, "offense"));
         var statute = m["statute"] is { } s ? r.Text(s) : null;
-        var level = r.Word<OffenseLevel>(r.Required(m, "level"));
-        var category = r.Word<OffenseCategory>(r.Required(m, "category"));
-        return offense is null || level is null || category is null ? null : (offense, statute, level.Value, category.Value);
+        var level = r.Word(r.Required(m, "level"), typeof(OffenseLevel));
+        var category = r.Word(r.Required(m, "category"), typeof(OffenseCategory));
+        return offense is not null && level is OffenseLevel l && category is OffenseCategory c ? (offense, statute, l, c) : null;
     }
 
     private static Detainer? ReadDetainer(FieldReader r, YamlNode? node)
@@ -232,21 +232,20 @@ public static class ScenarioLoader
             return null;
         }
 
-        var form = r.Word<DetainerForm>(r.Required(m, "form"));
-        var warrant = r.Word<WarrantKind>(r.Required(m, "warrant"));
+        var form = r.Word(r.Required(m, "form"), typeof(DetainerForm));
+        var warrant = r.Word(r.Required(m, "warrant"), typeof(WarrantKind)) as WarrantKind?;
         var received = r.Timestamp(m["received_at"]);
-        var court = JudgesFact<WarrantCourt>(r, m, "warrant_court", warrant);
-        var offense = JudgesFact<WarrantOffense>(r, m, "warrant_offense", warrant);
-        return form is null || warrant is null ? null : new Detainer(form.Value, warrant.Value, received) { WarrantCourt = court, WarrantOffense = offense };
+        var court = JudgesFact(r, m, "warrant_court", typeof(WarrantCourt), warrant) as WarrantCourt?;
+        var offense = JudgesFact(r, m, "warrant_offense", typeof(WarrantOffense), warrant) as WarrantOffense?;
+        return form is DetainerForm f && warrant is { } w ? new Detainer(f, w, received) { WarrantCourt = court, WarrantOffense = offense } : null;
     }
 
     /// <summary>A fact about a judge's warrant (its court, its offense): optional, and said of nothing but a <c>judicial</c> warrant.</summary>
     /// <remarks>Refused with another warrant rather than dropped, so that a scenario never says more than the tool reads.</remarks>
-    private static T? JudgesFact<T>(FieldReader r, MappingView m, string key, WarrantKind? warrant)
-        where T : struct, Enum
+    private static Enum? JudgesFact(FieldReader r, MappingView m, string key, Type type, WarrantKind? warrant)
     {
         var node = m[key];
-        var value = r.Word<T>(node);
+        var value = r.Word(node, type);
         if (value is not null && warrant is { } w && w != WarrantKind.Judicial)
         {
             r.Report(node!.Span, m.PathOf(key), $"`{key}` is stated only for a judge's warrant, but `warrant` is `{Model.Vocabulary.Word(w)}`: give `warrant: judicial` or leave `{key}` out");
@@ -279,7 +278,7 @@ public static class ScenarioLoader
         var requests = new HashSet<FederalRequest>();
         foreach (var item in r.List(node))
         {
-            if (r.Word<FederalRequest>(item) is { } request && !requests.Add(request))
+            if (r.Word(item, typeof(FederalRequest)) is FederalRequest request && !requests.Add(request))
             {
                 r.Report(item.Span, item.Path, $"request `{Model.Vocabulary.Word(request)}` is listed twice");
             }

@@ -121,7 +121,16 @@ internal sealed class SectionReader(FieldReader r)
         var lists = new Dictionary<string, IReadOnlySet<OffenseCategory>>(StringComparer.Ordinal);
         foreach (var (key, value) in Entries(node))
         {
-            var categories = r.List(value).Select(r.Word<OffenseCategory>).OfType<OffenseCategory>().ToHashSet();
+            // A loop, not a query: queries over an enum are framework code compiled at every start.
+            var categories = new HashSet<OffenseCategory>();
+            foreach (var item in r.List(value))
+            {
+                if (r.Word(item, typeof(OffenseCategory)) is OffenseCategory category)
+                {
+                    categories.Add(category);
+                }
+            }
+
             if (value is YamlScalar { IsNull: true } || (value is YamlSequence { Items.Count: 0 }))
             {
                 r.Report(value.Span, value.Path, $"offense list `{key.Value}` is empty: list at least one category", DiagnosticCodes.Completeness);
@@ -160,10 +169,32 @@ internal sealed class SectionReader(FieldReader r)
             }
 
             var hours = r.Integer(m["hours"], 0, 24 * 365);
-            var exclusions = r.List(m["exclude"]).Select(n => (Node: n, Text: r.Text(n))).ToList();
-            foreach (var (n, word) in exclusions.Where(e => e.Text is not null and not ("weekends" or "federal_holidays")))
+
+            // Loops over the nodes and their words, not queries over (node, word) tuples: a query over a tuple is framework
+            // code compiled at every start. Every word is read (and its problems reported) before any is refused.
+            var excluded = r.List(m["exclude"]);
+            var words = new string?[excluded.Count];
+            for (var i = 0; i < words.Length; i++)
             {
-                r.Report(n.Span, n.Path, $"`{word}` cannot be excluded{Suggestion.Hint(word!, ["weekends", "federal_holidays"])}; expected `weekends` or `federal_holidays`");
+                words[i] = r.Text(excluded[i]);
+            }
+
+            var weekends = false;
+            var holidays = false;
+            for (var i = 0; i < words.Length; i++)
+            {
+                switch (words[i])
+                {
+                    case "weekends":
+                        weekends = true;
+                        break;
+                    case "federal_holidays":
+                        holidays = true;
+                        break;
+                    case { } word:
+                        r.Report(excluded[i].Span, excluded[i].Path, $"`{word}` cannot be excluded{Suggestion.Hint(word, ["weekends", "federal_holidays"])}; expected `weekends` or `federal_holidays`");
+                        break;
+                }
             }
 
             var description = m["description"] is { } d ? r.Text(d) : null;
@@ -172,7 +203,7 @@ internal sealed class SectionReader(FieldReader r)
                 r.Report(m.Node.Span, value.Path, "a limit needs `hours`, or a `description` when no fixed number of hours applies", DiagnosticCodes.Completeness);
             }
 
-            limits[key.Value] = new HoldLimit(key.Value, hours, exclusions.Any(e => e.Text == "weekends"), exclusions.Any(e => e.Text == "federal_holidays"), description);
+            limits[key.Value] = new HoldLimit(key.Value, hours, weekends, holidays, description);
         }
 
         return limits;

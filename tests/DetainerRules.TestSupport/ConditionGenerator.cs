@@ -18,15 +18,15 @@ internal sealed class ConditionGenerator(Random random)
 {
     public const int MaxDepth = 3;
 
-    private static readonly string[] Modalities = [.. Vocabulary.Words<Modality>()];
-    private static readonly string[] Levels = [.. Vocabulary.Words<OffenseLevel>()];
-    private static readonly string[] Categories = [.. Vocabulary.Words<OffenseCategory>()];
-    private static readonly string[] Citizenships = [.. Vocabulary.Words<Citizenship>()];
-    private static readonly string[] Forms = [.. Vocabulary.Words<DetainerForm>()];
-    private static readonly string[] Warrants = [.. Vocabulary.Words<WarrantKind>()];
-    private static readonly string[] Courts = [.. Vocabulary.Words<WarrantCourt>()];
-    private static readonly string[] WarrantOffenses = [.. Vocabulary.Words<WarrantOffense>()];
-    private static readonly string[] Requests = [.. Vocabulary.Words<FederalRequest>()];
+    private static readonly string[] Modalities = [.. Vocabulary.Words(typeof(Modality))];
+    private static readonly string[] Levels = [.. Vocabulary.Words(typeof(OffenseLevel))];
+    private static readonly string[] Categories = [.. Vocabulary.Words(typeof(OffenseCategory))];
+    private static readonly string[] Citizenships = [.. Vocabulary.Words(typeof(Citizenship))];
+    private static readonly string[] Forms = [.. Vocabulary.Words(typeof(DetainerForm))];
+    private static readonly string[] Warrants = [.. Vocabulary.Words(typeof(WarrantKind))];
+    private static readonly string[] Courts = [.. Vocabulary.Words(typeof(WarrantCourt))];
+    private static readonly string[] WarrantOffenses = [.. Vocabulary.Words(typeof(WarrantOffense))];
+    private static readonly string[] Requests = [.. Vocabulary.Words(typeof(FederalRequest))];
     private static readonly string[] Flags = [.. FieldCatalog.All.Where(f => f.Scope == FieldScope.Scenario && f.Kind == FieldKind.Flag).Select(f => f.Name)];
 
     /// <summary>Statutes the generated conditions name; random scenarios draw from the same ones.</summary>

@@ -35,8 +35,8 @@ namespace DetainerRules.TestSupport;
 /// </remarks>
 public static class GeneratedPolicies
 {
-    private static readonly IReadOnlyList<string> Categories = Vocabulary.Words<OffenseCategory>();
-    private static readonly IReadOnlyList<string> Levels = Vocabulary.Words<OffenseLevel>();
+    private static readonly IReadOnlyList<string> Categories = Vocabulary.Words(typeof(OffenseCategory));
+    private static readonly IReadOnlyList<string> Levels = Vocabulary.Words(typeof(OffenseLevel));
     private static readonly string[] Values = ["required", "permitted", "forbidden"];
     private static readonly int[] Priorities = [0, 0, 0, 5, 10, -10];
     private static readonly int[] Years = [1, 3, 5, 10, 15];
@@ -202,7 +202,7 @@ public static class GeneratedPolicies
             6 => I($"any charge(category in list_{random.Next(lists)})"),
             7 => "person.citizenship in [noncitizen, unknown]",
             8 => "(detainer.form = I-247A and detainer.warrant != judicial)",
-            9 => I($"requests has {Pick(random, Vocabulary.Words<FederalRequest>())}"),
+            9 => I($"requests has {Pick(random, Vocabulary.Words(typeof(FederalRequest)))}"),
             10 => "ice.present_at_release",
             11 => I($"no charge(category = {Pick(random, Categories)})"),
             12 => I($"every charge(level <= {Pick(random, Levels)})"),
@@ -212,7 +212,7 @@ public static class GeneratedPolicies
             16 => I($"any conviction(offense_{random.Next(offenseConditions)} and within {Pick(random, Years)} years)"),
             17 => "detainer",
             18 => I($"any charge(statute = \"PC {random.Next(100, 700)}\" or level > {Pick(random, Levels)})"),
-            _ => I($"person.citizenship != {Pick(random, Vocabulary.Words<Citizenship>())}"),
+            _ => I($"person.citizenship != {Pick(random, Vocabulary.Words(typeof(Citizenship)))}"),
         };
     }
 

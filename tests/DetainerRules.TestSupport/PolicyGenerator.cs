@@ -40,7 +40,7 @@ public static class PolicyGenerator
     private static readonly DecisionKind[] Decisions = Enum.GetValues<DecisionKind>();
     private static readonly string[] Values = ["required", "permitted", "forbidden", "required", "permitted", "forbidden", "unknown"];
     private static readonly int?[] Priorities = [null, null, 0, 1, 1, 5, -2, 10];
-    private static readonly string[] Categories = [.. Vocabulary.Words<OffenseCategory>()];
+    private static readonly string[] Categories = [.. Vocabulary.Words(typeof(OffenseCategory))];
 
     /// <summary>The IANA zones a generated family may name: offsets from -10 to +10:30, daylight saving in the north, in the south, and none.</summary>
     /// <remarks>Hawaii and Arizona keep standard time all year; Adelaide's half-hour offset moves the other way from the northern zones'.</remarks>

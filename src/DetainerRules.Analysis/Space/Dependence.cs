@@ -37,7 +37,7 @@ public static class Dependence
         return conditions;
     }
 
-    private static void Collect(IPolicyEvaluator policy, IEnumerable<DecisionKind> decisions, List<Condition> into)
+    private static void Collect(IPolicyEvaluator policy, DecisionKind[] decisions, List<Condition> into)
     {
         foreach (var rule in RuleStrata.Cone(policy.Policy.Rules, decisions).Rules)
         {

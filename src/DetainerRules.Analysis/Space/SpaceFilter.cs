@@ -93,22 +93,22 @@ public sealed class SpaceFilter
     {
         var keys = SpaceFields.Leading.ToDictionary(f => f.Name, SpaceFields.Words, StringComparer.Ordinal);
         keys["charges.count"] = ["1", "2+"];
-        keys["charge.level"] = Vocabulary.Words<OffenseLevel>();
-        keys["charge.category"] = Vocabulary.Words<OffenseCategory>();
+        keys["charge.level"] = Vocabulary.Words(typeof(OffenseLevel));
+        keys["charge.category"] = Vocabulary.Words(typeof(OffenseCategory));
         keys["convictions.count"] = ["0", "1", "2+"];
-        keys["conviction.level"] = Vocabulary.Words<OffenseLevel>();
-        keys["conviction.category"] = Vocabulary.Words<OffenseCategory>();
+        keys["conviction.level"] = Vocabulary.Words(typeof(OffenseLevel));
+        keys["conviction.category"] = Vocabulary.Words(typeof(OffenseCategory));
         keys["detainer"] = ["none", "present"];
-        keys["detainer.form"] = Vocabulary.Words<DetainerForm>();
-        keys["detainer.warrant"] = Vocabulary.Words<WarrantKind>();
-        keys["detainer.warrant_court"] = [.. Vocabulary.Words<WarrantCourt>(), Unstated];
-        keys["detainer.warrant_offense"] = [.. Vocabulary.Words<WarrantOffense>(), Unstated];
+        keys["detainer.form"] = Vocabulary.Words(typeof(DetainerForm));
+        keys["detainer.warrant"] = Vocabulary.Words(typeof(WarrantKind));
+        keys["detainer.warrant_court"] = [.. Vocabulary.Words(typeof(WarrantCourt)), Unstated];
+        keys["detainer.warrant_offense"] = [.. Vocabulary.Words(typeof(WarrantOffense)), Unstated];
         foreach (var field in SpaceFields.Trailing)
         {
             keys[field.Name] = SpaceFields.Words(field);
         }
 
-        foreach (var request in Vocabulary.Words<FederalRequest>())
+        foreach (var request in Vocabulary.Words(typeof(FederalRequest)))
         {
             keys["requests." + request] = YesNo;
         }

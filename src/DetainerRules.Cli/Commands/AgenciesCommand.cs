@@ -47,7 +47,7 @@ internal static partial class AgenciesCommand
         {
             var code = StateCode(parse.GetValue(state));
             AgreementModel? wanted = parse.GetValue(model) is { } m
-                ? Vocabulary.TryParse<AgreementModel>(m.ToLowerInvariant(), out var parsed) ? parsed : throw new UsageException($"--model `{m}` is not a 287(g) model; expected one of `jem`, `wso`, `tfm`")
+                ? Vocabulary.TryParse(typeof(AgreementModel), m.ToLowerInvariant(), out var parsed) ? (AgreementModel)parsed : throw new UsageException($"--model `{m}` is not a 287(g) model; expected one of `jem`, `wso`, `tfm`")
                 : null;
             var roster = Load(context, parse.GetValue(rules));
             AgencyReport.List(context.Output, roster.Agencies.Where(a => (code is null || a.State == code) && (wanted is null || a.Agreements.Any(g => g.Model == wanted))));

@@ -85,8 +85,8 @@ internal static class AgencyMapCommand
         {
             var word = argument[..equals];
             var file = argument[(equals + 1)..];
-            return Vocabulary.TryParse<DecisionKind>(word, out var kind)
-                ? ($"{word} on {file}", context.Resolve(file), file, kind)
+            return Vocabulary.TryParse(typeof(DecisionKind), word, out var kind)
+                ? ($"{word} on {file}", context.Resolve(file), file, (DecisionKind)kind)
                 : throw new UsageException($"--question `{argument}`: `{word}` is not a decision{Suggestion.Hint(word, Enum.GetValues<DecisionKind>().Select(d => Vocabulary.Word(d)))}");
         }
 

@@ -131,14 +131,27 @@ public static class FieldCatalog
     ];
 
     private static readonly Dictionary<string, FieldInfo> ByName = All.ToDictionary(f => f.Name, StringComparer.Ordinal);
-    private static readonly Dictionary<Field, FieldInfo> ByField = All.ToDictionary(f => f.Field);
+
+    /// <summary>Indexed by the field: a dictionary keyed by the enum is framework code compiled at every start.</summary>
+    private static readonly FieldInfo[] ByField = IndexByField();
 
     /// <summary>The arrested person's fields (<c>person.*</c>), in the order files list them.</summary>
     public static IReadOnlyList<FieldInfo> Person { get; } = [.. All.Where(f => f.Name.StartsWith("person.", StringComparison.Ordinal))];
 
     public static FieldInfo? Find(string name) => ByName.GetValueOrDefault(name);
 
-    public static FieldInfo Get(Field field) => ByField[field];
+    public static FieldInfo Get(Field field) => ByField[(int)field];
+
+    private static FieldInfo[] IndexByField()
+    {
+        var byField = new FieldInfo[All.Count];
+        foreach (var field in All)
+        {
+            byField[(int)field.Field] = field;
+        }
+
+        return byField;
+    }
 
     // The lambdas are only ever translated, never run as written: FieldInfo.Access places them.
     private static Expression<Func<Scenario, T>> OnScenario<T>(Expression<Func<Scenario, T>> value) => value;

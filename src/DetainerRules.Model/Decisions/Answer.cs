@@ -34,7 +34,7 @@ public sealed record Answer(string Value, string? Detail)
 
         return decision.Kind switch
         {
-            DecisionKind.NotifyIce when decision.Effect.At.Count > 0 => new Answer(value, string.Join(", ", decision.Effect.At.Select(Vocabulary.Word))),
+            DecisionKind.NotifyIce when decision.Effect.At.Count > 0 => new Answer(value, string.Join(", ", decision.Effect.At.Select(p => Vocabulary.Word(p)))),
             DecisionKind.DelayRelease when decision.Effect.Limit is { } limit => new Answer(value, limit.Text),
             DecisionKind.NotifyIce or DecisionKind.DelayRelease => new Answer(value, null),
             DecisionKind.ReleaseIfIceAbsent or DecisionKind.TransferToIce or DecisionKind.IceJailAccess or DecisionKind.AskImmigrationStatus

@@ -30,7 +30,8 @@ public sealed class RuleStrata
     public IReadOnlyList<string> Cycle { get; }
 
     /// <summary>The decisions a rule's condition reads, each once, in the order of the decisions.</summary>
-    public static IReadOnlyList<DecisionKind> Reads(PolicyRule rule)
+    /// <remarks>An array, not a read-only list: an array of an enum walked through the list's interface runs framework code compiled at start.</remarks>
+    public static DecisionKind[] Reads(PolicyRule rule)
     {
         var read = new bool[Kinds.Length];
         var count = 0;
@@ -54,24 +55,57 @@ public sealed class RuleStrata
     }
 
     /// <summary>The rules that set any of <paramref name="decisions"/> and, transitively, those that set what they read; and every decision involved.</summary>
-    /// <remarks>Nothing outside this cone can change those decisions: it is all a one-decision evaluation needs.</remarks>
-    public static (IReadOnlyList<PolicyRule> Rules, IReadOnlySet<DecisionKind> Decisions) Cone(IReadOnlyList<PolicyRule> rules, IEnumerable<DecisionKind> decisions)
+    /// <remarks>
+    /// Nothing outside this cone can change those decisions: it is all a one-decision evaluation needs. Rules are told
+    /// apart by reference, not by the record's value (which would hash each rule's whole condition tree).
+    /// </remarks>
+    public static DecisionCone Cone(IReadOnlyList<PolicyRule> rules, DecisionKind[] decisions)
     {
-        var pending = new Queue<DecisionKind>(decisions);
-        var seen = new HashSet<DecisionKind>(pending);
-        var cone = new HashSet<PolicyRule>();
-        while (pending.TryDequeue(out var decision))
+        // Each decision, once marked, brings in its writers; each writer, the decisions it reads. A decision is marked,
+        // and so queued, at most once.
+        var involves = new bool[Kinds.Length];
+        var queue = new DecisionKind[Kinds.Length];
+        var queued = 0;
+        foreach (var decision in decisions)
         {
-            foreach (var rule in rules.Where(r => r.Then.Any(e => e.Decision == decision) && cone.Add(r)))
+            Mark(decision);
+        }
+
+        var cone = new HashSet<PolicyRule>(ReferenceEqualityComparer.Instance);
+        for (var next = 0; next < queued; next++)
+        {
+            foreach (var rule in rules)
             {
-                foreach (var read in Reads(rule).Where(seen.Add))
+                if (rule.Then.Any(e => e.Decision == queue[next]) && cone.Add(rule))
                 {
-                    pending.Enqueue(read);
+                    foreach (var test in ReadTests(rule))
+                    {
+                        Mark(test.Decision);
+                    }
                 }
             }
         }
 
-        return ([.. cone.OrderBy(r => r.Id, StringComparer.Ordinal)], seen);
+        var involved = new DecisionKind[queued];
+        queued = 0;
+        foreach (var kind in Kinds)
+        {
+            if (involves[(int)kind])
+            {
+                involved[queued++] = kind;
+            }
+        }
+
+        return new DecisionCone([.. cone.OrderBy(r => r.Id, StringComparer.Ordinal)], involves, involved);
+
+        void Mark(DecisionKind decision)
+        {
+            if (!involves[(int)decision])
+            {
+                involves[(int)decision] = true;
+                queue[queued++] = decision;
+            }
+        }
     }
 
     /// <remarks>
@@ -87,7 +121,8 @@ public sealed class RuleStrata
             writers[(int)kind] = [.. rules.Where(r => r.Then.Any(e => e.Decision == kind))];
         }
 
-        var ruleLevels = new Dictionary<PolicyRule, int>();
+        // By reference: a rule's record equality would hash its whole condition tree for every lookup.
+        var ruleLevels = new Dictionary<PolicyRule, int>(ReferenceEqualityComparer.Instance);
         var decisionLevels = new int[Kinds.Length];
         for (var i = 0; i < decisionLevels.Length; i++)
         {

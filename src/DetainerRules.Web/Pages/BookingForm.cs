@@ -446,7 +446,7 @@ public sealed class BookingForm
 
     /// <summary>The words a select offers for <typeparamref name="T"/>, from the vocabulary the loader reads.</summary>
     public static IReadOnlyList<string> Words<T>()
-        where T : struct, Enum => Vocabulary.Words<T>();
+        where T : struct, Enum => Vocabulary.Words(typeof(T));
 
     /// <summary>The words for the detainer's form select.</summary>
     public static IReadOnlyList<string> DetainerForms => Words<DetainerForm>();

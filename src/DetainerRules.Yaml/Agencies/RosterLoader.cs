@@ -83,7 +83,7 @@ public static class RosterLoader
 
         var id = Pattern(r, r.Required(m, "id"), AgencyFormat.IdPattern, "an ORI (two letters and seven letters or digits) or the state's postal code in lowercase, a dash and the name in lowercase letters, digits and dashes");
         var name = r.Text(r.Required(m, "name"));
-        var type = r.Word<AgencyType>(r.Required(m, "type"));
+        var type = r.Word(r.Required(m, "type"), typeof(AgencyType)) as AgencyType?;
         var state = State(r, r.Required(m, "state"));
         var county = m["county"] is { } c ? r.Text(c) : null;
         var ori = m["ori"] is { } o ? Pattern(r, o, AgencyFormat.OriPattern, "an ORI: two letters and seven letters or digits") : null;
@@ -98,7 +98,7 @@ public static class RosterLoader
                 continue;
             }
 
-            var model = r.Word<AgreementModel>(r.Required(a, "model"));
+            var model = r.Word(r.Required(a, "model"), typeof(AgreementModel)) as AgreementModel?;
             var signed = r.Date(r.Required(a, "signed"));
             var ends = r.Date(a["ends"]);
             if (signed is not null && ends is not null && ends < signed)

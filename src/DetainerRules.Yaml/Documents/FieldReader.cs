@@ -118,8 +118,9 @@ internal sealed class FieldReader(List<Diagnostic> diagnostics)
         return value < min || value > max ? Invalid<int>(scalar, $"{value} is out of range: expected {min} to {max}") : value;
     }
 
-    public T? Word<T>(YamlNode? node)
-        where T : struct, Enum
+    /// <summary>A word of <paramref name="type"/>'s vocabulary, as its boxed value (callers unbox with <c>as</c>); null when absent or refused, the refusal reported.</summary>
+    /// <remarks>Over the enum's type, not generic in it: a generic method per enum, with the framework's nullable of each enum, is compiled at every start, since no ahead-of-time image holds them.</remarks>
+    public Enum? Word(YamlNode? node, Type type)
     {
         var scalar = Scalar(node, "a value");
         if (scalar is null)
@@ -127,13 +128,14 @@ internal sealed class FieldReader(List<Diagnostic> diagnostics)
             return null;
         }
 
-        if (Vocabulary.TryParse<T>(scalar.Value, out var value))
+        if (Vocabulary.TryParse(type, scalar.Value, out var value))
         {
             return value;
         }
 
-        var words = Vocabulary.Words<T>();
-        return Invalid<T>(scalar, $"`{scalar.Value}` is not allowed here{Suggestion.Hint(scalar.Value, words)}; expected one of {string.Join(", ", words.Select(w => $"`{w}`"))}");
+        var words = Vocabulary.Words(type);
+        Report(scalar.Span, scalar.Path, $"`{scalar.Value}` is not allowed here{Suggestion.Hint(scalar.Value, words)}; expected one of {string.Join(", ", words.Select(w => $"`{w}`"))}");
+        return null;
     }
 
     public DateTimeOffset? Timestamp(YamlNode? node)

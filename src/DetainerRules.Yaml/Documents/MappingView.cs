@@ -8,9 +8,10 @@ internal sealed class MappingView
     public MappingView(YamlMapping node, FieldReader reader, IReadOnlyCollection<string> allowedKeys)
     {
         Node = node;
-        _values = node.Entries.ToDictionary(e => e.Key.Value, e => e.Value, StringComparer.Ordinal);
-        foreach (var (key, _) in node.Entries)
+        _values = new Dictionary<string, YamlNode>(node.Entries.Count, StringComparer.Ordinal);
+        foreach (var (key, value) in node.Entries)
         {
+            _values.Add(key.Value, value);
             if (!allowedKeys.Contains(key.Value))
             {
                 var at = node.Path.Length == 0 ? key.Value : $"{node.Path}.{key.Value}";

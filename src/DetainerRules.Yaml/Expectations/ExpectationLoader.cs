@@ -146,19 +146,19 @@ public static class ExpectationLoader
             }
         }
 
-        return (decisions, r.Word<Outcome>(m["outcome"]));
+        return (decisions, r.Word(m["outcome"], typeof(Outcome)) as Outcome?);
     }
 
     private static ExpectedDecision? ReadDecision(FieldReader r, DecisionKind kind, YamlNode node)
     {
         if (node is not YamlMapping)
         {
-            return r.Word<Modality>(node) is { } plain ? new ExpectedDecision(kind, plain, null, null, false) : null;
+            return r.Word(node, typeof(Modality)) is Modality plain ? new ExpectedDecision(kind, plain, null, null, false) : null;
         }
 
         var m = r.Mapping(node, ExpectationFormat.Expected.Keys)!;
-        var value = r.Word<Modality>(r.Required(m, "value"));
-        var at = m["at"] is { } atNode ? r.List(atNode).Select(r.Word<NotificationPoint>).OfType<NotificationPoint>().Order().ToList() : null;
+        var value = r.Word(r.Required(m, "value"), typeof(Modality)) as Modality?;
+        var at = m["at"] is { } atNode ? r.List(atNode).Select(n => r.Word(n, typeof(NotificationPoint))).OfType<NotificationPoint>().Order().ToList() : null;
         var holdUntil = r.Timestamp(m["hold_until"]);
         return value is null ? null : new ExpectedDecision(kind, value.Value, at, holdUntil, m["hold_until"] is not null);
     }

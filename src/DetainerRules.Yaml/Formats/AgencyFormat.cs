@@ -26,7 +26,7 @@ public static class AgencyFormat
 
     public static ObjectShape Agreement { get; } = new("a 287(g) memorandum of agreement",
     [
-        new("model", new WordShape("jem (Jail Enforcement Model), wso (Warrant Service Officer) or tfm (Task Force Model)", Vocabulary.Words<AgreementModel>()), Required: true),
+        new("model", new WordShape("jem (Jail Enforcement Model), wso (Warrant Service Officer) or tfm (Task Force Model)", Vocabulary.Words(typeof(AgreementModel))), Required: true),
         new("signed", Date, Required: true),
         new("ends", Date),
     ]);
@@ -35,7 +35,7 @@ public static class AgencyFormat
     [
         new("id", new TextShape("the agency's ORI where known, else its state's postal code and its name in lowercase letters, digits and dashes", IdPattern), Required: true),
         new("name", new TextShape("the agency's name, as its source writes it"), Required: true),
-        new("type", new WordShape("what kind of agency it is", Vocabulary.Words<AgencyType>()), Required: true),
+        new("type", new WordShape("what kind of agency it is", Vocabulary.Words(typeof(AgencyType))), Required: true),
         new("state", new WordShape("the postal code of its state", [.. UsJurisdictions.Names.Keys.Where(k => k != UsJurisdictions.Federal)]), Required: true),
         new("county", new TextShape("the county it serves, where known")),
         new("ori", new TextShape("its ORI, the FBI's agency identifier", OriPattern)),

@@ -8,15 +8,15 @@ public static class ExpectationFormat
 {
     public static ObjectShape Expected { get; } = new("a decision's expected value with the details to check",
     [
-        new("value", new WordShape("required, permitted, forbidden or unknown", Vocabulary.Words<Modality>()), Required: true),
-        new("at", new ListShape("for notify_ice: when ICE is told", new WordShape("booking or release", Vocabulary.Words<NotificationPoint>()))),
+        new("value", new WordShape("required, permitted, forbidden or unknown", Vocabulary.Words(typeof(Modality))), Required: true),
+        new("at", new ListShape("for notify_ice: when ICE is told", new WordShape("booking or release", Vocabulary.Words(typeof(NotificationPoint))))),
         new("hold_until", new NullableShape(new TextShape("for delay_release: when the hold ends; null for no fixed end", ScenarioFormat.TimestampPattern))),
     ]);
 
     public static ObjectShape Expect { get; } = new("what a policy should decide; only what is stated is checked",
     [
-        .. Vocabulary.Words<DecisionKind>().Select(word => new Property(word, new AnyOfShape("a value, or a value with details", [new WordShape("a value", Vocabulary.Words<Modality>()), Expected]))),
-        new("outcome", new WordShape("what happens to the person", Vocabulary.Words<Outcome>())),
+        .. Vocabulary.Words(typeof(DecisionKind)).Select(word => new Property(word, new AnyOfShape("a value, or a value with details", [new WordShape("a value", Vocabulary.Words(typeof(Modality))), Expected]))),
+        new("outcome", new WordShape("what happens to the person", Vocabulary.Words(typeof(Outcome)))),
     ]);
 
     public static ObjectShape Case { get; } = new("a scenario and what policies should decide for it",

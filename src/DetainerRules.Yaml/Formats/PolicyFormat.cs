@@ -16,7 +16,7 @@ public static class PolicyFormat
 
     private static readonly TextShape Id = new("lowercase letters, digits and dashes", IdPattern);
     private static readonly TextShape Condition = new("a condition in the policy's condition language (see rules/README.md)");
-    private static readonly WordShape Modality = new("required, permitted, forbidden or unknown", Vocabulary.Words<Modality>());
+    private static readonly WordShape Modality = new("required, permitted, forbidden or unknown", Vocabulary.Words(typeof(Modality)));
 
     /// <summary>A date given to the year (<c>2023</c>, read as a number), the month or the day.</summary>
     private static readonly AnyOfShape LegalDate = new("a date: YYYY, YYYY-MM or YYYY-MM-DD",
@@ -54,10 +54,10 @@ public static class PolicyFormat
         new("source", new TextShape("the id of an entry under `sources`"), Required: true),
         new("at", new TextShape("the part relied on: a section, subsection, paragraph or page")),
         new("quote", new TextShape("the operative words of the provision, verbatim", MaxLength: QuoteMaxLength)),
-        new("verified", new WordShape("primary (the provision's own text was read), secondary (a report of it was read) or judgement (our reading where the text is open)", Vocabulary.Words<Verification>().Where(w => w != "unstated").ToList())),
+        new("verified", new WordShape("primary (the provision's own text was read), secondary (a report of it was read) or judgement (our reading where the text is open)", Vocabulary.Words(typeof(Verification)).Where(w => w != "unstated").ToList())),
         new("note", new TextShape("for a judgement: why the text is open and how it is read here")),
         new("url", new TextShape("a link to the part relied on, when it differs from the source's")),
-        new("role", new WordShape("basis (the rule rests on it, the default) or context (read beside the basis to corroborate or explain it; it does not set the rule's level)", Vocabulary.Words<CitationRole>())),
+        new("role", new WordShape("basis (the rule rests on it, the default) or context (read beside the basis to corroborate or explain it; it does not set the rule's level)", Vocabulary.Words(typeof(CitationRole)))),
     ]);
 
     /// <summary>One source id, or a list of ids and pinpointed sources.</summary>
@@ -71,7 +71,7 @@ public static class PolicyFormat
     public static ObjectShape Effect { get; } = new("a decision's value with its details",
     [
         new("value", Modality, Required: true),
-        new("at", new ListShape("for notify_ice: when ICE is told", new WordShape("booking or release", Vocabulary.Words<NotificationPoint>()))),
+        new("at", new ListShape("for notify_ice: when ICE is told", new WordShape("booking or release", Vocabulary.Words(typeof(NotificationPoint))))),
         new("limit", new TextShape("for delay_release: the name of an entry under `limits`")),
     ]);
 
@@ -83,10 +83,10 @@ public static class PolicyFormat
     ]);
 
     public static ObjectShape Then { get; } = new("the decisions a rule sets",
-        [.. Vocabulary.Words<DecisionKind>().Select(word => new Property(word, new AnyOfShape("a value, or a value with details", [Modality, Effect])))]);
+        [.. Vocabulary.Words(typeof(DecisionKind)).Select(word => new Property(word, new AnyOfShape("a value, or a value with details", [Modality, Effect])))]);
 
     public static ObjectShape Defaults { get; } = new("every decision's answer when no rule speaks to it",
-        [.. Vocabulary.Words<DecisionKind>().Select(word => new Property(word, Default))]);
+        [.. Vocabulary.Words(typeof(DecisionKind)).Select(word => new Property(word, Default))]);
 
     public static ObjectShape Rule { get; } = new("when a condition holds, set decisions, for a stated reason and source",
     [
@@ -117,7 +117,7 @@ public static class PolicyFormat
             new("time_zone", new TextShape("the jurisdiction's IANA time zone (e.g. America/Los_Angeles), or `local` for a policy with no one place: booking days, look-backs, hold clocks and versions are judged in it", @"^[A-Za-z_]+(/[A-Za-z0-9_+-]+)*$")),
             new("summary", new TextShape("the policy in plain words")),
             new("sources", new ListShape("the documents the policy rests on", Source)),
-            new("offense_lists", new MapShape("named sets of offense categories", new ListShape("offense categories", new WordShape("an offense category", Vocabulary.Words<OffenseCategory>())))),
+            new("offense_lists", new MapShape("named sets of offense categories", new ListShape("offense categories", new WordShape("an offense category", Vocabulary.Words(typeof(OffenseCategory)))))),
             new("conditions", new MapShape("named conditions, usable by name in any `when`", Condition)),
             new("limits", new MapShape("how long a hold may last", Limit)),
             new("defaults", Defaults),
@@ -129,11 +129,11 @@ public static class PolicyFormat
             new("remove_rules", new ListShape("ids of the base's rules to drop", Id)),
             new("replace_conditions", new MapShape("named conditions that replace the base's", Condition)),
             new("replace_limits", new MapShape("limits that replace the base's", Limit)),
-            new("replace_offense_lists", new MapShape("offense lists that replace the base's", new ListShape("offense categories", new WordShape("an offense category", Vocabulary.Words<OffenseCategory>())))),
+            new("replace_offense_lists", new MapShape("offense lists that replace the base's", new ListShape("offense categories", new WordShape("an offense category", Vocabulary.Words(typeof(OffenseCategory)))))),
         ],
         new Conditional(
             "extends",
             RequiredIfPresent: ["amendment"],
             RequiredIfAbsent: ["title", "jurisdiction", "sources", "defaults", "rules"],
-            NestedRequiredIfAbsent: new Dictionary<string, IReadOnlyList<string>> { ["defaults"] = Vocabulary.Words<DecisionKind>() }));
+            NestedRequiredIfAbsent: new Dictionary<string, IReadOnlyList<string>> { ["defaults"] = Vocabulary.Words(typeof(DecisionKind)) }));
 }

@@ -17,7 +17,7 @@ public static class ScenarioFormat
     public static ObjectShape Person { get; } = new("the arrested person, as far as the policies care",
     [
         new("foreign_born", new NullableShape(new FlagShape("born outside the United States (naturalized citizens included); null when unknown"))),
-        new("citizenship", new WordShape("what is known of the person's citizenship", Vocabulary.Words<Citizenship>())),
+        new("citizenship", new WordShape("what is known of the person's citizenship", Vocabulary.Words(typeof(Citizenship)))),
         new("registered_sex_offender", new FlagShape("on a sex-offender registry")),
         new("on_terrorist_watchlist", new FlagShape("a possible terrorist-watchlist match")),
         new("lawful_status_proof", new FlagShape("has shown proof of citizenship or lawful status")),
@@ -34,10 +34,10 @@ public static class ScenarioFormat
 
     public static ObjectShape Detainer { get; } = new("the ICE request lodged with the agency",
     [
-        new("form", new WordShape("the ICE form", Vocabulary.Words<DetainerForm>()), Required: true),
-        new("warrant", new WordShape("the warrant with the detainer", Vocabulary.Words<WarrantKind>()), Required: true),
-        new("warrant_court", new WordShape("with a judicial warrant only: the court whose judge signed it, federal (an Article III or magistrate judge) or state; leave out when not known", Vocabulary.Words<WarrantCourt>())),
-        new("warrant_offense", new WordShape("with a judicial warrant only: what it is for, a federal immigration crime (e.g. 8 U.S.C. 1326), another crime, or civil; leave out when not known", Vocabulary.Words<WarrantOffense>())),
+        new("form", new WordShape("the ICE form", Vocabulary.Words(typeof(DetainerForm))), Required: true),
+        new("warrant", new WordShape("the warrant with the detainer", Vocabulary.Words(typeof(WarrantKind))), Required: true),
+        new("warrant_court", new WordShape("with a judicial warrant only: the court whose judge signed it, federal (an Article III or magistrate judge) or state; leave out when not known", Vocabulary.Words(typeof(WarrantCourt)))),
+        new("warrant_offense", new WordShape("with a judicial warrant only: what it is for, a federal immigration crime (e.g. 8 U.S.C. 1326), another crime, or civil; leave out when not known", Vocabulary.Words(typeof(WarrantOffense)))),
         new("received_at", Timestamp),
     ]);
 
@@ -59,14 +59,14 @@ public static class ScenarioFormat
         new("detainer", new NullableShape(Detainer)),
         new("custody", new NullableShape(Custody)),
         new("ice", new NullableShape(Ice)),
-        new("requests", new NullableShape(new ListShape("other federal requests", new WordShape("a request", Vocabulary.Words<FederalRequest>())))),
+        new("requests", new NullableShape(new ListShape("other federal requests", new WordShape("a request", Vocabulary.Words(typeof(FederalRequest)))))),
     ]);
 
     private static Property[] OffenseProperties() =>
     [
         new("offense", new TextShape("the offense as written"), Required: true),
         new("statute", new TextShape("the statute cited")),
-        new("level", new WordShape("how serious the offense is", Vocabulary.Words<OffenseLevel>()), Required: true),
-        new("category", new WordShape("the offense category (see seeds/README.md)", Vocabulary.Words<OffenseCategory>()), Required: true),
+        new("level", new WordShape("how serious the offense is", Vocabulary.Words(typeof(OffenseLevel))), Required: true),
+        new("category", new WordShape("the offense category (see seeds/README.md)", Vocabulary.Words(typeof(OffenseCategory))), Required: true),
     ];
 }

@@ -51,7 +51,7 @@ public static class QuestionLoader
             var isOutcome = decisionNode is YamlScalar { Value: "outcome" };
             if (!isOutcome)
             {
-                decision = r.Word<DecisionKind>(decisionNode);
+                decision = r.Word(decisionNode, typeof(DecisionKind)) as DecisionKind?;
             }
 
             if (ask is not null && scenario is not null && (isOutcome || decision is not null))

@@ -116,7 +116,7 @@ internal static class FieldEdits
     private static string[] Words<T>()
         where T : struct, Enum
     {
-        var words = Vocabulary.Words<T>();
+        var words = Vocabulary.Words(typeof(T));
         return [.. words.Select(w => $"\"{w}\""), "null", "\"\"", $"\"{words[0].ToUpperInvariant()}\"", $"\" {words[0]}\"", "\"x\"", "1", "[]"];
     }
 

@@ -124,12 +124,13 @@ public class RuleStrataTests
         var asker = Rule("asker", [], Ask);
         var other = Rule("other", [], Access);
 
-        var (rules, decisions) = RuleStrata.Cone([other, both, asker], [Transfer]);
+        var cone = RuleStrata.Cone([other, both, asker], [Transfer]);
 
         using (Assert.EnterMultipleScope())
         {
-            Assert.That(rules.Select(r => r.Id), Is.EqualTo(new[] { "asker", "both" }), "by id, and only what can change transfer");
-            Assert.That(decisions, Is.EquivalentTo(new[] { Transfer, Ask }));
+            Assert.That(cone.Rules.Select(r => r.Id), Is.EqualTo(new[] { "asker", "both" }), "by id, and only what can change transfer");
+            Assert.That(cone.Decisions, Is.EquivalentTo(new[] { Transfer, Ask }));
+            Assert.That(Enum.GetValues<DecisionKind>().Where(cone.Involves), Is.EquivalentTo(new[] { Transfer, Ask }));
         }
     }
 }
