@@ -105,9 +105,18 @@ public sealed class DelegatePolicy : IPolicyEvaluator
         var decisions = new Decision[DecisionCount];
         Run(scenario, _byDecision[(int)decision], _firedWords, decisions, null);
         var own = decisions[(int)decision];
-        return _authorities.Length == 0
-            ? own
-            : LayerComposition.Compose(Policy.Id, own, [.. _authorities.Select(a => (a.Policy.Id, a.Decide(scenario, decision)))]).Decision;
+        if (_authorities.Length == 0)
+        {
+            return own;
+        }
+
+        var theirs = new Decision[_authorities.Length];
+        for (var a = 0; a < theirs.Length; a++)
+        {
+            theirs[a] = _authorities[a].Decide(scenario, decision);
+        }
+
+        return LayerComposition.InForce(own, theirs);
     }
 
     /// <summary>Settles every decision into <paramref name="decisions"/> (indexed by <see cref="DecisionKind"/>), authorities applied, without building a verdict.</summary>
@@ -119,15 +128,23 @@ public sealed class DelegatePolicy : IPolicyEvaluator
             return;
         }
 
-        var theirs = _authorities.Select(a =>
+        var theirs = new Decision[_authorities.Length][];
+        for (var a = 0; a < theirs.Length; a++)
         {
-            var d = new Decision[DecisionCount];
-            a.Decide(scenario, d);
-            return (a.Policy.Id, Decisions: d);
-        }).ToList();
+            theirs[a] = new Decision[DecisionCount];
+            _authorities[a].Decide(scenario, theirs[a]);
+        }
+
+        // Each kind's decisions across the authorities, in the order the policy lists them.
+        var column = new Decision[theirs.Length];
         for (var k = 0; k < DecisionCount; k++)
         {
-            decisions[k] = LayerComposition.Compose(Policy.Id, decisions[k], [.. theirs.Select(t => (t.Id, t.Decisions[k]))]).Decision;
+            for (var a = 0; a < column.Length; a++)
+            {
+                column[a] = theirs[a][k];
+            }
+
+            decisions[k] = LayerComposition.InForce(decisions[k], column);
         }
     }
 

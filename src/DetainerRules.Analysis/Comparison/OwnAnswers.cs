@@ -151,7 +151,7 @@ internal sealed class OwnAnswers
         Parallel.For(
             0,
             grid.Count,
-            () => (Coordinates: new int[dimensions.Length], Point: new int[space.Dimensions.Count], Asked: 0),
+            () => (Coordinates: new int[dimensions.Length], Point: new int[space.Dimensions.Count], Draft: space.NewDraft(), Asked: 0),
             (position, _, buffers) =>
             {
                 grid.At(position, buffers.Coordinates);
@@ -165,7 +165,7 @@ internal sealed class OwnAnswers
                     buffers.Point[dimensions[k]] = standing[k][buffers.Coordinates[k]];
                 }
 
-                var answer = subject.AnswerFrom(policy, space.Build(buffers.Point, "space-point"));
+                var answer = subject.AnswerFrom(policy, space.Build(buffers.Point, buffers.Draft, "space-point"));
                 answers[position] = canonical.GetOrAdd(answer, Met, met);
                 buffers.Asked++;
                 return buffers;

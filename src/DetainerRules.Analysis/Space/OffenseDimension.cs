@@ -246,17 +246,15 @@ internal sealed class OffenseDimension : Dimension
     {
         if (_list == OffenseList.Charges)
         {
-            draft.Charges.Clear();
-            draft.Charges.AddRange(Offenses(value, _charges, o => o.ToCharge()));
+            draft.Charges = Offenses(value, _charges, o => o.ToCharge());
         }
         else
         {
-            draft.Convictions.Clear();
-            draft.Convictions.AddRange(Offenses(value, _convictions, o => o.ToConviction()));
+            draft.Convictions = Offenses(value, _convictions, o => o.ToConviction());
         }
     }
 
-    /// <summary>A value's offenses, made once: a comparison builds a scenario at every point it asks a policy about, millions of times over a few hundred values, and the offenses are immutable records.</summary>
+    /// <summary>A value's offenses, made once: a comparison builds a scenario at every point it asks a policy about, millions of times over a few hundred values, and the scenarios share the list, never changed once made.</summary>
     /// <remarks>Two threads may both make a value's offenses; either array is the same list of equal records.</remarks>
     private T[] Offenses<T>(int value, T[]?[] made, Func<OffenseDraft, T> make)
     {

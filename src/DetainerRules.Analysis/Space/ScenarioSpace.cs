@@ -79,9 +79,14 @@ public sealed class ScenarioSpace
     public IEnumerable<int[]> Points() => Points(Enumerable.Range(0, Dimensions.Count).ToArray());
 
     /// <summary>The point's representative scenario.</summary>
-    public Scenario Build(IReadOnlyList<int> point, string id, string? description = null)
+    public Scenario Build(IReadOnlyList<int> point, string id, string? description = null) => Build(point, NewDraft(), id, description);
+
+    /// <summary>A draft to build many points' scenarios with, one after another on one thread (<see cref="Build(IReadOnlyList{int}, ScenarioDraft, string, string?)"/>).</summary>
+    internal ScenarioDraft NewDraft() => new(Booking.BookedAt);
+
+    /// <summary>The point's representative scenario, built on a draft of this space that may have built others before: the same scenario as on a new one.</summary>
+    internal Scenario Build(IReadOnlyList<int> point, ScenarioDraft draft, string id, string? description = null)
     {
-        var draft = new ScenarioDraft(Booking.BookedAt);
         for (var d = 0; d < Dimensions.Count; d++)
         {
             Dimensions[d].Apply(point[d], draft);

@@ -44,7 +44,10 @@ public sealed record Answer(string Value, string? Detail)
     }
 
     /// <summary>The outcome, without the hold's end: that follows from the release time and the hold limit, which <c>delay_release</c> carries.</summary>
-    public static Answer Of(OutcomeFinding outcome) => new(Vocabulary.Word(outcome.Value), null) { Words = OutcomeWords.Of(outcome.Value) };
+    public static Answer Of(OutcomeFinding outcome) => Of(outcome.Value);
+
+    /// <summary>The outcome alone, as <see cref="Of(OutcomeFinding)"/> gives it.</summary>
+    public static Answer Of(Outcome outcome) => new(Vocabulary.Word(outcome), null) { Words = OutcomeWords.Of(outcome) };
 
     public override string ToString() => Text;
 }

@@ -45,7 +45,7 @@ public static class LayerComposition
         var binding = authorities.Where(a => a.Decision.Value is Modality.Forbidden or Modality.Required).ToList();
         if (binding.Select(a => a.Decision.Value).Distinct().Count() > 1)
         {
-            var unknown = new Decision(DecisionEffect.Of(own.Kind, Modality.Unknown), [], [], [.. binding.SelectMany(a => a.Decision.Deciding)], null);
+            var unknown = Conflict(own.Kind, binding.Select(a => a.Decision));
             disagreements.AddRange(binding.Select(a => new LayerDisagreement(own.Kind, policy, own.Value, a.Authority, a.Decision.Value, Modality.Unknown)));
             return (unknown, "conflict between " + string.Join(" and ", binding.Select(a => a.Authority)), disagreements);
         }
@@ -55,13 +55,7 @@ public static class LayerComposition
             // Whether this authority's answer takes over is decided by its value alone, never by
             // object identity: an engine may hand two layers the same Decision object (a shared
             // authority, a cached default), and the layer named must not depend on that.
-            var takesOver = decision.Value switch
-            {
-                Modality.Forbidden or Modality.Required => true,
-                Modality.Permitted => current.Value == Modality.Unknown,
-                Modality.Unknown => false,
-                _ => throw new UnreachableException($"no precedence for the value {decision.Value}"),
-            };
+            var takesOver = TakesOver(decision, current);
             var next = takesOver ? decision : current;
             if (decision.Value != Modality.Unknown && own.Value != Modality.Unknown && decision.Value != own.Value)
             {
@@ -77,4 +71,46 @@ public static class LayerComposition
 
         return (current, layer, disagreements);
     }
+
+    /// <summary>The decision in force alone, as <see cref="Compose"/> settles it, without naming the layer or listing disagreements: for bulk work, which reads only the answer.</summary>
+    /// <param name="authorities">The authorities' decisions, in the order the policy lists them.</param>
+    public static Decision InForce(Decision own, ReadOnlySpan<Decision> authorities)
+    {
+        var forbids = false;
+        var requires = false;
+        foreach (var decision in authorities)
+        {
+            forbids |= decision.Value == Modality.Forbidden;
+            requires |= decision.Value == Modality.Required;
+        }
+
+        if (forbids && requires)
+        {
+            return Conflict(own.Kind, authorities.ToArray().Where(a => a.Value is Modality.Forbidden or Modality.Required));
+        }
+
+        var current = own;
+        foreach (var decision in authorities)
+        {
+            if (TakesOver(decision, current))
+            {
+                current = decision;
+            }
+        }
+
+        return current;
+    }
+
+    /// <summary>Whether an authority's answer takes over from the one in force so far.</summary>
+    private static bool TakesOver(Decision authority, Decision current) => authority.Value switch
+    {
+        Modality.Forbidden or Modality.Required => true,
+        Modality.Permitted => current.Value == Modality.Unknown,
+        Modality.Unknown => false,
+        _ => throw new UnreachableException($"no precedence for the value {authority.Value}"),
+    };
+
+    /// <summary>What two authorities that forbid and require the same thing leave: <c>unknown</c>, with the rules of both.</summary>
+    private static Decision Conflict(DecisionKind kind, IEnumerable<Decision> binding) =>
+        new(DecisionEffect.Of(kind, Modality.Unknown), [], [], [.. binding.SelectMany(d => d.Deciding)], null);
 }

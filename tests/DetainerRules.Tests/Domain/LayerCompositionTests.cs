@@ -74,4 +74,35 @@ public class LayerCompositionTests
             Assert.That(answered, Is.EqualTo(layer), what);
         }
     }
+    [Test]
+    public void InForce_EveryCombinationOfUpToThreeAuthorities_TheDecisionComposeSettles()
+    {
+        var values = Enum.GetValues<Modality>();
+        var combinations = values.Select(v => new[] { v })
+            .Concat(values.SelectMany(a => values.Select(b => new[] { a, b })))
+            .Concat(values.SelectMany(a => values.SelectMany(b => values.Select(c => new[] { a, b, c }))));
+        var differing = new List<string>();
+        foreach (var own in values)
+        {
+            foreach (var authorities in combinations)
+            {
+                var ownDecision = D(own);
+                var theirs = authorities.Select(D).ToArray();
+                var composed = LayerComposition.Compose("city", ownDecision, [.. theirs.Select((d, i) => ($"state{i}", d))]).Decision;
+                var inForce = LayerComposition.InForce(ownDecision, theirs);
+                // One of the layers' own decisions, the very object; or the unknown two binding authorities leave, made anew.
+                var handedOn = theirs.Prepend(ownDecision).Any(d => ReferenceEquals(d, composed));
+                var same = handedOn
+                    ? ReferenceEquals(inForce, composed)
+                    : inForce.Kind == composed.Kind && inForce.Value == composed.Value && inForce.Conflict.SequenceEqual(composed.Conflict)
+                        && inForce.Deciding.Count == 0 && inForce.Overridden.Count == 0 && inForce.Default is null;
+                if (!same)
+                {
+                    differing.Add($"{own} under {string.Join(", ", authorities)}");
+                }
+            }
+        }
+
+        Assert.That(differing, Is.Empty);
+    }
 }
