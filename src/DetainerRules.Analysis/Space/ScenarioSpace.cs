@@ -26,6 +26,7 @@ namespace DetainerRules.Analysis.Space;
 public sealed class ScenarioSpace
 {
     private readonly Dictionary<Subject, int[]> _relevant;
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<Mapping, Lazy<int[]>> _classesIn = new();
 
     private ScenarioSpace(IReadOnlyList<Dimension> dimensions, Dictionary<Subject, int[]> relevant, SpaceFilter filter, BookingDay booking)
     {
@@ -109,17 +110,30 @@ public sealed class ScenarioSpace
     /// </remarks>
     /// <param name="at">The point whose other dimensions' values the classes are read at (the booking moment's matters to the convictions); every other dimension at its first value by default.</param>
     /// <exception cref="InvalidOperationException">A class falls outside every coarser class, or straddles two.</exception>
+    /// <remarks>
+    /// Read once per coarser space (by reference, never by its contents), dimension and point, however many
+    /// subjects ask: each subject of a policy reads its own classes again, and the convictions' at each moment
+    /// run to thousands of scenarios built and projected.
+    /// </remarks>
     internal int[] ClassesIn(ScenarioSpace coarser, int dimension, IReadOnlyList<int>? at = null)
+    {
+        var point = at?.ToArray() ?? new int[Dimensions.Count];
+        var key = new Mapping(coarser, dimension, string.Join(",", point));
+        var classes = _classesIn.GetOrAdd(key, k => new Lazy<int[]>(() => ReadClassesIn(k.Coarser, k.Dimension, point))).Value;
+        return (int[])classes.Clone();
+    }
+
+    private int[] ReadClassesIn(ScenarioSpace coarser, int dimension, int[] point)
     {
         var mine = Dimensions[dimension];
         var theirs = coarser.Dimensions.SingleOrDefault(d => d.Name == mine.Name)
             ?? throw new InvalidOperationException($"`{mine.Name}` is not a dimension of the coarser space");
-        var point = at?.ToArray() ?? new int[Dimensions.Count];
         var classes = new int[mine.Count];
+        var draft = NewDraft();
         for (var c = 0; c < mine.Count; c++)
         {
             point[dimension] = c;
-            var held = mine.Probes(c, Build(point, "class")).Select(theirs.Project).Distinct().ToList();
+            var held = mine.Probes(c, Build(point, draft, "class")).Select(theirs.Project).Distinct().ToList();
             classes[c] = held is [var one and >= 0]
                 ? one
                 : throw new InvalidOperationException($"`{mine.Name}` class {c} ({mine.Label(c)}) falls in coarser classes {string.Join(", ", held)}, not in exactly one");
@@ -147,6 +161,14 @@ public sealed class ScenarioSpace
     /// <summary>The point in words, over the given dimensions: "born abroad; a felony charge of robbery; no detainer".</summary>
     public string Describe(IReadOnlyList<int> point, IEnumerable<int> dimensions) =>
         string.Join("; ", dimensions.Select(d => Dimensions[d].Label(point[d])));
+
+    /// <summary>A coarser space, one of this space's dimensions and the point its classes are read at: equal only for the same coarser space object.</summary>
+    private readonly record struct Mapping(ScenarioSpace Coarser, int Dimension, string At)
+    {
+        public bool Equals(Mapping other) => ReferenceEquals(Coarser, other.Coarser) && Dimension == other.Dimension && At == other.At;
+
+        public override int GetHashCode() => HashCode.Combine(System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(Coarser), Dimension, At);
+    }
 
     private static int[] Relevant(IReadOnlyList<Dimension> dimensions, TestInventory inventory)
     {

@@ -146,6 +146,30 @@ public class OwnClassesTests
         Assert.That(() => coarse.ClassesIn(fine, citizenship), Throws.InvalidOperationException.With.Message.Contains("not in exactly one"));
     }
 
+    [Test]
+    public void ClassesIn_TwoPoliciesOwnSpacesAskedOneAfterTheOther_EachGetsItsOwnClasses()
+    {
+        // The charges are cut differently by each policy's own tests: classes read for one policy's space must never answer for another's.
+        var space = ScenarioSpace.For([.. Fixtures.Select(f => f.Item2)]);
+        var charges = space.Dimensions.ToList().FindIndex(d => d.Name == "charges");
+        var ownCharges = ScenarioSpace.For([Charges], space.Subjects, space.Filter, space.Booking.Day);
+        var ownRecent = ScenarioSpace.For([Recent], space.Subjects, space.Filter, space.Booking.Day);
+
+        var first = space.ClassesIn(ownCharges, charges);
+        var second = space.ClassesIn(ownRecent, charges);
+        var again = space.ClassesIn(ownCharges, charges);
+
+        // The same mappings read on a space that has read no other.
+        var fresh = ScenarioSpace.For([.. Fixtures.Select(f => f.Item2)]);
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(first, Is.EqualTo(fresh.ClassesIn(ownCharges, charges)));
+            Assert.That(second, Is.EqualTo(ScenarioSpace.For([.. Fixtures.Select(f => f.Item2)]).ClassesIn(ownRecent, charges)));
+            Assert.That(second, Is.Not.EqualTo(first), "the fixture's two policies cut the charges differently");
+            Assert.That(again, Is.EqualTo(first));
+        }
+    }
+
     /// <summary>Asks the policy at every compared point over the dimensions it reads (or a sample of them), and holds the projected answer to it; returns how many points were checked.</summary>
     private static int AssertAsAskedDirectly(IPolicyEvaluator policy, Subject subject, ScenarioSpace space, int sample, int seed = 0, string because = "")
     {
