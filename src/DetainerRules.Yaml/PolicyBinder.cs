@@ -24,14 +24,7 @@ internal static class PolicyBinder
         var parts = new PartReader(r, draft.Sources, draft.Limits);
         var binder = new ConditionBinder(draft.OffenseLists, draft.Conditions, r.Diagnostics, draft.Time);
         binder.BindAllNamed();
-        var defaults = new Dictionary<DecisionKind, DefaultDecision>();
-        foreach (var (kind, node) in draft.Defaults)
-        {
-            if (parts.ReadDefault(kind, node) is { } d)
-            {
-                defaults[kind] = d;
-            }
-        }
+        var defaults = new DecisionDictionary<DefaultDecision>(kind => draft.Defaults[(int)kind] is { } node ? parts.ReadDefault(kind, node) : null);
 
         // Every rule is read, a rejected one too (for what it reports); a loop, not a query over (rule, rejected) tuples,
         // which the framework would compile at every cold start.
@@ -46,7 +39,7 @@ internal static class PolicyBinder
 
         binder.CheckUnusedNamed();
         CheckCycles(r, rules);
-        if (draft.Id is null || draft.Title is null || draft.Jurisdiction is null || defaults.Count != Enum.GetValues<DecisionKind>().Length)
+        if (draft.Id is null || draft.Title is null || draft.Jurisdiction is null || defaults.Count != draft.Defaults.Length)
         {
             return null;
         }

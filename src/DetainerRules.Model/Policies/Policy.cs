@@ -14,7 +14,7 @@ public sealed record Policy(
     LegalDate? EffectiveUntil,
     string? Summary,
     IReadOnlyList<Source> Sources,
-    IReadOnlyDictionary<DecisionKind, DefaultDecision> Defaults,
+    DecisionDictionary<DefaultDecision> Defaults,
     IReadOnlyList<PolicyRule> Rules,
     IReadOnlyList<string> OpenQuestions,
     SourceSpan Span)
