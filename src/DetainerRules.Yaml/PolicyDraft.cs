@@ -31,7 +31,7 @@ internal sealed class PolicyDraft
     public List<string> Lineage { get; } = [];
     public Dictionary<string, string> Amendments { get; } = new(StringComparer.Ordinal);
     public Dictionary<string, Source> Sources { get; } = new(StringComparer.Ordinal);
-    public Dictionary<string, IReadOnlySet<OffenseCategory>> OffenseLists { get; } = new(StringComparer.Ordinal);
+    public Dictionary<string, OffenseCategories> OffenseLists { get; } = new(StringComparer.Ordinal);
     public Dictionary<string, ConditionText> Conditions { get; } = new(StringComparer.Ordinal);
     public Dictionary<string, HoldLimit> Limits { get; } = new(StringComparer.Ordinal);
     /// <summary>Each decision's default as written, at the decision's number (an array, not a dictionary keyed by the enum: that was compiled at every start).</summary>
