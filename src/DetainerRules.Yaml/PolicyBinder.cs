@@ -54,12 +54,25 @@ internal static class PolicyBinder
             Files = draft.Files,
             Lineage = draft.Lineage,
             Amendments = draft.Amendments,
-            NamedConditions = draft.Conditions.ToDictionary(c => c.Key, c => c.Value.Text, StringComparer.Ordinal),
+            NamedConditions = Texts(draft.Conditions),
             OffenseLists = draft.OffenseLists,
             Limits = draft.Limits,
             Origins = draft.Origins,
             Removals = draft.Removals,
         };
+    }
+
+    /// <summary>Each named condition's text, by name.</summary>
+    /// <remarks>A loop, not <c>ToDictionary</c>: the query over the table's key-value pairs was compiled at every start.</remarks>
+    private static Dictionary<string, string> Texts(Dictionary<string, ConditionText> conditions)
+    {
+        var texts = new Dictionary<string, string>(conditions.Count, StringComparer.Ordinal);
+        foreach (var (name, condition) in conditions)
+        {
+            texts[name] = condition.Text;
+        }
+
+        return texts;
     }
 
     private static PolicyRule? ReadRule(PartReader parts, ConditionBinder binder, DraftRule draft)
