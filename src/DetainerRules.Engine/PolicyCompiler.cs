@@ -161,7 +161,7 @@ public static class PolicyCompiler
 
     /// <param name="decisions">The decisions to settle, in the plan's order.</param>
     /// <param name="read">Indexed by the decision: whether some rule reads it. Only those are inserted as facts, for those rules to match.</param>
-    private static IRuleDefinition BuildSettle(DecisionKind[] decisions, IReadOnlyDictionary<DecisionKind, DefaultDecision> defaults, int salience, bool[] read)
+    private static IRuleDefinition BuildSettle(DecisionKind[] decisions, DecisionDictionary<DefaultDecision> defaults, int salience, bool[] read)
     {
         var words = new string[decisions.Length];
         for (var i = 0; i < decisions.Length; i++)

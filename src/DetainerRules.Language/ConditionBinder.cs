@@ -5,6 +5,7 @@ using DetainerRules.Model;
 using DetainerRules.Model.Conditions;
 using DetainerRules.Model.Decisions;
 using DetainerRules.Model.Diagnostics;
+using DetainerRules.Model.Policies;
 using DetainerRules.Model.Scenarios;
 
 namespace DetainerRules.Language;
@@ -23,7 +24,7 @@ public sealed class ConditionBinder
     /// <summary>Every offense category, in the order of the enum.</summary>
     private static readonly OffenseCategory[] OffenseCategories = Enum.GetValues<OffenseCategory>();
 
-    private readonly IReadOnlyDictionary<string, IReadOnlySet<OffenseCategory>> _offenseLists;
+    private readonly IReadOnlyDictionary<string, OffenseCategories> _offenseLists;
     private readonly IReadOnlyDictionary<string, ConditionText> _named;
     private readonly List<Diagnostic> _diagnostics;
     private readonly Dictionary<string, SyntaxNode?> _parsedNames = new(StringComparer.Ordinal);
@@ -35,7 +36,7 @@ public sealed class ConditionBinder
     private readonly HashSet<string> _cycles = new(StringComparer.Ordinal);
 
     public ConditionBinder(
-        IReadOnlyDictionary<string, IReadOnlySet<OffenseCategory>> offenseLists,
+        IReadOnlyDictionary<string, OffenseCategories> offenseLists,
         IReadOnlyDictionary<string, ConditionText> namedConditions,
         List<Diagnostic> diagnostics,
         JurisdictionTime? time = null)
@@ -425,7 +426,7 @@ public sealed class ConditionBinder
     }
 
     /// <summary>A list's categories in the order of the enum, walked over its values rather than sorted: a sort of an enum is framework code compiled at every start.</summary>
-    private static List<object> InOrder(IReadOnlySet<OffenseCategory> categories)
+    private static List<object> InOrder(OffenseCategories categories)
     {
         var inOrder = new List<object>(categories.Count);
         foreach (var category in OffenseCategories)

@@ -31,7 +31,7 @@ public static class PolicyText
         Section(w, "Sources", p.Sources.OrderBy(s => s.Id, StringComparer.Ordinal).Select(s =>
             $"{s.Id}: {s.Title}{(s.Citation is { } c ? $" ({c})" : string.Empty)}{(s.Url is { } u ? $" <{u}>" : string.Empty)}{From(p, "sources", s.Id)}"));
         Section(w, "Offense lists", p.OffenseLists.OrderBy(l => l.Key, StringComparer.Ordinal).Select(l =>
-            $"{l.Key}: {string.Join(", ", l.Value.Order().Select(c => Vocabulary.Word(c)))}{From(p, "offense_lists", l.Key)}"));
+            $"{l.Key}: {string.Join(", ", l.Value.Categories.Order().Select(c => Vocabulary.Word(c)))}{From(p, "offense_lists", l.Key)}"));
         Section(w, "Conditions", p.NamedConditions.OrderBy(c => c.Key, StringComparer.Ordinal).Select(c =>
             $"{c.Key}: {OneLine(c.Value)}{From(p, "conditions", c.Key)}"));
         Section(w, "Limits", p.Limits.OrderBy(l => l.Key, StringComparer.Ordinal).Select(l =>

@@ -27,7 +27,7 @@ public static class AbsentLayer
             null,
             summary ?? because,
             [],
-            Enum.GetValues<DecisionKind>().ToDictionary(d => d, d => new DefaultDecision(DecisionEffect.Of(d, Modality.Unknown), because, [])),
+            new DecisionDictionary<DefaultDecision>(d => new DefaultDecision(DecisionEffect.Of(d, Modality.Unknown), because, [])),
             [],
             [],
             new SourceSpan(id, 0, 0))

@@ -49,7 +49,7 @@ internal sealed class DraftMerge(FieldReader r)
             var word = Vocabulary.Word(kind);
             if (m[word] is { } value)
             {
-                draft.Defaults[kind] = value;
+                draft.Defaults[(int)kind] = value;
                 draft.Origins[$"defaults:{word}"] = origin;
             }
             else if (!isVariant)

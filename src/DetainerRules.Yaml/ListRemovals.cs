@@ -12,13 +12,13 @@ namespace DetainerRules.Yaml;
 /// <remarks>Kept on the policy so a check can find inherited rules whose <c>because</c> still gives a removed entry as a reason.</remarks>
 internal static partial class ListRemovals
 {
-    public static void NoteLists(PolicyDraft draft, Dictionary<string, IReadOnlySet<OffenseCategory>> replacing, YamlNode? node, string origin)
+    public static void NoteLists(PolicyDraft draft, Dictionary<string, OffenseCategories> replacing, YamlNode? node, string origin)
     {
         foreach (var (name, categories) in replacing)
         {
             if (draft.OffenseLists.TryGetValue(name, out var before))
             {
-                Note(draft, "offense_lists:" + name, [.. before.Select(c => Vocabulary.Word(c))], [.. categories.Select(c => Vocabulary.Word(c))], node, name, origin);
+                Note(draft, "offense_lists:" + name, [.. before.Categories.Select(c => Vocabulary.Word(c))], [.. categories.Categories.Select(c => Vocabulary.Word(c))], node, name, origin);
             }
         }
     }
@@ -53,7 +53,7 @@ internal static partial class ListRemovals
         var kept = new HashSet<string>(Entries(condition).Concat(words), StringComparer.Ordinal);
         foreach (var list in draft.OffenseLists.Where(l => words.Contains(l.Key)))
         {
-            kept.UnionWith(list.Value.Select(c => Vocabulary.Word(c)));
+            kept.UnionWith(list.Value.Categories.Select(c => Vocabulary.Word(c)));
         }
 
         return kept;

@@ -24,14 +24,7 @@ internal static class PolicyBinder
         var parts = new PartReader(r, draft.Sources, draft.Limits);
         var binder = new ConditionBinder(draft.OffenseLists, draft.Conditions, r.Diagnostics, draft.Time);
         binder.BindAllNamed();
-        var defaults = new Dictionary<DecisionKind, DefaultDecision>();
-        foreach (var (kind, node) in draft.Defaults)
-        {
-            if (parts.ReadDefault(kind, node) is { } d)
-            {
-                defaults[kind] = d;
-            }
-        }
+        var defaults = new DecisionDictionary<DefaultDecision>(kind => draft.Defaults[(int)kind] is { } node ? parts.ReadDefault(kind, node) : null);
 
         // Every rule is read, a rejected one too (for what it reports); a loop, not a query over (rule, rejected) tuples,
         // which the framework would compile at every cold start.
@@ -46,7 +39,7 @@ internal static class PolicyBinder
 
         binder.CheckUnusedNamed();
         CheckCycles(r, rules);
-        if (draft.Id is null || draft.Title is null || draft.Jurisdiction is null || defaults.Count != Enum.GetValues<DecisionKind>().Length)
+        if (draft.Id is null || draft.Title is null || draft.Jurisdiction is null || defaults.Count != draft.Defaults.Length)
         {
             return null;
         }
@@ -61,12 +54,25 @@ internal static class PolicyBinder
             Files = draft.Files,
             Lineage = draft.Lineage,
             Amendments = draft.Amendments,
-            NamedConditions = draft.Conditions.ToDictionary(c => c.Key, c => c.Value.Text, StringComparer.Ordinal),
+            NamedConditions = Texts(draft.Conditions),
             OffenseLists = draft.OffenseLists,
             Limits = draft.Limits,
             Origins = draft.Origins,
             Removals = draft.Removals,
         };
+    }
+
+    /// <summary>Each named condition's text, by name.</summary>
+    /// <remarks>A loop, not <c>ToDictionary</c>: the query over the table's key-value pairs was compiled at every start.</remarks>
+    private static Dictionary<string, string> Texts(Dictionary<string, ConditionText> conditions)
+    {
+        var texts = new Dictionary<string, string>(conditions.Count, StringComparer.Ordinal);
+        foreach (var (name, condition) in conditions)
+        {
+            texts[name] = condition.Text;
+        }
+
+        return texts;
     }
 
     private static PolicyRule? ReadRule(PartReader parts, ConditionBinder binder, DraftRule draft)

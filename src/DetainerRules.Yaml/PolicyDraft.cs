@@ -31,10 +31,11 @@ internal sealed class PolicyDraft
     public List<string> Lineage { get; } = [];
     public Dictionary<string, string> Amendments { get; } = new(StringComparer.Ordinal);
     public Dictionary<string, Source> Sources { get; } = new(StringComparer.Ordinal);
-    public Dictionary<string, IReadOnlySet<OffenseCategory>> OffenseLists { get; } = new(StringComparer.Ordinal);
+    public Dictionary<string, OffenseCategories> OffenseLists { get; } = new(StringComparer.Ordinal);
     public Dictionary<string, ConditionText> Conditions { get; } = new(StringComparer.Ordinal);
     public Dictionary<string, HoldLimit> Limits { get; } = new(StringComparer.Ordinal);
-    public Dictionary<DecisionKind, YamlNode> Defaults { get; } = [];
+    /// <summary>Each decision's default as written, at the decision's number (an array, not a dictionary keyed by the enum: that was compiled at every start).</summary>
+    public YamlNode?[] Defaults { get; } = new YamlNode?[Enum.GetValues<DecisionKind>().Length];
     public List<string> OpenQuestions { get; } = [];
 
     /// <summary>Rules in order, each with the policy that added or last replaced it and the file it is written in.</summary>

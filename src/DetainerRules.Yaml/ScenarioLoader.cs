@@ -233,20 +233,21 @@ public static class ScenarioLoader
         }
 
         var form = r.Word(r.Required(m, "form"), typeof(DetainerForm));
-        var warrant = r.Word(r.Required(m, "warrant"), typeof(WarrantKind)) as WarrantKind?;
+        // The warrant kept boxed, not as the framework's nullable of the enum, which is compiled at every start.
+        var warrant = r.Word(r.Required(m, "warrant"), typeof(WarrantKind));
         var received = r.Timestamp(m["received_at"]);
         var court = JudgesFact(r, m, "warrant_court", typeof(WarrantCourt), warrant) as WarrantCourt?;
         var offense = JudgesFact(r, m, "warrant_offense", typeof(WarrantOffense), warrant) as WarrantOffense?;
-        return form is DetainerForm f && warrant is { } w ? new Detainer(f, w, received) { WarrantCourt = court, WarrantOffense = offense } : null;
+        return form is DetainerForm f && warrant is WarrantKind w ? new Detainer(f, w, received) { WarrantCourt = court, WarrantOffense = offense } : null;
     }
 
     /// <summary>A fact about a judge's warrant (its court, its offense): optional, and said of nothing but a <c>judicial</c> warrant.</summary>
     /// <remarks>Refused with another warrant rather than dropped, so that a scenario never says more than the tool reads.</remarks>
-    private static Enum? JudgesFact(FieldReader r, MappingView m, string key, Type type, WarrantKind? warrant)
+    private static Enum? JudgesFact(FieldReader r, MappingView m, string key, Type type, Enum? warrant)
     {
         var node = m[key];
         var value = r.Word(node, type);
-        if (value is not null && warrant is { } w && w != WarrantKind.Judicial)
+        if (value is not null && warrant is WarrantKind w && w != WarrantKind.Judicial)
         {
             r.Report(node!.Span, m.PathOf(key), $"`{key}` is stated only for a judge's warrant, but `warrant` is `{Model.Vocabulary.Word(w)}`: give `warrant: judicial` or leave `{key}` out");
             return null;

@@ -116,21 +116,12 @@ internal sealed class SectionReader(FieldReader r)
         return sources;
     }
 
-    public Dictionary<string, IReadOnlySet<OffenseCategory>> ReadOffenseLists(YamlNode? node)
+    public Dictionary<string, OffenseCategories> ReadOffenseLists(YamlNode? node)
     {
-        var lists = new Dictionary<string, IReadOnlySet<OffenseCategory>>(StringComparer.Ordinal);
+        var lists = new Dictionary<string, OffenseCategories>(StringComparer.Ordinal);
         foreach (var (key, value) in Entries(node))
         {
-            // A loop, not a query: queries over an enum are framework code compiled at every start.
-            var categories = new HashSet<OffenseCategory>();
-            foreach (var item in r.List(value))
-            {
-                if (r.Word(item, typeof(OffenseCategory)) is OffenseCategory category)
-                {
-                    categories.Add(category);
-                }
-            }
-
+            var categories = new OffenseCategories(Categories(value));
             if (value is YamlScalar { IsNull: true } || (value is YamlSequence { Items.Count: 0 }))
             {
                 r.Report(value.Span, value.Path, $"offense list `{key.Value}` is empty: list at least one category", DiagnosticCodes.Completeness);
@@ -140,6 +131,19 @@ internal sealed class SectionReader(FieldReader r)
         }
 
         return lists;
+    }
+
+    /// <summary>The categories of a list as written, each word that names none reported.</summary>
+    /// <remarks>An iterator, not a query: queries over an enum are framework code compiled at every start.</remarks>
+    private IEnumerable<OffenseCategory> Categories(YamlNode value)
+    {
+        foreach (var item in r.List(value))
+        {
+            if (r.Word(item, typeof(OffenseCategory)) is OffenseCategory category)
+            {
+                yield return category;
+            }
+        }
     }
 
     public Dictionary<string, ConditionText> ReadNamedConditions(YamlNode? node, string text, Func<int, SourceSpan> locate)

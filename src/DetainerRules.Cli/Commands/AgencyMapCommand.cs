@@ -29,7 +29,7 @@ internal static class AgencyMapCommand
         };
         var questions = new Option<string?>("--questions") { Description = "Questions file whose ids --question names (default: the core questions shipped with the tool, seeds/core-questions.yaml)" };
         var at = CommonOptions.At("The day whose state law answers (default: the earliest date of the roster's sources, the day of ICE's list)");
-        var format = CommonOptions.Format(ReportFormat.Html);
+        var format = new FormatOption(ReportFormat.Html);
         var output = new Option<string?>("--output", "-o") { Description = "HTML file to write (default: standard output); never an input" };
         var rules = CommonOptions.Rules();
         var command = new Command("map", "A US map, one square per state, coloured by the state law's answer to a question, with the roster's 287(g) agreements per model; self-contained HTML")

@@ -56,35 +56,6 @@ internal static class CommonOptions
         },
     };
 
-    /// <summary><c>--format</c>, one of <paramref name="formats"/> (the first is the default), each written as its name in lowercase (any case is read); any other word is an error that lists them.</summary>
-    public static Option<T> Format<T>(params T[] formats)
-        where T : struct, Enum
-    {
-        var words = formats.Select(Word).ToArray();
-        return new Option<T>("--format")
-        {
-            Description = "Output format",
-            HelpName = string.Join("|", words),
-            DefaultValueFactory = _ => formats[0],
-            CustomParser = result =>
-            {
-                var text = result.Tokens[^1].Value;
-                var index = Array.FindIndex(words, w => string.Equals(w, text, StringComparison.OrdinalIgnoreCase));
-                if (index < 0)
-                {
-                    result.AddError($"--format: `{text}` is not a format of this command; expected one of {string.Join(", ", words.Select(w => $"`{w}`"))}");
-                    return formats[0];
-                }
-
-                return formats[index];
-            },
-        };
-    }
-
-    /// <summary>How the command line writes a format: its name in lowercase.</summary>
-    public static string Word<T>(T format)
-        where T : struct, Enum => format.ToString().ToLowerInvariant();
-
     /// <summary>Which engine answers bulk work: the rule network, or its delegate twin (the default: the same answers, proven by the test suite, far faster).</summary>
     public static Option<string> Engine() =>
         new Option<string>("--engine")

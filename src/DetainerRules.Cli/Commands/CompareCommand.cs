@@ -45,7 +45,7 @@ internal static class CompareCommand
             Description = "Compare only these decisions (and `outcome`); default: all of them",
         };
         decisions.AcceptOnlyFromAmong([.. Subject.All.Select(s => s.Name)]);
-        var format = CommonOptions.Format(ReportFormat.Text, ReportFormat.Json, ReportFormat.Markdown, ReportFormat.Html);
+        var format = new FormatOption(ReportFormat.Text, ReportFormat.Json, ReportFormat.Markdown, ReportFormat.Html);
         var examples = new Option<string?>("--emit-examples") { Description = "Write an example scenario file for every region into this folder" };
         var at = CommonOptions.At("For a policy family: the date (YYYY-MM-DD) whose version to compare");
         var rules = CommonOptions.Rules();
@@ -95,7 +95,7 @@ internal static class CompareCommand
             parse.GetValue(summary),
             parse.GetValue(where) ?? [],
             parse.GetValue(decisions) is { Length: > 0 } names ? [.. Subject.All.Where(s => names.Contains(s.Name))] : Subject.All,
-            parse.GetRequiredValue(format),
+            (ReportFormat)format.ValueIn(parse),
             parse.GetValue(examples),
             parse.GetValue(at),
             parse.GetValue(rules),

@@ -23,7 +23,7 @@ internal static class EvaluateCommand
         };
         var all = new Option<bool>("--all") { Description = "A table of every policy family in the catalog side by side, each at its version in force on the scenario's booking day" };
         var at = CommonOptions.At("For a policy family: the date (YYYY-MM-DD) whose version applies; default: each scenario's booking day");
-        var format = CommonOptions.Format(ReportFormat.Text, ReportFormat.Json, ReportFormat.Markdown, ReportFormat.Html);
+        var format = new FormatOption(ReportFormat.Text, ReportFormat.Json, ReportFormat.Markdown, ReportFormat.Html);
         var whatFlips = new Option<bool>("--what-flips") { Description = "For each decision, the smallest changes to the scenario that would change it, found over the scenario space" };
         var explain = new Option<bool>("--explain") { Description = "For each decision, trace the conditions of the rules that decided, lost or conflicted, with the scenario's values" };
         var rules = CommonOptions.Rules();
@@ -52,7 +52,7 @@ internal static class EvaluateCommand
             {
                 result.AddError("--agency builds the policy from the agency's layers on each booking day, judged in the agency's own zone: give it without --policy, --all, --at, --what-flips or --timezone");
             }
-            else if (result.GetValue(format) is ReportFormat.Markdown or ReportFormat.Html)
+            else if ((ReportFormat)format.ValueIn(result) is ReportFormat.Markdown or ReportFormat.Html)
             {
                 result.AddError("--agency reports in text or JSON");
             }
@@ -61,11 +61,11 @@ internal static class EvaluateCommand
         {
             if (parse.GetValue(agency) is { } agencyName)
             {
-                return AgencyEvaluation.Run(context, agencyName, parse.GetValue(agencyState), parse.GetRequiredValue(format), parse.GetValue(explain), parse.GetValue(rules), parse.GetRequiredValue(scenarios));
+                return AgencyEvaluation.Run(context, agencyName, parse.GetValue(agencyState), (ReportFormat)format.ValueIn(parse), parse.GetValue(explain), parse.GetValue(rules), parse.GetRequiredValue(scenarios));
             }
 
             var names = parse.GetValue(policy) ?? [];
-            var asked = parse.GetRequiredValue(format);
+            var asked = (ReportFormat)format.ValueIn(parse);
             var tabled = EvaluateTable.Applies(names, parse.GetValue(all), asked);
             if (tabled && (parse.GetValue(explain) || parse.GetValue(whatFlips)))
             {

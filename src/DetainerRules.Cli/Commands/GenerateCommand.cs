@@ -20,13 +20,13 @@ internal static class GenerateCommand
             }
         });
         var seed = new Option<int>("--seed") { Description = "Seed for the random choices; the same seed gives the same records", DefaultValueFactory = _ => 1 };
-        var format = CommonOptions.Format(RecordFormat.Jsonl, RecordFormat.Csv);
+        var format = new FormatOption(RecordFormat.Jsonl, RecordFormat.Csv);
         var output = new Option<string?>("--output", "-o") { Description = "File to write (default: standard output)" };
         var command = new Command("generate", "Make synthetic booking records (invented, plausible in shape) as JSON lines or CSV for trying batch runs")
         {
             count, seed, format, output,
         };
-        command.SetAction(parse => Run(context, parse.GetRequiredValue(count), parse.GetValue(seed), parse.GetRequiredValue(format) == RecordFormat.Csv, parse.GetValue(output)));
+        command.SetAction(parse => Run(context, parse.GetRequiredValue(count), parse.GetValue(seed), (RecordFormat)format.ValueIn(parse) == RecordFormat.Csv, parse.GetValue(output)));
         return command;
     }
 

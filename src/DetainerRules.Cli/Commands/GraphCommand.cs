@@ -11,7 +11,7 @@ internal static class GraphCommand
     public static Command Create(CliContext context)
     {
         var policy = new Option<string>("--policy", "-p") { Description = "Policy id or path to a policy file", Required = true };
-        var format = CommonOptions.Format(GraphFormat.Mermaid, GraphFormat.Dot);
+        var format = new FormatOption(GraphFormat.Mermaid, GraphFormat.Dot);
         var rules = CommonOptions.Rules();
         var command = new Command("graph", "Draw a policy's decision flow (scenario fields, named conditions, rules with priorities, decisions with defaults) as Mermaid or Graphviz DOT")
         {
@@ -23,7 +23,7 @@ internal static class GraphCommand
             var name = parse.GetRequiredValue(policy);
             var asPath = context.Resolve(name);
             var graph = PolicyGraph.Of(catalog.Load(File.Exists(asPath) ? asPath : name));
-            context.Document.Write(parse.GetRequiredValue(format) switch
+            context.Document.Write((GraphFormat)format.ValueIn(parse) switch
             {
                 GraphFormat.Mermaid => graph.Mermaid(),
                 GraphFormat.Dot => graph.Dot(),

@@ -17,14 +17,14 @@ internal static class TestCommand
     {
         var paths = new Argument<string[]>("expectations") { Description = "Expectation files (YAML) or folders of them", Arity = ArgumentArity.OneOrMore };
         var scenarios = new Option<string?>("--scenarios") { Description = "Folder where scenario references are looked up (default: beside each file, then the nearest seeds/scenarios folder)" };
-        var format = CommonOptions.Format(ReportFormat.Text, ReportFormat.Json);
+        var format = new FormatOption(ReportFormat.Text, ReportFormat.Json);
         var rules = CommonOptions.Rules();
         var timezone = CommonOptions.TimeZone("IANA time zone (e.g. America/Chicago) where the bookings are, for every case whose file and case say none (`timezone:` in the file wins): the zone of every policy that names none (time_zone: local), its authorities' included; default: each scenario's written offset");
         var command = new Command("test", "Run expectation files: each case's expected decisions against the policy's, then rule and condition coverage; exit 1 on any failure")
         {
             paths, scenarios, format, rules, timezone,
         };
-        command.SetAction(parse => Run(context, parse.GetRequiredValue(paths), parse.GetValue(scenarios), parse.GetRequiredValue(format), parse.GetValue(rules), parse.GetValue(timezone)));
+        command.SetAction(parse => Run(context, parse.GetRequiredValue(paths), parse.GetValue(scenarios), (ReportFormat)format.ValueIn(parse), parse.GetValue(rules), parse.GetValue(timezone)));
         return command;
     }
 

@@ -15,13 +15,13 @@ internal static class ValidateCommand
         var paths = new Argument<string[]>("files") { Description = "Policy, scenario, expectation and questions files, or folders of them (searched with their subfolders)", Arity = ArgumentArity.OneOrMore };
         var strict = new Option<bool>("--strict") { Description = "Also warn about decisions a policy leaves unknown in every case" };
         var scenarios = new Option<string?>("--scenarios") { Description = "Folder where expectation files' scenario references are looked up" };
-        var format = CommonOptions.Format(ReportFormat.Text, ReportFormat.Json);
+        var format = new FormatOption(ReportFormat.Text, ReportFormat.Json);
         var rules = CommonOptions.Rules();
         var command = new Command("validate", "Check files for errors (syntax, keys, types, values, references, conditions) and policies for rules that never fire or conflict; exit 1 on any error")
         {
             paths, strict, scenarios, format, rules,
         };
-        command.SetAction(parse => Run(context, parse.GetRequiredValue(paths), parse.GetValue(strict), parse.GetValue(scenarios), parse.GetRequiredValue(format), parse.GetValue(rules)));
+        command.SetAction(parse => Run(context, parse.GetRequiredValue(paths), parse.GetValue(strict), parse.GetValue(scenarios), (ReportFormat)format.ValueIn(parse), parse.GetValue(rules)));
         return command;
     }
 

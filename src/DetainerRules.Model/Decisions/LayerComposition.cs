@@ -16,19 +16,20 @@ public static class LayerComposition
     public static Verdict Apply(Verdict own, IReadOnlyList<Verdict> authorities)
     {
         var decisions = new List<Decision>();
-        var layers = new Dictionary<DecisionKind, string>();
+        var kinds = Enum.GetValues<DecisionKind>();
+        var layers = new string[kinds.Length];
         var disagreements = new List<LayerDisagreement>();
-        foreach (var kind in Enum.GetValues<DecisionKind>())
+        foreach (var kind in kinds)
         {
             var (decision, layer, differences) = Compose(own.Policy.Id, own[kind], [.. authorities.Select(a => (a.Policy.Id, a[kind]))]);
             decisions.Add(decision);
-            layers[kind] = layer;
+            layers[(int)kind] = layer;
             disagreements.AddRange(differences);
         }
 
         return new Verdict(own.Policy, own.Scenario, decisions, own.Fired)
         {
-            Layers = layers,
+            Layers = new DecisionDictionary<string>(kind => layers[(int)kind]),
             Disagreements = disagreements,
             AuthorityVerdicts = authorities,
             Own = own,

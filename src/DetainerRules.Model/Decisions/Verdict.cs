@@ -49,7 +49,7 @@ public sealed class Verdict
     public OutcomeFinding Outcome { get; }
 
     /// <summary>For a policy bound by higher authorities: which layer's answer is in force, per decision.</summary>
-    public IReadOnlyDictionary<DecisionKind, string> Layers { get; init; } = new Dictionary<DecisionKind, string>();
+    public DecisionDictionary<string> Layers { get; init; } = new(_ => null);
 
     /// <summary>Where the policy and its higher authorities answer differently, and what prevails.</summary>
     public IReadOnlyList<LayerDisagreement> Disagreements { get; init; } = [];

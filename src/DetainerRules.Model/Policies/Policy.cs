@@ -14,7 +14,7 @@ public sealed record Policy(
     LegalDate? EffectiveUntil,
     string? Summary,
     IReadOnlyList<Source> Sources,
-    IReadOnlyDictionary<DecisionKind, DefaultDecision> Defaults,
+    DecisionDictionary<DefaultDecision> Defaults,
     IReadOnlyList<PolicyRule> Rules,
     IReadOnlyList<string> OpenQuestions,
     SourceSpan Span)
@@ -53,7 +53,7 @@ public sealed record Policy(
     public IReadOnlyDictionary<string, string> NamedConditions { get; init; } = new Dictionary<string, string>();
 
     /// <summary>Named offense lists, by name, after merging the chain.</summary>
-    public IReadOnlyDictionary<string, IReadOnlySet<Scenarios.OffenseCategory>> OffenseLists { get; init; } = new Dictionary<string, IReadOnlySet<Scenarios.OffenseCategory>>();
+    public IReadOnlyDictionary<string, OffenseCategories> OffenseLists { get; init; } = new Dictionary<string, OffenseCategories>();
 
     /// <summary>Hold limits, by name, after merging the chain.</summary>
     public IReadOnlyDictionary<string, HoldLimit> Limits { get; init; } = new Dictionary<string, HoldLimit>();

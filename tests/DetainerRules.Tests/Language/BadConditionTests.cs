@@ -3,6 +3,7 @@ using System.Text;
 using DetainerRules.Language;
 using DetainerRules.Model;
 using DetainerRules.Model.Diagnostics;
+using DetainerRules.Model.Policies;
 using DetainerRules.Model.Scenarios;
 using DetainerRules.Tests.Support;
 using YamlDotNet.RepresentationModel;
@@ -133,7 +134,7 @@ public class BadConditionTests
         var lists = root.Children.TryGetValue("offense_lists", out var l)
             ? ((YamlMappingNode)l).Children.ToDictionary(
                 e => ((YamlScalarNode)e.Key).Value!,
-                e => (IReadOnlySet<OffenseCategory>)((YamlSequenceNode)e.Value).Children.Select(v => Vocabulary.TryParse<OffenseCategory>(((YamlScalarNode)v).Value!, out var category) ? category : throw new FormatException($"{path}: not a category: {v}")).ToHashSet(),
+                e => new OffenseCategories(((YamlSequenceNode)e.Value).Children.Select(v => Vocabulary.TryParse<OffenseCategory>(((YamlScalarNode)v).Value!, out var category) ? category : throw new FormatException($"{path}: not a category: {v}"))),
                 StringComparer.Ordinal)
             : [];
         return (root, new CaseInput(when, conditions, lists));
@@ -155,7 +156,7 @@ public class BadConditionTests
         return head + expect;
     }
 
-    private sealed record CaseInput(string? When, IReadOnlyDictionary<string, string> Conditions, IReadOnlyDictionary<string, IReadOnlySet<OffenseCategory>> Lists);
+    private sealed record CaseInput(string? When, IReadOnlyDictionary<string, string> Conditions, IReadOnlyDictionary<string, OffenseCategories> Lists);
 
     /// <summary>One diagnostic as a case file states it.</summary>
     private sealed record ExpectedDiagnostic(string At, string Code, string Message)
