@@ -8,8 +8,6 @@ namespace DetainerRules.Analysis;
 /// <summary>What a comparison compares: one decision, or the outcome derived from the decisions.</summary>
 public sealed record Subject
 {
-    private static readonly int KindCount = Enum.GetValues<DecisionKind>().Length;
-
     private Subject(DecisionKind? decision) => Decision = decision;
 
     /// <summary>The decision compared; null for the outcome.</summary>
@@ -31,27 +29,8 @@ public sealed record Subject
     public Answer AnswerIn(Verdict verdict) => Decision is { } kind ? Answer.Of(verdict[kind]) : Answer.Of(verdict.Outcome);
 
     /// <summary>The policy's answer on a scenario, asking it for no more than this subject needs.</summary>
-    /// <remarks>The delegate twin settles the outcome's decisions without building a verdict (or, for a policy bound by others, its layers' verdicts): the same rules run, in the same order, as <see cref="IPolicyEvaluator.Evaluate"/> runs them.</remarks>
-    public Answer AnswerFrom(IPolicyEvaluator policy, Scenario scenario)
-    {
-        if (Decision is { } kind)
-        {
-            return Answer.Of(policy.Decide(scenario, kind));
-        }
-
-        if (policy is not DelegatePolicy twin)
-        {
-            return Answer.Of(policy.Evaluate(scenario).Outcome);
-        }
-
-        var decisions = new Decision[KindCount];
-        twin.Decide(scenario, decisions);
-        return Answer.Of(OutcomeRule.Of(
-            scenario,
-            decisions[(int)DecisionKind.TransferToIce].Value,
-            decisions[(int)DecisionKind.DelayRelease].Value,
-            decisions[(int)DecisionKind.ReleaseIfIceAbsent].Value));
-    }
+    public Answer AnswerFrom(IPolicyEvaluator policy, Scenario scenario) =>
+        Decision is { } kind ? Answer.Of(policy.Decide(scenario, kind)) : Answer.Of(policy.DecideOutcome(scenario));
 
     public override string ToString() => Name;
 }

@@ -53,6 +53,8 @@ public sealed class CompiledPolicy : IPolicyEvaluator
     /// <remarks>The network settles every decision at once; asking for one costs as much as asking for all.</remarks>
     public Decision Decide(Scenario scenario, DecisionKind decision) => Evaluate(scenario)[decision];
 
+    public Outcome DecideOutcome(Scenario scenario) => Evaluate(scenario).Outcome.Value;
+
     /// <exception cref="EvaluationException">The network failed on this scenario.</exception>
     public Verdict Evaluate(Scenario scenario)
     {

@@ -119,6 +119,18 @@ public sealed class DelegatePolicy : IPolicyEvaluator
         return LayerComposition.InForce(own, theirs);
     }
 
+    /// <remarks>The outcome's decisions settled without building a verdict (or, for a policy bound by others, its layers' verdicts): the same rules run, in the same order, as <see cref="Evaluate"/> runs them.</remarks>
+    public Outcome DecideOutcome(Scenario scenario)
+    {
+        var decisions = new Decision[DecisionCount];
+        Decide(scenario, decisions);
+        return OutcomeRule.Of(
+            scenario,
+            decisions[(int)DecisionKind.TransferToIce].Value,
+            decisions[(int)DecisionKind.DelayRelease].Value,
+            decisions[(int)DecisionKind.ReleaseIfIceAbsent].Value);
+    }
+
     /// <summary>Settles every decision into <paramref name="decisions"/> (indexed by <see cref="DecisionKind"/>), authorities applied, without building a verdict.</summary>
     public void Decide(Scenario scenario, Decision[] decisions)
     {

@@ -23,4 +23,8 @@ public interface IPolicyEvaluator
     /// <summary>One decision, with the authorities applied; the same as <c>Evaluate(scenario)[decision]</c>.</summary>
     /// <exception cref="EvaluationException">The policy failed on this scenario.</exception>
     Decision Decide(Scenario scenario, DecisionKind decision);
+
+    /// <summary>The outcome alone, with the authorities applied; the same as <c>Evaluate(scenario).Outcome.Value</c>.</summary>
+    /// <exception cref="EvaluationException">The policy failed on this scenario.</exception>
+    Outcome DecideOutcome(Scenario scenario);
 }
