@@ -48,9 +48,14 @@ internal static class PolicySelection
     public static DatedPolicies<IPolicyEvaluator>.Compiler Engine(bool reference) =>
         reference ? PolicyCompiler.CompileForBulk : DelegatePolicy.Compile;
 
-    /// <summary>Each policy compiled for bulk work (<see cref="Engine"/>), in the zone its authorities were chosen in, so its days are judged as its versions were picked.</summary>
+    /// <summary>Each policy compiled for bulk work (<see cref="Engine"/>), in the zone its authorities were chosen in, so its days are judged as its versions were picked; each authority compiled once, shared by the policies bound by it.</summary>
     private static DatedPolicies<IPolicyEvaluator> Compiled(PolicyCatalog catalog, bool reference, Model.Time.JurisdictionTime? bookings = null) =>
-        new(catalog, Engine(reference), bookings);
+        new(catalog, Composer(reference), bookings);
+
+    /// <summary>As <see cref="Engine"/>, over authorities composed by the same map (so of the same engine).</summary>
+    private static DatedPolicies<IPolicyEvaluator>.Composer Composer(bool reference) => reference
+        ? (policy, resolve, composed, bookings) => PolicyCompiler.ComposeForBulk(policy, resolve, a => (CompiledPolicy)composed(a), bookings)
+        : (policy, resolve, composed, bookings) => DelegatePolicy.Compose(policy, resolve, a => (DelegatePolicy)composed(a), bookings);
 
     /// <exception cref="Model.Diagnostics.InvalidInputException">No such policy, a file with problems, or a family without a date that picks one version.</exception>
     private static Model.Policies.Policy Load(CliContext context, PolicyCatalog catalog, string name, DateOnly? at)

@@ -24,7 +24,7 @@ namespace DetainerRules.Web.Api;
 public sealed class CatalogSnapshot
 {
     private readonly Action _compiled;
-    private readonly DatedPolicies<DelegatePolicy>.Compiler _compileTwin;
+    private readonly DatedPolicies<DelegatePolicy>.Composer _compileTwin;
     private readonly DatedPolicies<DelegatePolicy> _twins;
     private readonly ConcurrentDictionary<string, PolicyChoice> _choices = new(StringComparer.Ordinal);
     private readonly Lazy<(List<Policy> Policies, List<Diagnostic> Problems)> _all;
@@ -35,7 +35,7 @@ public sealed class CatalogSnapshot
     {
         Catalog = new PolicyCatalog(searchPath);
         _compiled = compiled;
-        _compileTwin = Counted<DelegatePolicy>(DelegatePolicy.Compile);
+        _compileTwin = Counted<DelegatePolicy>(DelegatePolicy.Compose);
         _twins = new(Catalog, _compileTwin);
         _all = new(() => CatalogLookup.LoadAll(Catalog));
     }
@@ -87,11 +87,11 @@ public sealed class CatalogSnapshot
         IsFromRequest(policy) ? new DatedPolicies<DelegatePolicy>(Catalog, _compileTwin, bookings)
         : _twins.In(bookings);
 
-    private DatedPolicies<T>.Compiler Counted<T>(DatedPolicies<T>.Compiler compile)
+    private DatedPolicies<T>.Composer Counted<T>(DatedPolicies<T>.Composer compile)
         where T : class =>
-        (policy, authority, bookings) =>
+        (policy, authority, composed, bookings) =>
         {
             _compiled();
-            return compile(policy, authority, bookings);
+            return compile(policy, authority, composed, bookings);
         };
 }
