@@ -18,11 +18,11 @@ internal static class PolicySelection
     /// <exception cref="Model.Diagnostics.InvalidInputException">No such policy, a file with problems, or a family without a date that picks one version.</exception>
     public static List<(string Name, IPolicyEvaluator Policy)> Pick(CliContext context, PolicyCatalog catalog, IEnumerable<string> names, DateOnly? at, bool reference, Model.Time.JurisdictionTime? bookings = null)
     {
-        var loaded = names.Select(name => (Name: name, Policy: Load(context, catalog, name, at))).ToList();
+        // Loaded, then compiled, two or more at once (the whole catalog takes a second alone for each); a failure is the first
+        // name's in order, as when they were loaded one at a time (InParallel.Map).
+        var loaded = InParallel.Map([.. names], name => (Name: name, Policy: Load(context, catalog, name, at)));
         var day = at ?? BookingDay.For([.. loaded.Select(p => p.Policy)]).Day;
         var policies = Compiled(catalog, reference, bookings);
-
-        // Compiled two or more at once (the whole catalog takes a second alone); loading reads files one at a time anyway.
         return [.. InParallel.Map(loaded, p => (p.Name, policies.On(p.Policy, day)))];
     }
 

@@ -17,7 +17,7 @@ namespace DetainerRules.Web.Api;
 /// request's text, and requests would fill memory. It is compiled for its request alone.
 /// </para>
 /// <para>
-/// Safe to share between threads: <see cref="PolicyFiles"/> serialises loads, the caches here are
+/// Safe to share between threads: <see cref="PolicyFiles"/> reads each file once under its own lock, the caches here are
 /// concurrent, and compiled policies evaluate concurrently (a session per evaluation).
 /// </para>
 /// </remarks>
