@@ -73,6 +73,18 @@ public sealed class DelegatePolicy : IPolicyEvaluator
     /// <exception cref="EvaluationException">The policy has a cycle, or the authorities bind each other in one.</exception>
     public static DelegatePolicy Compile(Policy policy, Func<Policy, string, Policy> resolveAuthority, Model.Time.JurisdictionTime? bookings = null) => Compile(EvaluationPlan.For(policy, resolveAuthority, bookings));
 
+    /// <summary>A policy compiled to delegates over its authorities compiled elsewhere, so an authority compiled once serves every policy bound by it (and is asked once where answers are kept by object).</summary>
+    /// <param name="resolveAuthority">Loads a policy named in another's <c>bound_by</c>; the engine does no I/O itself.</param>
+    /// <param name="composedAuthority">The twin of an authority <paramref name="resolveAuthority"/> returned, with its own authorities, composed with the same resolver and bookings.</param>
+    /// <param name="bookings">Where the bookings are (<c>--timezone</c>), as for <see cref="Compile(Policy, Func{Policy, string, Policy}, Model.Time.JurisdictionTime?)"/>.</param>
+    /// <exception cref="EvaluationException">What that refuses, in the same order: the whole graph is planned first, so a cycle is refused before any authority is composed.</exception>
+    public static DelegatePolicy Compose(Policy policy, Func<Policy, string, Policy> resolveAuthority, Func<Policy, DelegatePolicy> composedAuthority, Model.Time.JurisdictionTime? bookings = null)
+    {
+        var plan = EvaluationPlan.For(policy, resolveAuthority, bookings);
+        DelegatePolicy[] authorities = [.. policy.BoundBy.Select(id => composedAuthority(resolveAuthority(policy, id)))];
+        return new DelegatePolicy(plan.Over([.. authorities.Select(a => a.Plan)]), authorities);
+    }
+
     /// <summary>A plan, and the plans of its authorities, compiled to delegates.</summary>
     public static DelegatePolicy Compile(EvaluationPlan plan) => Compile(plan, new Dictionary<EvaluationPlan, DelegatePolicy>(ReferenceEqualityComparer.Instance));
 

@@ -62,6 +62,27 @@ public sealed class EvaluationPlan
     /// <summary>The steps that can change <paramref name="decision"/>, in order: its writers, the rules that set what they read, and so on, with the decisions they settle.</summary>
     public IReadOnlyList<PlanStep> StepsFor(DecisionKind decision) => _cones[(int)decision];
 
+    /// <summary>The same plan over the given plans of its authorities, in place of those it made: the plans of authorities compiled once elsewhere and shared by every policy bound by them.</summary>
+    /// <exception cref="ArgumentException">The plans are not of this plan's authorities (the same files and ids), in its order.</exception>
+    public EvaluationPlan Over(IReadOnlyList<EvaluationPlan> authorities)
+    {
+        if (authorities.Count != Authorities.Count)
+        {
+            throw new ArgumentException($"policy `{Policy.Id}` is bound by {Authorities.Count} authorities, not {authorities.Count}", nameof(authorities));
+        }
+
+        for (var i = 0; i < authorities.Count; i++)
+        {
+            var (given, planned) = (authorities[i].Policy, Authorities[i].Policy);
+            if (given.Id != planned.Id || given.Span.File != planned.Span.File)
+            {
+                throw new ArgumentException($"policy `{Policy.Id}`'s authority {i + 1} is `{planned.Id}` ({planned.Span.File}), not `{given.Id}` ({given.Span.File})", nameof(authorities));
+            }
+        }
+
+        return new(Policy, Steps, _writers, _cones, authorities);
+    }
+
     /// <summary>The same plan for the policy's own rules, bound by no one.</summary>
     public EvaluationPlan WithoutAuthorities() => Authorities.Count == 0 ? this : new(Policy, Steps, _writers, _cones, []);
 

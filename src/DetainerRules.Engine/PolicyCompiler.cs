@@ -40,6 +40,19 @@ public static class PolicyCompiler
     public static CompiledPolicy CompileForBulk(Policy policy, Func<Policy, string, Policy> resolveAuthority, Model.Time.JurisdictionTime? bookings = null) =>
         Compile(EvaluationPlan.For(policy, resolveAuthority, bookings), NetworkExpressions.Compiled);
 
+    /// <summary>Compiles a policy's rule network over its authorities compiled elsewhere, so an authority compiled once serves every policy bound by it.</summary>
+    /// <param name="resolveAuthority">Loads a policy named in another's <c>bound_by</c>; the engine does no I/O itself.</param>
+    /// <param name="composedAuthority">The network of an authority <paramref name="resolveAuthority"/> returned, with its own authorities, composed with the same resolver and bookings.</param>
+    /// <param name="bookings">Where the bookings are (<c>--timezone</c>), as for <see cref="Compile(Policy, Func{Policy, string, Policy}, Model.Time.JurisdictionTime?)"/>.</param>
+    /// <exception cref="EvaluationException">What that refuses, in the same order: the whole graph is planned first, so a cycle is refused before any authority is composed.</exception>
+    public static CompiledPolicy Compose(Policy policy, Func<Policy, string, Policy> resolveAuthority, Func<Policy, CompiledPolicy> composedAuthority, Model.Time.JurisdictionTime? bookings = null) =>
+        Compose(policy, resolveAuthority, composedAuthority, bookings, NetworkExpressions.Interpreted);
+
+    /// <summary>As <see cref="Compose(Policy, Func{Policy, string, Policy}, Func{Policy, CompiledPolicy}, Model.Time.JurisdictionTime?)"/>, with the network's expressions compiled to IL, as <see cref="CompileForBulk"/>.</summary>
+    /// <exception cref="EvaluationException">A network could not be built, or the policies have a cycle (see <see cref="EvaluationPlan"/>).</exception>
+    public static CompiledPolicy ComposeForBulk(Policy policy, Func<Policy, string, Policy> resolveAuthority, Func<Policy, CompiledPolicy> composedAuthority, Model.Time.JurisdictionTime? bookings = null) =>
+        Compose(policy, resolveAuthority, composedAuthority, bookings, NetworkExpressions.Compiled);
+
     /// <exception cref="EvaluationException">The network could not be built (a defect, since the policy was already checked), or the policy is bound by authorities and no way to load them was given.</exception>
     public static CompiledPolicy Compile(Policy policy) => Compile(EvaluationPlan.For(policy));
 
@@ -58,6 +71,20 @@ public static class PolicyCompiler
         }
 
         var authorities = plan.Authorities.Select(a => Compile(a, expressions, compiled)).ToList();
+        return compiled[plan] = Network(plan, expressions, authorities);
+    }
+
+    private static CompiledPolicy Compose(Policy policy, Func<Policy, string, Policy> resolveAuthority, Func<Policy, CompiledPolicy> composedAuthority, Model.Time.JurisdictionTime? bookings, NetworkExpressions expressions)
+    {
+        var plan = EvaluationPlan.For(policy, resolveAuthority, bookings);
+        CompiledPolicy[] authorities = [.. policy.BoundBy.Select(id => composedAuthority(resolveAuthority(policy, id)))];
+        return Network(plan.Over([.. authorities.Select(a => a.Plan)]), expressions, authorities);
+    }
+
+    /// <summary>The plan's own rule network, over its authorities already compiled.</summary>
+    /// <exception cref="EvaluationException">The network could not be built.</exception>
+    private static CompiledPolicy Network(EvaluationPlan plan, NetworkExpressions expressions, IReadOnlyList<CompiledPolicy> authorities)
+    {
         var policy = plan.Policy;
         var read = new bool[Enum.GetValues<DecisionKind>().Length];
         foreach (var rule in policy.Rules)
@@ -113,7 +140,7 @@ public static class PolicyCompiler
                 _ => throw new UnreachableException($"no way to compile expressions called {expressions}"),
             };
             var factory = compiler.Compile(definitions);
-            return compiled[plan] = new CompiledPolicy(plan, factory, definitions.Count, authorities);
+            return new CompiledPolicy(plan, factory, definitions.Count, authorities);
         }
         catch (RuleCompilationException e)
         {

@@ -63,7 +63,7 @@ public static class Policies
     /// <summary>A policy compiled with the authorities in force on the day its comparisons are booked on, and, for a scenario, on that scenario's booking day (each combination compiled once).</summary>
     private static PolicyUnderTest UnderTest(PolicyCatalog catalog, Policy policy)
     {
-        var compiled = new DatedPolicies<CompiledPolicy>(catalog, PolicyCompiler.Compile);
+        var compiled = new DatedPolicies<CompiledPolicy>(catalog, PolicyCompiler.Compose);
         return new PolicyUnderTest(
             compiled.On(policy, Analysis.Space.BookingDay.For([policy]).Day),
             scenario => compiled.At(policy, scenario.BookedAt));

@@ -6,24 +6,32 @@ using DetainerRules.Model.Time;
 namespace DetainerRules.Yaml;
 
 /// <summary>Policies as they decide bookings: each policy with the versions of its <c>bound_by</c> authorities in force on the booking day (<see cref="AuthoritiesInForce"/>), compiled once per composition however many bookings it decides.</summary>
-/// <typeparam name="T">What a composition is compiled into: the rule network (<c>PolicyCompiler.Compile</c>), the delegate twin (<c>DelegatePolicy.Compile</c>), or either as <c>IPolicyEvaluator</c>. Only that one is compiled.</typeparam>
+/// <typeparam name="T">What a composition is compiled into: the rule network (<c>PolicyCompiler.Compose</c>), the delegate twin (<c>DelegatePolicy.Compose</c>), or either as <c>IPolicyEvaluator</c>. Only that one is compiled.</typeparam>
 /// <remarks>
 /// <para>
 /// The compiler is handed in because this is the lowest layer that knows which authorities are in
 /// force, and it cannot see the engines: the YAML project references the model and the language only,
-/// the engine the model only. The engines' <c>Compile(policy, resolveAuthority, bookings)</c> fit
-/// <see cref="Compiler"/> as they are.
+/// the engine the model only. The engines' <c>Compose(policy, resolveAuthority, composedAuthority, bookings)</c>
+/// fit <see cref="Composer"/> as they are.
 /// </para>
 /// <para>
 /// Compositions are keyed as <see cref="AuthoritiesInForce.Key(Policy)"/> tells them apart (the policy, its
 /// authorities' versions, and where the bookings are), so two days under the same law share one.
 /// Safe to call from many threads: each key is compiled once, the others wait for it.
 /// </para>
+/// <para>
+/// An authority inside a composition is itself a composition of this map, under the same authorities
+/// in force: <c>california</c> bound above <c>los-angeles-county</c> and <c>stockton</c> on a day is
+/// the very object <c>california</c> compiled alone that day is, compiled once, and asked once where
+/// answers are kept by object (a comparison's). A different authority, or another version of it,
+/// has another key, so another object. Only an absent layer (<see cref="AbsentLayer"/>) is composed
+/// for each policy bound by it, since its reason names that policy and the day.
+/// </para>
 /// </remarks>
 public sealed class DatedPolicies<T>
     where T : class
 {
-    private readonly Compiler _compile;
+    private readonly Composer _compile;
     private readonly ConcurrentDictionary<string, Lazy<T>> _compiled;
 
     // This one and its siblings placed in other zones (In), by zone id ("" for none): one compiled map for all.
@@ -32,12 +40,12 @@ public sealed class DatedPolicies<T>
     /// <param name="catalog">Where the authorities' versions are looked up.</param>
     /// <param name="compile">The engine to compile into.</param>
     /// <param name="bookings">Where the bookings are (<c>--timezone</c>): the zone of every policy that names none; null judges days in each booking's written offset.</param>
-    public DatedPolicies(PolicyCatalog catalog, Compiler compile, JurisdictionTime? bookings = null)
+    public DatedPolicies(PolicyCatalog catalog, Composer compile, JurisdictionTime? bookings = null)
         : this(catalog, compile, bookings, new(StringComparer.Ordinal), new(StringComparer.Ordinal))
     {
     }
 
-    private DatedPolicies(PolicyCatalog catalog, Compiler compile, JurisdictionTime? bookings, ConcurrentDictionary<string, Lazy<T>> compiled, ConcurrentDictionary<string, DatedPolicies<T>> placed)
+    private DatedPolicies(PolicyCatalog catalog, Composer compile, JurisdictionTime? bookings, ConcurrentDictionary<string, Lazy<T>> compiled, ConcurrentDictionary<string, DatedPolicies<T>> placed)
     {
         Catalog = catalog;
         _compile = compile;
@@ -49,6 +57,9 @@ public sealed class DatedPolicies<T>
 
     /// <summary>An engine's compiler: a policy, how its <c>bound_by</c> entries resolve, and where the bookings are.</summary>
     public delegate T Compiler(Policy policy, Func<Policy, string, Policy> resolveAuthority, JurisdictionTime? bookings);
+
+    /// <summary>An engine's compiler over authorities compiled elsewhere: a policy, how its <c>bound_by</c> entries resolve, the composition of each authority they resolve to, and where the bookings are.</summary>
+    public delegate T Composer(Policy policy, Func<Policy, string, Policy> resolveAuthority, Func<Policy, T> composedAuthority, JurisdictionTime? bookings);
 
     public PolicyCatalog Catalog { get; }
 
@@ -113,7 +124,14 @@ public sealed class DatedPolicies<T>
     /// <summary>The composition under these authorities.</summary>
     /// <exception cref="InvalidInputException">An authority cannot be loaded or told.</exception>
     public T Under(Policy policy, AuthoritiesInForce inForce) =>
-        _compiled.GetOrAdd(inForce.Key(policy), _ => new Lazy<T>(() => _compile(policy, inForce.Authority, inForce.Bookings))).Value;
+        _compiled.GetOrAdd(inForce.Key(policy), _ => new Lazy<T>(() => Compose(policy, inForce))).Value;
+
+    /// <remarks>
+    /// Authorities are taken from this map, so waits nest only down the graph of authorities (the engine
+    /// plans the whole graph, refusing a cycle, before it asks for any), and never deadlock.
+    /// </remarks>
+    private T Compose(Policy policy, AuthoritiesInForce inForce) =>
+        _compile(policy, inForce.Authority, authority => authority.Absent is null ? Under(authority, inForce) : Compose(authority, inForce), inForce.Bookings);
 
     /// <summary>Every zone (as the bookings' zone settles it) the choice's versions and all their possible authorities, at any depth, judge their days in; null when one cannot be read, and then nothing is remembered.</summary>
     private JurisdictionTime[]? ZonesThatPick(PolicyChoice choice)

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Runtime.CompilerServices;
 using DetainerRules.Model.Diagnostics;
 using DetainerRules.Model.Policies;
@@ -16,7 +17,13 @@ namespace DetainerRules.Yaml;
 /// <see cref="MaxAuthorityDepth"/>, or, counted along every path (as a scenario is decided: each
 /// authority applies once per path), number more than <see cref="MaxAuthorities"/>.
 /// </para>
-/// <para><threadsafety instance="true"/> Loads are serialised.</para>
+/// <para>
+/// <threadsafety instance="true"/> Loads run at once: each file is read under its own lock, held only
+/// while that file is parsed (parsing never asks for another file through this class, so the locks
+/// never nest), and a file read once is shared. What a load reports depends only on the files, never
+/// on what other loads did first: a file that fails is not kept, since what it reports depends on who
+/// named it, and is read again by the next load that wants it, as it was when loads were serialised.
+/// </para>
 /// </remarks>
 public sealed class PolicyFiles
 {
@@ -27,11 +34,13 @@ public sealed class PolicyFiles
     public const int MaxAuthorities = 64;
 
     private readonly CatalogSearchPath _searchPath;
-    private readonly Dictionary<(string Root, string Path), Policy> _loaded = [];
+    private readonly ConcurrentDictionary<(string Root, string Path), Policy> _loaded = new();
+
+    // One lock per file, so loads of different files run at once and two loads of one file read it once.
+    private readonly ConcurrentDictionary<(string Root, string Path), Lock> _reading = new();
 
     // Weak keys: a catalog kept across requests (the workbench's) resolves authorities for policies parsed from each request's text, which must not outlive it.
-    private readonly ConditionalWeakTable<Policy, Dictionary<string, Policy>> _authorities = new();
-    private readonly Lock _lock = new();
+    private readonly ConditionalWeakTable<Policy, ConcurrentDictionary<string, Policy>> _authorities = new();
 
     /// <param name="searchPath">Where policy ids are looked up after the naming file's folder; a policy's own root is always within reach too.</param>
     public PolicyFiles(CatalogSearchPath searchPath) => _searchPath = searchPath;
@@ -40,44 +49,38 @@ public sealed class PolicyFiles
     /// <exception cref="InvalidInputException">The file, a policy it extends or an authority has problems, or the graph breaks a limit; all of them are listed.</exception>
     public Policy Load(string path)
     {
-        lock (_lock)
+        var reach = new PolicyReach(_searchPath, path);
+        var diagnostics = new List<Diagnostic>();
+        var policy = Read(path, reach, null, diagnostics);
+        if (policy is not null)
         {
-            var reach = new PolicyReach(_searchPath, path);
-            var diagnostics = new List<Diagnostic>();
-            var policy = Read(path, reach, null, diagnostics);
-            if (policy is not null)
-            {
-                new AuthorityGraph(this, reach, diagnostics).Check(policy);
-            }
-
-            return Checked(policy, diagnostics);
+            new AuthorityGraph(this, reach, diagnostics).Check(policy);
         }
+
+        return Checked(policy, diagnostics);
     }
 
     /// <summary>The policy <paramref name="origin"/> names <paramref name="id"/> in <c>bound_by</c>; for the engine, which does no I/O itself.</summary>
     /// <exception cref="InvalidInputException">The authority cannot be found or loaded.</exception>
     public Policy Authority(Policy origin, string id)
     {
-        lock (_lock)
+        if (_authorities.TryGetValue(origin, out var known) && known.TryGetValue(id, out var authority))
         {
-            if (_authorities.TryGetValue(origin, out var known) && known.TryGetValue(id, out var authority))
-            {
-                return authority;
-            }
-
-            // A policy this instance did not load (one parsed from text, say): its authority is looked up beside it, within its root.
-            var index = origin.BoundBy.ToList().IndexOf(id);
-            var span = index >= 0 && index < origin.BoundBySpans.Count ? origin.BoundBySpans[index] : origin.Span;
-            var diagnostics = new List<Diagnostic>();
-            var graph = new AuthorityGraph(this, new PolicyReach(_searchPath, origin.Span.File), diagnostics);
-            authority = graph.Named(origin, id, span);
-            if (authority is not null)
-            {
-                graph.Check(authority);
-            }
-
-            return Checked(authority, diagnostics);
+            return authority;
         }
+
+        // A policy this instance did not load (one parsed from text, say): its authority is looked up beside it, within its root.
+        var index = origin.BoundBy.ToList().IndexOf(id);
+        var span = index >= 0 && index < origin.BoundBySpans.Count ? origin.BoundBySpans[index] : origin.Span;
+        var diagnostics = new List<Diagnostic>();
+        var graph = new AuthorityGraph(this, new PolicyReach(_searchPath, origin.Span.File), diagnostics);
+        authority = graph.Named(origin, id, span);
+        if (authority is not null)
+        {
+            graph.Check(authority);
+        }
+
+        return Checked(authority, diagnostics);
     }
 
     private static Policy Checked(Policy? policy, List<Diagnostic> diagnostics) =>
@@ -95,6 +98,15 @@ public sealed class PolicyFiles
             return cached;
         }
 
+        lock (_reading.GetOrAdd(key, _ => new Lock()))
+        {
+            // Another load may have read it while this one waited.
+            return _loaded.TryGetValue(key, out cached) ? cached : ReadNow(key, path, reach, namedAt, diagnostics);
+        }
+    }
+
+    private Policy? ReadNow((string Root, string Path) key, string path, PolicyReach reach, SourceSpan? namedAt, List<Diagnostic> diagnostics)
+    {
         string text;
         try
         {
@@ -198,12 +210,7 @@ public sealed class PolicyFiles
         /// <summary>The authority an entry of <c>bound_by</c> names, read once; null when it cannot be (reported).</summary>
         public Policy? Named(Policy origin, string id, SourceSpan span)
         {
-            if (!files._authorities.TryGetValue(origin, out var named))
-            {
-                named = new Dictionary<string, Policy>(StringComparer.Ordinal);
-                files._authorities.Add(origin, named);
-            }
-
+            var named = files._authorities.GetValue(origin, _ => new ConcurrentDictionary<string, Policy>(StringComparer.Ordinal));
             if (named.TryGetValue(id, out var known))
             {
                 return known;
@@ -220,8 +227,8 @@ public sealed class PolicyFiles
                 return null;
             }
 
-            named[id] = authority;
-            return authority;
+            // Loads that name it at once resolve it alike; whichever is kept first, every later load gets.
+            return named.GetOrAdd(id, authority);
         }
 
         /// <summary>One limit message per load: past a limit, every further path would say the same.</summary>

@@ -105,7 +105,7 @@ internal static class EvaluateCommand
         }
 
         // Each policy is compiled once for each set of authorities in force, however many scenarios it decides.
-        var compiled = new DatedPolicies<CompiledPolicy>(catalog, PolicyCompiler.Compile, bookings);
+        var compiled = new DatedPolicies<CompiledPolicy>(catalog, PolicyCompiler.Compose, bookings);
         var first = true;
         return ScenarioFiles.Decide(context, arguments, (_, scenario) =>
         {

@@ -44,7 +44,7 @@ internal static class EvaluateTable
         var choices = (all ? Families(catalog) : names).Select(name => Choose(context, catalog, name)).ToList();
 
         // Each version is compiled once, however many scenarios and columns it answers; the delegate twin, as batch and compare use.
-        var compiled = new DatedPolicies<DelegatePolicy>(catalog, DelegatePolicy.Compile, bookings);
+        var compiled = new DatedPolicies<DelegatePolicy>(catalog, DelegatePolicy.Compose, bookings);
         var tables = new List<PolicyTable>();
         var exit = ExitCodes.Success;
         foreach (var file in ScenarioFiles.Expand(arguments, context))

@@ -18,11 +18,11 @@ internal static class PolicySelection
     /// <exception cref="Model.Diagnostics.InvalidInputException">No such policy, a file with problems, or a family without a date that picks one version.</exception>
     public static List<(string Name, IPolicyEvaluator Policy)> Pick(CliContext context, PolicyCatalog catalog, IEnumerable<string> names, DateOnly? at, bool reference, Model.Time.JurisdictionTime? bookings = null)
     {
-        var loaded = names.Select(name => (Name: name, Policy: Load(context, catalog, name, at))).ToList();
+        // Loaded, then compiled, two or more at once (the whole catalog takes a second alone for each); a failure is the first
+        // name's in order, as when they were loaded one at a time (InParallel.Map).
+        var loaded = InParallel.Map([.. names], name => (Name: name, Policy: Load(context, catalog, name, at)));
         var day = at ?? BookingDay.For([.. loaded.Select(p => p.Policy)]).Day;
         var policies = Compiled(catalog, reference, bookings);
-
-        // Compiled two or more at once (the whole catalog takes a second alone); loading reads files one at a time anyway.
         return [.. InParallel.Map(loaded, p => (p.Name, policies.On(p.Policy, day)))];
     }
 
@@ -48,9 +48,14 @@ internal static class PolicySelection
     public static DatedPolicies<IPolicyEvaluator>.Compiler Engine(bool reference) =>
         reference ? PolicyCompiler.CompileForBulk : DelegatePolicy.Compile;
 
-    /// <summary>Each policy compiled for bulk work (<see cref="Engine"/>), in the zone its authorities were chosen in, so its days are judged as its versions were picked.</summary>
+    /// <summary>Each policy compiled for bulk work (<see cref="Engine"/>), in the zone its authorities were chosen in, so its days are judged as its versions were picked; each authority compiled once, shared by the policies bound by it.</summary>
     private static DatedPolicies<IPolicyEvaluator> Compiled(PolicyCatalog catalog, bool reference, Model.Time.JurisdictionTime? bookings = null) =>
-        new(catalog, Engine(reference), bookings);
+        new(catalog, Composer(reference), bookings);
+
+    /// <summary>As <see cref="Engine"/>, over authorities composed by the same map (so of the same engine).</summary>
+    private static DatedPolicies<IPolicyEvaluator>.Composer Composer(bool reference) => reference
+        ? (policy, resolve, composed, bookings) => PolicyCompiler.ComposeForBulk(policy, resolve, a => (CompiledPolicy)composed(a), bookings)
+        : (policy, resolve, composed, bookings) => DelegatePolicy.Compose(policy, resolve, a => (DelegatePolicy)composed(a), bookings);
 
     /// <exception cref="Model.Diagnostics.InvalidInputException">No such policy, a file with problems, or a family without a date that picks one version.</exception>
     private static Model.Policies.Policy Load(CliContext context, PolicyCatalog catalog, string name, DateOnly? at)

@@ -42,7 +42,7 @@ internal static class TableCommand
         var scenarios = questions.Select(q => q.ScenarioPath).Distinct().ToDictionary(p => p, p => ReferencedScenario.Load(p, p, new Model.Diagnostics.SourceSpan(questionsFile, 0, 0)));
 
         // Each policy compiled once for each set of authorities in force on the questions' booking days.
-        var compiled = new DatedPolicies<CompiledPolicy>(catalog, PolicyCompiler.Compile);
+        var compiled = new DatedPolicies<CompiledPolicy>(catalog, PolicyCompiler.Compose);
         Model.Decisions.Verdict Answer(Model.Policies.Policy policy, Model.Scenarios.Scenario scenario) => compiled.At(policy, scenario.BookedAt).Evaluate(scenario);
 
         var rows = questions.Select(q =>

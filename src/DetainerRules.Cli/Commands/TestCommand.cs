@@ -52,7 +52,7 @@ internal static class TestCommand
 
         // Each policy compiled once for each set of authorities in force on the cases' booking days, and each zone the cases place their bookings in:
         // the case's or file's `timezone`, else --timezone.
-        var policies = new DatedPolicies<CompiledPolicy>(catalog, PolicyCompiler.Compile);
+        var policies = new DatedPolicies<CompiledPolicy>(catalog, PolicyCompiler.Compose);
         IPolicyEvaluator Policy(ExpectationCase c, Scenario scenario) => policies.In(c.Bookings ?? bookings).At(catalog.Load(c.PolicyId), scenario.BookedAt);
 
         Scenario Scenario(ExpectationFile file, ExpectationCase c) =>

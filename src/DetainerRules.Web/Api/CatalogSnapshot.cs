@@ -17,14 +17,14 @@ namespace DetainerRules.Web.Api;
 /// request's text, and requests would fill memory. It is compiled for its request alone.
 /// </para>
 /// <para>
-/// Safe to share between threads: <see cref="PolicyFiles"/> serialises loads, the caches here are
+/// Safe to share between threads: <see cref="PolicyFiles"/> reads each file once under its own lock, the caches here are
 /// concurrent, and compiled policies evaluate concurrently (a session per evaluation).
 /// </para>
 /// </remarks>
 public sealed class CatalogSnapshot
 {
     private readonly Action _compiled;
-    private readonly DatedPolicies<DelegatePolicy>.Compiler _compileTwin;
+    private readonly DatedPolicies<DelegatePolicy>.Composer _compileTwin;
     private readonly DatedPolicies<DelegatePolicy> _twins;
     private readonly ConcurrentDictionary<string, PolicyChoice> _choices = new(StringComparer.Ordinal);
     private readonly Lazy<(List<Policy> Policies, List<Diagnostic> Problems)> _all;
@@ -35,7 +35,7 @@ public sealed class CatalogSnapshot
     {
         Catalog = new PolicyCatalog(searchPath);
         _compiled = compiled;
-        _compileTwin = Counted<DelegatePolicy>(DelegatePolicy.Compile);
+        _compileTwin = Counted<DelegatePolicy>(DelegatePolicy.Compose);
         _twins = new(Catalog, _compileTwin);
         _all = new(() => CatalogLookup.LoadAll(Catalog));
     }
@@ -87,11 +87,11 @@ public sealed class CatalogSnapshot
         IsFromRequest(policy) ? new DatedPolicies<DelegatePolicy>(Catalog, _compileTwin, bookings)
         : _twins.In(bookings);
 
-    private DatedPolicies<T>.Compiler Counted<T>(DatedPolicies<T>.Compiler compile)
+    private DatedPolicies<T>.Composer Counted<T>(DatedPolicies<T>.Composer compile)
         where T : class =>
-        (policy, authority, bookings) =>
+        (policy, authority, composed, bookings) =>
         {
             _compiled();
-            return compile(policy, authority, bookings);
+            return compile(policy, authority, composed, bookings);
         };
 }

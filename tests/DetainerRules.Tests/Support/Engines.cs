@@ -30,6 +30,15 @@ internal static class Engines
         };
     }
 
+    /// <summary>What <see cref="DetainerRules.Yaml.DatedPolicies{T}"/> compiles into on an engine, each authority taken from the same map (so of the same engine).</summary>
+    public static DetainerRules.Yaml.DatedPolicies<IPolicyEvaluator>.Composer Composer(EngineKind engine) => engine switch
+    {
+        EngineKind.RuleNetwork => (policy, resolve, composed, bookings) => PolicyCompiler.Compose(policy, resolve, a => (CompiledPolicy)composed(a), bookings),
+        EngineKind.CompiledNetwork => (policy, resolve, composed, bookings) => PolicyCompiler.ComposeForBulk(policy, resolve, a => (CompiledPolicy)composed(a), bookings),
+        EngineKind.Delegates => (policy, resolve, composed, bookings) => DelegatePolicy.Compose(policy, resolve, a => (DelegatePolicy)composed(a), bookings),
+        _ => throw new ArgumentOutOfRangeException(nameof(engine), engine, "no such engine"),
+    };
+
     /// <summary>The verdict; on the delegate twin, checked against its one-decision and all-decisions paths.</summary>
     public static Verdict Evaluate(IPolicyEvaluator policy, Scenario scenario)
     {

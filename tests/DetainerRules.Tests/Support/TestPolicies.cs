@@ -35,7 +35,7 @@ internal static class TestPolicies
         return dated.At(dated.Catalog.Load(id), bookedAt);
     }
 
-    private static readonly DatedPolicies<CompiledPolicy> ShippedDated = new(new PolicyCatalog([Repository.Rules]), PolicyCompiler.Compile);
+    private static readonly DatedPolicies<CompiledPolicy> ShippedDated = new(new PolicyCatalog([Repository.Rules]), PolicyCompiler.Compose);
 
     public static CompiledPolicy ShippedPolicy(string id) =>
         Shipped.GetOrAdd(id, i => PolicyCompiler.Compile(PolicyLoader.LoadFile(Path.Combine(Repository.Rules, i + ".yaml")), PolicyLoader.LoadBeside));

@@ -175,7 +175,7 @@ public class DatedPoliciesTests
 
         public int Count => _count;
 
-        public Composition Compile(Policy policy, Func<Policy, string, Policy> resolveAuthority, JurisdictionTime? bookings)
+        public Composition Compile(Policy policy, Func<Policy, string, Policy> resolveAuthority, Func<Policy, Composition> composedAuthority, JurisdictionTime? bookings)
         {
             Interlocked.Increment(ref _count);
             if (slow)
