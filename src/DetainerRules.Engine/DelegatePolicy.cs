@@ -136,11 +136,7 @@ public sealed class DelegatePolicy : IPolicyEvaluator
     {
         var decisions = new Decision[DecisionCount];
         Decide(scenario, decisions);
-        return OutcomeRule.Of(
-            scenario,
-            decisions[(int)DecisionKind.TransferToIce].Value,
-            decisions[(int)DecisionKind.DelayRelease].Value,
-            decisions[(int)DecisionKind.ReleaseIfIceAbsent].Value);
+        return OutcomeRule.Of(scenario, decisions);
     }
 
     /// <summary>Settles every decision into <paramref name="decisions"/> (indexed by <see cref="DecisionKind"/>), authorities applied, without building a verdict.</summary>

@@ -157,7 +157,6 @@ public static class BatchEvaluator
         }
 
         var holdUntil = HoldTime.Until(scenario, decisions[(int)DecisionKind.DelayRelease], policy.Policy.Time);
-        var outcome = OutcomeRule.Of(scenario, decisions[(int)DecisionKind.TransferToIce].Value, decisions[(int)DecisionKind.DelayRelease].Value, decisions[(int)DecisionKind.ReleaseIfIceAbsent].Value);
-        return new PolicyAnswers(choice.Version, decisions, outcome, holdUntil);
+        return new PolicyAnswers(choice.Version, decisions, OutcomeRule.Of(scenario, decisions), holdUntil);
     }
 }

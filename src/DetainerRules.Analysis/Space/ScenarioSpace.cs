@@ -117,9 +117,8 @@ public sealed class ScenarioSpace
     /// </remarks>
     internal int[] ClassesIn(ScenarioSpace coarser, int dimension, IReadOnlyList<int>? at = null)
     {
-        var point = at?.ToArray() ?? new int[Dimensions.Count];
-        var key = new Mapping(coarser, dimension, string.Join(",", point));
-        var classes = _classesIn.GetOrAdd(key, k => new Lazy<int[]>(() => ReadClassesIn(k.Coarser, k.Dimension, point))).Value;
+        var key = new Mapping(coarser, dimension, at?.ToArray() ?? new int[Dimensions.Count]);
+        var classes = _classesIn.GetOrAdd(key, k => new Lazy<int[]>(() => ReadClassesIn(k.Coarser, k.Dimension, (int[])k.At.Clone()))).Value;
         return (int[])classes.Clone();
     }
 
@@ -162,12 +161,25 @@ public sealed class ScenarioSpace
     public string Describe(IReadOnlyList<int> point, IEnumerable<int> dimensions) =>
         string.Join("; ", dimensions.Select(d => Dimensions[d].Label(point[d])));
 
-    /// <summary>A coarser space, one of this space's dimensions and the point its classes are read at: equal only for the same coarser space object.</summary>
-    private readonly record struct Mapping(ScenarioSpace Coarser, int Dimension, string At)
+    /// <summary>A coarser space, one of this space's dimensions and the point its classes are read at: equal only for the same coarser space object and the same point's values.</summary>
+    /// <param name="At">The key's own copy of the point, never changed: the classes are read on a copy of it.</param>
+    private readonly record struct Mapping(ScenarioSpace Coarser, int Dimension, int[] At)
     {
-        public bool Equals(Mapping other) => ReferenceEquals(Coarser, other.Coarser) && Dimension == other.Dimension && At == other.At;
+        public bool Equals(Mapping other) =>
+            ReferenceEquals(Coarser, other.Coarser) && Dimension == other.Dimension && At.AsSpan().SequenceEqual(other.At);
 
-        public override int GetHashCode() => HashCode.Combine(System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(Coarser), Dimension, At);
+        public override int GetHashCode()
+        {
+            var hash = new HashCode();
+            hash.Add(System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(Coarser));
+            hash.Add(Dimension);
+            foreach (var value in At)
+            {
+                hash.Add(value);
+            }
+
+            return hash.ToHashCode();
+        }
     }
 
     private static int[] Relevant(IReadOnlyList<Dimension> dimensions, TestInventory inventory)

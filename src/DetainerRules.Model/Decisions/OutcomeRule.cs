@@ -27,8 +27,13 @@ public static class OutcomeRule
         return holdUntil is not null && (ReferenceEquals(finding, Held) || ReferenceEquals(finding, HoldLeft)) ? finding with { HoldUntil = holdUntil } : finding;
     }
 
-    /// <summary>The outcome alone, from the three decisions it reads.</summary>
-    public static Outcome Of(Scenario scenario, Modality transfer, Modality delay, Modality release) => Find(scenario, transfer, delay, release).Value;
+    /// <summary>The outcome alone, from every decision settled into an array at its kind's number, as the bulk paths settle them.</summary>
+    public static Outcome Of(Scenario scenario, Decision[] decisions) =>
+        Find(
+            scenario,
+            decisions[(int)DecisionKind.TransferToIce].Value,
+            decisions[(int)DecisionKind.DelayRelease].Value,
+            decisions[(int)DecisionKind.ReleaseIfIceAbsent].Value).Value;
 
     private static OutcomeFinding Find(Scenario scenario, Modality transfer, Modality delay, Modality release)
     {

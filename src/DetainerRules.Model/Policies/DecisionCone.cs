@@ -4,15 +4,15 @@ namespace DetainerRules.Model.Policies;
 
 /// <summary>The rules that can change some decisions (those that set them and, transitively, those that set what they read), and every decision involved.</summary>
 /// <remarks>
-/// The decisions are marked in an array indexed by the decision, not gathered in a set: the framework's sets, queues and
-/// queries over an enum are compiled when the program first runs them (no ahead-of-time image can hold them), and every
-/// plan builds a cone for each decision.
+/// The decisions are an <see cref="IndexSet"/>, not a framework set: the framework's sets, queues and queries over an enum
+/// are compiled when the program first runs them (no ahead-of-time image can hold them), and every plan builds a cone for
+/// each decision.
 /// </remarks>
 public sealed class DecisionCone
 {
-    private readonly bool[] _involves;
+    private readonly IndexSet _involves;
 
-    internal DecisionCone(IReadOnlyList<PolicyRule> rules, bool[] involves, IReadOnlyList<DecisionKind> decisions)
+    internal DecisionCone(IReadOnlyList<PolicyRule> rules, IndexSet involves, IReadOnlyList<DecisionKind> decisions)
     {
         Rules = rules;
         _involves = involves;
@@ -26,5 +26,5 @@ public sealed class DecisionCone
     public IReadOnlyList<DecisionKind> Decisions { get; }
 
     /// <summary>Whether <paramref name="decision"/> is one of <see cref="Decisions"/>.</summary>
-    public bool Involves(DecisionKind decision) => _involves[(int)decision];
+    public bool Involves(DecisionKind decision) => _involves.Contains((int)decision);
 }

@@ -33,25 +33,13 @@ public sealed class RuleStrata
     /// <remarks>An array, not a read-only list: an array of an enum walked through the list's interface runs framework code compiled at start.</remarks>
     public static DecisionKind[] Reads(PolicyRule rule)
     {
-        var read = new bool[Kinds.Length];
-        var count = 0;
+        var read = new IndexSet(Kinds.Length);
         foreach (var test in ReadTests(rule))
         {
-            count += read[(int)test.Decision] ? 0 : 1;
-            read[(int)test.Decision] = true;
+            read.Add((int)test.Decision);
         }
 
-        var reads = new DecisionKind[count];
-        count = 0;
-        foreach (var kind in Kinds)
-        {
-            if (read[(int)kind])
-            {
-                reads[count++] = kind;
-            }
-        }
-
-        return reads;
+        return read.InNumberOrder(Kinds);
     }
 
     /// <summary>The rules that set any of <paramref name="decisions"/> and, transitively, those that set what they read; and every decision involved.</summary>
@@ -61,57 +49,38 @@ public sealed class RuleStrata
     /// </remarks>
     public static DecisionCone Cone(IReadOnlyList<PolicyRule> rules, DecisionKind[] decisions)
     {
-        // Each decision, once marked, brings in its writers; each writer, the decisions it reads. A decision is marked,
-        // and so queued, at most once.
-        var involves = new bool[Kinds.Length];
-        var queue = new DecisionKind[Kinds.Length];
-        var queued = 0;
+        // Each decision, once involved, brings in its writers; each writer, the decisions it reads. The decisions in the
+        // order they were added are the queue: each is added, and so walked, at most once.
+        var involves = new IndexSet(Kinds.Length);
         foreach (var decision in decisions)
         {
-            Mark(decision);
+            involves.Add((int)decision);
         }
 
         var cone = new HashSet<PolicyRule>(ReferenceEqualityComparer.Instance);
-        for (var next = 0; next < queued; next++)
+        for (var next = 0; next < involves.Count; next++)
         {
+            var decision = Kinds[involves.AddedAt(next)];
             foreach (var rule in rules)
             {
-                if (rule.Then.Any(e => e.Decision == queue[next]) && cone.Add(rule))
+                if (rule.Then.Any(e => e.Decision == decision) && cone.Add(rule))
                 {
                     foreach (var test in ReadTests(rule))
                     {
-                        Mark(test.Decision);
+                        involves.Add((int)test.Decision);
                     }
                 }
             }
         }
 
-        var involved = new DecisionKind[queued];
-        queued = 0;
-        foreach (var kind in Kinds)
-        {
-            if (involves[(int)kind])
-            {
-                involved[queued++] = kind;
-            }
-        }
-
-        return new DecisionCone([.. cone.OrderBy(r => r.Id, StringComparer.Ordinal)], involves, involved);
-
-        void Mark(DecisionKind decision)
-        {
-            if (!involves[(int)decision])
-            {
-                involves[(int)decision] = true;
-                queue[queued++] = decision;
-            }
-        }
+        return new DecisionCone([.. cone.OrderBy(r => r.Id, StringComparer.Ordinal)], involves, involves.InNumberOrder(Kinds));
     }
 
     /// <remarks>
-    /// Decisions are counted in arrays indexed by the decision, and a rule's reads walked as its condition's tests, not
-    /// gathered into sets keyed by the enum: every framework collection or query over an enum is compiled when the
-    /// program first runs it (no ahead-of-time image can hold it), and this runs for every policy a command loads.
+    /// Decisions are counted in arrays indexed by the decision and marked in an <see cref="IndexSet"/>, and a rule's reads
+    /// walked as its condition's tests, not gathered into framework sets keyed by the enum: every framework collection or
+    /// query over an enum is compiled when the program first runs it (no ahead-of-time image can hold it), and this runs
+    /// for every policy a command loads.
     /// </remarks>
     public static RuleStrata Compute(IReadOnlyList<PolicyRule> rules)
     {
@@ -146,12 +115,11 @@ public sealed class RuleStrata
 
             path.Add("rule " + rule.Id);
             var level = 0;
-            var met = new bool[Kinds.Length];
+            var met = new IndexSet(Kinds.Length);
             foreach (var read in ReadTests(rule))
             {
-                if (!met[(int)read.Decision])
+                if (met.Add((int)read.Decision))
                 {
-                    met[(int)read.Decision] = true;
                     level = Math.Max(level, DecisionLevel(read.Decision) + 1);
                 }
             }

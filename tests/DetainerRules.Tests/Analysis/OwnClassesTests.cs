@@ -59,6 +59,20 @@ public class OwnClassesTests
 
     private static readonly (string, IPolicyEvaluator)[] Fixtures = [("charges", Charges), ("warrants", Warrants), ("recent", Recent)];
 
+    // Look-backs in two zones, which disagree on the day at some booking moments: the space has a dimension of moments.
+    private const string LookBack = """
+          - id: recent-conviction
+            when: any conviction(within 5 years) and any charge(level = felony)
+            then: { notify_ice: { value: required, at: [booking] } }
+            because: b
+            cite: src
+        """;
+
+    private static readonly IPolicyEvaluator Pacific = DelegatePolicy.From(TestPolicies.Compile(LookBack, "time_zone: America/Los_Angeles"));
+
+    private static readonly IPolicyEvaluator Eastern = DelegatePolicy.From(TestPolicies.Compile(
+        LookBack.Replace("5 years", "10 years of release", StringComparison.Ordinal), "time_zone: America/New_York"));
+
     [Test]
     public void Of_FixturePoliciesOnTheirOwnClasses_AnswersAsEachPolicyAskedAtEveryComparedPoint()
     {
@@ -74,16 +88,7 @@ public class OwnClassesTests
     {
         // The zones disagree on the day at some booking moments, so the space has a dimension of moments;
         // a policy that reads it keeps the compared classes of the moment and the convictions, and its own of the rest.
-        const string Rule = """
-              - id: recent-conviction
-                when: any conviction(within 5 years) and any charge(level = felony)
-                then: { notify_ice: { value: required, at: [booking] } }
-                because: b
-                cite: src
-            """;
-        IPolicyEvaluator pacific = DelegatePolicy.From(TestPolicies.Compile(Rule, "time_zone: America/Los_Angeles"));
-        IPolicyEvaluator eastern = DelegatePolicy.From(TestPolicies.Compile(Rule.Replace("5 years", "10 years of release", StringComparison.Ordinal), "time_zone: America/New_York"));
-        IPolicyEvaluator[] policies = [pacific, eastern, Charges];
+        IPolicyEvaluator[] policies = [Pacific, Eastern, Charges];
         var space = ScenarioSpace.For(policies);
 
         var checkedPoints = policies.Sum(p => Subject.All.Sum(subject => AssertAsAskedDirectly(p, subject, space, sample: int.MaxValue)));
@@ -167,6 +172,38 @@ public class OwnClassesTests
             Assert.That(second, Is.EqualTo(ScenarioSpace.For([.. Fixtures.Select(f => f.Item2)]).ClassesIn(ownRecent, charges)));
             Assert.That(second, Is.Not.EqualTo(first), "the fixture's two policies cut the charges differently");
             Assert.That(again, Is.EqualTo(first));
+        }
+    }
+
+    [Test]
+    public void ClassesIn_ConvictionsAtEachMomentOnOnePointChangedInPlace_EachMomentGetsItsOwnClasses()
+    {
+        // Which own class a compared class of convictions falls in depends on the booking moment. The caller moves one
+        // point from moment to moment, as a comparison does; each moment's classes must be its own.
+        var space = ScenarioSpace.For([Pacific, Eastern]);
+        var own = ScenarioSpace.For([Eastern], space.Subjects, space.Filter, space.Booking.Day);
+        var moment = space.Dimensions.ToList().FindIndex(d => d.Name == BookingMoments.DimensionName);
+        var convictions = space.Dimensions.ToList().FindIndex(d => d.Name == "convictions");
+
+        var at = new int[space.Dimensions.Count];
+        var read = new List<int[]>();
+        for (var m = 0; m < space.Dimensions[moment].Count; m++)
+        {
+            at[moment] = m;
+            read.Add(space.ClassesIn(own, convictions, at));
+        }
+
+        // Each moment read on a space that has read no other, from a point of its own.
+        var fresh = Enumerable.Range(0, read.Count).Select(m =>
+        {
+            var point = new int[space.Dimensions.Count];
+            point[moment] = m;
+            return ScenarioSpace.For([Pacific, Eastern]).ClassesIn(own, convictions, point);
+        });
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(read, Is.EqualTo(fresh));
+            Assert.That(read.Skip(1).Any(r => !r.SequenceEqual(read[0])), Is.True, "the moments map the convictions differently");
         }
     }
 

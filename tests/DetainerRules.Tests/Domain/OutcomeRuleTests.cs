@@ -10,9 +10,10 @@ public class OutcomeRuleTests
 {
     private static readonly DefaultDecision Unknown = new(DecisionEffect.Of(DecisionKind.NotifyIce, Modality.Unknown), "x", []);
 
+    private static Decision D(DecisionKind kind, Modality value) => new(DecisionEffect.Of(kind, value), [], [], [], Unknown);
+
     private static OutcomeFinding Derive(Scenario scenario, Modality delay, Modality release, Modality transfer)
     {
-        Decision D(DecisionKind kind, Modality value) => new(DecisionEffect.Of(kind, value), [], [], [], Unknown);
         var decisions = new Dictionary<DecisionKind, Decision>
         {
             [DecisionKind.DelayRelease] = D(DecisionKind.DelayRelease, delay),
@@ -26,6 +27,29 @@ public class OutcomeRuleTests
         detainer: { form: I-247A, warrant: administrative }
         ice: { present_at_release: {{(icePresent ? "true" : "false")}} }
         """);
+
+    /// <summary>Batch work settles every decision into an array by kind: the outcome read from it is the one derived from the three decisions, whatever the others say.</summary>
+    [TestCase(true, Modality.Unknown, Modality.Unknown, Modality.Forbidden, Outcome.Released)]
+    [TestCase(false, Modality.Forbidden, Modality.Unknown, Modality.Unknown, Outcome.Released)]
+    [TestCase(false, Modality.Unknown, Modality.Forbidden, Modality.Unknown, Outcome.HeldForIce)]
+    [TestCase(false, Modality.Permitted, Modality.Unknown, Modality.Forbidden, Outcome.Discretionary)]
+    public void Of_EveryDecisionByKind_AsDerived(bool icePresent, Modality delay, Modality release, Modality transfer, Outcome expected)
+    {
+        var scenario = WithDetainer(icePresent);
+        var decisions = Enum.GetValues<DecisionKind>().Select(kind => D(kind, kind switch
+        {
+            DecisionKind.DelayRelease => delay,
+            DecisionKind.ReleaseIfIceAbsent => release,
+            DecisionKind.TransferToIce => transfer,
+            _ => Modality.Required,
+        })).ToArray();
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(OutcomeRule.Of(scenario, decisions), Is.EqualTo(expected));
+            Assert.That(Derive(scenario, delay, release, transfer).Value, Is.EqualTo(expected));
+        }
+    }
 
     [TestCase(Modality.Required, Outcome.TransferredToIce)]
     [TestCase(Modality.Permitted, Outcome.Discretionary)]
