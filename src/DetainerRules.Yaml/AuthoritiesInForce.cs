@@ -74,10 +74,17 @@ public sealed class AuthoritiesInForce
     /// <exception cref="InvalidInputException">An authority cannot be loaded or told.</exception>
     public string Key(Policy policy) => Bookings is { ZoneId: { } zone } ? zone + "@" + Key(policy, 0) : Key(policy, 0);
 
+    // An absent layer's title and reason name the day it was missing on (and the policy bound by it), so its key
+    // holds them: two days without a version in force are two compositions, each saying its own day. Lengths
+    // first, so no text a policy file supplies can make two keys alike.
     private string Key(Policy policy, int depth) =>
-        depth > PolicyLoader.MaxChainLength || policy.BoundBy.Count == 0
+        policy.Absent is { } because
+            ? policy.Span.File + "#" + policy.Id + "!" + Counted(policy.Title) + Counted(because)
+            : depth > PolicyLoader.MaxChainLength || policy.BoundBy.Count == 0
             ? policy.Span.File + "#" + policy.Id
             : policy.Span.File + "#" + policy.Id + "[" + string.Join(";", policy.BoundBy.Select(id => Key(Authority(policy, id), depth + 1))) + "]";
+
+    private static string Counted(string text) => text.Length.ToString(CultureInfo.InvariantCulture) + ":" + text;
 
     private Policy Absent(Policy origin, Policy named, IReadOnlyList<Policy> versions, DateOnly day)
     {

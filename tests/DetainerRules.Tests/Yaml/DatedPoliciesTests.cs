@@ -75,6 +75,27 @@ public class DatedPoliciesTests
         }
     }
 
+    /// <summary>An absent layer names the day it was missing on, so two days without a version in force are two compositions, each naming its own day: shared, the second booking's answer would name the first's day, and which day came first would depend on scheduling.</summary>
+    [Test]
+    public void At_TwoDaysWithNoVersionInForce_EachNamesItsOwnDay()
+    {
+        var counter = new Counter();
+        var policies = new DatedPolicies<Composition>(_catalog, counter.Compile);
+        var city = _catalog.Load("city");
+
+        var march = policies.At(city, Booked("2016-03-01T10:00:00-06:00"));
+        var june = policies.At(city, Booked("2016-06-01T10:00:00-05:00"));
+        var juneAgain = policies.At(city, Booked("2016-06-01T18:00:00-05:00"));
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(march.Authority, Is.EqualTo("state: not in force on 2016-03-01"));
+            Assert.That(june.Authority, Is.EqualTo("state: not in force on 2016-06-01"));
+            Assert.That(juneAgain, Is.SameAs(june));
+            Assert.That(counter.Count, Is.EqualTo(2));
+        }
+    }
+
     [Test]
     public void At_LocalPolicyInTwoZones_EachZoneItsOwnComposition()
     {
