@@ -82,5 +82,5 @@ public sealed record Policy(
     }
 
     /// <summary>True when the policy may have been in force on the day of a booking at <paramref name="bookedAt"/>, the day judged in the policy's own zone.</summary>
-    public bool MayBeInForceAt(DateTimeOffset bookedAt) => MayBeInForceOn(Time.DayOf(bookedAt));
+    public bool MayBeInForceAt(DateTimeOffset bookedAt) => Time.HoldsOnDayOf(bookedAt, MayBeInForceOn);
 }

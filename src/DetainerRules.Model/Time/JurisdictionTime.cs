@@ -24,13 +24,25 @@ public sealed class JurisdictionTime : IEquatable<JurisdictionTime>
     /// <summary>The word a policy uses for <see cref="Local"/>.</summary>
     public const string LocalName = "local";
 
-    private readonly DateTimeZone? _zone;
+    // NodaTime's bounds on any zone's offset (Offset.MinValue and Offset.MaxValue).
+    private static readonly TimeSpan FurthestOffset = TimeSpan.FromHours(18);
 
-    private JurisdictionTime(DateTimeZone? zone, string? name)
+    // The zone's id, and the zone itself once a time is computed in it: most commands judge no time in
+    // a policy's zone, and loading the database is a share of their start (TzdbZoneIds).
+    private readonly string? _zoneId;
+    private DateTimeZone? _zone;
+
+    private JurisdictionTime(string? zoneId, string? name)
     {
-        _zone = zone;
+        _zoneId = zoneId;
         Name = name;
     }
+
+    private JurisdictionTime(DateTimeZone zone)
+        : this(zone.Id, zone.Id) => _zone = zone;
+
+    // The database's cache hands every caller the same zone, so threads that race here store the same one.
+    private DateTimeZone? Zone => _zoneId is null ? null : _zone ??= DateTimeZoneProviders.Tzdb[_zoneId];
 
     /// <summary>Days judged in each time's own offset: for policies that name no zone.</summary>
     public static JurisdictionTime AsWritten { get; } = new(null, null);
@@ -39,7 +51,7 @@ public sealed class JurisdictionTime : IEquatable<JurisdictionTime>
     public static JurisdictionTime Local { get; } = new(null, LocalName);
 
     /// <summary>The IANA id (e.g. <c>America/Los_Angeles</c>), or null when days are judged as written.</summary>
-    public string? ZoneId => _zone?.Id;
+    public string? ZoneId => _zoneId;
 
     /// <summary>What the policy said: an IANA id, <c>local</c>, or null when it said nothing.</summary>
     public string? Name { get; }
@@ -51,14 +63,17 @@ public sealed class JurisdictionTime : IEquatable<JurisdictionTime>
     public static IReadOnlyCollection<string> ZoneIds => DateTimeZoneProviders.Tzdb.Ids;
 
     /// <summary>The zone with IANA id <paramref name="id"/>; null when the database has no such zone.</summary>
+    /// <remarks>An id on the database's own list is taken without loading the database (<see cref="TzdbZoneIds"/>); any other word is looked up in it, as the fixed offsets it also accepts (<c>UTC+05:30</c>) are.</remarks>
     public static JurisdictionTime? Find(string id) =>
-        id == LocalName ? Local : DateTimeZoneProviders.Tzdb.GetZoneOrNull(id) is { } zone ? new JurisdictionTime(zone, zone.Id) : null;
+        id == LocalName ? Local
+        : TzdbZoneIds.Contains(id) ? new JurisdictionTime(id, id)
+        : DateTimeZoneProviders.Tzdb.GetZoneOrNull(id) is { } zone ? new JurisdictionTime(zone) : null;
 
     /// <summary>Where the bookings are, as a user names it (<c>--timezone</c>, an expectation file's <c>timezone</c>, the API's <c>timezone</c>): an IANA zone; null, with <paramref name="problem"/> saying why, for any other word.</summary>
     /// <remarks>Every place that takes the bookings' zone reads it here, so all refuse the same words with the same message. <c>local</c> is refused: it is what the zone replaces, not a place.</remarks>
     public static JurisdictionTime? OfBookings(string id, out string? problem)
     {
-        if (Find(id) is { _zone: not null } zone)
+        if (Find(id) is { _zoneId: not null } zone)
         {
             problem = null;
             return zone;
@@ -76,17 +91,48 @@ public sealed class JurisdictionTime : IEquatable<JurisdictionTime>
     /// names its own zone keeps it.
     /// </remarks>
     public JurisdictionTime ForBookingsIn(JurisdictionTime? bookings) =>
-        _zone is null && bookings is { _zone: not null } ? bookings : this;
+        _zoneId is null && bookings is { _zoneId: not null } ? bookings : this;
 
     /// <summary>The day <paramref name="instant"/> falls on in the jurisdiction.</summary>
     public DateOnly DayOf(DateTimeOffset instant) =>
-        _zone is null
+        Zone is not { } zone
             ? DateOnly.FromDateTime(instant.DateTime)
-            : Instant.FromDateTimeOffset(instant).InZone(_zone).Date.ToDateOnly();
+            : Instant.FromDateTimeOffset(instant).InZone(zone).Date.ToDateOnly();
+
+    /// <summary>Whether <paramref name="test"/> holds of the day <paramref name="instant"/> falls on in the jurisdiction.</summary>
+    /// <remarks>
+    /// A zone's offset is never more than 18 hours from UTC, so the instant falls on one of the days
+    /// within 18 hours of it wherever the zone is. When the test gives the same answer for each of them
+    /// (as a question of dates years apart does), that is its answer and the zone is never loaded;
+    /// otherwise the day is taken in the zone (<see cref="DayOf"/>).
+    /// </remarks>
+    public bool HoldsOnDayOf(DateTimeOffset instant, Func<DateOnly, bool> test)
+    {
+        ArgumentNullException.ThrowIfNull(test);
+        var ticks = instant.UtcTicks;
+        if (_zoneId is not null && ticks >= FurthestOffset.Ticks && ticks <= DateTime.MaxValue.Ticks - FurthestOffset.Ticks)
+        {
+            var first = DateOnly.FromDateTime(instant.UtcDateTime - FurthestOffset);
+            var last = DateOnly.FromDateTime(instant.UtcDateTime + FurthestOffset);
+            var answer = test(first);
+            var day = first.AddDays(1);
+            while (day <= last && test(day) == answer)
+            {
+                day = day.AddDays(1);
+            }
+
+            if (day > last)
+            {
+                return answer;
+            }
+        }
+
+        return test(DayOf(instant));
+    }
 
     /// <summary>The same instant, written with the jurisdiction's offset at that moment (the local wall-clock time).</summary>
     public DateTimeOffset LocalTime(DateTimeOffset instant) =>
-        _zone is null ? instant : Instant.FromDateTimeOffset(instant).InZone(_zone).ToDateTimeOffset();
+        Zone is not { } zone ? instant : Instant.FromDateTimeOffset(instant).InZone(zone).ToDateTimeOffset();
 
     /// <summary>The instant a wall-clock time names in the jurisdiction (a record written without an offset), or null with the reason when it names none or two.</summary>
     /// <remarks>
@@ -97,22 +143,22 @@ public sealed class JurisdictionTime : IEquatable<JurisdictionTime>
     public DateTimeOffset? InstantAt(DateTime wallClock, out string? problem)
     {
         problem = null;
-        if (_zone is null)
+        if (Zone is not { } zone)
         {
             problem = "has no UTC offset and no time zone is named";
             return null;
         }
 
-        var mapping = _zone.MapLocal(LocalDateTime.FromDateTime(wallClock));
+        var mapping = zone.MapLocal(LocalDateTime.FromDateTime(wallClock));
         switch (mapping.Count)
         {
             case 1:
                 return mapping.Single().ToDateTimeOffset();
             case 0:
-                problem = $"does not exist in {_zone.Id}: the clocks skipped that hour for daylight saving; write the offset the record meant";
+                problem = $"does not exist in {zone.Id}: the clocks skipped that hour for daylight saving; write the offset the record meant";
                 return null;
             default:
-                problem = $"happens twice in {_zone.Id} (the clocks went back an hour for daylight saving, first at {Offset(mapping.First().Offset)}, then at {Offset(mapping.Last().Offset)}): write the offset";
+                problem = $"happens twice in {zone.Id} (the clocks went back an hour for daylight saving, first at {Offset(mapping.First().Offset)}, then at {Offset(mapping.Last().Offset)}): write the offset";
                 return null;
         }
     }
@@ -120,9 +166,9 @@ public sealed class JurisdictionTime : IEquatable<JurisdictionTime>
     /// <summary>The first instant of <paramref name="day"/> in the jurisdiction; <paramref name="reference"/> gives the offset when no zone is named.</summary>
     /// <remarks>Where a daylight-saving change skips midnight, the day starts at the first instant it has.</remarks>
     public DateTimeOffset StartOf(DateOnly day, DateTimeOffset reference) =>
-        _zone is null
+        Zone is not { } zone
             ? new DateTimeOffset(day.ToDateTime(TimeOnly.MinValue), reference.Offset)
-            : _zone.AtStartOfDay(LocalDate.FromDateOnly(day)).ToDateTimeOffset();
+            : zone.AtStartOfDay(LocalDate.FromDateOnly(day)).ToDateTimeOffset();
 
     /// <summary>An offset as timestamps write it: <c>-07:00</c>.</summary>
     private static string Offset(NodaTime.Offset offset) =>
